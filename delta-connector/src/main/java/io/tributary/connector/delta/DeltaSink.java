@@ -1,0 +1,162 @@
+package io.tributary.connector.delta;
+
+import io.tributary.connector.delta.internal.DeltaCommittable;
+import io.tributary.connector.delta.internal.DeltaCommitterOperator;
+import io.tributary.connector.delta.internal.DeltaEngines;
+import io.tributary.connector.delta.internal.DeltaSinkConfig;
+import io.tributary.connector.delta.internal.DeltaWriterOperator;
+import io.tributary.connector.delta.internal.SchemaConversions;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.RowType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@link RowData} to a Delta Lake table, exactly once.
+ *
+ * <pre>
+ *                 +-----------------------+       +---------------------------+
+ *   RowData  ---> | delta-writer (N)      | ----> | delta-committer (1)       | ---> discard
+ *                 | buffer per partition, |  files| state: files per checkpoint|
+ *                 | stage Parquet files   |       | commit on checkpoint done |
+ *                 | flush before barrier  |       | txn id = (sink id, ckpt)  |
+ *                 +-----------------------+       +---------------------------+
+ *   uids:         "delta-writer-&lt;sink id&gt;"          "delta-committer-&lt;sink id&gt;"
+ * </pre>
+ *
+ * <p>In streaming mode, files are committed when the checkpoint they were staged for completes;
+ * in batch mode, once at end of input. A missing table is created from the row type and partition
+ * columns on the first commit; an existing table must have the same schema and partitioning.
+ */
+@PublicEvolving
+public final class DeltaSink {
+    private final DeltaSinkConfig config;
+    private final Integer writerParallelism;
+
+    private DeltaSink(DeltaSinkConfig config, Integer writerParallelism) {
+        this.config = config;
+        this.writerParallelism = writerParallelism;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Adds the writer and committer operators after {@code input}. */
+    public DataStreamSink<Void> addTo(DataStream<RowData> input) {
+        SingleOutputStreamOperator<DeltaCommittable> written = input
+                .transform("delta-writer: " + config.tablePath, TypeInformation.of(DeltaCommittable.class),
+                        new DeltaWriterOperator(config))
+                .uid("delta-writer-" + config.sinkId);
+        if (writerParallelism != null) {
+            written.setParallelism(writerParallelism);
+        }
+        SingleOutputStreamOperator<Void> committed = written
+                .transform("delta-committer: " + config.tablePath, TypeInformation.of(Void.class),
+                        new DeltaCommitterOperator(config))
+                .uid("delta-committer-" + config.sinkId)
+                .setParallelism(1)
+                .setMaxParallelism(1);
+        return committed.sinkTo(new DiscardingSink<>()).uid("delta-end-" + config.sinkId).setParallelism(1);
+    }
+
+    DeltaSinkConfig config() {
+        return config;
+    }
+
+    /** Builds a {@link DeltaSink}; {@link #build()} checks the settings fit together. */
+    @PublicEvolving
+    public static final class Builder {
+        private String tablePath;
+        private RowType rowType;
+        private List<String> partitionColumns = new ArrayList<>();
+        private String sinkId;
+        private boolean overwrite;
+        private int maxBufferedRows = DeltaConnectorOptions.SINK_MAX_BUFFERED_ROWS.defaultValue();
+        private int logCheckpointInterval = DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.defaultValue();
+        private Integer writerParallelism;
+        private Map<String, String> kernelConf = new HashMap<>();
+
+        public Builder tablePath(String tablePath) {
+            this.tablePath = tablePath;
+            return this;
+        }
+
+        public Builder rowType(RowType rowType) {
+            this.rowType = rowType;
+            return this;
+        }
+
+        public Builder partitionColumns(List<String> partitionColumns) {
+            this.partitionColumns = new ArrayList<>(partitionColumns);
+            return this;
+        }
+
+        public Builder sinkId(String sinkId) {
+            this.sinkId = sinkId;
+            return this;
+        }
+
+        /** Replace what is written: the whole table, or the partitions that receive rows. */
+        public Builder overwrite(boolean overwrite) {
+            this.overwrite = overwrite;
+            return this;
+        }
+
+        public Builder maxBufferedRows(int maxBufferedRows) {
+            this.maxBufferedRows = maxBufferedRows;
+            return this;
+        }
+
+        public Builder logCheckpointInterval(int logCheckpointInterval) {
+            this.logCheckpointInterval = logCheckpointInterval;
+            return this;
+        }
+
+        public Builder writerParallelism(Integer writerParallelism) {
+            this.writerParallelism = writerParallelism;
+            return this;
+        }
+
+        /** Settings passed to Delta Kernel's default engine, e.g. its Parquet target file size. */
+        public Builder kernelConf(Map<String, String> kernelConf) {
+            this.kernelConf = new HashMap<>(kernelConf);
+            return this;
+        }
+
+        public DeltaSink build() {
+            require(tablePath != null && !tablePath.isBlank(), "a table path is required");
+            require(rowType != null, "a row type is required");
+            require(sinkId != null && !sinkId.isBlank(), "a sink id is required (it names the Delta transaction)");
+            require(maxBufferedRows > 0, "max buffered rows must be positive, got " + maxBufferedRows);
+            require(logCheckpointInterval > 0, "the log checkpoint interval must be positive, got " + logCheckpointInterval);
+            require(writerParallelism == null || writerParallelism > 0, "writer parallelism must be positive");
+            for (String column : partitionColumns) {
+                require(rowType.getFieldNames().contains(column),
+                        "partition column '" + column + "' is not a column of " + rowType.getFieldNames());
+            }
+            require(partitionColumns.size() < rowType.getFieldCount(),
+                    "at least one column must not be a partition column");
+            SchemaConversions.toDelta(rowType); // fails early on unsupported types
+            DeltaSinkConfig config = new DeltaSinkConfig(DeltaEngines.qualify(tablePath), rowType,
+                    partitionColumns, sinkId, overwrite, maxBufferedRows, logCheckpointInterval, kernelConf);
+            return new DeltaSink(config, writerParallelism);
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException("Invalid Delta sink: " + message);
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.tributary.connector.delta.internal;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.StreamingRuntimeContext;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The single, global committer of a Delta sink (parallelism 1).
+ *
+ * <p>Files that arrive before checkpoint barrier {@code n} belong to checkpoint {@code n}; they are
+ * kept in operator state and committed when the checkpoint completes, with Delta transaction id
+ * ({@code sink id}, {@code n}). After a failure, the files of the restored checkpoint are committed
+ * again: if that commit had already happened, Delta's transaction id makes the replay a no-op. In
+ * batch mode (no checkpoints) everything is committed once, at end of input, under an id that is
+ * unique to the job, so a restarted attempt of the same job does not commit twice.
+ */
+@Internal
+public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
+        implements OneInputStreamOperator<DeltaCommittable, Void>, BoundedOneInput {
+    private static final long serialVersionUID = 1L;
+
+    private final DeltaSinkConfig config;
+
+    private transient DeltaCommitter committer;
+    private transient List<DeltaCommittable> current;
+    private transient TreeMap<Long, List<DeltaCommittable>> pending;
+    private transient ListState<DeltaCommittable> state;
+    private transient Counter commits;
+
+    public DeltaCommitterOperator(DeltaSinkConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        committer = new DeltaCommitter(config);
+        current = new ArrayList<>();
+        pending = new TreeMap<>();
+        state = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("delta-pending-files", TypeInformation.of(DeltaCommittable.class)));
+        if (context.isRestored()) {
+            for (DeltaCommittable c : state.get()) {
+                pending.computeIfAbsent(c.checkpointId, id -> new ArrayList<>()).add(c);
+            }
+            if (!pending.isEmpty()) {
+                commitUpTo(pending.lastKey());
+            }
+        }
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        commits = getRuntimeContext().getMetricGroup().counter("deltaCommits");
+        getRuntimeContext().getMetricGroup().gauge("deltaPendingFiles", () -> current.size()
+                + pending.values().stream().mapToInt(List::size).sum());
+    }
+
+    @Override
+    public void processElement(StreamRecord<DeltaCommittable> element) {
+        current.add(element.getValue());
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        long checkpointId = context.getCheckpointId();
+        if (!current.isEmpty()) {
+            current.forEach(c -> c.checkpointId = checkpointId);
+            pending.computeIfAbsent(checkpointId, id -> new ArrayList<>()).addAll(current);
+            current = new ArrayList<>();
+        }
+        List<DeltaCommittable> all = new ArrayList<>();
+        pending.values().forEach(all::addAll);
+        state.update(all);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        super.notifyCheckpointComplete(checkpointId);
+        commitUpTo(checkpointId);
+    }
+
+    private void commitUpTo(long checkpointId) throws Exception {
+        Map<Long, List<DeltaCommittable>> due = pending.headMap(checkpointId, true);
+        if (due.isEmpty()) {
+            return;
+        }
+        List<DeltaCommittable> files = new ArrayList<>();
+        due.values().forEach(files::addAll);
+        committer.commit(files, config.sinkId, checkpointId);
+        commits.inc();
+        due.clear();
+    }
+
+    @Override
+    public void endInput() throws Exception {
+        if (((StreamingRuntimeContext) getRuntimeContext()).isCheckpointingEnabled()) {
+            return; // the final checkpoint commits what is left
+        }
+        List<DeltaCommittable> files = new ArrayList<>(current);
+        pending.values().forEach(files::addAll);
+        String appId = config.sinkId + "@" + getRuntimeContext().getJobInfo().getJobId();
+        committer.commit(files, appId, 0L);
+        commits.inc();
+        current.clear();
+        pending.clear();
+    }
+}

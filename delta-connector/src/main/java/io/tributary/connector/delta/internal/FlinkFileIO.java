@@ -1,0 +1,298 @@
+package io.tributary.connector.delta.internal;
+
+import io.delta.kernel.defaults.engine.fileio.FileIO;
+import io.delta.kernel.defaults.engine.fileio.InputFile;
+import io.delta.kernel.defaults.engine.fileio.OutputFile;
+import io.delta.kernel.defaults.engine.fileio.PositionOutputStream;
+import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.FileStatus;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Delta Kernel's storage interface on top of Flink's {@link FileSystem}, so a table on
+ * {@code file://} and one on {@code s3://} (through {@code flink-s3-fs-hadoop}) are read and
+ * written by the same code, with the credentials and settings Flink is already configured with.
+ *
+ * <p>Commits rely on {@link #newOutputFile(String)}'s {@code writeAtomically} refusing to replace an
+ * existing log file. On the local file system that is a hard link, which the kernel makes atomic.
+ * Object stores offer no such primitive through Flink's API: there an existence check guards the
+ * write, which is safe for one committer per table, as the Delta protocol's single-driver S3 mode.
+ */
+@Internal
+public final class FlinkFileIO implements FileIO, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final HashMap<String, String> conf;
+
+    public FlinkFileIO(Map<String, String> conf) {
+        this.conf = new HashMap<>(conf);
+    }
+
+    private static FileSystem fs(Path path) {
+        try {
+            return path.getFileSystem();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No Flink file system for " + path, e);
+        }
+    }
+
+    @Override
+    public CloseableIterator<FileStatus> listFrom(String filePath) throws IOException {
+        Path start = new Path(filePath);
+        Path dir = start.getParent();
+        FileSystem fs = fs(dir);
+        org.apache.flink.core.fs.FileStatus[] listed;
+        try {
+            listed = fs.listStatus(dir);
+        } catch (FileNotFoundException e) {
+            throw e;
+        }
+        if (listed == null) {
+            throw new FileNotFoundException("No such directory: " + dir);
+        }
+        String from = start.getName();
+        List<FileStatus> result = new ArrayList<>();
+        Arrays.stream(listed)
+                .filter(s -> !s.isDir())
+                .filter(s -> s.getPath().getName().compareTo(from) >= 0)
+                .sorted(Comparator.comparing(s -> s.getPath().getName()))
+                .forEach(s -> result.add(toKernel(s)));
+        return Iterators.closeable(result.iterator());
+    }
+
+    @Override
+    public FileStatus getFileStatus(String path) throws IOException {
+        Path p = new Path(path);
+        return toKernel(fs(p).getFileStatus(p));
+    }
+
+    private static FileStatus toKernel(org.apache.flink.core.fs.FileStatus status) {
+        return FileStatus.of(
+                status.getPath().toString(), status.getLen(), status.getModificationTime());
+    }
+
+    @Override
+    public String resolvePath(String path) throws IOException {
+        Path p = new Path(path);
+        return p.makeQualified(fs(p)).toString();
+    }
+
+    @Override
+    public boolean mkdirs(String path) throws IOException {
+        Path p = new Path(path);
+        return fs(p).mkdirs(p);
+    }
+
+    @Override
+    public InputFile newInputFile(String path, long fileSize) {
+        return new FlinkInputFile(new Path(path), fileSize);
+    }
+
+    @Override
+    public OutputFile newOutputFile(String path) {
+        return new FlinkOutputFile(new Path(path));
+    }
+
+    @Override
+    public boolean delete(String path) throws IOException {
+        Path p = new Path(path);
+        return fs(p).delete(p, false);
+    }
+
+    @Override
+    public Optional<String> getConf(String key) {
+        return Optional.ofNullable(conf.get(key));
+    }
+
+    @Override
+    public void copyFileAtomically(String srcPath, String destPath, boolean overwrite)
+            throws IOException {
+        Path src = new Path(srcPath);
+        byte[] content;
+        try (FSDataInputStream in = fs(src).open(src)) {
+            content = in.readAllBytes();
+        }
+        writeAtomically(new Path(destPath), content, overwrite);
+    }
+
+    static void writeAtomically(Path target, byte[] content, boolean overwrite)
+            throws IOException {
+        FileSystem fs = fs(target);
+        if (!fs.isDistributedFS() && "file".equals(fs.getUri().getScheme())) {
+            writeLocalAtomically(target, content, overwrite);
+            return;
+        }
+        if (!overwrite && fs.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        FileSystem.WriteMode mode =
+                overwrite ? FileSystem.WriteMode.OVERWRITE : FileSystem.WriteMode.NO_OVERWRITE;
+        try (FSDataOutputStream out = fs.create(target, mode)) {
+            out.write(content);
+        }
+    }
+
+    private static void writeLocalAtomically(Path target, byte[] content, boolean overwrite)
+            throws IOException {
+        java.nio.file.Path file = java.nio.file.Path.of(target.toUri());
+        Files.createDirectories(file.getParent());
+        java.nio.file.Path temp =
+                file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Files.write(temp, content);
+        try {
+            if (overwrite) {
+                Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                // link(2) fails when the name exists: the put-if-absent a Delta commit needs.
+                Files.createLink(file, temp);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static final class FlinkInputFile implements InputFile {
+        private final Path path;
+        private final long size;
+
+        FlinkInputFile(Path path, long size) {
+            this.path = path;
+            this.size = size;
+        }
+
+        @Override
+        public long length() throws IOException {
+            return size >= 0 ? size : fs(path).getFileStatus(path).getLen();
+        }
+
+        @Override
+        public String path() {
+            return path.toString();
+        }
+
+        @Override
+        public SeekableInputStream newStream() throws IOException {
+            FSDataInputStream in = fs(path).open(path);
+            return new SeekableInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public long getPos() throws IOException {
+                    return in.getPos();
+                }
+
+                @Override
+                public void seek(long pos) throws IOException {
+                    in.seek(pos);
+                }
+
+                @Override
+                public void readFully(byte[] b, int off, int len) throws IOException {
+                    int done = 0;
+                    while (done < len) {
+                        int n = in.read(b, off + done, len - done);
+                        if (n < 0) {
+                            throw new java.io.EOFException(
+                                    "Reached the end of " + path + " after " + done + " of " + len + " bytes");
+                        }
+                        done += n;
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        }
+    }
+
+    private static final class FlinkOutputFile implements OutputFile {
+        private final Path path;
+
+        FlinkOutputFile(Path path) {
+            this.path = path;
+        }
+
+        @Override
+        public String path() {
+            return path.toString();
+        }
+
+        @Override
+        public PositionOutputStream create(boolean putIfAbsent) throws IOException {
+            FileSystem.WriteMode mode =
+                    putIfAbsent ? FileSystem.WriteMode.NO_OVERWRITE : FileSystem.WriteMode.OVERWRITE;
+            FSDataOutputStream out = fs(path).create(path, mode);
+            return new PositionOutputStream() {
+                @Override
+                public long getPos() throws IOException {
+                    return out.getPos();
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    out.flush();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    out.close();
+                }
+            };
+        }
+
+        @Override
+        public void writeAtomically(CloseableIterator<String> data, boolean overwrite)
+                throws IOException {
+            StringBuilder content = new StringBuilder();
+            try (CloseableIterator<String> lines = data) {
+                while (lines.hasNext()) {
+                    content.append(lines.next()).append('\n');
+                }
+            }
+            FlinkFileIO.writeAtomically(path, content.toString().getBytes(StandardCharsets.UTF_8), overwrite);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.tributary.connector.delta.table;
+
+import io.tributary.connector.delta.DeltaConnectorOptions;
+import io.tributary.connector.delta.DeltaSink;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.catalog.ResolvedCatalogTable;
+import org.apache.flink.table.connector.sink.DynamicTableSink;
+import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.factories.DynamicTableSinkFactory;
+import org.apache.flink.table.factories.DynamicTableSourceFactory;
+import org.apache.flink.table.factories.FactoryUtil;
+import org.apache.flink.table.types.logical.RowType;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+
+/** {@code 'connector' = 'delta'}: reads and writes Delta Lake tables through Delta Kernel. */
+@Internal
+public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
+    public static final String IDENTIFIER = "delta";
+
+    @Override
+    public String factoryIdentifier() {
+        return IDENTIFIER;
+    }
+
+    @Override
+    public Set<ConfigOption<?>> requiredOptions() {
+        return Set.of(DeltaConnectorOptions.PATH);
+    }
+
+    @Override
+    public Set<ConfigOption<?>> optionalOptions() {
+        return Set.of(
+                DeltaConnectorOptions.SINK_ID,
+                DeltaConnectorOptions.SINK_MAX_BUFFERED_ROWS,
+                DeltaConnectorOptions.SINK_PARALLELISM,
+                DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL);
+    }
+
+    @Override
+    public DynamicTableSink createDynamicTableSink(Context context) {
+        FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
+        helper.validate();
+        ReadableConfig options = helper.getOptions();
+        ResolvedCatalogTable table = context.getCatalogTable();
+        if (table.getResolvedSchema().getPrimaryKey().isPresent()) {
+            throw new ValidationException("Delta table " + context.getObjectIdentifier().asSummaryString()
+                    + " declares a PRIMARY KEY: upsert writes are not supported yet. Remove the key to append.");
+        }
+        DeltaSink.Builder builder = DeltaSink.builder()
+                .tablePath(options.get(DeltaConnectorOptions.PATH))
+                .rowType(rowType(table))
+                .partitionColumns(table.getPartitionKeys())
+                .sinkId(options.getOptional(DeltaConnectorOptions.SINK_ID)
+                        .orElse(context.getObjectIdentifier().asSummaryString()))
+                .maxBufferedRows(options.get(DeltaConnectorOptions.SINK_MAX_BUFFERED_ROWS))
+                .logCheckpointInterval(options.get(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL))
+                .writerParallelism(options.getOptional(DeltaConnectorOptions.SINK_PARALLELISM).orElse(null));
+        try {
+            builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(e.getMessage() + " (table " + context.getObjectIdentifier() + ")", e);
+        }
+        return new DeltaDynamicTableSink(builder, false);
+    }
+
+    @Override
+    public DynamicTableSource createDynamicTableSource(Context context) {
+        FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
+        helper.validate();
+        ResolvedCatalogTable table = context.getCatalogTable();
+        return new DeltaDynamicTableSource(helper.getOptions().get(DeltaConnectorOptions.PATH),
+                rowType(table), List.copyOf(table.getPartitionKeys()), List.of(), new HashMap<>());
+    }
+
+    private static RowType rowType(ResolvedCatalogTable table) {
+        return (RowType) table.getResolvedSchema().toPhysicalRowDataType().getLogicalType();
+    }
+}

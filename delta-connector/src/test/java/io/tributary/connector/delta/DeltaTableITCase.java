@@ -1,0 +1,120 @@
+package io.tributary.connector.delta;
+
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DeltaTableITCase {
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @TempDir
+    Path dir;
+
+    private TableEnvironment tEnv;
+
+    @BeforeEach
+    void setUp() {
+        tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        tEnv.getConfig().set("parallelism.default", "2");
+    }
+
+    private void declare(String name, String columns, String partitionedBy) {
+        tEnv.executeSql("CREATE TABLE " + name + " (" + columns + ")"
+                + (partitionedBy == null ? "" : " PARTITIONED BY (" + partitionedBy + ")")
+                + " WITH ('connector' = 'delta', 'path' = '" + dir.resolve(name) + "', 'log.checkpoint-interval' = '2')");
+    }
+
+    private List<String> query(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = tEnv.executeSql(sql).collect()) {
+            it.forEachRemaining(r -> rows.add(r.toString()));
+        }
+        return rows;
+    }
+
+    @Test
+    void appendsReadsBackAndOverwritesPartitions() throws Exception {
+        declare("events", "id BIGINT, name STRING, amount DECIMAL(10, 2), ts TIMESTAMP_LTZ(3), dt DATE", "dt");
+        tEnv.executeSql("INSERT INTO events VALUES"
+                + " (1, 'a', 1.50, TO_TIMESTAMP_LTZ(1431856800000, 3), DATE '2015-05-17'),"
+                + " (2, CAST(NULL AS STRING), 2.25, TO_TIMESTAMP_LTZ(1431943200000, 3), DATE '2015-05-18'),"
+                + " (3, 'c', 3.00, TO_TIMESTAMP_LTZ(1431943200123, 3), DATE '2015-05-18')").await();
+        assertThat(query("SELECT id, name, amount, dt FROM events ORDER BY id")).containsExactly(
+                "+I[1, a, 1.50, 2015-05-17]", "+I[2, null, 2.25, 2015-05-18]", "+I[3, c, 3.00, 2015-05-18]");
+        assertThat(query("SELECT CAST(ts AS STRING) FROM events WHERE id = 3"))
+                .singleElement().asString().contains("123");
+
+        tEnv.executeSql("INSERT OVERWRITE events VALUES"
+                + " (4, 'd', 4.00, TO_TIMESTAMP_LTZ(1431943200000, 3), DATE '2015-05-18')").await();
+        assertThat(query("SELECT id, dt FROM events ORDER BY id"))
+                .as("only the partition that received rows is replaced")
+                .containsExactly("+I[1, 2015-05-17]", "+I[4, 2015-05-18]");
+
+        // Pruning is proven by reading around a partition whose files are gone from storage.
+        try (Stream<Path> files = Files.walk(dir.resolve("events"))) {
+            for (Path p : files.filter(p -> p.toString().contains("2015-05-18") && p.toString().endsWith(".parquet"))
+                    .collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
+        assertThat(query("SELECT id FROM events WHERE dt = DATE '2015-05-17'")).containsExactly("+I[1]");
+        assertThat(query("SELECT id FROM events WHERE dt < DATE '2015-05-18'")).containsExactly("+I[1]");
+        assertThatThrownBy(() -> query("SELECT id FROM events")).hasStackTraceContaining("2015-05-18");
+    }
+
+    @Test
+    void overwriteOfUnpartitionedTableReplacesEverythingAndRerunsAreIdempotent() throws Exception {
+        declare("totals", "k STRING, v BIGINT", null);
+        for (int run = 0; run < 3; run++) {
+            tEnv.executeSql("INSERT OVERWRITE totals VALUES ('x', 1), ('y', 2)").await();
+        }
+        assertThat(query("SELECT k, v FROM totals ORDER BY k")).containsExactly("+I[x, 1]", "+I[y, 2]");
+    }
+
+    @Test
+    void writesProtocolStatisticsAndLogCheckpoints() throws Exception {
+        declare("logged", "id INT, label STRING", null);
+        for (int i = 0; i < 3; i++) {
+            tEnv.executeSql("INSERT INTO logged VALUES (" + i + ", 'l" + i + "'), (" + (i + 10) + ", CAST(NULL AS STRING))").await();
+        }
+        Path log = dir.resolve("logged").resolve("_delta_log");
+        String first = Files.readString(log.resolve(String.format("%020d.json", 0)));
+        assertThat(first).contains("\"minReaderVersion\":1").doesNotContain("deletionVectors").doesNotContain("columnMapping");
+        assertThat(first).contains("\"txn\"").contains("\\\"numRecords\\\":2").contains("\\\"minValues\\\"")
+                .contains("\\\"nullCount\\\"");
+        try (Stream<Path> files = Files.list(log)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).collect(Collectors.toList());
+            assertThat(names).anyMatch(n -> n.endsWith(".checkpoint.parquet"));
+        }
+        assertThat(query("SELECT COUNT(*), COUNT(label), MIN(id), MAX(id) FROM logged")).containsExactly("+I[6, 3, 0, 12]");
+    }
+
+    @Test
+    void rejectsAnIncompatibleDeclaration() throws Exception {
+        declare("fixed", "id INT, label STRING", null);
+        tEnv.executeSql("INSERT INTO fixed VALUES (1, 'x')").await();
+        tEnv.executeSql("CREATE TABLE fixed_wrong (id BIGINT, label STRING) WITH ('connector' = 'delta', 'path' = '"
+                + dir.resolve("fixed") + "')");
+        assertThatThrownBy(() -> tEnv.executeSql("INSERT INTO fixed_wrong VALUES (CAST(1 AS BIGINT), 'x')").await())
+                .hasStackTraceContaining("column 'id' is long in the table but integer in the declaration".replace("long in the table but integer", "integer in the table but long"));
+    }
+}
