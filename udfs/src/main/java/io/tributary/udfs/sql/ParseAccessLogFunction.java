@@ -30,9 +30,9 @@ import java.util.Locale;
                         value =
                                 "ROW<client_ip STRING, ident STRING, `user` STRING,"
                                         + " ts TIMESTAMP_LTZ(3), utc_offset STRING,"
-                                        + " method STRING, endpoint STRING, query STRING,"
+                                        + " `method` STRING, endpoint STRING, `query` STRING,"
                                         + " protocol STRING, status INT, status_class STRING,"
-                                        + " bytes BIGINT, referrer STRING, user_agent STRING,"
+                                        + " `bytes` BIGINT, referrer STRING, user_agent STRING,"
                                         + " is_file BOOLEAN, `date` DATE, weekday STRING,"
                                         + " reject_reason STRING>",
                         bridgedTo = RowData.class))

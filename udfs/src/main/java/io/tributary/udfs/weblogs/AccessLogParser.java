@@ -18,7 +18,8 @@ import org.apache.flink.annotation.PublicEvolving;
  * stateless and thread-safe.
  */
 @PublicEvolving
-public final class AccessLogParser {
+public final class AccessLogParser implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     public ParsedLine parse(String line) {
         if (line == null || line.isBlank()) {

@@ -12,6 +12,7 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
@@ -54,6 +55,12 @@ public class DeltaWriterOperator extends AbstractStreamOperator<DeltaCommittable
     private transient List<DeltaCommittable> staged;
     private transient Counter filesWritten;
     private transient Counter rowsWritten;
+    private transient LongCounter rowsAccumulator;
+    private transient LongCounter filesAccumulator;
+
+    /** Accumulator names: prefix + sink id, summed over the writers. */
+    public static final String ROWS_ACCUMULATOR_PREFIX = "delta-rows:";
+    public static final String FILES_ACCUMULATOR_PREFIX = "delta-files:";
 
     public DeltaWriterOperator(DeltaSinkConfig config) {
         this.config = config;
@@ -73,6 +80,11 @@ public class DeltaWriterOperator extends AbstractStreamOperator<DeltaCommittable
         staged = new ArrayList<>();
         filesWritten = getRuntimeContext().getMetricGroup().counter("deltaFilesWritten");
         rowsWritten = getRuntimeContext().getMetricGroup().counter("deltaRowsWritten");
+        // Accumulators let a client show progress per table while the job runs.
+        rowsAccumulator = new LongCounter();
+        filesAccumulator = new LongCounter();
+        getRuntimeContext().addAccumulator(ROWS_ACCUMULATOR_PREFIX + config.sinkId, rowsAccumulator);
+        getRuntimeContext().addAccumulator(FILES_ACCUMULATOR_PREFIX + config.sinkId, filesAccumulator);
     }
 
     @Override
@@ -133,9 +145,11 @@ public class DeltaWriterOperator extends AbstractStreamOperator<DeltaCommittable
                 staged.add(new DeltaCommittable(0L, file.getPath(), file.getSize(),
                         file.getModificationTime(), numRecords, stats, values));
                 filesWritten.inc();
+                filesAccumulator.add(1L);
             }
         }
         rowsWritten.inc(rows.size());
+        rowsAccumulator.add(rows.size());
     }
 
     private void flushAndEmit(long checkpointId) throws IOException {

@@ -1,0 +1,43 @@
+package io.tributary.pipelines.cli;
+
+import io.tributary.pipelines.runtime.ConfigurationError;
+
+import org.apache.flink.table.api.ValidationException;
+
+import java.util.Optional;
+
+/** Finds the message a user can act on inside Flink's layers of wrapping exceptions. */
+final class Errors {
+    private Errors() {}
+
+    /** The deepest user-facing message (configuration, validation, SQL), else the root cause's. */
+    static String message(Throwable e) {
+        Throwable userFacing = null;
+        Throwable deepest = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigurationError || t instanceof ValidationException
+                    || t.getClass().getSimpleName().equals("SqlParserException")) {
+                userFacing = t;
+            }
+            if (t.getMessage() != null) {
+                deepest = t;
+            }
+        }
+        Throwable chosen = userFacing != null ? userFacing : deepest;
+        return firstLine(chosen.getMessage() == null ? chosen.toString() : chosen.getMessage());
+    }
+
+    static Optional<String> fix(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigurationError) {
+                return Optional.ofNullable(((ConfigurationError) t).fix());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,17 @@
+package io.tributary.pipelines.cli;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/** Keeps Flink's logs out of the user's way unless they ask for them. */
+final class Logging {
+    private Logging() {}
+
+    static void configure(boolean verbose) {
+        try {
+            Configurator.setRootLevel(verbose ? Level.INFO : Level.ERROR);
+        } catch (NoClassDefFoundError e) {
+            // Running inside a Flink cluster, whose logging configuration applies.
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.tributary.pipelines.cli;
+
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.Pipelines;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "run", description = "Run a pipeline: a batch backfill or a streaming job.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline, e.g. weblogs.")
+    String pipeline;
+
+    @Option(names = "--mode", defaultValue = "batch", description = "batch or streaming (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(common.verbose);
+        long start = System.nanoTime();
+        System.out.printf("Running %s in %s mode%n", pipeline, mode);
+        new PipelineRunner(common.configuration(), System.out).run(Pipelines.named(pipeline), PipelineMode.parse(mode));
+        System.out.printf("Finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+}

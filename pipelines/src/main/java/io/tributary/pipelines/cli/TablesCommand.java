@@ -1,0 +1,53 @@
+package io.tributary.pipelines.cli;
+
+import io.tributary.pipelines.runtime.LakeCatalog;
+
+import org.apache.flink.configuration.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "tables", description = "List the lake's tables with layer, location, Delta version, rows and size.")
+final class TablesCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Override
+    public Integer call() {
+        Logging.configure(common.verbose);
+        print(common.configuration(), System.out);
+        return 0;
+    }
+
+    static void print(Configuration conf, PrintStream out) {
+        List<LakeCatalog.Found> tables = LakeCatalog.discover(conf);
+        if (tables.isEmpty()) {
+            out.println("No tables under " + LakeCatalog.lakeRoot(conf) + " yet: run a pipeline first (tributary demo).");
+            return;
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (LakeCatalog.Found t : tables) {
+            rows.add(List.of(t.layer, t.qualifiedName(), t.info.version(), t.info.rows(), t.info.files(),
+                    humanBytes(t.info.bytes()), t.info.location()));
+        }
+        ResultPrinter.print(out, List.of("layer", "table", "version", "rows", "files", "size", "location"), rows,
+                ResultPrinter.Format.TABLE);
+    }
+
+    static String humanBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format("%.1f %s", value, units[unit]);
+    }
+}

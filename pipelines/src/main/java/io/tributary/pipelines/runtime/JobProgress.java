@@ -1,0 +1,89 @@
+package io.tributary.pipelines.runtime;
+
+import io.tributary.connector.delta.internal.DeltaWriterOperator;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.execution.JobClient;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reports a running job's progress — rows and files written per table and elapsed time — from the
+ * Delta writers' accumulators, until the job ends.
+ */
+@Internal
+public final class JobProgress {
+    private final PrintStream out;
+    private final long intervalMillis;
+
+    public JobProgress(PrintStream out, long intervalMillis) {
+        this.out = out;
+        this.intervalMillis = intervalMillis;
+    }
+
+    /** Waits for the job, printing progress; returns the final counts per table. */
+    public Map<String, long[]> await(String stage, JobClient job) throws Exception {
+        long start = System.nanoTime();
+        CompletableFuture<?> result = job.getJobExecutionResult();
+        while (true) {
+            try {
+                result.get(intervalMillis, TimeUnit.MILLISECONDS);
+                break;
+            } catch (TimeoutException stillRunning) {
+                try {
+                    Map<String, long[]> counts = counts(job.getAccumulators().get(intervalMillis, TimeUnit.MILLISECONDS));
+                    out.println("  " + stage + " … " + describe(counts) + " · " + elapsed(start));
+                } catch (TimeoutException | ExecutionException ignored) {
+                    // Progress is best effort; the job result decides success.
+                }
+            }
+        }
+        Map<String, long[]> finalCounts = counts(job.getJobExecutionResult().get().getAllAccumulatorResults());
+        out.println("  " + stage + " done: " + describe(finalCounts) + " · " + elapsed(start));
+        return finalCounts;
+    }
+
+    static Map<String, long[]> counts(Map<String, Object> accumulators) {
+        Map<String, long[]> counts = new TreeMap<>();
+        accumulators.forEach((name, value) -> {
+            if (name.startsWith(DeltaWriterOperator.ROWS_ACCUMULATOR_PREFIX)) {
+                counts.computeIfAbsent(name.substring(DeltaWriterOperator.ROWS_ACCUMULATOR_PREFIX.length()),
+                        k -> new long[2])[0] = ((Number) value).longValue();
+            } else if (name.startsWith(DeltaWriterOperator.FILES_ACCUMULATOR_PREFIX)) {
+                counts.computeIfAbsent(name.substring(DeltaWriterOperator.FILES_ACCUMULATOR_PREFIX.length()),
+                        k -> new long[2])[1] = ((Number) value).longValue();
+            }
+        });
+        return counts;
+    }
+
+    static String describe(Map<String, long[]> counts) {
+        if (counts.isEmpty()) {
+            return "starting";
+        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((table, c) -> {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(shortName(table)).append(' ').append(String.format("%,d rows/%d files", c[0], c[1]));
+        });
+        return sb.toString();
+    }
+
+    private static String shortName(String sinkId) {
+        // Sink ids default to catalog.database.table; the database is the layer.
+        String[] parts = sinkId.split("\\.");
+        return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : sinkId;
+    }
+
+    static String elapsed(long startNanos) {
+        return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+}

@@ -1,0 +1,121 @@
+package io.tributary.pipelines.runtime;
+
+import io.tributary.connector.delta.DeltaTableInfo;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.types.logical.RowType;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The lake's tables as Flink SQL tables: layers are databases ({@code bronze}, {@code silver},
+ * {@code gold}), so {@code silver.weblogs_requests} names the Delta table at
+ * {@code <lake.root>/silver/weblogs_requests}.
+ */
+@Internal
+public final class LakeCatalog {
+    public static final List<String> LAYERS = List.of("bronze", "silver", "gold");
+
+    private LakeCatalog() {}
+
+    /** Registers the tables a pipeline declares, with the schemas its DDL gives them. */
+    public static void registerDeclared(TableEnvironment tEnv, ReadableConfig conf, List<LakeTable> tables) {
+        String root = lakeRoot(conf);
+        int buffered = conf.get(TributaryOptions.SINK_MAX_BUFFERED_ROWS);
+        for (LakeTable table : tables) {
+            tEnv.executeSql("CREATE DATABASE IF NOT EXISTS `" + table.layer() + "`");
+            tEnv.executeSql(table.ddl(root, buffered));
+        }
+    }
+
+    /** A Delta table found in the lake. */
+    public static final class Found {
+        public final String layer;
+        public final String name;
+        public final DeltaTableInfo info;
+
+        Found(String layer, String name, DeltaTableInfo info) {
+            this.layer = layer;
+            this.name = name;
+            this.info = info;
+        }
+
+        public String qualifiedName() {
+            return layer + "." + name;
+        }
+    }
+
+    /** Every Delta table under {@code <lake.root>/<layer>/}, sorted by layer then name. */
+    public static List<Found> discover(ReadableConfig conf) {
+        String root = lakeRoot(conf);
+        List<Found> found = new ArrayList<>();
+        for (String layer : LAYERS) {
+            for (Path dir : subdirectories(new Path(root + "/" + layer))) {
+                Optional<DeltaTableInfo> info = DeltaTableInfo.load(dir.toString(), Map.of());
+                info.ifPresent(i -> found.add(new Found(layer, dir.getName(), i)));
+            }
+        }
+        return found;
+    }
+
+    /** Registers discovered tables with the schema their Delta logs hold. */
+    public static void registerFound(TableEnvironment tEnv, List<Found> tables) {
+        for (Found t : tables) {
+            tEnv.executeSql("CREATE DATABASE IF NOT EXISTS `" + t.layer + "`");
+            tEnv.executeSql(ddl(t));
+        }
+    }
+
+    static String ddl(Found t) {
+        RowType type = t.info.rowType();
+        String columns = type.getFields().stream()
+                .map(f -> "`" + f.getName() + "` " + f.getType().asSerializableString())
+                .collect(Collectors.joining(", "));
+        String partitioned = t.info.partitionColumns().isEmpty() ? ""
+                : " PARTITIONED BY (" + t.info.partitionColumns().stream().map(c -> "`" + c + "`")
+                        .collect(Collectors.joining(", ")) + ")";
+        return "CREATE TABLE `" + t.layer + "`.`" + t.name + "` (" + columns + ")" + partitioned
+                + " WITH ('connector' = 'delta', 'path' = '" + t.info.location() + "')";
+    }
+
+    public static String lakeRoot(ReadableConfig conf) {
+        String root = conf.get(TributaryOptions.LAKE_ROOT);
+        if (root == null || root.isBlank()) {
+            throw new ConfigurationError("tributary.lake.root is empty", "set it to a folder or an s3:// URI");
+        }
+        return io.tributary.connector.delta.internal.DeltaEngines.qualify(root);
+    }
+
+    private static List<Path> subdirectories(Path dir) {
+        try {
+            FileSystem fs = dir.getFileSystem();
+            if (!fs.exists(dir)) {
+                return List.of();
+            }
+            FileStatus[] listed = fs.listStatus(dir);
+            if (listed == null) {
+                return List.of();
+            }
+            return Arrays.stream(listed).filter(FileStatus::isDir).map(FileStatus::getPath)
+                    .sorted(Comparator.comparing(Path::getName)).collect(Collectors.toList());
+        } catch (FileNotFoundException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+    }
+}

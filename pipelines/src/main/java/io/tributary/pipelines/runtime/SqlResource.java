@@ -1,0 +1,31 @@
+package io.tributary.pipelines.runtime;
+
+import org.apache.flink.annotation.Internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/** One SQL statement kept as a classpath resource next to its pipeline. */
+@Internal
+public final class SqlResource {
+    private SqlResource() {}
+
+    /** The statement in {@code <package of owner>/<name>}, without comment lines. */
+    public static String load(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("SQL resource " + name + " is missing next to " + owner.getName());
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.lines()
+                    .filter(line -> !line.trim().startsWith("--"))
+                    .collect(Collectors.joining("\n"))
+                    .trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

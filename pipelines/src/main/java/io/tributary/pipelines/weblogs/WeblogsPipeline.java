@@ -1,0 +1,93 @@
+package io.tributary.pipelines.weblogs;
+
+import io.tributary.pipelines.runtime.ConfigurationError;
+import io.tributary.pipelines.runtime.LakeTable;
+import io.tributary.pipelines.runtime.LandingLinesFormat;
+import io.tributary.pipelines.runtime.Pipeline;
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.SqlResource;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.udfs.sql.ParseAccessLogFunction;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.data.RowData;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Web server access logs (Apache/Nginx common and combined formats) into the lake:
+ * landing files → {@code bronze.weblogs_raw} → {@code silver.weblogs_requests} and
+ * {@code silver.weblogs_rejects} → the {@code gold.weblogs_*} answers.
+ */
+public final class WeblogsPipeline implements Pipeline {
+    public static final String NAME = "weblogs";
+
+    static final List<String> BRONZE_SILVER = List.of(
+            "bronze.weblogs_raw", "silver.weblogs_requests", "silver.weblogs_rejects");
+    static final List<String> GOLD = List.of(
+            "gold.weblogs_top_client_ips",
+            "gold.weblogs_top_endpoints",
+            "gold.weblogs_summary",
+            "gold.weblogs_bytes_by_status_class",
+            "gold.weblogs_client_errors_by_weekday");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<LakeTable> tables() {
+        return java.util.stream.Stream.concat(BRONZE_SILVER.stream(), GOLD.stream())
+                .map(t -> LakeTable.declaredBy(WeblogsPipeline.class, t))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public void registerSources(StreamExecutionEnvironment env, StreamTableEnvironment tEnv,
+            ReadableConfig conf, PipelineMode mode) {
+        if (mode != PipelineMode.BATCH) {
+            throw new ConfigurationError("The weblogs pipeline has no streaming sources yet",
+                    "run it with --mode batch");
+        }
+        tEnv.createTemporarySystemFunction(ParseAccessLogFunction.NAME, ParseAccessLogFunction.class);
+        Path landing = new Path(conf.get(TributaryOptions.LANDING_ROOT).replaceAll("/+$", "") + "/" + NAME);
+        requireLandingFiles(landing);
+        FileSource<RowData> files = FileSource.forBulkFileFormat(new LandingLinesFormat(), landing).build();
+        DataStream<RowData> lines = env.fromSource(files, WatermarkStrategy.noWatermarks(), "landing: " + landing)
+                .uid("weblogs-landing-source");
+        tEnv.createTemporaryView("landing_weblogs", tEnv.fromDataStream(lines));
+    }
+
+    private static void requireLandingFiles(Path landing) {
+        try {
+            if (!landing.getFileSystem().exists(landing)) {
+                throw new ConfigurationError("No landing folder " + landing,
+                        "put Apache/Nginx access logs there (plain or .gz), generate some with "
+                                + "'tributary generate weblogs --lines 100000', or set tributary.landing.root");
+            }
+        } catch (IOException e) {
+            throw new ConfigurationError("Cannot read landing folder " + landing + ": " + e.getMessage(),
+                    "check tributary.landing.root and the file system's credentials");
+        }
+    }
+
+    @Override
+    public List<Stage> stages(PipelineMode mode) {
+        List<String> bronzeSilver = new java.util.ArrayList<>();
+        bronzeSilver.add(SqlResource.load(WeblogsPipeline.class, "sql/view.weblogs_parsed.sql"));
+        BRONZE_SILVER.forEach(t -> bronzeSilver.add(SqlResource.load(WeblogsPipeline.class, "sql/" + t + ".sql")));
+        List<String> gold = GOLD.stream()
+                .map(t -> SqlResource.load(WeblogsPipeline.class, "sql/" + t + ".sql"))
+                .collect(Collectors.toList());
+        return List.of(new Stage("landing → bronze, silver", bronzeSilver), new Stage("silver → gold", gold));
+    }
+}

@@ -1,0 +1,4 @@
+INSERT INTO silver.weblogs_rejects
+SELECT line, reject_reason, source_file, line_number, CURRENT_TIMESTAMP
+FROM weblogs_parsed
+WHERE reject_reason IS NOT NULL
