@@ -1,5 +1,6 @@
 package io.tributary.pipelines.cli;
 
+import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.Pipelines;
@@ -24,9 +25,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
+        Pipeline chosen = Pipelines.named(pipeline);
+        PipelineMode chosenMode = PipelineMode.parse(mode);
         long start = System.nanoTime();
         System.out.printf("Running %s in %s mode%n", pipeline, mode);
-        new PipelineRunner(common.configuration(), System.out).run(Pipelines.named(pipeline), PipelineMode.parse(mode));
+        new PipelineRunner(common.configuration(), System.out).run(chosen, chosenMode);
         System.out.printf("Finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         return 0;
     }

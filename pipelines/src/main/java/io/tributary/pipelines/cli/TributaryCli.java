@@ -28,7 +28,7 @@ public final class TributaryCli {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new TributaryCli());
+        CommandLine cli = new CommandLine(new TributaryCli()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean verbose = parseResult.originalArgs().contains("-v") || parseResult.originalArgs().contains("--verbose");

@@ -1,0 +1,40 @@
+package io.tributary.pipelines.testutils;
+
+import io.tributary.pipelines.runtime.LakeCatalog;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** Reads lake tables back with Flink SQL, as comma-joined rows. */
+public final class Lake {
+    private final TableEnvironment tEnv;
+
+    public Lake(Configuration conf) {
+        tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        LakeCatalog.registerFound(tEnv, LakeCatalog.discover(conf));
+    }
+
+    public List<String> rows(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = tEnv.executeSql(sql).collect()) {
+            while (it.hasNext()) {
+                Row r = it.next();
+                rows.add(IntStream.range(0, r.getArity()).mapToObj(i -> String.valueOf(r.getField(i)))
+                        .collect(Collectors.joining(",")));
+            }
+        }
+        return rows;
+    }
+
+    public long count(String table) throws Exception {
+        return Long.parseLong(rows("SELECT COUNT(*) FROM " + table).get(0));
+    }
+}

@@ -1,0 +1,122 @@
+package io.tributary.pipelines.weblogs;
+
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.ReferenceWeblogs;
+
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Runs the web-log backfill on the MiniCluster and checks every gold table independently. */
+class WeblogsBatchITCase {
+    @TempDir
+    Path dir;
+
+    private Configuration conf() {
+        Configuration conf = new Configuration();
+        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
+        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
+        conf.set(TributaryOptions.SINK_MAX_BUFFERED_ROWS, 5_000);
+        return conf;
+    }
+
+    private Map<String, long[]> backfill(Configuration conf) throws Exception {
+        return new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream())).run(new WeblogsPipeline(), PipelineMode.BATCH);
+    }
+
+    @Test
+    void goldTablesMatchAnIndependentComputationOverGeneratedLogs() throws Exception {
+        Path landing = dir.resolve("landing").resolve("weblogs");
+        new WeblogGenerator(7).generate(landing, 40_000, 5);
+        Configuration conf = conf();
+        Map<String, long[]> written = backfill(conf);
+        assertThat(written.get("default_catalog.bronze.weblogs_raw")[0]).isEqualTo(40_000);
+        assertMatchesReference(new Lake(conf), ReferenceWeblogs.of(landing));
+    }
+
+    @Test
+    void goldTablesMatchAnIndependentComputationOverTheRealSample() throws Exception {
+        Path sample = Path.of("..", "..", "shared", "datasets", "weblogs", "apache_combined_2015.log").toAbsolutePath().normalize();
+        assumeTrue(Files.exists(sample), "shared web-log sample not present: " + sample);
+        Path landing = Files.createDirectories(dir.resolve("landing").resolve("weblogs"));
+        Files.copy(sample, landing.resolve(sample.getFileName()));
+        Configuration conf = conf();
+        backfill(conf);
+        assertMatchesReference(new Lake(conf), ReferenceWeblogs.of(landing));
+    }
+
+    @Test
+    void rerunningTheBackfillLeavesTheSameTables() throws Exception {
+        new WeblogGenerator(11).generate(dir.resolve("landing").resolve("weblogs"), 8_000, 3);
+        Configuration conf = conf();
+        backfill(conf);
+        List<List<String>> first = snapshot(new Lake(conf));
+        backfill(conf);
+        List<List<String>> second = snapshot(new Lake(conf));
+        assertThat(second).isEqualTo(first);
+        assertThat(new Lake(conf).count("bronze.weblogs_raw")).isEqualTo(8_000);
+    }
+
+    private static List<List<String>> snapshot(Lake lake) throws Exception {
+        List<List<String>> tables = new ArrayList<>();
+        tables.add(lake.rows("SELECT line, source_file, line_number FROM bronze.weblogs_raw ORDER BY source_file, line_number"));
+        tables.add(lake.rows("SELECT client_ip, ts, endpoint, status, `bytes`, `date`, source_file, line_number FROM silver.weblogs_requests ORDER BY source_file, line_number"));
+        tables.add(lake.rows("SELECT raw_line, reason, source_file, line_number FROM silver.weblogs_rejects ORDER BY source_file, line_number"));
+        for (String gold : WeblogsPipeline.GOLD) {
+            tables.add(lake.rows("SELECT * FROM " + gold + " ORDER BY 1, 2"));
+        }
+        return tables;
+    }
+
+    private static void assertMatchesReference(Lake lake, ReferenceWeblogs ref) throws Exception {
+        assertThat(lake.count("bronze.weblogs_raw")).isEqualTo(ref.lines);
+        assertThat(lake.count("silver.weblogs_requests")).isEqualTo(ref.valid);
+        assertThat(lake.count("silver.weblogs_rejects")).as("bronze = requests + rejects").isEqualTo(ref.lines - ref.valid);
+
+        assertThat(lake.rows("SELECT `rank`, client_ip, requests FROM gold.weblogs_top_client_ips ORDER BY `rank`"))
+                .containsExactlyElementsOf(ReferenceWeblogs.top(ref.requestsByIp, 10));
+        assertThat(lake.rows("SELECT `rank`, endpoint, requests FROM gold.weblogs_top_endpoints ORDER BY `rank`"))
+                .containsExactlyElementsOf(ReferenceWeblogs.top(ref.requestsByEndpoint, 6));
+
+        String firstDate = ref.dates.stream().min(Comparable::compareTo).orElseThrow().toString();
+        String lastDate = ref.dates.stream().max(Comparable::compareTo).orElseThrow().toString();
+        assertThat(lake.rows("SELECT * FROM gold.weblogs_summary")).containsExactly(String.join(",",
+                Long.toString(ref.valid), Integer.toString(ref.requestsByIp.size()), Integer.toString(ref.dates.size()),
+                firstDate, lastDate, Long.toString(ref.lines - ref.valid)));
+
+        List<String> expectedBytes = new ArrayList<>();
+        for (String cls : List.of("1xx", "2xx", "3xx", "4xx", "5xx", "all")) {
+            long[] b = ref.bytesByClass.get(cls);
+            expectedBytes.add(b == null ? cls + ",0,0,null,null,null"
+                    : String.format("%s,%d,%d,%d,%d,%.4f", cls, b[0], b[1], b[2], b[3], (double) b[1] / b[0]));
+        }
+        assertThat(lake.rows("SELECT status_class, requests, total_bytes, max_bytes, min_bytes, "
+                + "CAST(ROUND(avg_bytes, 4) AS DECIMAL(20, 4)) FROM gold.weblogs_bytes_by_status_class ORDER BY status_class"))
+                .containsExactlyElementsOf(expectedBytes);
+
+        List<String> weekdays = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
+        long max = weekdays.stream().mapToLong(d -> ref.clientErrorsByWeekday.getOrDefault(d, 0L)).max().orElse(0);
+        String busiest = weekdays.stream().filter(d -> ref.clientErrorsByWeekday.getOrDefault(d, 0L) == max).findFirst().orElseThrow();
+        List<String> expectedWeekdays = new ArrayList<>();
+        for (String d : weekdays) {
+            long n = ref.clientErrorsByWeekday.getOrDefault(d, 0L);
+            expectedWeekdays.add(d + "," + n + "," + (d.equals(busiest) && n > 0));
+        }
+        assertThat(lake.rows("SELECT weekday, client_errors, is_max FROM gold.weblogs_client_errors_by_weekday ORDER BY iso_weekday"))
+                .containsExactlyElementsOf(expectedWeekdays);
+    }
+}
