@@ -49,6 +49,8 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         committer = new DeltaCommitter(config);
+        // initializeState runs before open(), and a restore commits right here.
+        commits = getRuntimeContext().getMetricGroup().counter("deltaCommits");
         current = new ArrayList<>();
         pending = new TreeMap<>();
         state = context.getOperatorStateStore().getListState(
@@ -66,7 +68,6 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     @Override
     public void open() throws Exception {
         super.open();
-        commits = getRuntimeContext().getMetricGroup().counter("deltaCommits");
         getRuntimeContext().getMetricGroup().gauge("deltaPendingFiles", () -> current.size()
                 + pending.values().stream().mapToInt(List::size).sum());
     }
