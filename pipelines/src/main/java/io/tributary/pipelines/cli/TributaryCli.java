@@ -19,6 +19,7 @@ import java.io.PrintWriter;
             TablesCommand.class,
             GenerateCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TributaryCli {

@@ -1,0 +1,68 @@
+package io.tributary.pipelines.cli;
+
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.weblogs.WeblogGenerator;
+import io.tributary.pipelines.weblogs.WeblogsPipeline;
+
+import org.apache.flink.configuration.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "bench", description = "Benchmark a whole backfill: generate N lines, run the pipeline, print lines/s.")
+final class BenchCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "What to benchmark: weblogs.")
+    String pipeline;
+
+    @Option(names = "--lines", defaultValue = "2000000", description = "Lines to generate (default: ${DEFAULT-VALUE}).")
+    long lines;
+
+    @Option(names = "--days", defaultValue = "10", description = "Days (files) to spread them over (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--dir", defaultValue = "./tributary-data/bench", description = "Scratch folder, emptied first (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(common.verbose);
+        if (!WeblogsPipeline.NAME.equals(pipeline)) {
+            throw new io.tributary.pipelines.runtime.ConfigurationError("No benchmark for '" + pipeline + "'", "use: tributary bench weblogs");
+        }
+        delete(dir);
+        Configuration conf = common.configuration();
+        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
+        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
+        System.out.printf("Generating %,d lines over %d days…%n", lines, days);
+        new WeblogGenerator(42).generate(dir.resolve("landing").resolve(WeblogsPipeline.NAME), lines, days);
+        System.out.printf("Backfill with parallelism %d on %d cores%n", conf.get(TributaryOptions.PARALLELISM),
+                Runtime.getRuntime().availableProcessors());
+        long start = System.nanoTime();
+        new PipelineRunner(conf, System.out).run(new WeblogsPipeline(), PipelineMode.BATCH);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%nbronze+silver+gold: %,d lines in %.1f s = %,.0f lines/s (including job start-up)%n",
+                lines, seconds, lines / seconds);
+        return 0;
+    }
+
+    private static void delete(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
