@@ -2,6 +2,7 @@ package io.tributary.pipelines.cli;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
 
+import org.apache.flink.table.api.SqlParserException;
 import org.apache.flink.table.api.ValidationException;
 
 import java.util.Optional;
@@ -16,7 +17,7 @@ final class Errors {
         Throwable deepest = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigurationError || t instanceof ValidationException
-                    || t.getClass().getSimpleName().equals("SqlParserException")) {
+                    || t instanceof SqlParserException) {
                 userFacing = t;
             }
             if (t.getMessage() != null) {

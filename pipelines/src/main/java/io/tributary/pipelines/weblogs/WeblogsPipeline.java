@@ -19,8 +19,10 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.data.RowData;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Web server access logs (Apache/Nginx common and combined formats) into the lake:
@@ -46,7 +48,7 @@ public final class WeblogsPipeline implements Pipeline {
 
     @Override
     public List<LakeTable> tables() {
-        return java.util.stream.Stream.concat(BRONZE_SILVER.stream(), GOLD.stream())
+        return Stream.concat(BRONZE_SILVER.stream(), GOLD.stream())
                 .map(t -> LakeTable.declaredBy(WeblogsPipeline.class, t))
                 .collect(Collectors.toList());
     }
@@ -82,7 +84,7 @@ public final class WeblogsPipeline implements Pipeline {
 
     @Override
     public List<Stage> stages(PipelineMode mode) {
-        List<String> bronzeSilver = new java.util.ArrayList<>();
+        List<String> bronzeSilver = new ArrayList<>();
         bronzeSilver.add(SqlResource.load(WeblogsPipeline.class, "sql/view.weblogs_parsed.sql"));
         BRONZE_SILVER.forEach(t -> bronzeSilver.add(SqlResource.load(WeblogsPipeline.class, "sql/" + t + ".sql")));
         List<String> gold = GOLD.stream()

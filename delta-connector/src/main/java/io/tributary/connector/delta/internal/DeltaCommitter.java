@@ -58,7 +58,7 @@ public final class DeltaCommitter {
         Optional<Snapshot> before = DeltaTables.latest(engine, config.tablePath);
         Transaction txn;
         try {
-            txn = DeltaTables.transactionBuilder(engine, config, Operation.WRITE)
+            txn = DeltaTables.transactionBuilder(engine, config, Operation.WRITE, before)
                     .withTransactionId(engine, appId, version)
                     .build(engine);
         } catch (ConcurrentTransactionException e) {

@@ -34,9 +34,14 @@ public final class DeltaTables {
      * exist yet and otherwise fails with a readable message if the schemas or partitioning differ.
      */
     public static TransactionBuilder transactionBuilder(Engine engine, DeltaSinkConfig config, Operation operation) {
+        return transactionBuilder(engine, config, operation, latest(engine, config.tablePath));
+    }
+
+    /** As above, for a caller that has just read the table's latest snapshot itself. */
+    public static TransactionBuilder transactionBuilder(
+            Engine engine, DeltaSinkConfig config, Operation operation, Optional<Snapshot> snapshot) {
         Table table = Table.forPath(engine, config.tablePath);
         StructType declared = config.deltaSchema();
-        Optional<Snapshot> snapshot = latest(engine, config.tablePath);
         if (snapshot.isEmpty()) {
             return table.createTransactionBuilder(engine, ENGINE_INFO, Operation.CREATE_TABLE)
                     .withSchema(engine, declared)

@@ -63,12 +63,8 @@ public final class FlinkFileIO implements FileIO, Serializable {
         Path start = new Path(filePath);
         Path dir = start.getParent();
         FileSystem fs = fs(dir);
-        org.apache.flink.core.fs.FileStatus[] listed;
-        try {
-            listed = fs.listStatus(dir);
-        } catch (FileNotFoundException e) {
-            throw e;
-        }
+        // Kernel reads a FileNotFoundException for the log folder as "no table here".
+        org.apache.flink.core.fs.FileStatus[] listed = fs.listStatus(dir);
         if (listed == null) {
             throw new FileNotFoundException("No such directory: " + dir);
         }
