@@ -3,6 +3,7 @@ package io.tributary.connector.delta;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.MemorySize;
 
 /** Options of the {@code 'connector' = 'delta'} table connector. */
 @PublicEvolving
@@ -27,14 +28,31 @@ public final class DeltaConnectorOptions {
                                     + "redeploys and differ between jobs writing the same table. "
                                     + "Defaults to the table's catalog identifier.");
 
-    public static final ConfigOption<Integer> SINK_MAX_BUFFERED_ROWS =
-            ConfigOptions.key("sink.max-buffered-rows")
-                    .intType()
-                    .defaultValue(500_000)
+    public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE =
+            ConfigOptions.key("sink.target-file-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("128mb"))
                     .withDescription(
-                            "Rows a writer buffers (over all partitions) before it writes the largest "
-                                    + "partition's rows as Parquet. Larger values make larger files "
-                                    + "and use more memory.");
+                            "Size at which a writer closes a Parquet data file and starts the next one. "
+                                    + "Files also close at every checkpoint and at end of input.");
+
+    public static final ConfigOption<MemorySize> SINK_ROW_GROUP_SIZE =
+            ConfigOptions.key("sink.row-group-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("128mb"))
+                    .withDescription(
+                            "Parquet row group size. A writer holds up to one row group per open file "
+                                    + "in memory (compressed); Parquet scales row groups down when "
+                                    + "the open files together would exceed most of the heap.");
+
+    public static final ConfigOption<Integer> SINK_MAX_OPEN_FILES =
+            ConfigOptions.key("sink.max-open-files")
+                    .intType()
+                    .defaultValue(32)
+                    .withDescription(
+                            "Data files one writer keeps open at once, one per partition it is "
+                                    + "writing; a new partition beyond that first closes the largest "
+                                    + "open file.");
 
     public static final ConfigOption<Integer> SINK_PARALLELISM =
             ConfigOptions.key("sink.parallelism")

@@ -82,7 +82,9 @@ public final class DeltaSink {
         private List<String> partitionColumns = new ArrayList<>();
         private String sinkId;
         private boolean overwrite;
-        private int maxBufferedRows = DeltaConnectorOptions.SINK_MAX_BUFFERED_ROWS.defaultValue();
+        private long targetFileSize = DeltaConnectorOptions.SINK_TARGET_FILE_SIZE.defaultValue().getBytes();
+        private long rowGroupSize = DeltaConnectorOptions.SINK_ROW_GROUP_SIZE.defaultValue().getBytes();
+        private int maxOpenFiles = DeltaConnectorOptions.SINK_MAX_OPEN_FILES.defaultValue();
         private int logCheckpointInterval = DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.defaultValue();
         private Integer writerParallelism;
         private Map<String, String> kernelConf = new HashMap<>();
@@ -113,8 +115,20 @@ public final class DeltaSink {
             return this;
         }
 
-        public Builder maxBufferedRows(int maxBufferedRows) {
-            this.maxBufferedRows = maxBufferedRows;
+        /** Bytes at which a data file is closed and the next one started. */
+        public Builder targetFileSize(long bytes) {
+            this.targetFileSize = bytes;
+            return this;
+        }
+
+        public Builder rowGroupSize(long bytes) {
+            this.rowGroupSize = bytes;
+            return this;
+        }
+
+        /** Data files a writer keeps open at once (one per partition it writes). */
+        public Builder maxOpenFiles(int maxOpenFiles) {
+            this.maxOpenFiles = maxOpenFiles;
             return this;
         }
 
@@ -138,7 +152,9 @@ public final class DeltaSink {
             require(tablePath != null && !tablePath.isBlank(), "a table path is required");
             require(rowType != null, "a row type is required");
             require(sinkId != null && !sinkId.isBlank(), "a sink id is required (it names the Delta transaction)");
-            require(maxBufferedRows > 0, "max buffered rows must be positive, got " + maxBufferedRows);
+            require(targetFileSize > 0, "the target file size must be positive, got " + targetFileSize);
+            require(rowGroupSize > 0, "the row group size must be positive, got " + rowGroupSize);
+            require(maxOpenFiles > 0, "max open files must be positive, got " + maxOpenFiles);
             require(logCheckpointInterval > 0, "the log checkpoint interval must be positive, got " + logCheckpointInterval);
             require(writerParallelism == null || writerParallelism > 0, "writer parallelism must be positive");
             for (String column : partitionColumns) {
@@ -149,7 +165,8 @@ public final class DeltaSink {
                     "at least one column must not be a partition column");
             SchemaConversions.toDelta(rowType); // fails early on unsupported types
             DeltaSinkConfig config = new DeltaSinkConfig(DeltaEngines.qualify(tablePath), rowType,
-                    partitionColumns, sinkId, overwrite, maxBufferedRows, logCheckpointInterval, kernelConf);
+                    partitionColumns, sinkId, overwrite, targetFileSize, rowGroupSize, maxOpenFiles,
+                    logCheckpointInterval, kernelConf);
             return new DeltaSink(config, writerParallelism);
         }
 

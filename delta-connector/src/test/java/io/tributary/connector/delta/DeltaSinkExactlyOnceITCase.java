@@ -64,7 +64,7 @@ class DeltaSinkExactlyOnceITCase {
         env.enableCheckpointing(100);
         env.setRestartStrategy(RestartStrategies.fixedDelayRestart(5, 10));
         DeltaSink sink = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE)
-                .partitionColumns(List.of("bucket")).sinkId("numbers-job").maxBufferedRows(500).build();
+                .partitionColumns(List.of("bucket")).sinkId("numbers-job").targetFileSize(16 * 1024).build();
         // Throttled, so that checkpoints and commits interleave with the rows.
         DataGeneratorSource<Long> ids = new DataGeneratorSource<>(id -> id, rows,
                 RateLimiterStrategy.perSecond(4_000), Types.LONG);

@@ -3,6 +3,7 @@ package io.tributary.pipelines.runtime;
 import io.tributary.connector.delta.DeltaTableInfo;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
@@ -35,10 +36,10 @@ public final class LakeCatalog {
     /** Registers the tables a pipeline declares, with the schemas its DDL gives them. */
     public static void registerDeclared(TableEnvironment tEnv, ReadableConfig conf, List<LakeTable> tables) {
         String root = lakeRoot(conf);
-        int buffered = conf.get(TributaryOptions.SINK_MAX_BUFFERED_ROWS);
+        MemorySize targetFileSize = conf.get(TributaryOptions.SINK_TARGET_FILE_SIZE);
         for (LakeTable table : tables) {
             tEnv.executeSql("CREATE DATABASE IF NOT EXISTS `" + table.layer() + "`");
-            tEnv.executeSql(table.ddl(root, buffered));
+            tEnv.executeSql(table.ddl(root, targetFileSize));
         }
     }
 

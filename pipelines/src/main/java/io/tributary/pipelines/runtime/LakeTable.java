@@ -1,6 +1,7 @@
 package io.tributary.pipelines.runtime;
 
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.MemorySize;
 
 /**
  * A table of the lake a pipeline writes: {@code <layer>.<domain>_<entity>}, declared by a
@@ -42,8 +43,8 @@ public final class LakeTable {
     }
 
     /** The DDL with the Delta connector options that place the table in the lake. */
-    public String ddl(String lakeRoot, int maxBufferedRows) {
+    public String ddl(String lakeRoot, MemorySize targetFileSize) {
         return ddl + "\nWITH ('connector' = 'delta', 'path' = '" + location(lakeRoot)
-                + "', 'sink.max-buffered-rows' = '" + maxBufferedRows + "')";
+                + "', 'sink.target-file-size' = '" + targetFileSize.getBytes() + "b')";
     }
 }

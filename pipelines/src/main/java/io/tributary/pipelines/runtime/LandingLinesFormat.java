@@ -9,7 +9,6 @@ import org.apache.flink.connector.file.src.compression.StandardDeCompressors;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.util.ArrayResultIterator;
 import org.apache.flink.connector.file.src.util.CheckpointedPosition;
-import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
@@ -20,6 +19,7 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.VarCharType;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +71,8 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
         LineReader(FileSourceSplit split, long skip) throws IOException {
             Path path = split.path();
             this.file = StringData.fromString(path.toString());
-            FSDataInputStream raw = path.getFileSystem().open(path);
+            // Buffered below the decompressor too: GZIP's inflater reads its input 512 bytes at a time.
+            InputStream raw = new BufferedInputStream(path.getFileSystem().open(path), 1 << 16);
             InflaterInputStreamFactory<?> inflater = StandardDeCompressors.getDecompressorForFileName(path.getPath());
             InputStream in = inflater == null ? raw : inflater.create(raw);
             this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()

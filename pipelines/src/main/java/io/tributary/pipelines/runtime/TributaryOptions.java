@@ -3,6 +3,7 @@ package io.tributary.pipelines.runtime;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.MemorySize;
 
 /** Settings every pipeline shares. Keys live under {@code tributary.}. */
 @PublicEvolving
@@ -30,11 +31,11 @@ public final class TributaryOptions {
                     .defaultValue(2)
                     .withDescription("Default parallelism of the pipelines' operators.");
 
-    public static final ConfigOption<Integer> SINK_MAX_BUFFERED_ROWS =
-            ConfigOptions.key("tributary.sink.max-buffered-rows")
-                    .intType()
-                    .defaultValue(500_000)
+    public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE =
+            ConfigOptions.key("tributary.sink.target-file-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("128mb"))
                     .withDescription(
-                            "Rows each Delta writer buffers before writing a Parquet file; larger "
-                                    + "values make fewer, bigger files and need more memory.");
+                            "Size at which the lake tables' writers close a Parquet data file; files "
+                                    + "also close at every checkpoint and at the end of a backfill.");
 }

@@ -7,6 +7,7 @@ import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.ReferenceWeblogs;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,8 @@ class WeblogsBatchITCase {
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
         conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
-        conf.set(TributaryOptions.SINK_MAX_BUFFERED_ROWS, 5_000);
+        // Small files, so that every table is written as several files and rolled mid-input.
+        conf.set(TributaryOptions.SINK_TARGET_FILE_SIZE, MemorySize.parse("64kb"));
         return conf;
     }
 

@@ -21,19 +21,24 @@ public final class DeltaSinkConfig implements Serializable {
     public final ArrayList<String> partitionColumns;
     public final String sinkId;
     public final boolean overwrite;
-    public final int maxBufferedRows;
+    public final long targetFileSize;
+    public final long rowGroupSize;
+    public final int maxOpenFiles;
     public final int logCheckpointInterval;
     public final HashMap<String, String> kernelConf;
 
     public DeltaSinkConfig(String tablePath, RowType rowType, List<String> partitionColumns,
-            String sinkId, boolean overwrite, int maxBufferedRows, int logCheckpointInterval,
+            String sinkId, boolean overwrite, long targetFileSize, long rowGroupSize, int maxOpenFiles,
+            int logCheckpointInterval,
             Map<String, String> kernelConf) {
         this.tablePath = tablePath;
         this.rowType = rowType;
         this.partitionColumns = new ArrayList<>(partitionColumns);
         this.sinkId = sinkId;
         this.overwrite = overwrite;
-        this.maxBufferedRows = maxBufferedRows;
+        this.targetFileSize = targetFileSize;
+        this.rowGroupSize = rowGroupSize;
+        this.maxOpenFiles = maxOpenFiles;
         this.logCheckpointInterval = logCheckpointInterval;
         this.kernelConf = new HashMap<>(kernelConf);
     }

@@ -191,46 +191,7 @@ public final class FlinkFileIO implements FileIO, Serializable {
 
         @Override
         public SeekableInputStream newStream() throws IOException {
-            FSDataInputStream in = fs(path).open(path);
-            return new SeekableInputStream() {
-                @Override
-                public int read() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public long getPos() throws IOException {
-                    return in.getPos();
-                }
-
-                @Override
-                public void seek(long pos) throws IOException {
-                    in.seek(pos);
-                }
-
-                @Override
-                public void readFully(byte[] b, int off, int len) throws IOException {
-                    int done = 0;
-                    while (done < len) {
-                        int n = in.read(b, off + done, len - done);
-                        if (n < 0) {
-                            throw new java.io.EOFException(
-                                    "Reached the end of " + path + " after " + done + " of " + len + " bytes");
-                        }
-                        done += n;
-                    }
-                }
-
-                @Override
-                public void close() throws IOException {
-                    in.close();
-                }
-            };
+            return new BufferedSeekableInputStream(fs(path).open(path), path.toString());
         }
     }
 
@@ -250,33 +211,7 @@ public final class FlinkFileIO implements FileIO, Serializable {
         public PositionOutputStream create(boolean putIfAbsent) throws IOException {
             FileSystem.WriteMode mode =
                     putIfAbsent ? FileSystem.WriteMode.NO_OVERWRITE : FileSystem.WriteMode.OVERWRITE;
-            FSDataOutputStream out = fs(path).create(path, mode);
-            return new PositionOutputStream() {
-                @Override
-                public long getPos() throws IOException {
-                    return out.getPos();
-                }
-
-                @Override
-                public void write(int b) throws IOException {
-                    out.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    out.flush();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    out.close();
-                }
-            };
+            return new BufferedPositionOutputStream(fs(path).create(path, mode));
         }
 
         @Override

@@ -38,7 +38,9 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
     public Set<ConfigOption<?>> optionalOptions() {
         return Set.of(
                 DeltaConnectorOptions.SINK_ID,
-                DeltaConnectorOptions.SINK_MAX_BUFFERED_ROWS,
+                DeltaConnectorOptions.SINK_TARGET_FILE_SIZE,
+                DeltaConnectorOptions.SINK_ROW_GROUP_SIZE,
+                DeltaConnectorOptions.SINK_MAX_OPEN_FILES,
                 DeltaConnectorOptions.SINK_PARALLELISM,
                 DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL);
     }
@@ -59,7 +61,9 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 .partitionColumns(table.getPartitionKeys())
                 .sinkId(options.getOptional(DeltaConnectorOptions.SINK_ID)
                         .orElse(context.getObjectIdentifier().asSummaryString()))
-                .maxBufferedRows(options.get(DeltaConnectorOptions.SINK_MAX_BUFFERED_ROWS))
+                .targetFileSize(options.get(DeltaConnectorOptions.SINK_TARGET_FILE_SIZE).getBytes())
+                .rowGroupSize(options.get(DeltaConnectorOptions.SINK_ROW_GROUP_SIZE).getBytes())
+                .maxOpenFiles(options.get(DeltaConnectorOptions.SINK_MAX_OPEN_FILES))
                 .logCheckpointInterval(options.get(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL))
                 .writerParallelism(options.getOptional(DeltaConnectorOptions.SINK_PARALLELISM).orElse(null));
         try {

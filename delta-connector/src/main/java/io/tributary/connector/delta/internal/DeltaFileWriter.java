@@ -1,0 +1,203 @@
+package io.tributary.connector.delta.internal;
+
+import io.delta.kernel.defaults.engine.fileio.FileIO;
+import io.delta.kernel.defaults.internal.parquet.ParquetStatsReader;
+import io.delta.kernel.expressions.Column;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.statistics.DataFileStatistics;
+import io.delta.kernel.types.DecimalType;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.DataFileStatus;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.table.data.RowData;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Parquet data file being written: rows go in one at a time, and {@link #finish} closes the
+ * file and describes it for the Delta log, with the statistics Delta Kernel reads from its footer
+ * (so they are exactly what Kernel's own writer would have recorded).
+ */
+@Internal
+final class DeltaFileWriter {
+    /** Significant digits that survive a trip through a double. */
+    private static final int MAX_EXACT_DECIMAL_DIGITS = 15;
+
+    private final String path;
+    private final ParquetWriter<RowData> writer;
+    private final CountingOutputFile file;
+    private long rows;
+
+    DeltaFileWriter(String path, RowDataWriteSupport support, Configuration hadoopConf, long rowGroupSize)
+            throws IOException {
+        this.path = path;
+        this.file = new CountingOutputFile(new Path(path));
+        this.writer = new Builder(file, support.forNewFile())
+                .withConf(hadoopConf)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+                .withRowGroupSize(rowGroupSize)
+                .withDictionaryEncoding(true)
+                .build();
+    }
+
+    void write(RowData row) throws IOException {
+        writer.write(row);
+        rows++;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** Bytes written so far plus what is buffered for the current row group. */
+    long dataSize() {
+        return writer.getDataSize();
+    }
+
+    DataFileStatus finish(FileIO fileIO, StructType physicalSchema, List<Column> statsColumns) throws IOException {
+        writer.close();
+        long size = file.bytesWritten();
+        DataFileStatistics stats = ParquetStatsReader.readDataFileStatistics(
+                fileIO.newInputFile(path, size), physicalSchema, statsColumns);
+        return new DataFileStatus(path, size, System.currentTimeMillis(),
+                Optional.ofNullable(stats).map(s -> withoutLossyBounds(s, physicalSchema)));
+    }
+
+    /**
+     * Drops min/max of decimals wider than a double's exact digits: Kernel parses statistics JSON
+     * through doubles, so such a bound would come back rounded and could exclude the file's own
+     * extreme value from data skipping. Null counts stay.
+     */
+    static DataFileStatistics withoutLossyBounds(DataFileStatistics stats, StructType schema) {
+        Map<Column, Literal> min = new HashMap<>(stats.getMinValues());
+        Map<Column, Literal> max = new HashMap<>(stats.getMaxValues());
+        for (StructField field : schema.fields()) {
+            if (field.getDataType() instanceof DecimalType
+                    && ((DecimalType) field.getDataType()).getPrecision() > MAX_EXACT_DECIMAL_DIGITS) {
+                min.remove(new Column(field.getName()));
+                max.remove(new Column(field.getName()));
+            }
+        }
+        return new DataFileStatistics(stats.getNumRecords(), min, max, stats.getNullCount(), stats.getTightBounds());
+    }
+
+    /** Closes and deletes a file that will never be committed. */
+    void abort() {
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The file is deleted next; nothing of it is used.
+        }
+        try {
+            Path p = new Path(path);
+            p.getFileSystem().delete(p, false);
+        } catch (IOException ignored) {
+            // An orphan data file is harmless: it is not in the log, and vacuum removes it.
+        }
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<RowData, Builder> {
+        private final RowDataWriteSupport support;
+
+        Builder(OutputFile file, RowDataWriteSupport support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<RowData> getWriteSupport(Configuration conf) {
+            return support;
+        }
+    }
+
+    /** Parquet's view of a new file on a Flink file system, remembering how many bytes it got. */
+    private static final class CountingOutputFile implements OutputFile {
+        private final Path path;
+        private BufferedPositionOutputStream stream;
+
+        CountingOutputFile(Path path) {
+            this.path = path;
+        }
+
+        long bytesWritten() {
+            return stream == null ? 0 : stream.getPos();
+        }
+
+        @Override
+        public PositionOutputStream create(long blockSizeHint) throws IOException {
+            return open(FileSystem.WriteMode.NO_OVERWRITE);
+        }
+
+        @Override
+        public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+            return open(FileSystem.WriteMode.OVERWRITE);
+        }
+
+        private PositionOutputStream open(FileSystem.WriteMode mode) throws IOException {
+            stream = new BufferedPositionOutputStream(path.getFileSystem().create(path, mode));
+            BufferedPositionOutputStream out = stream;
+            return new PositionOutputStream() {
+                @Override
+                public long getPos() {
+                    return out.getPos();
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    out.flush();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    out.close();
+                }
+            };
+        }
+
+        @Override
+        public boolean supportsBlockSize() {
+            return false;
+        }
+
+        @Override
+        public long defaultBlockSize() {
+            return 0;
+        }
+
+        @Override
+        public String getPath() {
+            return path.toString();
+        }
+    }
+}
