@@ -25,10 +25,10 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PIPELINE", description = "What to benchmark: weblogs.")
     String pipeline;
 
-    @Option(names = "--lines", defaultValue = "2000000", description = "Lines to generate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lines", defaultValue = "6000000", description = "Lines to generate (default: ${DEFAULT-VALUE}).")
     long lines;
 
-    @Option(names = "--days", defaultValue = "10", description = "Days (files) to spread them over (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", defaultValue = "30", description = "Days (files) to spread them over (default: ${DEFAULT-VALUE}).")
     int days;
 
     @Option(names = "--dir", defaultValue = "./tributary-data/bench", description = "Scratch folder, emptied first (default: ${DEFAULT-VALUE}).")
