@@ -1,7 +1,7 @@
 package io.tributary.pipelines.cli;
 
+import io.tributary.pipelines.runtime.ExecutionDefaults;
 import io.tributary.pipelines.runtime.LakeCatalog;
-import io.tributary.pipelines.runtime.TributaryOptions;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -24,8 +24,7 @@ final class LakeQuery {
     }
 
     static TableEnvironment environment(Configuration conf) {
-        Configuration tableConf = new Configuration(conf);
-        tableConf.setString("parallelism.default", String.valueOf(conf.get(TributaryOptions.PARALLELISM)));
+        Configuration tableConf = ExecutionDefaults.apply(conf);
         TableEnvironment tEnv = TableEnvironment.create(
                 EnvironmentSettings.newInstance().inBatchMode().withConfiguration(tableConf).build());
         LakeCatalog.registerFound(tEnv, LakeCatalog.discover(conf));

@@ -1,9 +1,9 @@
 package io.tributary.pipelines.runtime;
 
+import io.tributary.connector.delta.DeltaConnectorOptions;
 import io.tributary.connector.delta.DeltaTableInfo;
 
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,10 +37,14 @@ public final class LakeCatalog {
     /** Registers the tables a pipeline declares, with the schemas its DDL gives them. */
     public static void registerDeclared(TableEnvironment tEnv, ReadableConfig conf, List<LakeTable> tables) {
         String root = lakeRoot(conf);
-        MemorySize targetFileSize = conf.get(TributaryOptions.SINK_TARGET_FILE_SIZE);
+        Map<String, String> sinkOptions = new LinkedHashMap<>();
+        sinkOptions.put(DeltaConnectorOptions.SINK_TARGET_FILE_SIZE.key(),
+                conf.get(TributaryOptions.SINK_TARGET_FILE_SIZE).getBytes() + "b");
+        sinkOptions.put(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.key(),
+                String.valueOf(conf.get(TributaryOptions.SINK_LOG_CHECKPOINT_INTERVAL)));
         for (LakeTable table : tables) {
             tEnv.executeSql("CREATE DATABASE IF NOT EXISTS `" + table.layer() + "`");
-            tEnv.executeSql(table.ddl(root, targetFileSize));
+            tEnv.executeSql(table.ddl(root, sinkOptions));
         }
     }
 

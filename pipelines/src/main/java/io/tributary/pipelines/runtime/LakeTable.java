@@ -1,7 +1,8 @@
 package io.tributary.pipelines.runtime;
 
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.configuration.MemorySize;
+
+import java.util.Map;
 
 /**
  * A table of the lake a pipeline writes: {@code <layer>.<domain>_<entity>}, declared by a
@@ -43,8 +44,9 @@ public final class LakeTable {
     }
 
     /** The DDL with the Delta connector options that place the table in the lake. */
-    public String ddl(String lakeRoot, MemorySize targetFileSize) {
-        return ddl + "\nWITH ('connector' = 'delta', 'path' = '" + location(lakeRoot)
-                + "', 'sink.target-file-size' = '" + targetFileSize.getBytes() + "b')";
+    public String ddl(String lakeRoot, Map<String, String> connectorOptions) {
+        StringBuilder with = new StringBuilder("'connector' = 'delta', 'path' = '" + location(lakeRoot) + "'");
+        connectorOptions.forEach((key, value) -> with.append(", '").append(key).append("' = '").append(value).append('\''));
+        return ddl + "\nWITH (" + with + ")";
     }
 }

@@ -4,8 +4,6 @@ import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.StatementSet;
@@ -52,23 +50,11 @@ public final class PipelineRunner {
     }
 
     private StreamTableEnvironment environment(Pipeline pipeline, PipelineMode mode) {
-        Configuration jobConf = new Configuration(conf);
+        Configuration jobConf = ExecutionDefaults.apply(conf);
         jobConf.set(ExecutionOptions.RUNTIME_MODE,
                 mode == PipelineMode.BATCH ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
-        // The planner's operators and the Delta writer copy what they keep, so records need not be
-        // copied between chained operators.
-        if (!jobConf.contains(PipelineOptions.OBJECT_REUSE)) {
-            jobConf.set(PipelineOptions.OBJECT_REUSE, true);
-        }
-        int parallelism = conf.get(TributaryOptions.PARALLELISM);
-        if (!jobConf.contains(TaskManagerOptions.NUM_TASK_SLOTS)) {
-            // The embedded cluster otherwise sizes itself by the job graph, where a batch job's
-            // operators leave parallelism to the scheduler: one slot, and the second reader idles.
-            // A real cluster's task managers ignore this job-level setting.
-            jobConf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
-        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
-        env.setParallelism(parallelism);
+        env.setParallelism(conf.get(TributaryOptions.PARALLELISM));
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         tEnv.getConfig().set("pipeline.name", "tributary " + pipeline.name() + " (" + mode.name().toLowerCase() + ")");
         LakeCatalog.registerDeclared(tEnv, conf, pipeline.tables());

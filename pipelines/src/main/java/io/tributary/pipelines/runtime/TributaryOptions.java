@@ -38,4 +38,12 @@ public final class TributaryOptions {
                     .withDescription(
                             "Size at which the lake tables' writers close a Parquet data file; files "
                                     + "also close at every checkpoint and at the end of a backfill.");
+
+    public static final ConfigOption<Integer> SINK_LOG_CHECKPOINT_INTERVAL =
+            ConfigOptions.key("tributary.sink.log-checkpoint-interval")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription(
+                            "A Delta log checkpoint every this many commits, for tables the pipelines "
+                                    + "create (existing tables keep their delta.checkpointInterval).");
 }

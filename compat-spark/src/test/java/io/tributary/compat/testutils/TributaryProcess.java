@@ -1,0 +1,78 @@
+package io.tributary.compat.testutils;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tributary's CLI in a JVM of its own, started the way {@code bin/tributary} starts it: the shaded
+ * job jar plus Flink's classpath, with the JVM options from {@code conf/jvm.options}. Another
+ * engine's libraries in the test JVM never meet Flink's.
+ */
+public final class TributaryProcess {
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+
+    private final Path home;
+    private final String classpath;
+
+    private TributaryProcess(Path home, String classpath) {
+        this.home = home;
+        this.classpath = classpath;
+    }
+
+    /** Locates the job jar the build made (system properties set by the failsafe plugin). */
+    public static TributaryProcess fromBuild() throws IOException {
+        Path jar = Path.of(required("tributary.jar"));
+        Path flinkClasspath = Path.of(required("tributary.flink-classpath"));
+        if (!Files.exists(jar) || !Files.exists(flinkClasspath)) {
+            throw new IllegalStateException("No job jar at " + jar + ": build the pipelines module first "
+                    + "(mvn -B verify from the root, or add -am when selecting this module with -pl)");
+        }
+        return new TributaryProcess(Path.of(required("tributary.home")),
+                jar + java.io.File.pathSeparator + Files.readString(flinkClasspath).trim());
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set; run through Maven");
+        }
+        return value;
+    }
+
+    /** Runs {@code tributary <args>} and returns its standard output; fails with its stderr otherwise. */
+    public String run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("@" + home.resolve("conf/jvm.options"));
+        command.add("-Xmx2g");
+        command.add("-cp");
+        command.add(classpath);
+        command.add("io.tributary.pipelines.cli.TributaryCli");
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("tributary-out", ".txt");
+        Path err = Files.createTempFile("tributary-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).directory(home.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("tributary " + String.join(" ", args) + " did not finish in " + TIMEOUT);
+            }
+            String stdout = Files.readString(out, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new AssertionError("tributary " + String.join(" ", args) + " exited with "
+                        + process.exitValue() + ":\n" + Files.readString(err, StandardCharsets.UTF_8) + stdout);
+            }
+            return stdout;
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
