@@ -54,6 +54,14 @@ public final class DeltaConnectorOptions {
                                     + "writing; a new partition beyond that first closes the largest "
                                     + "open file.");
 
+    public static final ConfigOption<Integer> SINK_MAX_BUFFERED_CHANGES =
+            ConfigOptions.key("sink.max-buffered-changes")
+                    .intType()
+                    .defaultValue(100_000)
+                    .withDescription(
+                            "Changelog sinks: distinct keys a writer folds in memory between checkpoints "
+                                    + "before it hands the changes to the committer early.");
+
     public static final ConfigOption<Integer> SINK_PARALLELISM =
             ConfigOptions.key("sink.parallelism")
                     .intType()

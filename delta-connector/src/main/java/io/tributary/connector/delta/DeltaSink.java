@@ -1,10 +1,12 @@
 package io.tributary.connector.delta;
 
+import io.tributary.connector.delta.internal.DeltaChangelogWriterOperator;
 import io.tributary.connector.delta.internal.DeltaCommittable;
 import io.tributary.connector.delta.internal.DeltaCommitterOperator;
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaSinkConfig;
 import io.tributary.connector.delta.internal.DeltaWriterOperator;
+import io.tributary.connector.delta.internal.RowKeys;
 import io.tributary.connector.delta.internal.SchemaConversions;
 
 import org.apache.flink.annotation.PublicEvolving;
@@ -24,19 +26,32 @@ import java.util.Map;
 /**
  * Writes {@link RowData} to a Delta Lake table, exactly once.
  *
+ * <p>Inserts only (appends, or {@code INSERT OVERWRITE}):
  * <pre>
  *                 +-----------------------+       +---------------------------+
  *   RowData  ---> | delta-writer (N)      | ----> | delta-committer (1)       | ---> discard
- *                 | buffer per partition, |  files| state: files per checkpoint|
- *                 | stage Parquet files   |       | commit on checkpoint done |
- *                 | flush before barrier  |       | txn id = (sink id, ckpt)  |
+ *                 | Parquet file per      |  files| state: files per checkpoint|
+ *                 | partition, closed     |       | commit on checkpoint done |
+ *                 | before every barrier  |       | txn id = (sink id, ckpt)  |
  *                 +-----------------------+       +---------------------------+
  *   uids:         "delta-writer-&lt;sink id&gt;"          "delta-committer-&lt;sink id&gt;"
  * </pre>
  *
- * <p>In streaming mode, files are committed when the checkpoint they were staged for completes;
- * in batch mode, once at end of input. A missing table is created from the row type and partition
- * columns on the first commit; an existing table must have the same schema and partitioning.
+ * <p>A changelog (a table with a primary key, or updates and deletes into one without):
+ * <pre>
+ *              keyBy        +-----------------------+          +------------------------------+
+ *   RowData --(key or row)->| delta-changelog-      | -------> | delta-committer (1)          |
+ *   +I -U +U -D             | writer (N): one change|  changes | state: changes per checkpoint|
+ *                           | per key per checkpoint|          | copy-on-write: rewrite the   |
+ *                           +-----------------------+          | files holding changed keys,  |
+ *   uids:   "delta-changelog-writer-&lt;sink id&gt;"                | remove + add in one commit   |
+ *                                                              +------------------------------+
+ * </pre>
+ *
+ * <p>In streaming mode, files and changes are committed when the checkpoint they belong to
+ * completes; in batch mode, once at end of input. A missing table is created from the row type
+ * and partition columns on the first commit; an existing table must have the same schema and
+ * partitioning.
  */
 @PublicEvolving
 public final class DeltaSink {
@@ -54,10 +69,14 @@ public final class DeltaSink {
 
     /** Adds the writer and committer operators after {@code input}. */
     public DataStreamSink<Void> addTo(DataStream<RowData> input) {
-        SingleOutputStreamOperator<DeltaCommittable> written = input
-                .transform("delta-writer: " + config.tablePath, TypeInformation.of(DeltaCommittable.class),
-                        new DeltaWriterOperator(config))
-                .uid("delta-writer-" + config.sinkId);
+        SingleOutputStreamOperator<DeltaCommittable> written = config.changelog
+                ? input.keyBy(new RowKeys(config.rowType, config.primaryKey))
+                        .transform("delta-changelog-writer: " + config.tablePath,
+                                TypeInformation.of(DeltaCommittable.class), new DeltaChangelogWriterOperator(config))
+                        .uid("delta-changelog-writer-" + config.sinkId)
+                : input.transform("delta-writer: " + config.tablePath, TypeInformation.of(DeltaCommittable.class),
+                                new DeltaWriterOperator(config))
+                        .uid("delta-writer-" + config.sinkId);
         if (writerParallelism != null) {
             written.setParallelism(writerParallelism);
         }
@@ -80,6 +99,9 @@ public final class DeltaSink {
         private String tablePath;
         private RowType rowType;
         private List<String> partitionColumns = new ArrayList<>();
+        private List<String> primaryKey = new ArrayList<>();
+        private boolean changelog;
+        private int maxBufferedChanges = DeltaConnectorOptions.SINK_MAX_BUFFERED_CHANGES.defaultValue();
         private String sinkId;
         private boolean overwrite;
         private long targetFileSize = DeltaConnectorOptions.SINK_TARGET_FILE_SIZE.defaultValue().getBytes();
@@ -101,6 +123,27 @@ public final class DeltaSink {
 
         public Builder partitionColumns(List<String> partitionColumns) {
             this.partitionColumns = new ArrayList<>(partitionColumns);
+            return this;
+        }
+
+        /** The table's primary key: rows are upserted by it (the input is then a changelog). */
+        public Builder primaryKey(List<String> primaryKey) {
+            this.primaryKey = new ArrayList<>(primaryKey);
+            return this;
+        }
+
+        /**
+         * The input carries updates and deletes: with a primary key they are merged by key, without
+         * one row by row (a delete removes one equal row). A primary key implies a changelog.
+         */
+        public Builder changelog(boolean changelog) {
+            this.changelog = changelog;
+            return this;
+        }
+
+        /** Distinct keys a changelog writer folds before it hands changes to the committer early. */
+        public Builder maxBufferedChanges(int maxBufferedChanges) {
+            this.maxBufferedChanges = maxBufferedChanges;
             return this;
         }
 
@@ -163,9 +206,19 @@ public final class DeltaSink {
             }
             require(partitionColumns.size() < rowType.getFieldCount(),
                     "at least one column must not be a partition column");
+            for (String column : primaryKey) {
+                require(rowType.getFieldNames().contains(column),
+                        "primary key column '" + column + "' is not a column of " + rowType.getFieldNames());
+            }
+            require(maxBufferedChanges > 0, "max buffered changes must be positive, got " + maxBufferedChanges);
+            require(!(changelog && overwrite),
+                    "INSERT OVERWRITE replaces rows wholesale and cannot take a changelog; use INSERT INTO");
+            // An overwrite replaces the table (or its partitions) with final rows, key or not.
+            boolean isChangelog = changelog || (!primaryKey.isEmpty() && !overwrite);
             SchemaConversions.toDelta(rowType); // fails early on unsupported types
             DeltaSinkConfig config = new DeltaSinkConfig(DeltaEngines.qualify(tablePath), rowType,
-                    partitionColumns, sinkId, overwrite, targetFileSize, rowGroupSize, maxOpenFiles,
+                    partitionColumns, primaryKey, isChangelog, maxBufferedChanges, sinkId, overwrite,
+                    targetFileSize, rowGroupSize, maxOpenFiles,
                     logCheckpointInterval, kernelConf);
             return new DeltaSink(config, writerParallelism);
         }

@@ -3,13 +3,16 @@ package io.tributary.connector.delta.internal;
 import org.apache.flink.annotation.Internal;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A Parquet file a writer staged for one checkpoint, waiting for the committer to add it to the
- * table. Partition values are in the Delta log's string form; statistics are the Kernel's JSON.
+ * What a writer hands the committer for one checkpoint: either a Parquet file it staged, waiting
+ * to be added to the table (partition values in the Delta log's string form, statistics as
+ * Kernel's JSON), or one row change of a changelog sink, which the committer merges into the
+ * table copy-on-write.
  */
 @Internal
 public final class DeltaCommittable implements Serializable {
@@ -28,7 +31,38 @@ public final class DeltaCommittable implements Serializable {
 
     public static final long END_OF_INPUT = Long.MAX_VALUE;
 
+    /** What this is: a data file, or a row change (the row is in {@link #row}). */
+    public enum Kind {
+        DATA_FILE,
+        /** Insert the row, replacing any row with the same primary key. */
+        UPSERT,
+        /** Delete the row with the row's primary key. */
+        DELETE,
+        /** Tables without a primary key: add ({@link #count} &gt; 0) or remove copies of the row. */
+        COUNT
+    }
+
+    public Kind kind = Kind.DATA_FILE;
+    /** The changed row in Flink's binary row format, for the change kinds. */
+    public byte[] row;
+    public int count;
+
     public DeltaCommittable() {}
+
+    public static DeltaCommittable change(long checkpointId, Kind kind, byte[] row, int count) {
+        DeltaCommittable c = new DeltaCommittable();
+        c.checkpointId = checkpointId;
+        c.kind = kind;
+        c.row = row;
+        c.count = count;
+        c.partitionColumns = new String[0];
+        c.partitionValues = new String[0];
+        return c;
+    }
+
+    public boolean isChange() {
+        return kind != Kind.DATA_FILE;
+    }
 
     public DeltaCommittable(long checkpointId, String path, long size, long modificationTime,
             long numRecords, String statsJson, Map<String, String> partition) {
@@ -57,16 +91,19 @@ public final class DeltaCommittable implements Serializable {
             return false;
         }
         DeltaCommittable that = (DeltaCommittable) o;
-        return checkpointId == that.checkpointId && path.equals(that.path);
+        return checkpointId == that.checkpointId && kind == that.kind && Objects.equals(path, that.path)
+                && Arrays.equals(row, that.row) && count == that.count;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(checkpointId, path);
+        return Objects.hash(checkpointId, kind, path, Arrays.hashCode(row), count);
     }
 
     @Override
     public String toString() {
-        return "DeltaCommittable{checkpoint=" + checkpointId + ", path=" + path + ", rows=" + numRecords + "}";
+        return isChange()
+                ? "DeltaCommittable{checkpoint=" + checkpointId + ", " + kind + " of " + row.length + " bytes}"
+                : "DeltaCommittable{checkpoint=" + checkpointId + ", path=" + path + ", rows=" + numRecords + "}";
     }
 }

@@ -2,19 +2,16 @@ package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.DataWriteContext;
 import io.delta.kernel.Operation;
-import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.TransactionCommitResult;
-import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.hook.PostCommitHook;
-import io.delta.kernel.internal.InternalScanFileUtils;
-import io.delta.kernel.internal.actions.AddFile;
-import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
@@ -46,15 +43,47 @@ public final class DeltaCommitter {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaCommitter.class);
 
     private final DeltaSinkConfig config;
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final FlinkFileIO fileIO;
     private final Engine engine;
+    private final CopyOnWriteMerge merge;
 
     public DeltaCommitter(DeltaSinkConfig config) {
         this.config = config;
-        this.engine = DeltaEngines.create(config.kernelConf);
+        this.fileIO = new FlinkFileIO(config.kernelConf);
+        this.engine = DefaultEngine.create(fileIO);
+        this.merge = new CopyOnWriteMerge(config, engine);
     }
 
-    /** Commits the files; returns the new table version, or empty when it was committed before. */
-    public Optional<Long> commit(List<DeltaCommittable> files, String appId, long version) throws IOException {
+    /**
+     * Commits staged files and merges row changes; returns the new table version, or empty when
+     * this (app id, version) was committed before. A commit that loses a race with another writer
+     * of the table is built again on top of the winner, up to {@value #MAX_ATTEMPTS} times.
+     */
+    public Optional<Long> commit(List<DeltaCommittable> items, String appId, long version) throws IOException {
+        List<DeltaCommittable> files = new ArrayList<>();
+        List<DeltaCommittable> changes = new ArrayList<>();
+        items.forEach(c -> (c.isChange() ? changes : files).add(c));
+        for (int attempt = 1; ; attempt++) {
+            List<DeltaCommittable> rewritten = new ArrayList<>();
+            try {
+                return attempt(files, changes, appId, version, rewritten);
+            } catch (ConcurrentWriteException e) {
+                // Files this attempt wrote for the merge are not in the log; the next attempt writes its own.
+                rewritten.forEach(f -> DeltaFileWriter.delete(f.path));
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new IOException("Delta table " + config.tablePath + ": commit (" + appId + ", "
+                            + version + ") lost " + attempt + " races with other writers; giving up", e);
+                }
+                LOG.info("Delta table {}: concurrent commit ({}); retrying ({} of {})",
+                        config.tablePath, e.getMessage(), attempt + 1, MAX_ATTEMPTS);
+            }
+        }
+    }
+
+    private Optional<Long> attempt(List<DeltaCommittable> files, List<DeltaCommittable> changes,
+            String appId, long version, List<DeltaCommittable> rewritten) throws IOException {
         Optional<Snapshot> before = DeltaTables.latest(engine, config.tablePath);
         Transaction txn;
         try {
@@ -67,6 +96,45 @@ public final class DeltaCommitter {
             return Optional.empty();
         }
         Row state = txn.getTransactionState(engine);
+        List<Row> actions = new ArrayList<>();
+        if (!changes.isEmpty()) {
+            PartitionedFileWriter out = new PartitionedFileWriter(config, engine, fileIO, state,
+                    String.format("merge-%05d", version % 100_000));
+            try {
+                if (before.isPresent()) {
+                    actions.addAll(merge.apply(before.get(), merge.fold(changes), out));
+                } else {
+                    merge.apply(null, merge.fold(changes), out);
+                }
+                rewritten.addAll(out.finishAll());
+            } catch (IOException | RuntimeException e) {
+                out.abort();
+                rewritten.forEach(f -> DeltaFileWriter.delete(f.path));
+                throw e;
+            }
+        }
+        List<DeltaCommittable> added = new ArrayList<>(files);
+        added.addAll(rewritten);
+        actions.addAll(appendActions(state, added));
+        if (config.overwrite && before.isPresent()) {
+            actions.addAll(removals(before.get(), files));
+        }
+        TransactionCommitResult result = txn.commit(engine, CloseableIterable.inMemoryIterable(
+                Iterators.closeable(actions.iterator())));
+        for (PostCommitHook hook : result.getPostCommitHooks()) {
+            // Checkpoints and checksums are optimisations: a failed one must not fail the commit.
+            try {
+                hook.threadSafeInvoke(engine);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Delta table {}: post-commit {} failed", config.tablePath, hook.getType(), e);
+            }
+        }
+        LOG.info("Delta table {}: committed version {} with {} files and {} row changes ({}, {})", config.tablePath,
+                result.getVersion(), files.size(), changes.size(), appId, version);
+        return Optional.of(result.getVersion());
+    }
+
+    private List<Row> appendActions(Row state, List<DeltaCommittable> files) throws IOException {
         StructType schema = config.deltaSchema();
         List<Row> actions = new ArrayList<>();
         for (Map.Entry<LinkedHashMap<String, String>, List<DeltaCommittable>> partition : byPartition(files).entrySet()) {
@@ -84,22 +152,7 @@ public final class DeltaCommitter {
                 adds.forEachRemaining(actions::add);
             }
         }
-        if (config.overwrite && before.isPresent()) {
-            actions.addAll(removals(before.get(), files));
-        }
-        TransactionCommitResult result = txn.commit(engine, CloseableIterable.inMemoryIterable(
-                Iterators.closeable(actions.iterator())));
-        for (PostCommitHook hook : result.getPostCommitHooks()) {
-            // Checkpoints and checksums are optimisations: a failed one must not fail the commit.
-            try {
-                hook.threadSafeInvoke(engine);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Delta table {}: post-commit {} failed", config.tablePath, hook.getType(), e);
-            }
-        }
-        LOG.info("Delta table {}: committed version {} with {} files ({}, {})", config.tablePath,
-                result.getVersion(), files.size(), appId, version);
-        return Optional.of(result.getVersion());
+        return actions;
     }
 
     private static Map<LinkedHashMap<String, String>, List<DeltaCommittable>> byPartition(List<DeltaCommittable> files) {
@@ -118,25 +171,15 @@ public final class DeltaCommitter {
     }
 
     /** Remove actions for what an overwrite replaces. */
-    private List<Row> removals(Snapshot snapshot, List<DeltaCommittable> files) throws IOException {
+    private List<Row> removals(Snapshot snapshot, List<DeltaCommittable> files) {
         boolean wholeTable = config.partitionColumns.isEmpty();
         Set<Map<String, String>> replaced = new HashSet<>();
         files.forEach(f -> replaced.add(f.partition()));
-        Scan scan = snapshot.getScanBuilder().build();
-        List<Row> removes = new ArrayList<>();
         long now = System.currentTimeMillis();
-        try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine)) {
-            while (batches.hasNext()) {
-                try (CloseableIterator<Row> rows = batches.next().getRows()) {
-                    while (rows.hasNext()) {
-                        Row scanFile = rows.next();
-                        if (wholeTable || replaced.contains(InternalScanFileUtils.getPartitionValues(scanFile))) {
-                            AddFile add = new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
-                            removes.add(SingleAction.createRemoveFileSingleAction(
-                                    add.toRemoveFileRow(true, Optional.of(now))));
-                        }
-                    }
-                }
+        List<Row> removes = new ArrayList<>();
+        for (TableFiles.TableFile file : TableFiles.list(engine, snapshot, Optional.empty())) {
+            if (wholeTable || replaced.contains(file.partitionValues)) {
+                removes.add(file.removeAction(now));
             }
         }
         return removes;

@@ -104,6 +104,11 @@ final class DeltaFileWriter {
         } catch (IOException | RuntimeException ignored) {
             // The file is deleted next; nothing of it is used.
         }
+        delete(path);
+    }
+
+    /** Deletes a data file that is not in the log, if it can. */
+    static void delete(String path) {
         try {
             Path p = new Path(path);
             p.getFileSystem().delete(p, false);

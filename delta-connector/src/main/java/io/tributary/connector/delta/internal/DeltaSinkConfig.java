@@ -19,6 +19,14 @@ public final class DeltaSinkConfig implements Serializable {
     public final String tablePath;
     public final RowType rowType;
     public final ArrayList<String> partitionColumns;
+    /** Primary key columns; empty for a table without one. */
+    public final ArrayList<String> primaryKey;
+    /**
+     * Whether the input is a changelog (updates and deletes) rather than inserts only: rows are
+     * then merged into the table by primary key, or for a table without one, row by row.
+     */
+    public final boolean changelog;
+    public final int maxBufferedChanges;
     public final String sinkId;
     public final boolean overwrite;
     public final long targetFileSize;
@@ -28,12 +36,16 @@ public final class DeltaSinkConfig implements Serializable {
     public final HashMap<String, String> kernelConf;
 
     public DeltaSinkConfig(String tablePath, RowType rowType, List<String> partitionColumns,
+            List<String> primaryKey, boolean changelog, int maxBufferedChanges,
             String sinkId, boolean overwrite, long targetFileSize, long rowGroupSize, int maxOpenFiles,
             int logCheckpointInterval,
             Map<String, String> kernelConf) {
         this.tablePath = tablePath;
         this.rowType = rowType;
         this.partitionColumns = new ArrayList<>(partitionColumns);
+        this.primaryKey = new ArrayList<>(primaryKey);
+        this.changelog = changelog;
+        this.maxBufferedChanges = maxBufferedChanges;
         this.sinkId = sinkId;
         this.overwrite = overwrite;
         this.targetFileSize = targetFileSize;

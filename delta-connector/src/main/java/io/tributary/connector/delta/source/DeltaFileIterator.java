@@ -22,6 +22,7 @@ import org.apache.flink.table.types.logical.RowType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -69,6 +70,13 @@ public final class DeltaFileIterator implements java.util.Iterator<RowData> {
         for (long i = 0; i < split.rowsToSkip && hasNext(); i++) {
             next();
         }
+    }
+
+    /** Reads one data file of a table with all its columns, partition columns included. */
+    public static DeltaFileIterator open(String tablePath, RowType rowType, List<String> partitionColumns,
+            Map<String, String> kernelConf, String path, long size, Map<String, String> partitionValues) {
+        DeltaReadConfig config = new DeltaReadConfig(tablePath, rowType, partitionColumns, List.of(), kernelConf);
+        return new DeltaFileIterator(new DeltaFileSplit(config, path, size, partitionValues, 0L));
     }
 
     long rowsReturned() {

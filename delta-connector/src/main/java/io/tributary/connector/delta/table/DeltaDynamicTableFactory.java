@@ -8,6 +8,7 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.ResolvedCatalogTable;
+import org.apache.flink.table.catalog.UniqueConstraint;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.source.DynamicTableSource;
 import org.apache.flink.table.factories.DynamicTableSinkFactory;
@@ -41,6 +42,7 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 DeltaConnectorOptions.SINK_TARGET_FILE_SIZE,
                 DeltaConnectorOptions.SINK_ROW_GROUP_SIZE,
                 DeltaConnectorOptions.SINK_MAX_OPEN_FILES,
+                DeltaConnectorOptions.SINK_MAX_BUFFERED_CHANGES,
                 DeltaConnectorOptions.SINK_PARALLELISM,
                 DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL);
     }
@@ -51,14 +53,13 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
         helper.validate();
         ReadableConfig options = helper.getOptions();
         ResolvedCatalogTable table = context.getCatalogTable();
-        if (table.getResolvedSchema().getPrimaryKey().isPresent()) {
-            throw new ValidationException("Delta table " + context.getObjectIdentifier().asSummaryString()
-                    + " declares a PRIMARY KEY: upsert writes are not supported yet. Remove the key to append.");
-        }
         DeltaSink.Builder builder = DeltaSink.builder()
                 .tablePath(options.get(DeltaConnectorOptions.PATH))
                 .rowType(rowType(table))
                 .partitionColumns(table.getPartitionKeys())
+                .primaryKey(table.getResolvedSchema().getPrimaryKey()
+                        .map(UniqueConstraint::getColumns).orElse(List.of()))
+                .maxBufferedChanges(options.get(DeltaConnectorOptions.SINK_MAX_BUFFERED_CHANGES))
                 .sinkId(options.getOptional(DeltaConnectorOptions.SINK_ID)
                         .orElse(context.getObjectIdentifier().asSummaryString()))
                 .targetFileSize(options.get(DeltaConnectorOptions.SINK_TARGET_FILE_SIZE).getBytes())
@@ -71,7 +72,8 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
         } catch (IllegalArgumentException e) {
             throw new ValidationException(e.getMessage() + " (table " + context.getObjectIdentifier() + ")", e);
         }
-        return new DeltaDynamicTableSink(builder, false);
+        return new DeltaDynamicTableSink(builder,
+                table.getResolvedSchema().getPrimaryKey().isPresent(), false, false);
     }
 
     @Override

@@ -1,0 +1,160 @@
+package io.tributary.connector.delta.internal;
+
+import io.delta.kernel.DataWriteContext;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.expressions.Column;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.DataFileStatus;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.hadoop.conf.Configuration;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * Writes rows of a Delta table into Parquet data files: one open file per partition, closed at the
+ * target size, and at most {@code maxOpenFiles} open at once (a new partition beyond that closes
+ * the largest). Closed files become {@link DeltaCommittable}s with Kernel's statistics. Used by the
+ * sink's writers for appends and by its committer for copy-on-write rewrites.
+ */
+@Internal
+public final class PartitionedFileWriter {
+    private final DeltaSinkConfig config;
+    private final Engine engine;
+    private final FlinkFileIO fileIO;
+    private final Row transactionState;
+    private final String filePrefix;
+    private final StructType schema;
+    private final StructType physicalSchema;
+    private final RowDataWriteSupport writeSupport;
+    private final Configuration hadoopConf = new Configuration(false);
+    private final int[] partitionOrdinals;
+    private final LogicalType[] partitionTypes;
+    private final Map<List<String>, OpenFile> open = new HashMap<>();
+    private final List<DeltaCommittable> finished = new ArrayList<>();
+
+    /**
+     * @param filePrefix start of every file name, e.g. {@code part-00003} for writer subtask 3
+     */
+    public PartitionedFileWriter(DeltaSinkConfig config, Engine engine, FlinkFileIO fileIO,
+            Row transactionState, String filePrefix) {
+        this.config = config;
+        this.engine = engine;
+        this.fileIO = fileIO;
+        this.transactionState = transactionState;
+        this.filePrefix = filePrefix;
+        this.schema = config.deltaSchema();
+        partitionOrdinals = config.partitionColumns.stream().mapToInt(c -> config.rowType.getFieldIndex(c)).toArray();
+        partitionTypes = Arrays.stream(partitionOrdinals).mapToObj(config.rowType::getTypeAt).toArray(LogicalType[]::new);
+        int[] dataOrdinals = IntStream.range(0, config.rowType.getFieldCount())
+                .filter(i -> !config.partitionColumns.contains(config.rowType.getFieldNames().get(i)))
+                .toArray();
+        StructType physical = new StructType();
+        for (int ordinal : dataOrdinals) {
+            physical = physical.add(schema.at(ordinal));
+        }
+        this.physicalSchema = physical;
+        this.writeSupport = new RowDataWriteSupport(config.rowType, dataOrdinals);
+    }
+
+    public void write(RowData row) throws IOException {
+        List<String> partition = partitionOf(row);
+        OpenFile file = open.get(partition);
+        if (file == null) {
+            file = openFile(partition);
+        }
+        file.writer.write(row);
+        if (file.writer.dataSize() >= config.targetFileSize) {
+            finish(partition);
+        }
+    }
+
+    /** Closes every open file; returns all files closed since the last call. */
+    public List<DeltaCommittable> finishAll() throws IOException {
+        for (List<String> partition : new ArrayList<>(open.keySet())) {
+            finish(partition);
+        }
+        List<DeltaCommittable> result = new ArrayList<>(finished);
+        finished.clear();
+        return result;
+    }
+
+    /** Deletes open files that will never be committed. */
+    public void abort() {
+        open.values().forEach(f -> f.writer.abort());
+        open.clear();
+    }
+
+    private List<String> partitionOf(RowData row) {
+        if (partitionOrdinals.length == 0) {
+            return List.of();
+        }
+        String[] values = new String[partitionOrdinals.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = PartitionValues.toDeltaString(row, partitionOrdinals[i], partitionTypes[i]);
+        }
+        return Arrays.asList(values);
+    }
+
+    private OpenFile openFile(List<String> partition) throws IOException {
+        if (open.size() >= config.maxOpenFiles) {
+            finish(largestOpenFile());
+        }
+        LinkedHashMap<String, String> values = new LinkedHashMap<>();
+        Map<String, Literal> literals = new HashMap<>();
+        for (int i = 0; i < partition.size(); i++) {
+            String column = config.partitionColumns.get(i);
+            values.put(column, partition.get(i));
+            literals.put(column, PartitionValues.toLiteral(partition.get(i), schema.get(column).getDataType()));
+        }
+        DataWriteContext context = Transaction.getWriteContext(engine, transactionState, literals);
+        String directory = context.getTargetDirectory().replaceAll("/+$", "");
+        String path = directory + "/" + filePrefix + "-" + UUID.randomUUID() + ".c000.snappy.parquet";
+        OpenFile file = new OpenFile(new DeltaFileWriter(path, writeSupport, hadoopConf, config.rowGroupSize),
+                values, context.getStatisticsColumns());
+        open.put(partition, file);
+        return file;
+    }
+
+    private List<String> largestOpenFile() {
+        return open.entrySet().stream()
+                .max(Comparator.comparingLong(e -> e.getValue().writer.dataSize()))
+                .map(Map.Entry::getKey)
+                .orElseThrow();
+    }
+
+    private void finish(List<String> partition) throws IOException {
+        OpenFile file = open.remove(partition);
+        DataFileStatus status = file.writer.finish(fileIO, physicalSchema, file.statsColumns);
+        long numRecords = status.getStatistics().map(s -> s.getNumRecords()).orElse(file.writer.rows());
+        String stats = status.getStatistics().map(s -> s.serializeAsJson(physicalSchema)).orElse(null);
+        finished.add(new DeltaCommittable(0L, status.getPath(), status.getSize(),
+                status.getModificationTime(), numRecords, stats, file.partitionValues));
+    }
+
+    private static final class OpenFile {
+        final DeltaFileWriter writer;
+        final LinkedHashMap<String, String> partitionValues;
+        final List<Column> statsColumns;
+
+        OpenFile(DeltaFileWriter writer, LinkedHashMap<String, String> partitionValues, List<Column> statsColumns) {
+            this.writer = writer;
+            this.partitionValues = partitionValues;
+            this.statsColumns = statsColumns;
+        }
+    }
+}

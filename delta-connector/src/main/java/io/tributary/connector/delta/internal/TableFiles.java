@@ -1,0 +1,72 @@
+package io.tributary.connector.delta.internal;
+
+import io.delta.kernel.Scan;
+import io.delta.kernel.ScanBuilder;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.SingleAction;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.FileStatus;
+
+import org.apache.flink.annotation.Internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The data files of a snapshot, optionally pruned by partition values and statistics. */
+@Internal
+public final class TableFiles {
+    private TableFiles() {}
+
+    /** A live data file: where it is, its partition, and how to remove it in a commit. */
+    public static final class TableFile {
+        public final String path;
+        public final long size;
+        public final Map<String, String> partitionValues;
+        private final Row addFile;
+
+        TableFile(Row scanFile) {
+            FileStatus status = InternalScanFileUtils.getAddFileStatus(scanFile);
+            this.path = status.getPath();
+            this.size = status.getSize();
+            this.partitionValues = InternalScanFileUtils.getPartitionValues(scanFile);
+            this.addFile = scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
+        }
+
+        /** A remove action for this file, as a commit's action row. */
+        public Row removeAction(long deletionTimestamp) {
+            return SingleAction.createRemoveFileSingleAction(
+                    new AddFile(addFile).toRemoveFileRow(true, Optional.of(deletionTimestamp)));
+        }
+    }
+
+    public static List<TableFile> list(Engine engine, Snapshot snapshot, Optional<Predicate> filter) {
+        ScanBuilder builder = snapshot.getScanBuilder();
+        if (filter.isPresent()) {
+            builder = builder.withFilter(filter.get());
+        }
+        Scan scan = builder.build();
+        List<TableFile> files = new ArrayList<>();
+        try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine)) {
+            while (batches.hasNext()) {
+                try (CloseableIterator<Row> rows = batches.next().getRows()) {
+                    while (rows.hasNext()) {
+                        files.add(new TableFile(rows.next()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the files of Delta table " + snapshot.getPath(), e);
+        }
+        return files;
+    }
+}
