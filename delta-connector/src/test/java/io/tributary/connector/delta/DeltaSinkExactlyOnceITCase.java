@@ -46,6 +46,9 @@ class DeltaSinkExactlyOnceITCase {
     private static final RowType ROW_TYPE = (RowType) DataTypes.ROW(
             DataTypes.FIELD("id", DataTypes.BIGINT()), DataTypes.FIELD("bucket", DataTypes.STRING()))
             .getLogicalType();
+    private static final RowType KEYED_TYPE = (RowType) DataTypes.ROW(
+            DataTypes.FIELD("k", DataTypes.BIGINT().notNull()), DataTypes.FIELD("v", DataTypes.BIGINT()))
+            .getLogicalType();
     private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
     private static final AtomicLong VERSION_AT_LAST_FAILURE = new AtomicLong();
 
@@ -69,7 +72,8 @@ class DeltaSinkExactlyOnceITCase {
         DataGeneratorSource<Long> ids = new DataGeneratorSource<>(id -> id, rows,
                 RateLimiterStrategy.perSecond(4_000), Types.LONG);
         sink.addTo(env.fromSource(ids, WatermarkStrategy.noWatermarks(), "ids")
-                .map(new FailAfterCommits(table, rows))
+                .map(new FailAfterCommits(table, rows,
+                        id -> GenericRowData.of(id, StringData.fromString("b" + (id % 4)))))
                 .returns(InternalTypeInfo.of(ROW_TYPE)));
         env.execute("exactly-once");
 
@@ -78,6 +82,41 @@ class DeltaSinkExactlyOnceITCase {
         assertThat(counts).containsExactly(rows, rows, 0L, rows - 1);
         assertThat(DeltaTableInfo.load(table, Map.of()).orElseThrow().version())
                 .as("several commits happened").isGreaterThan(3);
+    }
+
+    @Test
+    void failuresAfterCopyOnWriteCommitsLoseNoUpdate() throws Exception {
+        long rows = 20_000;
+        int block = 40; // ids of one key are contiguous, so one source split holds them all, in order
+        String table = dir.resolve("latest").toString();
+        FAILURES_LEFT.set(3);
+        VERSION_AT_LAST_FAILURE.set(-1);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.setParallelism(2);
+        env.enableCheckpointing(100);
+        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(5, 10));
+        DeltaSink sink = DeltaSink.builder().tablePath(table).rowType(KEYED_TYPE).primaryKey(List.of("k"))
+                .sinkId("latest-job").targetFileSize(4 * 1024).build();
+        DataGeneratorSource<Long> ids = new DataGeneratorSource<>(id -> id, rows,
+                RateLimiterStrategy.perSecond(4_000), Types.LONG);
+        sink.addTo(env.fromSource(ids, WatermarkStrategy.noWatermarks(), "ids")
+                .map(new FailAfterCommits(table, rows, id -> GenericRowData.of(id / block, id)))
+                .returns(InternalTypeInfo.of(KEYED_TYPE)));
+        env.execute("exactly-once upserts");
+
+        assertThat(FAILURES_LEFT.get()).as("every planned failure happened").isZero();
+        long keys = rows / block;
+        long lastIds = 0;
+        for (long k = 0; k < keys; k++) {
+            lastIds += k * block + block - 1;
+        }
+        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        tEnv.executeSql("CREATE TABLE t (k BIGINT, v BIGINT) WITH ('connector' = 'delta', 'path' = '" + table + "')");
+        try (CloseableIterator<Row> it = tEnv.executeSql("SELECT COUNT(*), COUNT(DISTINCT k), SUM(v) FROM t").collect()) {
+            assertThat(it.next().toString()).as("one row per key, holding the key's last id")
+                    .isEqualTo("+I[" + keys + ", " + keys + ", " + lastIds + "]");
+        }
     }
 
     @Test
@@ -119,10 +158,12 @@ class DeltaSinkExactlyOnceITCase {
     private static final class FailAfterCommits implements MapFunction<Long, RowData> {
         private final String table;
         private final long rows;
+        private final SerializableFunction<Long, RowData> toRow;
 
-        FailAfterCommits(String table, long rows) {
+        FailAfterCommits(String table, long rows, SerializableFunction<Long, RowData> toRow) {
             this.table = table;
             this.rows = rows;
+            this.toRow = toRow;
         }
 
         @Override
@@ -135,7 +176,9 @@ class DeltaSinkExactlyOnceITCase {
                     throw new IllegalStateException("planned failure after table version " + version);
                 }
             }
-            return GenericRowData.of(id, StringData.fromString("b" + (id % 4)));
+            return toRow.apply(id);
         }
     }
+
+    private interface SerializableFunction<T, R> extends java.util.function.Function<T, R>, java.io.Serializable {}
 }
