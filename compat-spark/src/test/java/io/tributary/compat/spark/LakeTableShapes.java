@@ -68,12 +68,12 @@ final class LakeTableShapes {
 
     /** Flink SQL over Tributary's catalog (layers are databases). */
     static String flinkQuery(List<Table> tables) {
-        return union(tables, t -> t.name, LakeTableShapes::flinkText);
+        return union(tables, t -> t.name, LakeTableShapes::text);
     }
 
     /** Spark SQL over the same folders, read by delta-spark. */
     static String sparkQuery(List<Table> tables, String lakeRoot) {
-        return union(tables, t -> "delta.`" + lakeRoot + "/" + t.name.replace('.', '/') + "`", LakeTableShapes::sparkText);
+        return union(tables, t -> "delta.`" + lakeRoot + "/" + t.name.replace('.', '/') + "`", LakeTableShapes::text);
     }
 
     private static String union(List<Table> tables, Function<Table, String> from, Function<Column, String> text) {
@@ -84,7 +84,8 @@ final class LakeTableShapes {
                 .collect(Collectors.joining(" UNION ALL "));
     }
 
-    private static String flinkText(Column c) {
+    /** The same text in both dialects: Flink SQL and Spark SQL agree on every expression used. */
+    private static String text(Column c) {
         String col = "`" + c.name + "`";
         switch (c.kind) {
             case STRING:
@@ -93,23 +94,7 @@ final class LakeTableShapes {
                 return "CAST(CAST(" + col + " * 1000000 AS BIGINT) AS STRING)";
             case BOOLEAN:
                 return "CASE WHEN " + col + " THEN 'T' WHEN NOT " + col + " THEN 'F' END";
-            case TIMESTAMP: // in the session zone, UTC
-                return "DATE_FORMAT(" + col + ", 'yyyy-MM-dd HH:mm:ss.SSS')";
-            default:
-                return "CAST(" + col + " AS STRING)";
-        }
-    }
-
-    private static String sparkText(Column c) {
-        String col = "`" + c.name + "`";
-        switch (c.kind) {
-            case STRING:
-                return col;
-            case DOUBLE:
-                return "CAST(CAST(" + col + " * 1000000 AS BIGINT) AS STRING)";
-            case BOOLEAN:
-                return "CASE WHEN " + col + " THEN 'T' WHEN NOT " + col + " THEN 'F' END";
-            case TIMESTAMP:
+            case TIMESTAMP: // in the session zone, UTC in both
                 return "DATE_FORMAT(" + col + ", 'yyyy-MM-dd HH:mm:ss.SSS')";
             default:
                 return "CAST(" + col + " AS STRING)";

@@ -6,12 +6,13 @@ import io.tributary.connector.delta.internal.DeltaSinkConfig;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -59,19 +60,10 @@ class DeltaSinkExactlyOnceITCase {
     void failuresAfterCommitsNeitherDuplicateNorLoseRows() throws Exception {
         long rows = 20_000;
         String table = dir.resolve("numbers").toString();
-        FAILURES_LEFT.set(3);
-        VERSION_AT_LAST_FAILURE.set(-1);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-        env.setParallelism(2);
-        env.enableCheckpointing(100);
-        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(5, 10));
+        StreamExecutionEnvironment env = environmentWithPlannedFailures(3);
         DeltaSink sink = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE)
                 .partitionColumns(List.of("bucket")).sinkId("numbers-job").targetFileSize(16 * 1024).build();
-        // Throttled, so that checkpoints and commits interleave with the rows.
-        DataGeneratorSource<Long> ids = new DataGeneratorSource<>(id -> id, rows,
-                RateLimiterStrategy.perSecond(4_000), Types.LONG);
-        sink.addTo(env.fromSource(ids, WatermarkStrategy.noWatermarks(), "ids")
+        sink.addTo(ids(env, rows)
                 .map(new FailAfterCommits(table, rows,
                         id -> GenericRowData.of(id, StringData.fromString("b" + (id % 4)))))
                 .returns(InternalTypeInfo.of(ROW_TYPE)));
@@ -89,18 +81,10 @@ class DeltaSinkExactlyOnceITCase {
         long rows = 20_000;
         int block = 40; // ids of one key are contiguous, so one source split holds them all, in order
         String table = dir.resolve("latest").toString();
-        FAILURES_LEFT.set(3);
-        VERSION_AT_LAST_FAILURE.set(-1);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-        env.setParallelism(2);
-        env.enableCheckpointing(100);
-        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(5, 10));
+        StreamExecutionEnvironment env = environmentWithPlannedFailures(3);
         DeltaSink sink = DeltaSink.builder().tablePath(table).rowType(KEYED_TYPE).primaryKey(List.of("k"))
                 .sinkId("latest-job").targetFileSize(4 * 1024).build();
-        DataGeneratorSource<Long> ids = new DataGeneratorSource<>(id -> id, rows,
-                RateLimiterStrategy.perSecond(4_000), Types.LONG);
-        sink.addTo(env.fromSource(ids, WatermarkStrategy.noWatermarks(), "ids")
+        sink.addTo(ids(env, rows)
                 .map(new FailAfterCommits(table, rows, id -> GenericRowData.of(id / block, id)))
                 .returns(InternalTypeInfo.of(KEYED_TYPE)));
         env.execute("exactly-once upserts");
@@ -135,6 +119,25 @@ class DeltaSinkExactlyOnceITCase {
         assertThat(committer.commit(none, "replay", 6)).as("an older version").isEmpty();
         assertThat(committer.commit(none, "replay", 8)).isPresent();
         assertThat(DeltaTableInfo.load(table, Map.of()).orElseThrow().rows()).isEqualTo(before.rows());
+    }
+
+    /** Checkpoints every 100 ms, restarts after failures, and {@code failures} planned ones ahead. */
+    private static StreamExecutionEnvironment environmentWithPlannedFailures(int failures) {
+        FAILURES_LEFT.set(failures);
+        VERSION_AT_LAST_FAILURE.set(-1);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.setParallelism(2);
+        env.enableCheckpointing(100);
+        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(failures + 2, 10));
+        return env;
+    }
+
+    /** Ids 0 to rows - 1, throttled so that checkpoints and commits interleave with the rows. */
+    private static DataStream<Long> ids(StreamExecutionEnvironment env, long rows) {
+        DataGeneratorSource<Long> ids = new DataGeneratorSource<>(id -> id, rows,
+                RateLimiterStrategy.perSecond(4_000), Types.LONG);
+        return env.fromSource(ids, WatermarkStrategy.noWatermarks(), "ids");
     }
 
     private static List<Long> query(String sql, String table) throws Exception {

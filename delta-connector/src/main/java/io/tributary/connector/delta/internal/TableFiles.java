@@ -32,6 +32,7 @@ public final class TableFiles {
         public final String path;
         public final long size;
         public final Map<String, String> partitionValues;
+        public final boolean hasDeletionVector;
         private final Row addFile;
 
         TableFile(Row scanFile) {
@@ -39,6 +40,7 @@ public final class TableFiles {
             this.path = status.getPath();
             this.size = status.getSize();
             this.partitionValues = InternalScanFileUtils.getPartitionValues(scanFile);
+            this.hasDeletionVector = InternalScanFileUtils.getDeletionVectorDescriptorFromRow(scanFile) != null;
             this.addFile = scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
         }
 
