@@ -5,6 +5,8 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.MemorySize;
 
+import java.time.Duration;
+
 /** Options of the {@code 'connector' = 'delta'} table connector. */
 @PublicEvolving
 public final class DeltaConnectorOptions {
@@ -67,6 +69,16 @@ public final class DeltaConnectorOptions {
                     .intType()
                     .noDefaultValue()
                     .withDescription("Parallelism of the Parquet writers; the committer always runs once.");
+
+    public static final ConfigOption<Duration> SOURCE_MONITOR_INTERVAL =
+            ConfigOptions.key("source.monitor-interval")
+                    .durationType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Read continuously: the latest snapshot, then every new commit, looking for "
+                                    + "commits this often. Rows of added files arrive as inserts, rows of "
+                                    + "removed files (overwrites, merges) as deletes. Unset: read the "
+                                    + "latest snapshot and stop.");
 
     public static final ConfigOption<Integer> LOG_CHECKPOINT_INTERVAL =
             ConfigOptions.key("log.checkpoint-interval")

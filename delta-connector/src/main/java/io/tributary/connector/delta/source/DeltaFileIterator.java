@@ -62,7 +62,7 @@ public final class DeltaFileIterator implements java.util.Iterator<RowData> {
         Engine engine = DeltaEngines.create(config.kernelConf);
         try {
             results = engine.getParquetHandler().readParquetFiles(
-                    Iterators.closeable(List.of(FileStatus.of(split.path, split.size, 0L)).iterator()),
+                    Iterators.closeable(List.of(FileStatus.of(split.path, sizeOf(split), 0L)).iterator()),
                     physical, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read Delta data file " + split.path, e);
@@ -77,6 +77,15 @@ public final class DeltaFileIterator implements java.util.Iterator<RowData> {
             Map<String, String> kernelConf, String path, long size, Map<String, String> partitionValues) {
         DeltaReadConfig config = new DeltaReadConfig(tablePath, rowType, partitionColumns, List.of(), kernelConf);
         return new DeltaFileIterator(new DeltaFileSplit(config, path, size, partitionValues, 0L));
+    }
+
+    /** Remove actions may omit the size that the Parquet footer lookup needs. */
+    private static long sizeOf(DeltaFileSplit split) throws IOException {
+        if (split.size >= 0) {
+            return split.size;
+        }
+        org.apache.flink.core.fs.Path path = new org.apache.flink.core.fs.Path(split.path);
+        return path.getFileSystem().getFileStatus(path).getLen();
     }
 
     long rowsReturned() {
@@ -104,7 +113,7 @@ public final class DeltaFileIterator implements java.util.Iterator<RowData> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        GenericRowData row = new GenericRowData(physicalOrdinals.length);
+        GenericRowData row = new GenericRowData(split.kind, physicalOrdinals.length);
         for (int i = 0; i < physicalOrdinals.length; i++) {
             int ordinal = physicalOrdinals[i];
             if (ordinal < 0) {

@@ -3,12 +3,17 @@ package io.tributary.connector.delta.source;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.lib.util.IteratorSourceSplit;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.types.RowKind;
 
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One data file of a table snapshot, with its partition values and how many rows were read. */
+/**
+ * One data file of a table, with its partition values and how many rows were read. An INSERT split
+ * reads a file a commit added; a DELETE split reads, as deletions, the rows of a file a commit
+ * removed (continuous reading only).
+ */
 @Internal
 public final class DeltaFileSplit implements IteratorSourceSplit<RowData, DeltaFileIterator>, Serializable {
     private static final long serialVersionUID = 1L;
@@ -18,8 +23,15 @@ public final class DeltaFileSplit implements IteratorSourceSplit<RowData, DeltaF
     final long size;
     final HashMap<String, String> partitionValues;
     final long rowsToSkip;
+    final RowKind kind;
 
     DeltaFileSplit(DeltaReadConfig config, String path, long size, Map<String, String> partitionValues, long rowsToSkip) {
+        this(config, path, size, partitionValues, rowsToSkip, RowKind.INSERT);
+    }
+
+    DeltaFileSplit(DeltaReadConfig config, String path, long size, Map<String, String> partitionValues,
+            long rowsToSkip, RowKind kind) {
+        this.kind = kind;
         this.config = config;
         this.path = path;
         this.size = size;
@@ -29,7 +41,7 @@ public final class DeltaFileSplit implements IteratorSourceSplit<RowData, DeltaF
 
     @Override
     public String splitId() {
-        return path;
+        return kind == RowKind.INSERT ? path : kind.shortString() + path;
     }
 
     @Override
@@ -39,11 +51,11 @@ public final class DeltaFileSplit implements IteratorSourceSplit<RowData, DeltaF
 
     @Override
     public IteratorSourceSplit<RowData, DeltaFileIterator> getUpdatedSplitForIterator(DeltaFileIterator iterator) {
-        return new DeltaFileSplit(config, path, size, partitionValues, iterator.rowsReturned());
+        return new DeltaFileSplit(config, path, size, partitionValues, iterator.rowsReturned(), kind);
     }
 
     @Override
     public String toString() {
-        return "DeltaFileSplit{" + path + ", skip=" + rowsToSkip + "}";
+        return "DeltaFileSplit{" + kind.shortString() + " " + path + ", skip=" + rowsToSkip + "}";
     }
 }

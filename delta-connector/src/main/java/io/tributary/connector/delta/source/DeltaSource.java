@@ -9,36 +9,55 @@ import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
-import org.apache.flink.api.connector.source.lib.util.IteratorSourceEnumerator;
 import org.apache.flink.api.connector.source.lib.util.IteratorSourceReader;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
 
-import java.util.Collection;
+import javax.annotation.Nullable;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the latest snapshot of a Delta table as a bounded stream of {@link RowData}: one split per
- * data file, planned when the job starts, with projection and Kernel's partition pruning and
- * statistics-based file skipping.
+ * Reads a Delta table as a stream of {@link RowData}, one split per data file, with projection
+ * and Kernel's partition pruning and statistics-based file skipping.
+ *
+ * <p>Bounded: the latest snapshot. Continuous (a monitor interval is set): the latest snapshot,
+ * then every later commit as it appears — rows of added files as inserts, rows of removed files as
+ * deletes — so that a streaming query over the table retracts what an overwrite or a merge
+ * replaced. Deletions are read only after everything handed out before them, and nothing is
+ * handed out while a deletion is read, so a row's retraction never overtakes its insertion.
  */
 @PublicEvolving
-public final class DeltaSource implements Source<RowData, DeltaFileSplit, Collection<DeltaFileSplit>> {
+public final class DeltaSource implements Source<RowData, DeltaFileSplit, DeltaEnumeratorState> {
     private static final long serialVersionUID = 1L;
 
     private final DeltaReadConfig config;
+    private final @Nullable Duration monitorInterval;
 
+    /** A bounded source over the latest snapshot. */
     public DeltaSource(String tablePath, RowType producedType, List<String> partitionColumns,
             List<ColumnFilter> filters, Map<String, String> kernelConf) {
+        this(tablePath, producedType, partitionColumns, filters, kernelConf, null);
+    }
+
+    /** @param monitorInterval how often to look for new commits; null for a bounded source */
+    public DeltaSource(String tablePath, RowType producedType, List<String> partitionColumns,
+            List<ColumnFilter> filters, Map<String, String> kernelConf, @Nullable Duration monitorInterval) {
         this.config = new DeltaReadConfig(DeltaEngines.qualify(tablePath), producedType,
                 partitionColumns, filters, kernelConf);
+        this.monitorInterval = monitorInterval;
+    }
+
+    public boolean isContinuous() {
+        return monitorInterval != null;
     }
 
     @Override
     public Boundedness getBoundedness() {
-        return Boundedness.BOUNDED;
+        return isContinuous() ? Boundedness.CONTINUOUS_UNBOUNDED : Boundedness.BOUNDED;
     }
 
     @Override
@@ -47,15 +66,15 @@ public final class DeltaSource implements Source<RowData, DeltaFileSplit, Collec
     }
 
     @Override
-    public SplitEnumerator<DeltaFileSplit, Collection<DeltaFileSplit>> createEnumerator(
+    public SplitEnumerator<DeltaFileSplit, DeltaEnumeratorState> createEnumerator(
             SplitEnumeratorContext<DeltaFileSplit> context) {
-        return new IteratorSourceEnumerator<>(context, DeltaSplitPlanner.plan(config));
+        return new DeltaSplitEnumerator(context, config, monitorInterval, null);
     }
 
     @Override
-    public SplitEnumerator<DeltaFileSplit, Collection<DeltaFileSplit>> restoreEnumerator(
-            SplitEnumeratorContext<DeltaFileSplit> context, Collection<DeltaFileSplit> checkpoint) {
-        return new IteratorSourceEnumerator<>(context, checkpoint);
+    public SplitEnumerator<DeltaFileSplit, DeltaEnumeratorState> restoreEnumerator(
+            SplitEnumeratorContext<DeltaFileSplit> context, DeltaEnumeratorState checkpoint) {
+        return new DeltaSplitEnumerator(context, config, monitorInterval, checkpoint);
     }
 
     @Override
@@ -64,7 +83,7 @@ public final class DeltaSource implements Source<RowData, DeltaFileSplit, Collec
     }
 
     @Override
-    public SimpleVersionedSerializer<Collection<DeltaFileSplit>> getEnumeratorCheckpointSerializer() {
-        return new DeltaSplitSerializer.Remaining();
+    public SimpleVersionedSerializer<DeltaEnumeratorState> getEnumeratorCheckpointSerializer() {
+        return new DeltaSplitSerializer.State();
     }
 }

@@ -4,7 +4,6 @@ import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.TableFiles;
 
 import io.delta.kernel.Snapshot;
-import io.delta.kernel.Table;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.And;
 import io.delta.kernel.expressions.Predicate;
@@ -22,9 +21,8 @@ import java.util.Optional;
 final class DeltaSplitPlanner {
     private DeltaSplitPlanner() {}
 
-    static List<DeltaFileSplit> plan(DeltaReadConfig config) {
+    static List<DeltaFileSplit> plan(DeltaReadConfig config, Snapshot snapshot) {
         Engine engine = DeltaEngines.create(config.kernelConf);
-        Snapshot snapshot = Table.forPath(engine, config.tablePath).getLatestSnapshot(engine);
         String mapping = snapshot.getTableProperties().getOrDefault("delta.columnMapping.mode", "none");
         if (!"none".equals(mapping)) {
             throw new TableException("Delta table " + config.tablePath + " uses column mapping mode '"

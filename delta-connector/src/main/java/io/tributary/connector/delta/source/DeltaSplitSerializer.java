@@ -5,10 +5,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.util.InstantiationUtil;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collection;
 
-/** Java serialization of splits and of the enumerator's remaining splits; both are small. */
+/** Java serialization of splits and of the enumerator's state; both are small. */
 @Internal
 final class DeltaSplitSerializer {
     private DeltaSplitSerializer() {}
@@ -30,19 +28,24 @@ final class DeltaSplitSerializer {
         }
     }
 
-    static final class Remaining implements SimpleVersionedSerializer<Collection<DeltaFileSplit>> {
+    static final class State implements SimpleVersionedSerializer<DeltaEnumeratorState> {
         @Override
         public int getVersion() {
-            return 1;
+            return 2;
         }
 
         @Override
-        public byte[] serialize(Collection<DeltaFileSplit> splits) throws IOException {
-            return InstantiationUtil.serializeObject(new ArrayList<>(splits));
+        public byte[] serialize(DeltaEnumeratorState state) throws IOException {
+            return InstantiationUtil.serializeObject(state);
         }
 
         @Override
-        public Collection<DeltaFileSplit> deserialize(int version, byte[] bytes) throws IOException {
+        public DeltaEnumeratorState deserialize(int version, byte[] bytes) throws IOException {
+            if (version == 1) {
+                // Bounded sources of 0.1 checkpointed the remaining splits alone.
+                java.util.List<DeltaFileSplit> remaining = deserializeAs(bytes);
+                return new DeltaEnumeratorState(Long.MAX_VALUE, remaining);
+            }
             return deserializeAs(bytes);
         }
     }

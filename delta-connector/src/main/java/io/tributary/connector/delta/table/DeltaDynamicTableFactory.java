@@ -44,7 +44,8 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 DeltaConnectorOptions.SINK_MAX_OPEN_FILES,
                 DeltaConnectorOptions.SINK_MAX_BUFFERED_CHANGES,
                 DeltaConnectorOptions.SINK_PARALLELISM,
-                DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL);
+                DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL,
+                DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL);
     }
 
     @Override
@@ -82,7 +83,8 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
         helper.validate();
         ResolvedCatalogTable table = context.getCatalogTable();
         return new DeltaDynamicTableSource(helper.getOptions().get(DeltaConnectorOptions.PATH),
-                rowType(table), List.copyOf(table.getPartitionKeys()), List.of(), new HashMap<>());
+                rowType(table), List.copyOf(table.getPartitionKeys()), List.of(), new HashMap<>(),
+                helper.getOptions().getOptional(DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL).orElse(null));
     }
 
     private static RowType rowType(ResolvedCatalogTable table) {

@@ -13,13 +13,21 @@ import org.apache.flink.table.connector.source.abilities.SupportsProjectionPushD
 import org.apache.flink.table.expressions.ResolvedExpression;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.types.RowKind;
 
+import javax.annotation.Nullable;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Bounded scan of a Delta table's latest snapshot with projection and filter push-down. */
+/**
+ * Scan of a Delta table with projection and filter push-down: bounded over the latest snapshot,
+ * or, with {@code source.monitor-interval}, continuous — the snapshot, then each new commit's
+ * added rows as inserts and removed rows as deletes.
+ */
 @Internal
 final class DeltaDynamicTableSource implements ScanTableSource, SupportsProjectionPushDown, SupportsFilterPushDown {
     private final String path;
@@ -27,9 +35,11 @@ final class DeltaDynamicTableSource implements ScanTableSource, SupportsProjecti
     private final List<String> partitionColumns;
     private List<ColumnFilter> filters;
     private final Map<String, String> kernelConf;
+    private final @Nullable Duration monitorInterval;
 
     DeltaDynamicTableSource(String path, RowType producedType, List<String> partitionColumns,
-            List<ColumnFilter> filters, Map<String, String> kernelConf) {
+            List<ColumnFilter> filters, Map<String, String> kernelConf, @Nullable Duration monitorInterval) {
+        this.monitorInterval = monitorInterval;
         this.path = path;
         this.producedType = producedType;
         this.partitionColumns = partitionColumns;
@@ -39,12 +49,16 @@ final class DeltaDynamicTableSource implements ScanTableSource, SupportsProjecti
 
     @Override
     public ChangelogMode getChangelogMode() {
-        return ChangelogMode.insertOnly();
+        if (monitorInterval == null) {
+            return ChangelogMode.insertOnly();
+        }
+        return ChangelogMode.newBuilder().addContainedKind(RowKind.INSERT).addContainedKind(RowKind.DELETE).build();
     }
 
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
-        return SourceProvider.of(new DeltaSource(path, producedType, partitionColumns, filters, kernelConf));
+        return SourceProvider.of(new DeltaSource(path, producedType, partitionColumns, filters, kernelConf,
+                monitorInterval));
     }
 
     @Override
@@ -75,7 +89,8 @@ final class DeltaDynamicTableSource implements ScanTableSource, SupportsProjecti
 
     @Override
     public DynamicTableSource copy() {
-        return new DeltaDynamicTableSource(path, producedType, partitionColumns, new ArrayList<>(filters), kernelConf);
+        return new DeltaDynamicTableSource(path, producedType, partitionColumns, new ArrayList<>(filters), kernelConf,
+                monitorInterval);
     }
 
     @Override

@@ -1,0 +1,171 @@
+package io.tributary.connector.delta.source;
+
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.engine.Engine;
+import io.tributary.connector.delta.internal.DeltaEngines;
+import io.tributary.connector.delta.internal.DeltaTables;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.types.RowKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.annotation.Nullable;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Hands out a table's files one at a time to readers that ask. Bounded: the latest snapshot's
+ * files, then no more. Continuous: the snapshot, then every later commit's changes as they appear,
+ * polled every monitor interval. Splits go out in commit order; insertions may be read side by
+ * side, but a deletion waits until every split handed out before it is done, and holds back
+ * everything after it, so a row's retraction never overtakes its insertion.
+ */
+@Internal
+final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, DeltaEnumeratorState> {
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaSplitEnumerator.class);
+
+    private final SplitEnumeratorContext<DeltaFileSplit> context;
+    private final DeltaReadConfig config;
+    private final @Nullable Duration monitorInterval;
+    private final ArrayDeque<DeltaFileSplit> pending;
+    private final Set<Integer> waiting = new LinkedHashSet<>();
+    /** The split each reader is reading: a reader asks for the next one when done with it. */
+    private final Map<Integer, DeltaFileSplit> reading = new HashMap<>();
+    private long nextVersion;
+
+    DeltaSplitEnumerator(SplitEnumeratorContext<DeltaFileSplit> context, DeltaReadConfig config,
+            @Nullable Duration monitorInterval, @Nullable DeltaEnumeratorState restored) {
+        this.context = context;
+        this.config = config;
+        this.monitorInterval = monitorInterval;
+        this.pending = new ArrayDeque<>(restored == null ? List.of() : restored.pending);
+        this.nextVersion = restored == null ? -1 : restored.nextVersion;
+    }
+
+    @Override
+    public void start() {
+        if (nextVersion < 0) {
+            planSnapshot();
+        }
+        if (monitorInterval != null) {
+            context.callAsync(this::discover, this::onDiscovered, 0L, monitorInterval.toMillis());
+        }
+    }
+
+    private void planSnapshot() {
+        Engine engine = DeltaEngines.create(config.kernelConf);
+        Optional<Snapshot> snapshot = DeltaTables.latest(engine, config.tablePath);
+        if (snapshot.isPresent()) {
+            pending.addAll(DeltaSplitPlanner.plan(config, snapshot.get()));
+            nextVersion = snapshot.get().getVersion() + 1;
+        } else if (monitorInterval == null) {
+            throw new IllegalStateException("No Delta table at " + config.tablePath);
+        } else {
+            nextVersion = 0;
+        }
+    }
+
+    /** Runs on a worker thread: the splits of commits after the last one seen. */
+    private Discovered discover() {
+        Engine engine = DeltaEngines.create(config.kernelConf);
+        Optional<Snapshot> latest = DeltaTables.latest(engine, config.tablePath);
+        long from = nextVersion;
+        if (latest.isEmpty() || latest.get().getVersion() < from) {
+            return new Discovered(from, from, List.of());
+        }
+        long to = latest.get().getVersion();
+        return new Discovered(from, to + 1, DeltaCommitReader.splits(config, engine, from, to));
+    }
+
+    private void onDiscovered(Discovered discovered, Throwable error) {
+        if (error != null) {
+            // A transient storage error: the next poll tries the same versions again.
+            LOG.warn("Delta table {}: cannot read commits from version {}", config.tablePath, nextVersion, error);
+            return;
+        }
+        if (discovered.from != nextVersion) {
+            return; // a poll that started before a restore; its versions are read again
+        }
+        pending.addAll(discovered.splits);
+        nextVersion = discovered.next;
+        assignWaiting();
+    }
+
+    @Override
+    public void handleSplitRequest(int subtask, @Nullable String requesterHostname) {
+        reading.remove(subtask);
+        waiting.add(subtask);
+        assignWaiting();
+    }
+
+    private boolean mayAssignNext() {
+        DeltaFileSplit next = pending.peek();
+        if (next == null) {
+            return false;
+        }
+        if (reading.isEmpty()) {
+            return true;
+        }
+        return next.kind == RowKind.INSERT && reading.values().stream().allMatch(s -> s.kind == RowKind.INSERT);
+    }
+
+    private void assignWaiting() {
+        for (Integer subtask : List.copyOf(waiting)) {
+            if (!context.registeredReaders().containsKey(subtask)) {
+                waiting.remove(subtask);
+            } else if (mayAssignNext()) {
+                DeltaFileSplit split = pending.poll();
+                context.assignSplit(split, subtask);
+                reading.put(subtask, split);
+                waiting.remove(subtask);
+            } else if (pending.isEmpty() && monitorInterval == null) {
+                context.signalNoMoreSplits(subtask);
+                waiting.remove(subtask);
+            }
+        }
+    }
+
+    @Override
+    public void addSplitsBack(List<DeltaFileSplit> splits, int subtask) {
+        reading.remove(subtask);
+        // Returned splits were handed out before everything still pending: they go first.
+        for (int i = splits.size() - 1; i >= 0; i--) {
+            pending.addFirst(splits.get(i));
+        }
+    }
+
+    @Override
+    public void addReader(int subtask) {
+        // Readers ask for splits themselves.
+    }
+
+    @Override
+    public DeltaEnumeratorState snapshotState(long checkpointId) {
+        return new DeltaEnumeratorState(nextVersion, List.copyOf(pending));
+    }
+
+    @Override
+    public void close() {}
+
+    private static final class Discovered {
+        final long from;
+        final long next;
+        final List<DeltaFileSplit> splits;
+
+        Discovered(long from, long next, List<DeltaFileSplit> splits) {
+            this.from = from;
+            this.next = next;
+            this.splits = splits;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.tributary.connector.delta;
+
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A streaming query over a continuously read Delta table follows appends and, through the deletes
+ * the source emits for removed files, overwrites: its result equals the query over the table now.
+ */
+class DeltaContinuousSourceITCase {
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aggregateFollowsAppendsAndOverwrites() throws Exception {
+        String events = dir.resolve("events").toString();
+        String counts = dir.resolve("counts").toString();
+        TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        // The streaming job keeps two of the four slots; batch writes and reads use the others.
+        batch.getConfig().set("parallelism.default", "1");
+        batch.executeSql("CREATE TABLE events (k STRING, v INT) WITH ('connector' = 'delta', 'path' = '" + events + "')");
+        batch.executeSql("CREATE TABLE counts (k STRING, n BIGINT, PRIMARY KEY (k) NOT ENFORCED)"
+                + " WITH ('connector' = 'delta', 'path' = '" + counts + "')");
+        batch.executeSql("INSERT INTO events VALUES ('a', 1), ('a', 2), ('b', 3)").await();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(200);
+        StreamTableEnvironment streaming = StreamTableEnvironment.create(env);
+        streaming.executeSql("CREATE TABLE events (k STRING, v INT) WITH ('connector' = 'delta', 'path' = '" + events
+                + "', 'source.monitor-interval' = '100ms')");
+        streaming.executeSql("CREATE TABLE counts (k STRING, n BIGINT, PRIMARY KEY (k) NOT ENFORCED)"
+                + " WITH ('connector' = 'delta', 'path' = '" + counts + "')");
+        JobClient job = streaming.executeSql("INSERT INTO counts SELECT k, COUNT(*) FROM events GROUP BY k")
+                .getJobClient().orElseThrow();
+        try {
+            awaitRows(batch, List.of("+I[a, 2]", "+I[b, 1]"));
+
+            batch.executeSql("INSERT INTO events VALUES ('a', 4), ('c', 5)").await();
+            awaitRows(batch, List.of("+I[a, 3]", "+I[b, 1]", "+I[c, 1]"));
+
+            // An overwrite removes every file: the source turns their rows into deletes.
+            batch.executeSql("INSERT OVERWRITE events VALUES ('b', 6), ('b', 7)").await();
+            awaitRows(batch, List.of("+I[b, 2]"));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /** Polls the result table (by table version) until it holds exactly {@code expected}. */
+    private void awaitRows(TableEnvironment batch, List<String> expected) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long seenVersion = -2;
+        List<String> rows = List.of();
+        while (System.nanoTime() < deadline) {
+            long version = DeltaTableInfo.load(dir.resolve("counts").toString(), Map.of())
+                    .map(DeltaTableInfo::version).orElse(-1L);
+            if (version != seenVersion) {
+                seenVersion = version;
+                rows = version < 0 ? List.of() : query(batch, "SELECT k, n FROM counts ORDER BY k");
+                if (rows.equals(expected)) {
+                    return;
+                }
+            }
+            Thread.sleep(50); // polling a condition with a deadline, not waiting for a guessed time
+        }
+        assertThat(rows).as("counts after " + PATIENCE).containsExactlyElementsOf(expected);
+    }
+
+    private static List<String> query(TableEnvironment tEnv, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = tEnv.executeSql(sql).collect()) {
+            it.forEachRemaining(r -> rows.add(r.toString()));
+        }
+        return rows;
+    }
+}
