@@ -13,11 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,24 +76,32 @@ class DeltaContinuousSourceITCase {
         }
     }
 
-    /** Polls the result table (by table version) until it holds exactly {@code expected}. */
+    /**
+     * Reads the result table whenever its log changes (inotify, through a watch service) until it
+     * holds exactly {@code expected}.
+     */
     private void awaitRows(TableEnvironment batch, List<String> expected) throws Exception {
+        Path log = dir.resolve("counts").resolve("_delta_log");
+        Files.createDirectories(log);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long seenVersion = -2;
         List<String> rows = List.of();
-        while (System.nanoTime() < deadline) {
-            long version = DeltaTableInfo.load(dir.resolve("counts").toString(), Map.of())
-                    .map(DeltaTableInfo::version).orElse(-1L);
-            if (version != seenVersion) {
-                seenVersion = version;
-                rows = version < 0 ? List.of() : query(batch, "SELECT k, n FROM counts ORDER BY k");
-                if (rows.equals(expected)) {
-                    return;
+        try (WatchService watch = log.getFileSystem().newWatchService()) {
+            log.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            while (true) {
+                boolean exists = DeltaTableInfo.load(log.getParent().toString(), Map.of()).isPresent();
+                rows = exists ? query(batch, "SELECT k, n FROM counts ORDER BY k") : List.of();
+                long left = deadline - System.nanoTime();
+                if (rows.equals(expected) || left <= 0) {
+                    break;
+                }
+                WatchKey key = watch.poll(left, TimeUnit.NANOSECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
                 }
             }
-            Thread.sleep(50); // polling a condition with a deadline, not waiting for a guessed time
         }
-        assertThat(rows).as("counts after " + PATIENCE).containsExactlyElementsOf(expected);
+        assertThat(rows).as("counts within " + PATIENCE).containsExactlyElementsOf(expected);
     }
 
     private static List<String> query(TableEnvironment tEnv, String sql) throws Exception {
