@@ -115,6 +115,26 @@ class DeltaChangelogITCase {
                 .containsExactly("+I[a, 1]", "+I[b, 3]", "+I[c, 4]");
     }
 
+    @Test
+    void onlyFilesHoldingAChangedKeyAreRewritten() throws Exception {
+        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        tEnv.executeSql("CREATE TABLE kv (id STRING, v BIGINT, PRIMARY KEY (id) NOT ENFORCED)"
+                + " WITH ('connector' = 'delta', 'path' = '" + table("kv") + "')");
+        tEnv.executeSql("INSERT INTO kv VALUES ('a', 1), ('c', 3)").await();
+        // 'b' lies inside the first file's id range, so that file is scanned, but it holds no 'b'.
+        tEnv.executeSql("INSERT INTO kv VALUES ('b', 2)").await();
+        tEnv.executeSql("INSERT INTO kv VALUES ('c', 30)").await();
+        assertThat(removesIn(table("kv"), 1)).as("a new key rewrites nothing").isZero();
+        assertThat(removesIn(table("kv"), 2)).as("only the file holding 'c'").isEqualTo(1);
+        assertThat(read("SELECT * FROM kv ORDER BY id", "kv", "id STRING, v BIGINT", "id"))
+                .containsExactly("+I[a, 1]", "+I[b, 2]", "+I[c, 30]");
+    }
+
+    private static long removesIn(String table, long version) throws Exception {
+        return Files.readAllLines(Path.of(table, "_delta_log", String.format("%020d.json", version))).stream()
+                .filter(line -> line.startsWith("{\"remove\"")).count();
+    }
+
     private StreamTableEnvironment streaming() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);

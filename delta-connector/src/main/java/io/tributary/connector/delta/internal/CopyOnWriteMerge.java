@@ -14,6 +14,7 @@ import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.binary.BinaryRowData;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +29,14 @@ import java.util.Set;
 
 /**
  * Applies one commit's row changes to a table copy-on-write: every data file that holds a changed
- * key is read and written again without the rows the changes replace or delete, and the new and
- * updated rows go into new files. The result is the remove and add actions of one commit.
+ * key is written again without the rows the changes replace or delete, and the new and updated
+ * rows go into new files. The result is the remove and add actions of one commit.
  *
  * <p>For a table with a primary key, the last change of a key wins. For a table without one, a
  * change carries a count: positive adds that many copies of the row, negative removes as many
- * equal rows. Files that cannot hold a changed key are not read: partitions are pruned when the
- * partition columns are part of the key, and the first key column's range prunes by statistics.
+ * equal rows. Files whose statistics (or partition values) put the first key column outside the
+ * changed keys' range are not read; the others are scanned by their key columns first and
+ * streamed through the writer only when they hold a changed key, so no file is held in memory.
  */
 @Internal
 final class CopyOnWriteMerge {
@@ -43,11 +45,20 @@ final class CopyOnWriteMerge {
     private final DeltaSinkConfig config;
     private final Engine engine;
     private final RowKeys keys;
+    /** The key columns alone, in key order, and their keys: equal to {@link #keys} of full rows. */
+    private final RowType keyType;
+    private final RowKeys keysOfKeyRows;
 
     CopyOnWriteMerge(DeltaSinkConfig config, Engine engine) {
         this.config = config;
         this.engine = engine;
         this.keys = new RowKeys(config.rowType, config.primaryKey);
+        List<RowType.RowField> keyFields = new ArrayList<>();
+        for (int ordinal : keys.keyOrdinals()) {
+            keyFields.add(config.rowType.getFields().get(ordinal));
+        }
+        this.keyType = new RowType(keyFields);
+        this.keysOfKeyRows = new RowKeys(keyType, List.of());
     }
 
     /** What the changes do, folded in arrival order. */
@@ -118,42 +129,53 @@ final class CopyOnWriteMerge {
         return rows;
     }
 
-    /** Reads the file; if it holds a changed key, writes its surviving rows again and says so. */
+    /** If the file holds a changed key, writes its surviving rows again and says so. */
     private boolean rewrite(TableFiles.TableFile file, Effect effect, boolean keyed, PartitionedFileWriter out)
             throws IOException {
-        List<RowData> kept = new ArrayList<>();
-        boolean changed = false;
-        DeltaFileIterator rows = DeltaFileIterator.open(config.tablePath, config.rowType, config.partitionColumns,
-                config.kernelConf, file.path, file.size, file.partitionValues);
+        if (!holdsChange(file, effect, keyed)) {
+            return false;
+        }
+        DeltaFileIterator rows = read(file, config.rowType);
         while (rows.hasNext()) {
             RowData row = rows.next();
+            BinaryRowData key = keys.getKey(row);
             if (keyed) {
-                if (effect.finalRows.containsKey(keys.getKey(row))) {
-                    changed = true;
+                if (effect.finalRows.containsKey(key)) {
                     continue;
                 }
             } else {
-                BinaryRowData whole = keys.getKey(row);
-                Integer count = effect.counts.get(whole);
+                Integer count = effect.counts.get(key);
                 if (count != null && count < 0) {
-                    effect.counts.put(whole, count + 1);
-                    changed = true;
+                    effect.counts.put(key, count + 1);
                     continue;
                 }
             }
-            kept.add(row);
+            out.write(row);
         }
-        if (changed) {
-            for (RowData row : kept) {
-                out.write(row);
+        return true;
+    }
+
+    /** Scans the file's key columns (every column for a table without a key) for a changed key. */
+    private boolean holdsChange(TableFiles.TableFile file, Effect effect, boolean keyed) {
+        try (DeltaFileIterator keyRows = read(file, keyType)) {
+            while (keyRows.hasNext()) {
+                BinaryRowData key = keysOfKeyRows.getKey(keyRows.next());
+                if (keyed ? effect.finalRows.containsKey(key) : effect.counts.getOrDefault(key, 0) < 0) {
+                    return true;
+                }
             }
         }
-        return changed;
+        return false;
+    }
+
+    private DeltaFileIterator read(TableFiles.TableFile file, RowType columns) {
+        return DeltaFileIterator.open(config.tablePath, columns, config.partitionColumns,
+                config.kernelConf, file.path, file.size, file.partitionValues);
     }
 
     /**
-     * Files that can hold one of the keys: their partitions when every partition column is a key
-     * column (or the rows are whole-row keys), and the first key column's value range.
+     * Files that can hold one of the keys: those whose statistics (or partition value, when it is a
+     * partition column) admit the first key column's range of changed values.
      */
     private Optional<Predicate> pruning(Set<BinaryRowData> touched) {
         int first = keys.keyOrdinals()[0];

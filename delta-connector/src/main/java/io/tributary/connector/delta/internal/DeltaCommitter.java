@@ -42,9 +42,9 @@ import java.util.Set;
 public final class DeltaCommitter {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaCommitter.class);
 
-    private final DeltaSinkConfig config;
     private static final int MAX_ATTEMPTS = 10;
 
+    private final DeltaSinkConfig config;
     private final FlinkFileIO fileIO;
     private final Engine engine;
     private final CopyOnWriteMerge merge;

@@ -14,6 +14,7 @@ import org.apache.flink.types.RowKind;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The identity of a row for changelog writes: its primary-key columns, or every column for a
@@ -34,7 +35,7 @@ public final class RowKeys implements KeySelector<RowData, BinaryRowData>, Seria
     public RowKeys(RowType rowType, List<String> keyColumns) {
         this.rowType = rowType;
         this.keyOrdinals = keyColumns.isEmpty()
-                ? java.util.stream.IntStream.range(0, rowType.getFieldCount()).toArray()
+                ? IntStream.range(0, rowType.getFieldCount()).toArray()
                 : keyColumns.stream().mapToInt(rowType::getFieldIndex).toArray();
     }
 

@@ -51,10 +51,12 @@ final class DeltaCommitReader {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the log of Delta table " + config.tablePath, e);
+        } catch (RuntimeException e) {
+            throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the log of Delta table " + config.tablePath, e);
+            // CommitActions.close() declares Exception; reading the log declares IOException.
+            throw new UncheckedIOException("Cannot read the log of Delta table " + config.tablePath,
+                    e instanceof IOException ? (IOException) e : new IOException(e));
         }
         return splits;
     }

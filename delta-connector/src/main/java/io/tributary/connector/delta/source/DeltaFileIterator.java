@@ -31,7 +31,7 @@ import java.util.Optional;
  * Delta log. Closes the file as soon as it is exhausted.
  */
 @Internal
-public final class DeltaFileIterator implements java.util.Iterator<RowData> {
+public final class DeltaFileIterator implements java.util.Iterator<RowData>, AutoCloseable {
     private final DeltaFileSplit split;
     private final RowType producedType;
     /** For each produced field: its ordinal in the physical batch, or -1 for a partition column. */
@@ -129,7 +129,12 @@ public final class DeltaFileIterator implements java.util.Iterator<RowData> {
         return row;
     }
 
-    private void close() {
+    /** Releases the file early; exhausting the iterator does the same. */
+    @Override
+    public void close() {
+        if (results == null) {
+            return;
+        }
         try {
             results.close();
         } catch (IOException e) {

@@ -79,11 +79,11 @@ public final class DeltaSource implements Source<RowData, DeltaFileSplit, DeltaE
 
     @Override
     public SimpleVersionedSerializer<DeltaFileSplit> getSplitSerializer() {
-        return new DeltaSplitSerializer.Split();
+        return new DeltaSplitSerializer<>();
     }
 
     @Override
     public SimpleVersionedSerializer<DeltaEnumeratorState> getEnumeratorCheckpointSerializer() {
-        return new DeltaSplitSerializer.State();
+        return new DeltaSplitSerializer<>();
     }
 }

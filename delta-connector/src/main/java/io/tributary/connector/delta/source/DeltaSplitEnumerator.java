@@ -41,7 +41,9 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
     private final Set<Integer> waiting = new LinkedHashSet<>();
     /** The split each reader is reading: a reader asks for the next one when done with it. */
     private final Map<Integer, DeltaFileSplit> reading = new HashMap<>();
-    private long nextVersion;
+    /** Written on the coordinator thread, read by discovery on a worker thread. */
+    private volatile long nextVersion;
+    private Engine engine;
 
     DeltaSplitEnumerator(SplitEnumeratorContext<DeltaFileSplit> context, DeltaReadConfig config,
             @Nullable Duration monitorInterval, @Nullable DeltaEnumeratorState restored) {
@@ -54,6 +56,7 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
 
     @Override
     public void start() {
+        engine = DeltaEngines.create(config.kernelConf);
         if (nextVersion < 0) {
             planSnapshot();
         }
@@ -63,7 +66,6 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
     }
 
     private void planSnapshot() {
-        Engine engine = DeltaEngines.create(config.kernelConf);
         Optional<Snapshot> snapshot = DeltaTables.latest(engine, config.tablePath);
         if (snapshot.isPresent()) {
             pending.addAll(DeltaSplitPlanner.plan(config, snapshot.get()));
@@ -77,7 +79,6 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
 
     /** Runs on a worker thread: the splits of commits after the last one seen. */
     private Discovered discover() {
-        Engine engine = DeltaEngines.create(config.kernelConf);
         Optional<Snapshot> latest = DeltaTables.latest(engine, config.tablePath);
         long from = nextVersion;
         if (latest.isEmpty() || latest.get().getVersion() < from) {

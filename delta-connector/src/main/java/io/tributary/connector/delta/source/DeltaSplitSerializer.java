@@ -5,52 +5,23 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.util.InstantiationUtil;
 
 import java.io.IOException;
+import java.io.Serializable;
 
 /** Java serialization of splits and of the enumerator's state; both are small. */
 @Internal
-final class DeltaSplitSerializer {
-    private DeltaSplitSerializer() {}
-
-    static final class Split implements SimpleVersionedSerializer<DeltaFileSplit> {
-        @Override
-        public int getVersion() {
-            return 1;
-        }
-
-        @Override
-        public byte[] serialize(DeltaFileSplit split) throws IOException {
-            return InstantiationUtil.serializeObject(split);
-        }
-
-        @Override
-        public DeltaFileSplit deserialize(int version, byte[] bytes) throws IOException {
-            return deserializeAs(bytes);
-        }
+final class DeltaSplitSerializer<T extends Serializable> implements SimpleVersionedSerializer<T> {
+    @Override
+    public int getVersion() {
+        return 1;
     }
 
-    static final class State implements SimpleVersionedSerializer<DeltaEnumeratorState> {
-        @Override
-        public int getVersion() {
-            return 2;
-        }
-
-        @Override
-        public byte[] serialize(DeltaEnumeratorState state) throws IOException {
-            return InstantiationUtil.serializeObject(state);
-        }
-
-        @Override
-        public DeltaEnumeratorState deserialize(int version, byte[] bytes) throws IOException {
-            if (version == 1) {
-                // Bounded sources of 0.1 checkpointed the remaining splits alone.
-                java.util.List<DeltaFileSplit> remaining = deserializeAs(bytes);
-                return new DeltaEnumeratorState(Long.MAX_VALUE, remaining);
-            }
-            return deserializeAs(bytes);
-        }
+    @Override
+    public byte[] serialize(T value) throws IOException {
+        return InstantiationUtil.serializeObject(value);
     }
 
-    private static <T> T deserializeAs(byte[] bytes) throws IOException {
+    @Override
+    public T deserialize(int version, byte[] bytes) throws IOException {
         try {
             return InstantiationUtil.deserializeObject(bytes, DeltaSplitSerializer.class.getClassLoader());
         } catch (ClassNotFoundException e) {
