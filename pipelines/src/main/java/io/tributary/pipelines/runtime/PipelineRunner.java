@@ -54,7 +54,6 @@ public final class PipelineRunner {
         jobConf.set(ExecutionOptions.RUNTIME_MODE,
                 mode == PipelineMode.BATCH ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
-        env.setParallelism(conf.get(TributaryOptions.PARALLELISM));
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         tEnv.getConfig().set("pipeline.name", "tributary " + pipeline.name() + " (" + mode.name().toLowerCase() + ")");
         LakeCatalog.registerDeclared(tEnv, conf, pipeline.tables());
