@@ -25,10 +25,22 @@ public final class DeltaConnectorOptions {
                     .stringType()
                     .noDefaultValue()
                     .withDescription(
-                            "Stable id of this writer, used as the Delta transaction application id so "
-                                    + "that a replayed commit is skipped. Must survive savepoint "
-                                    + "redeploys and differ between jobs writing the same table. "
-                                    + "Defaults to the table's catalog identifier.");
+                            "Stable id of this writer; with the id of the job that first started "
+                                    + "from empty state it forms the Delta transaction application id, "
+                                    + "so that a replayed commit is skipped. Names the operators' uids, "
+                                    + "so it must survive savepoint redeploys. Defaults to the table's "
+                                    + "catalog identifier.");
+
+    public static final ConfigOption<Boolean> SINK_REPLACE_ON_START =
+            ConfigOptions.key("sink.replace-on-start")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "For a job that recomputes the whole table from its sources (a streaming "
+                                    + "aggregate over a full snapshot): when the job starts without "
+                                    + "restored state, its first commit replaces the table's contents "
+                                    + "instead of changing them, so a fresh start never doubles a result. "
+                                    + "Restored jobs change the table as usual.");
 
     public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE =
             ConfigOptions.key("sink.target-file-size")

@@ -104,6 +104,7 @@ public final class DeltaSink {
         private int maxBufferedChanges = DeltaConnectorOptions.SINK_MAX_BUFFERED_CHANGES.defaultValue();
         private String sinkId;
         private boolean overwrite;
+        private boolean replaceOnStart;
         private long targetFileSize = DeltaConnectorOptions.SINK_TARGET_FILE_SIZE.defaultValue().getBytes();
         private long rowGroupSize = DeltaConnectorOptions.SINK_ROW_GROUP_SIZE.defaultValue().getBytes();
         private int maxOpenFiles = DeltaConnectorOptions.SINK_MAX_OPEN_FILES.defaultValue();
@@ -155,6 +156,15 @@ public final class DeltaSink {
         /** Replace what is written: the whole table, or the partitions that receive rows. */
         public Builder overwrite(boolean overwrite) {
             this.overwrite = overwrite;
+            return this;
+        }
+
+        /**
+         * A job started without restored state replaces the table with its first commit: for jobs
+         * whose output is the whole table, recomputed from a full read of their sources.
+         */
+        public Builder replaceOnStart(boolean replaceOnStart) {
+            this.replaceOnStart = replaceOnStart;
             return this;
         }
 
@@ -211,6 +221,8 @@ public final class DeltaSink {
                         "primary key column '" + column + "' is not a column of " + rowType.getFieldNames());
             }
             require(maxBufferedChanges > 0, "max buffered changes must be positive, got " + maxBufferedChanges);
+            require(!(replaceOnStart && overwrite),
+                    "replace-on-start is for streaming INSERT INTO; INSERT OVERWRITE replaces anyway");
             require(!(changelog && overwrite),
                     "INSERT OVERWRITE replaces rows wholesale and cannot take a changelog; use INSERT INTO");
             // An overwrite replaces the table (or its partitions) with final rows, key or not.
@@ -218,7 +230,7 @@ public final class DeltaSink {
             SchemaConversions.toDelta(rowType); // fails early on unsupported types
             DeltaSinkConfig config = new DeltaSinkConfig(DeltaEngines.qualify(tablePath), rowType,
                     partitionColumns, primaryKey, isChangelog, maxBufferedChanges, sinkId, overwrite,
-                    targetFileSize, rowGroupSize, maxOpenFiles,
+                    replaceOnStart, targetFileSize, rowGroupSize, maxOpenFiles,
                     logCheckpointInterval, kernelConf);
             return new DeltaSink(config, writerParallelism);
         }

@@ -36,7 +36,8 @@ import java.util.Set;
  * Commits staged files to a Delta table in one transaction, identified by (application id,
  * version) so that a commit replayed after a failure is recognised and skipped. In overwrite mode
  * the same transaction removes the files it replaces: every file of an unpartitioned table, or
- * every file of the partitions the new files belong to (dynamic partition overwrite).
+ * every file of the partitions the new files belong to (dynamic partition overwrite). A replacing
+ * commit removes every file and applies its row changes to an empty table.
  */
 @Internal
 public final class DeltaCommitter {
@@ -62,13 +63,19 @@ public final class DeltaCommitter {
      * of the table is built again on top of the winner, up to {@value #MAX_ATTEMPTS} times.
      */
     public Optional<Long> commit(List<DeltaCommittable> items, String appId, long version) throws IOException {
+        return commit(items, appId, version, false);
+    }
+
+    /** As {@link #commit(List, String, long)}; with {@code replace} the commit replaces the whole table. */
+    public Optional<Long> commit(List<DeltaCommittable> items, String appId, long version, boolean replace)
+            throws IOException {
         List<DeltaCommittable> files = new ArrayList<>();
         List<DeltaCommittable> changes = new ArrayList<>();
         items.forEach(c -> (c.isChange() ? changes : files).add(c));
         for (int attempt = 1; ; attempt++) {
             List<DeltaCommittable> rewritten = new ArrayList<>();
             try {
-                return attempt(files, changes, appId, version, rewritten);
+                return attempt(files, changes, appId, version, replace, rewritten);
             } catch (ConcurrentWriteException e) {
                 // Files this attempt wrote for the merge are not in the log; the next attempt writes its own.
                 rewritten.forEach(f -> DeltaFileWriter.delete(f.path));
@@ -83,7 +90,7 @@ public final class DeltaCommitter {
     }
 
     private Optional<Long> attempt(List<DeltaCommittable> files, List<DeltaCommittable> changes,
-            String appId, long version, List<DeltaCommittable> rewritten) throws IOException {
+            String appId, long version, boolean replace, List<DeltaCommittable> rewritten) throws IOException {
         Optional<Snapshot> before = DeltaTables.latest(engine, config.tablePath);
         Transaction txn;
         try {
@@ -101,7 +108,7 @@ public final class DeltaCommitter {
             PartitionedFileWriter out = new PartitionedFileWriter(config, engine, fileIO, state,
                     String.format("merge-%05d", version % 100_000));
             try {
-                if (before.isPresent()) {
+                if (before.isPresent() && !replace) {
                     actions.addAll(merge.apply(before.get(), merge.fold(changes), out));
                 } else {
                     merge.apply(null, merge.fold(changes), out);
@@ -116,8 +123,8 @@ public final class DeltaCommitter {
         List<DeltaCommittable> added = new ArrayList<>(files);
         added.addAll(rewritten);
         actions.addAll(appendActions(state, added));
-        if (config.overwrite && before.isPresent()) {
-            actions.addAll(removals(before.get(), files));
+        if ((config.overwrite || replace) && before.isPresent()) {
+            actions.addAll(removals(before.get(), files, replace));
         }
         TransactionCommitResult result = txn.commit(engine, CloseableIterable.inMemoryIterable(
                 Iterators.closeable(actions.iterator())));
@@ -129,8 +136,8 @@ public final class DeltaCommitter {
                 LOG.warn("Delta table {}: post-commit {} failed", config.tablePath, hook.getType(), e);
             }
         }
-        LOG.info("Delta table {}: committed version {} with {} files and {} row changes ({}, {})", config.tablePath,
-                result.getVersion(), files.size(), changes.size(), appId, version);
+        LOG.info("Delta table {}: committed version {} with {} files and {} row changes ({}, {}){}", config.tablePath,
+                result.getVersion(), files.size(), changes.size(), appId, version, replace ? ", replacing the table" : "");
         return Optional.of(result.getVersion());
     }
 
@@ -171,8 +178,8 @@ public final class DeltaCommitter {
     }
 
     /** Remove actions for what an overwrite replaces. */
-    private List<Row> removals(Snapshot snapshot, List<DeltaCommittable> files) {
-        boolean wholeTable = config.partitionColumns.isEmpty();
+    private List<Row> removals(Snapshot snapshot, List<DeltaCommittable> files, boolean replace) {
+        boolean wholeTable = replace || config.partitionColumns.isEmpty();
         Set<Map<String, String>> replaced = new HashSet<>();
         files.forEach(f -> replaced.add(f.partition()));
         long now = System.currentTimeMillis();

@@ -23,10 +23,16 @@ import java.util.TreeMap;
  *
  * <p>Files that arrive before checkpoint barrier {@code n} belong to checkpoint {@code n}; they are
  * kept in operator state and committed when the checkpoint completes, with Delta transaction id
- * ({@code sink id}, {@code n}). After a failure, the files of the restored checkpoint are committed
- * again: if that commit had already happened, Delta's transaction id makes the replay a no-op. In
- * batch mode (no checkpoints) everything is committed once, at end of input, under an id that is
- * unique to the job, so a restarted attempt of the same job does not commit twice.
+ * ({@code app id}, {@code n}). After a failure, the files of the restored checkpoint are committed
+ * again: if that commit had already happened, Delta's transaction id makes the replay a no-op.
+ *
+ * <p>The app id is the sink id plus the id of the job that started from empty state; it is kept
+ * in state, so restored and redeployed jobs keep it, while a fresh start (whose checkpoint ids
+ * begin again at 1) gets a new one and is never mistaken for a replay. With
+ * {@code replace-on-start}, a fresh start's first commit that carries anything replaces the table.
+ *
+ * <p>In batch mode (no checkpoints) everything is committed once, at end of input, under an id
+ * that is unique to the job, so a restarted attempt of the same job does not commit twice.
  */
 @Internal
 public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
@@ -39,6 +45,11 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     private transient List<DeltaCommittable> current;
     private transient TreeMap<Long, List<DeltaCommittable>> pending;
     private transient ListState<DeltaCommittable> state;
+    private transient ListState<String> lineageState;
+    /** Delta transaction application id of this job's lineage of checkpoints. */
+    private transient String appId;
+    /** Checkpoint whose commit replaces the table: unset (-1), pending (0), or its id. */
+    private transient long replaceCheckpoint;
     private transient Counter commits;
 
     public DeltaCommitterOperator(DeltaSinkConfig config) {
@@ -55,6 +66,9 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         pending = new TreeMap<>();
         state = context.getOperatorStateStore().getListState(
                 new ListStateDescriptor<>("delta-pending-files", TypeInformation.of(DeltaCommittable.class)));
+        lineageState = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("delta-lineage", String.class));
+        restoreLineage(context.isRestored());
         if (context.isRestored()) {
             for (DeltaCommittable c : state.get()) {
                 pending.computeIfAbsent(c.checkpointId, id -> new ArrayList<>()).add(c);
@@ -62,6 +76,20 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
             if (!pending.isEmpty()) {
                 commitUpTo(pending.lastKey());
             }
+        }
+    }
+
+    private void restoreLineage(boolean restored) throws Exception {
+        List<String> stored = new ArrayList<>();
+        if (restored) {
+            lineageState.get().forEach(stored::add);
+        }
+        if (stored.size() == 2) {
+            appId = stored.get(0);
+            replaceCheckpoint = Long.parseLong(stored.get(1));
+        } else {
+            appId = config.sinkId + "@" + getRuntimeContext().getJobInfo().getJobId();
+            replaceCheckpoint = config.replaceOnStart && !restored ? 0 : -1;
         }
     }
 
@@ -82,6 +110,9 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         super.snapshotState(context);
         long checkpointId = context.getCheckpointId();
         if (!current.isEmpty()) {
+            if (replaceCheckpoint == 0) {
+                replaceCheckpoint = checkpointId;
+            }
             current.forEach(c -> c.checkpointId = checkpointId);
             pending.computeIfAbsent(checkpointId, id -> new ArrayList<>()).addAll(current);
             current = new ArrayList<>();
@@ -89,6 +120,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         List<DeltaCommittable> all = new ArrayList<>();
         pending.values().forEach(all::addAll);
         state.update(all);
+        lineageState.update(List.of(appId, String.valueOf(replaceCheckpoint)));
     }
 
     @Override
@@ -104,7 +136,8 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         }
         List<DeltaCommittable> files = new ArrayList<>();
         due.values().forEach(files::addAll);
-        committer.commit(files, config.sinkId, checkpointId);
+        boolean replace = replaceCheckpoint > 0 && due.containsKey(replaceCheckpoint);
+        committer.commit(files, appId, checkpointId, replace);
         commits.inc();
         due.clear();
     }
@@ -116,8 +149,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         }
         List<DeltaCommittable> files = new ArrayList<>(current);
         pending.values().forEach(files::addAll);
-        String appId = config.sinkId + "@" + getRuntimeContext().getJobInfo().getJobId();
-        committer.commit(files, appId, 0L);
+        committer.commit(files, appId, 0L, replaceCheckpoint == 0);
         commits.inc();
         current.clear();
         pending.clear();

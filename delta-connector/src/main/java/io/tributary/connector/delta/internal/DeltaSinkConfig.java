@@ -29,6 +29,8 @@ public final class DeltaSinkConfig implements Serializable {
     public final int maxBufferedChanges;
     public final String sinkId;
     public final boolean overwrite;
+    /** A job started from empty state replaces the table's contents with its first commit. */
+    public final boolean replaceOnStart;
     public final long targetFileSize;
     public final long rowGroupSize;
     public final int maxOpenFiles;
@@ -37,7 +39,7 @@ public final class DeltaSinkConfig implements Serializable {
 
     public DeltaSinkConfig(String tablePath, RowType rowType, List<String> partitionColumns,
             List<String> primaryKey, boolean changelog, int maxBufferedChanges,
-            String sinkId, boolean overwrite, long targetFileSize, long rowGroupSize, int maxOpenFiles,
+            String sinkId, boolean overwrite, boolean replaceOnStart, long targetFileSize, long rowGroupSize, int maxOpenFiles,
             int logCheckpointInterval,
             Map<String, String> kernelConf) {
         this.tablePath = tablePath;
@@ -48,6 +50,7 @@ public final class DeltaSinkConfig implements Serializable {
         this.maxBufferedChanges = maxBufferedChanges;
         this.sinkId = sinkId;
         this.overwrite = overwrite;
+        this.replaceOnStart = replaceOnStart;
         this.targetFileSize = targetFileSize;
         this.rowGroupSize = rowGroupSize;
         this.maxOpenFiles = maxOpenFiles;

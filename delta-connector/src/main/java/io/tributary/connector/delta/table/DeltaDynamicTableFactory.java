@@ -44,6 +44,7 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 DeltaConnectorOptions.SINK_MAX_OPEN_FILES,
                 DeltaConnectorOptions.SINK_MAX_BUFFERED_CHANGES,
                 DeltaConnectorOptions.SINK_PARALLELISM,
+                DeltaConnectorOptions.SINK_REPLACE_ON_START,
                 DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL,
                 DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL);
     }
@@ -67,6 +68,7 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 .rowGroupSize(options.get(DeltaConnectorOptions.SINK_ROW_GROUP_SIZE).getBytes())
                 .maxOpenFiles(options.get(DeltaConnectorOptions.SINK_MAX_OPEN_FILES))
                 .logCheckpointInterval(options.get(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL))
+                .replaceOnStart(options.get(DeltaConnectorOptions.SINK_REPLACE_ON_START))
                 .writerParallelism(options.getOptional(DeltaConnectorOptions.SINK_PARALLELISM).orElse(null));
         try {
             builder.build();
