@@ -47,14 +47,14 @@ final class LakeTableShapes {
 
     static final List<Table> WEBLOGS = List.of(
             new Table("bronze.weblogs_raw", s("line"), s("source_file"), i("line_number"),
-                    new Column("ingest_time", Kind.TIMESTAMP)),
+                    new Column("ingest_time", Kind.TIMESTAMP), s("origin")),
             new Table("silver.weblogs_requests", s("client_ip"), s("ident"), s("user"),
                     new Column("ts", Kind.TIMESTAMP), s("utc_offset"), s("method"), s("endpoint"), s("query"),
                     s("protocol"), i("status"), s("status_class"), i("bytes"), s("referrer"), s("user_agent"),
                     new Column("is_file", Kind.BOOLEAN), new Column("date", Kind.DATE), s("weekday"),
-                    s("source_file"), i("line_number")),
+                    s("source_file"), i("line_number"), s("origin")),
             new Table("silver.weblogs_rejects", s("raw_line"), s("reason"), s("source_file"), i("line_number"),
-                    new Column("ingest_time", Kind.TIMESTAMP)),
+                    new Column("ingest_time", Kind.TIMESTAMP), s("origin")),
             new Table("gold.weblogs_top_client_ips", i("rank"), s("client_ip"), i("requests")),
             new Table("gold.weblogs_top_endpoints", i("rank"), s("endpoint"), i("requests")),
             new Table("gold.weblogs_summary", i("total_requests"), i("distinct_client_ips"), i("days_represented"),

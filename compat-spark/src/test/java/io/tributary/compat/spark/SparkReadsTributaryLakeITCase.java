@@ -98,7 +98,7 @@ class SparkReadsTributaryLakeITCase {
         Row detail = spark.sql("DESCRIBE DETAIL delta.`" + requests + "`").first();
         assertThat(detail.<String>getAs("format")).isEqualTo("delta");
         assertThat(detail.<scala.collection.Seq<String>>getAs("partitionColumns").mkString(","))
-                .isEqualTo("date");
+                .isEqualTo("date,origin");
         assertThat(detail.<Integer>getAs("minReaderVersion")).isEqualTo(1);
         assertThat(detail.<Long>getAs("numFiles")).as("32 KB files: several per partition").isGreaterThan(3L);
 

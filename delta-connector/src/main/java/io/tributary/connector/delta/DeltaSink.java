@@ -5,6 +5,7 @@ import io.tributary.connector.delta.internal.DeltaCommittable;
 import io.tributary.connector.delta.internal.DeltaCommitterOperator;
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaSinkConfig;
+import io.tributary.connector.delta.internal.DeltaTables;
 import io.tributary.connector.delta.internal.DeltaWriterOperator;
 import io.tributary.connector.delta.internal.RowKeys;
 import io.tributary.connector.delta.internal.SchemaConversions;
@@ -91,6 +92,14 @@ public final class DeltaSink {
 
     DeltaSinkConfig config() {
         return config;
+    }
+
+    /**
+     * Creates the table, empty, unless it exists (then checks it fits the declaration): for jobs
+     * that read a table they also write, which must find it before their first commit.
+     */
+    public void createTableIfAbsent() {
+        DeltaTables.createIfAbsent(config);
     }
 
     /** Builds a {@link DeltaSink}; {@link #build()} checks the settings fit together. */

@@ -4,6 +4,9 @@ import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.Pipelines;
+import io.tributary.pipelines.runtime.TributaryOptions;
+
+import org.apache.flink.configuration.Configuration;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +25,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "batch", description = "batch or streaming (default: ${DEFAULT-VALUE}).")
     String mode;
 
+    @Option(names = "--bounded", description = "Streaming mode: stop once the Kafka offsets present at start are consumed.")
+    boolean bounded;
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
@@ -29,7 +35,11 @@ final class RunCommand implements Callable<Integer> {
         PipelineMode chosenMode = PipelineMode.parse(mode);
         long start = System.nanoTime();
         System.out.printf("Running %s in %s mode%n", pipeline, mode);
-        new PipelineRunner(common.configuration(), System.out).run(chosen, chosenMode);
+        Configuration conf = common.configuration();
+        if (bounded) {
+            conf.set(TributaryOptions.STREAMING_BOUNDED, true);
+        }
+        new PipelineRunner(conf, System.out).run(chosen, chosenMode);
         System.out.printf("Finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         return 0;
     }

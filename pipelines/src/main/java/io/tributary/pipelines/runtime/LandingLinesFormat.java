@@ -28,8 +28,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads landing files line by line, keeping each line's origin: rows of {@code (line, source_file,
- * line_number)}. Files ending in {@code .gz}, {@code .bz2}, {@code .xz} or {@code .deflate} are
+ * Reads landing files line by line, keeping each line's origin: {@link LineRows} with origin
+ * {@code landing}. Files ending in {@code .gz}, {@code .bz2}, {@code .xz} or {@code .deflate} are
  * decompressed. A file is one split, so line numbers are exact; invalid UTF-8 is replaced, never
  * fatal.
  */
@@ -38,9 +38,6 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
     private static final long serialVersionUID = 1L;
     private static final int BATCH = 1024;
 
-    public static final RowType ROW_TYPE = RowType.of(
-            new LogicalType[] {VarCharType.STRING_TYPE, VarCharType.STRING_TYPE, new BigIntType()},
-            new String[] {"line", "source_file", "line_number"});
 
     @Override
     public Reader<RowData> createReader(Configuration config, FileSourceSplit split) throws IOException {
@@ -60,10 +57,12 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
 
     @Override
     public TypeInformation<RowData> getProducedType() {
-        return InternalTypeInfo.of(ROW_TYPE);
+        return InternalTypeInfo.of(LineRows.ROW_TYPE);
     }
 
     private static final class LineReader implements Reader<RowData> {
+        private static final StringData ORIGIN = StringData.fromString(LiveTables.LANDING_ORIGIN);
+
         private final BufferedReader reader;
         private final StringData file;
         private long lineNumber;
@@ -91,7 +90,7 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
             String line;
             while (n < BATCH && (line = reader.readLine()) != null) {
                 lineNumber++;
-                rows[n++] = GenericRowData.of(StringData.fromString(line), file, lineNumber);
+                rows[n++] = LineRows.of(StringData.fromString(line), file, lineNumber, ORIGIN, null);
             }
             if (n == 0) {
                 return null;

@@ -1,7 +1,7 @@
 package io.tributary.pipelines.runtime;
 
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
@@ -19,19 +19,32 @@ public interface Pipeline {
 
     /** Registers the temporary views the stages read, for the given mode. */
     void registerSources(StreamExecutionEnvironment env, StreamTableEnvironment tEnv,
-            ReadableConfig conf, PipelineMode mode);
+            Configuration conf, PipelineMode mode) throws Exception;
 
     /** Stages in order; each runs as one Flink job. */
     List<Stage> stages(PipelineMode mode);
 
-    /** A named group of statements that runs as one job: views first, then inserts. */
+    /**
+     * A named group of statements that runs as one job: views first, then inserts. A streaming
+     * stage may go on with statements that read tables it writes itself; those reads see the
+     * tables' committed rows plus this job's own rows as they are produced (see {@link LiveTables}),
+     * and those statements recompute their whole output.
+     */
     final class Stage {
         private final String name;
         private final List<String> statements;
+        private final List<String> liveTables;
+        private final List<String> liveReaders;
 
         public Stage(String name, List<String> statements) {
+            this(name, statements, List.of(), List.of());
+        }
+
+        public Stage(String name, List<String> statements, List<String> liveTables, List<String> liveReaders) {
             this.name = name;
             this.statements = List.copyOf(statements);
+            this.liveTables = List.copyOf(liveTables);
+            this.liveReaders = List.copyOf(liveReaders);
         }
 
         public String name() {
@@ -40,6 +53,15 @@ public interface Pipeline {
 
         public List<String> statements() {
             return statements;
+        }
+
+        /** Tables written by {@link #statements()} that {@link #liveReaders()} read live. */
+        public List<String> liveTables() {
+            return liveTables;
+        }
+
+        public List<String> liveReaders() {
+            return liveReaders;
         }
     }
 }

@@ -1,7 +1,11 @@
 package io.tributary.pipelines.runtime;
 
+import io.tributary.connector.delta.DeltaConnectorOptions;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -11,6 +15,8 @@ import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,12 +41,22 @@ public final class PipelineRunner {
         for (Pipeline.Stage stage : pipeline.stages(mode)) {
             StreamTableEnvironment tEnv = environment(pipeline, mode);
             StatementSet statements = tEnv.createStatementSet();
+            Map<String, String> inserts = new HashMap<>();
             for (String sql : stage.statements()) {
-                if (sql.regionMatches(true, 0, "INSERT", 0, 6)) {
-                    statements.addInsertSql(mode == PipelineMode.BATCH ? asOverwrite(sql) : sql);
-                } else {
-                    tEnv.executeSql(sql);
+                add(tEnv, statements, mode == PipelineMode.BATCH ? asOverwrite(sql) : sql);
+                if (LiveTables.targetOf(sql) != null) {
+                    inserts.put(LiveTables.targetOf(sql), sql);
                 }
+            }
+            Duration monitor = conf.get(TributaryOptions.STREAMING_BOUNDED)
+                    ? null : conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL);
+            for (String table : stage.liveTables()) {
+                LiveTables.shadow(tEnv, table, inserts.get(table), monitor);
+            }
+            for (String sql : stage.liveReaders()) {
+                // A live reader recomputes its whole output from a full read of its inputs.
+                add(tEnv, statements, LiveTables.targetOf(sql) == null ? sql : LiveTables.withSinkOptions(sql,
+                        Map.of(DeltaConnectorOptions.SINK_REPLACE_ON_START.key(), "true")));
             }
             TableResult result = statements.execute();
             JobClient job = result.getJobClient().orElseThrow();
@@ -49,10 +65,21 @@ public final class PipelineRunner {
         return written;
     }
 
-    private StreamTableEnvironment environment(Pipeline pipeline, PipelineMode mode) {
+    private static void add(StreamTableEnvironment tEnv, StatementSet statements, String sql) {
+        if (sql.regionMatches(true, 0, "INSERT", 0, 6)) {
+            statements.addInsertSql(sql);
+        } else {
+            tEnv.executeSql(sql);
+        }
+    }
+
+    private StreamTableEnvironment environment(Pipeline pipeline, PipelineMode mode) throws Exception {
         Configuration jobConf = ExecutionDefaults.apply(conf);
         jobConf.set(ExecutionOptions.RUNTIME_MODE,
                 mode == PipelineMode.BATCH ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
+        if (mode == PipelineMode.STREAMING && !jobConf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
+            jobConf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, conf.get(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL));
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         tEnv.getConfig().set("pipeline.name", "tributary " + pipeline.name() + " (" + mode.name().toLowerCase() + ")");

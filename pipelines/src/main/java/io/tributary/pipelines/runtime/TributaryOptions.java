@@ -5,6 +5,8 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.MemorySize;
 
+import java.time.Duration;
+
 /** Settings every pipeline shares. Keys live under {@code tributary.}. */
 @PublicEvolving
 public final class TributaryOptions {
@@ -30,6 +32,40 @@ public final class TributaryOptions {
                     .intType()
                     .defaultValue(2)
                     .withDescription("Default parallelism of the pipelines' operators.");
+
+    public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+            ConfigOptions.key("tributary.kafka.bootstrap-servers")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Kafka brokers the streaming pipelines read, host:port[,host:port]. Further "
+                                    + "Kafka client settings (security, SASL) go under "
+                                    + "tributary.kafka.properties.<client key>.");
+
+    public static final ConfigOption<Duration> STREAMING_CHECKPOINT_INTERVAL =
+            ConfigOptions.key("tributary.streaming.checkpoint-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Checkpoint interval of streaming jobs (unless execution.checkpointing.interval "
+                                    + "is set): the lake tables' commit interval, so the bound on how "
+                                    + "stale they are.");
+
+    public static final ConfigOption<Duration> STREAMING_MONITOR_INTERVAL =
+            ConfigOptions.key("tributary.streaming.monitor-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(2))
+                    .withDescription(
+                            "How often a streaming job looks for commits other jobs (backfills) made to "
+                                    + "the lake tables it reads.");
+
+    public static final ConfigOption<Boolean> STREAMING_BOUNDED =
+            ConfigOptions.key("tributary.streaming.bounded")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Stop a streaming job once it has consumed the Kafka offsets present when it "
+                                    + "started (catch-up runs and tests); set by 'run --bounded'.");
 
     public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE =
             ConfigOptions.key("tributary.sink.target-file-size")

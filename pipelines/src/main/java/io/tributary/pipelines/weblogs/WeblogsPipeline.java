@@ -1,5 +1,8 @@
 package io.tributary.pipelines.weblogs;
 
+import io.tributary.pipelines.kafka.CommittedOffsets;
+import io.tributary.pipelines.kafka.KafkaLines;
+import io.tributary.pipelines.kafka.LineRecordFormat;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.LandingLinesFormat;
@@ -10,7 +13,8 @@ import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.udfs.sql.ParseAccessLogFunction;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -25,9 +29,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Web server access logs (Apache/Nginx common and combined formats) into the lake:
- * landing files → {@code bronze.weblogs_raw} → {@code silver.weblogs_requests} and
- * {@code silver.weblogs_rejects} → the {@code gold.weblogs_*} answers.
+ * Web server access logs (Apache/Nginx common and combined formats) into the lake: lines →
+ * {@code bronze.weblogs_raw} → {@code silver.weblogs_requests} and {@code silver.weblogs_rejects} →
+ * the {@code gold.weblogs_*} answers. In batch mode the lines come from landing files, in streaming
+ * mode from a Kafka topic; the SQL is the same. Each mode writes its own {@code origin} partitions
+ * of bronze and silver, so a backfill never erases streamed rows, and gold is computed over both.
  */
 public final class WeblogsPipeline implements Pipeline {
     public static final String NAME = "weblogs";
@@ -55,18 +61,28 @@ public final class WeblogsPipeline implements Pipeline {
 
     @Override
     public void registerSources(StreamExecutionEnvironment env, StreamTableEnvironment tEnv,
-            ReadableConfig conf, PipelineMode mode) {
-        if (mode != PipelineMode.BATCH) {
-            throw new ConfigurationError("The weblogs pipeline has no streaming sources yet",
-                    "run it with --mode batch");
-        }
+            Configuration conf, PipelineMode mode) throws Exception {
         tEnv.createTemporarySystemFunction(ParseAccessLogFunction.NAME, ParseAccessLogFunction.class);
+        DataStream<RowData> lines = mode == PipelineMode.BATCH ? landingLines(env, conf) : streamedLines(env, conf);
+        tEnv.createTemporaryView("weblogs_lines", tEnv.fromDataStream(lines));
+    }
+
+    private static DataStream<RowData> landingLines(StreamExecutionEnvironment env, Configuration conf) {
         Path landing = new Path(conf.get(TributaryOptions.LANDING_ROOT).replaceAll("/+$", "") + "/" + NAME);
         requireLandingFiles(landing);
         FileSource<RowData> files = FileSource.forBulkFileFormat(new LandingLinesFormat(), landing).build();
-        DataStream<RowData> lines = env.fromSource(files, WatermarkStrategy.noWatermarks(), "landing: " + landing)
+        return env.fromSource(files, WatermarkStrategy.noWatermarks(), "landing: " + landing)
                 .uid("weblogs-landing-source");
-        tEnv.createTemporaryView("landing_weblogs", tEnv.fromDataStream(lines));
+    }
+
+    private DataStream<RowData> streamedLines(StreamExecutionEnvironment env, Configuration conf) throws Exception {
+        String topic = conf.get(WeblogsOptions.TOPIC);
+        LineRecordFormat format = LineRecordFormat.parse(conf.get(WeblogsOptions.FORMAT));
+        LakeTable raw = tables().get(0);
+        KafkaSource<RowData> source = KafkaLines.source(conf, NAME, topic, format,
+                CommittedOffsets.next(conf, raw, topic));
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: " + topic)
+                .uid("weblogs-kafka-source");
     }
 
     private static void requireLandingFiles(Path landing) {
@@ -90,6 +106,11 @@ public final class WeblogsPipeline implements Pipeline {
         List<String> gold = GOLD.stream()
                 .map(t -> SqlResource.load(WeblogsPipeline.class, "sql/" + t + ".sql"))
                 .collect(Collectors.toList());
+        if (mode == PipelineMode.STREAMING) {
+            // One job: gold follows silver as the lines are parsed, not a commit later.
+            return List.of(new Stage("kafka → bronze, silver → gold", bronzeSilver,
+                    List.of("silver.weblogs_requests", "silver.weblogs_rejects"), gold));
+        }
         return List.of(new Stage("landing → bronze, silver", bronzeSilver), new Stage("silver → gold", gold));
     }
 }

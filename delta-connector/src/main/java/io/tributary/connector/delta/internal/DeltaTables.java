@@ -4,9 +4,12 @@ import io.delta.kernel.Operation;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Table;
 import io.delta.kernel.TransactionBuilder;
+import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterable;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.api.ValidationException;
@@ -51,6 +54,23 @@ public final class DeltaTables {
         }
         checkCompatible(config, declared, snapshot.get());
         return table.createTransactionBuilder(engine, ENGINE_INFO, operation);
+    }
+
+    /** Commits an empty table with the declared schema unless the table exists. */
+    public static void createIfAbsent(DeltaSinkConfig config) {
+        Engine engine = DefaultEngine.create(new FlinkFileIO(config.kernelConf));
+        Optional<Snapshot> snapshot = latest(engine, config.tablePath);
+        if (snapshot.isPresent()) {
+            checkCompatible(config, config.deltaSchema(), snapshot.get());
+            return;
+        }
+        try {
+            transactionBuilder(engine, config, Operation.CREATE_TABLE, snapshot).build(engine)
+                    .commit(engine, CloseableIterable.emptyIterable());
+        } catch (ConcurrentWriteException e) {
+            // Another writer created it first; it must fit all the same.
+            checkCompatible(config, config.deltaSchema(), latest(engine, config.tablePath).orElseThrow());
+        }
     }
 
     static void checkCompatible(DeltaSinkConfig config, StructType declared, Snapshot snapshot) {

@@ -1,4 +1,4 @@
 INSERT INTO silver.weblogs_rejects
-SELECT line, reject_reason, source_file, line_number, CURRENT_TIMESTAMP
+SELECT line, reject_reason, source_file, line_number, CURRENT_TIMESTAMP, origin
 FROM weblogs_parsed
 WHERE reject_reason IS NOT NULL

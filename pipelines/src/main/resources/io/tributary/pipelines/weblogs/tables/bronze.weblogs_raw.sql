@@ -1,7 +1,8 @@
--- Every landing line as it arrived, with where it came from.
+-- Every line as it arrived, from a landing file or a stream record, with where it came from.
 CREATE TABLE bronze.weblogs_raw (
   line          STRING,
   source_file   STRING,
   line_number   BIGINT,
-  ingest_time   TIMESTAMP_LTZ(3)
-)
+  ingest_time   TIMESTAMP_LTZ(3),
+  origin        STRING           -- 'landing' (backfills) or 'stream'; each job replaces only its own
+) PARTITIONED BY (origin)

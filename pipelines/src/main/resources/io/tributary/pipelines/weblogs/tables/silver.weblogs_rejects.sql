@@ -4,5 +4,6 @@ CREATE TABLE silver.weblogs_rejects (
   reason        STRING,
   source_file   STRING,
   line_number   BIGINT,
-  ingest_time   TIMESTAMP_LTZ(3)
-)
+  ingest_time   TIMESTAMP_LTZ(3),
+  origin        STRING
+) PARTITIONED BY (origin)

@@ -18,5 +18,6 @@ CREATE TABLE silver.weblogs_requests (
   `date`        DATE,
   weekday       STRING,
   source_file   STRING,
-  line_number   BIGINT
-) PARTITIONED BY (`date`)
+  line_number   BIGINT,
+  origin        STRING
+) PARTITIONED BY (`date`, origin)

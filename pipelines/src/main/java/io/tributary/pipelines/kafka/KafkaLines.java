@@ -1,0 +1,62 @@
+package io.tributary.pipelines.kafka;
+
+import io.tributary.pipelines.runtime.ConfigurationError;
+import io.tributary.pipelines.runtime.TributaryOptions;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.table.data.RowData;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.Map;
+
+/**
+ * The Kafka source of a line-based streaming pipeline. A job restored from a checkpoint or
+ * savepoint continues from the offsets in it; a job started afresh continues after the last
+ * offsets its lake table holds, so a fresh start neither repeats nor skips committed records.
+ * Offsets are also committed to the consumer group at checkpoints, for lag monitoring only.
+ */
+@Internal
+public final class KafkaLines {
+    static final String CLIENT_PROPERTIES_PREFIX = "tributary.kafka.properties.";
+
+    private KafkaLines() {}
+
+    /**
+     * @param nextOffsets per partition, the first offset not yet in the lake; other partitions
+     *     start at their earliest offset
+     */
+    public static KafkaSource<RowData> source(ReadableConfig conf, String pipeline, String topic,
+            LineRecordFormat format, Map<TopicPartition, Long> nextOffsets) {
+        KafkaSourceBuilder<RowData> builder = KafkaSource.<RowData>builder()
+                .setBootstrapServers(bootstrapServers(conf))
+                .setTopics(topic)
+                .setGroupId("tributary-" + pipeline)
+                .setClientIdPrefix("tributary-" + pipeline)
+                .setStartingOffsets(OffsetsInitializer.offsets(nextOffsets, OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new LineRecordDeserializer(format))
+                .setProperty("commit.offsets.on.checkpoint", "true");
+        if (conf instanceof Configuration) {
+            ((Configuration) conf).toMap().forEach((key, value) -> {
+                if (key.startsWith(CLIENT_PROPERTIES_PREFIX)) {
+                    builder.setProperty(key.substring(CLIENT_PROPERTIES_PREFIX.length()), value);
+                }
+            });
+        }
+        if (conf.get(TributaryOptions.STREAMING_BOUNDED)) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    public static String bootstrapServers(ReadableConfig conf) {
+        return conf.getOptional(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS).filter(s -> !s.isBlank())
+                .orElseThrow(() -> new ConfigurationError("tributary.kafka.bootstrap-servers is not set",
+                        "point it at your brokers, e.g. -D tributary.kafka.bootstrap-servers=localhost:9092"));
+    }
+}

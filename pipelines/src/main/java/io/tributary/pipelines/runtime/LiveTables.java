@@ -1,0 +1,127 @@
+package io.tributary.pipelines.runtime;
+
+import io.tributary.connector.delta.DeltaConnectorOptions;
+import io.tributary.connector.delta.DeltaSink;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.catalog.CatalogTable;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.catalog.ObjectIdentifier;
+import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.catalog.exceptions.TableNotExistException;
+import org.apache.flink.table.types.logical.RowType;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * How a streaming job reads a lake table that it also writes, so that what it computes from the
+ * table (gold from silver) is what a batch run over the table would compute, without waiting for
+ * its own commits: the table's rows from elsewhere ({@code origin <> 'stream'}: backfills, read
+ * continuously, so a backfill's overwrite arrives as deletes and inserts), the rows earlier runs of
+ * the stream committed ({@code origin = 'stream'}, read once at start; this job's Kafka offsets
+ * continue after them), and this job's own rows, straight from the query that writes them.
+ *
+ * <p>The result is a temporary view that shadows the table's name, created after the inserts
+ * into the table were planned, so they still write the table itself.
+ */
+@Internal
+public final class LiveTables {
+    /** The {@code origin} partition of rows a streaming job writes. */
+    public static final String STREAM_ORIGIN = "stream";
+    /** The {@code origin} partition of rows a backfill writes. */
+    public static final String LANDING_ORIGIN = "landing";
+
+    private static final Pattern INSERT = Pattern.compile("^INSERT\\s+INTO\\s+(\\S+)\\s+(.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private LiveTables() {}
+
+    /**
+     * Shadows {@code table} with its live view.
+     *
+     * @param insert the statement of this job that writes the table
+     * @param monitorInterval how often to look for other writers' commits; null reads them once
+     */
+    public static void shadow(TableEnvironment tEnv, String table, String insert, Duration monitorInterval) {
+        Matcher m = INSERT.matcher(insert.trim());
+        if (!m.matches() || !unquote(m.group(1)).equalsIgnoreCase(table)) {
+            throw new IllegalArgumentException("Not an INSERT INTO " + table + ": " + insert);
+        }
+        ResolvedSchema schema = tEnv.from(table).getResolvedSchema();
+        if (!schema.getColumnNames().contains("origin")) {
+            throw new IllegalArgumentException(table + " has no origin column; a live read needs one");
+        }
+        createIfAbsent(tEnv, table, schema);
+        String continuous = monitorInterval == null ? ""
+                : " /*+ OPTIONS('" + DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key() + "' = '"
+                        + monitorInterval.toMillis() + " ms') */";
+        String columns = schema.getColumns().stream().map(c -> quote(c.getName())).collect(Collectors.joining(", "));
+        List<Column> typed = schema.getColumns();
+        String produced = "SELECT " + typed.stream()
+                .map(c -> "CAST(" + quote("_c" + typed.indexOf(c)) + " AS " + c.getDataType().getLogicalType()
+                        .copy(true).asSerializableString() + ")")
+                .collect(Collectors.joining(", "))
+                + " FROM (" + m.group(2) + ") AS live(" + typed.stream().map(c -> quote("_c" + typed.indexOf(c)))
+                .collect(Collectors.joining(", ")) + ")";
+        String query = "SELECT " + columns + " FROM " + table + continuous + " WHERE origin <> '" + STREAM_ORIGIN + "'"
+                + " UNION ALL SELECT " + columns + " FROM " + table + " WHERE origin = '" + STREAM_ORIGIN + "'"
+                + " UNION ALL " + produced;
+        Table live = tEnv.sqlQuery(query);
+        tEnv.createTemporaryView(table, live);
+    }
+
+    /** The read must find the table before this job's first commit creates it. */
+    private static void createIfAbsent(TableEnvironment tEnv, String table, ResolvedSchema schema) {
+        ObjectIdentifier id = ObjectIdentifier.of(tEnv.getCurrentCatalog(), table.substring(0, table.indexOf('.')),
+                        table.substring(table.indexOf('.') + 1));
+        try {
+            CatalogTable declared = (CatalogTable) tEnv.getCatalog(id.getCatalogName()).orElseThrow()
+                    .getTable(id.toObjectPath());
+            Map<String, String> options = declared.getOptions();
+            DeltaSink.builder()
+                    .tablePath(options.get(DeltaConnectorOptions.PATH.key()))
+                    .rowType((RowType) schema.toPhysicalRowDataType().getLogicalType())
+                    .partitionColumns(declared.getPartitionKeys())
+                    .sinkId(id.asSummaryString())
+                    .logCheckpointInterval(Integer.parseInt(options.getOrDefault(
+                            DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.key(),
+                            String.valueOf(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.defaultValue()))))
+                    .build()
+                    .createTableIfAbsent();
+        } catch (TableNotExistException e) {
+            throw new IllegalArgumentException("No table " + table + " is declared", e);
+        }
+    }
+
+    /** The target table of an INSERT statement, as written. */
+    public static String targetOf(String insert) {
+        Matcher m = INSERT.matcher(insert.trim());
+        return m.matches() ? unquote(m.group(1)) : null;
+    }
+
+    /** Adds dynamic options to an INSERT INTO statement's target. */
+    public static String withSinkOptions(String insert, Map<String, String> options) {
+        Matcher m = INSERT.matcher(insert.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not an INSERT INTO statement: " + insert);
+        }
+        String hint = options.entrySet().stream().map(e -> "'" + e.getKey() + "' = '" + e.getValue() + "'")
+                .collect(Collectors.joining(", ", " /*+ OPTIONS(", ") */ "));
+        return "INSERT INTO " + m.group(1) + hint + m.group(2);
+    }
+
+    private static String unquote(String name) {
+        return name.replace("`", "");
+    }
+
+    private static String quote(String name) {
+        return "`" + name + "`";
+    }
+}

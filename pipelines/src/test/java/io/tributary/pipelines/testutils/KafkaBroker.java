@@ -1,0 +1,71 @@
+package io.tributary.pipelines.testutils;
+
+import io.tributary.pipelines.demo.EmbeddedKafka;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** An in-JVM Kafka broker (KRaft) for a test class: {@code @RegisterExtension static KafkaBroker}. */
+public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
+    private Path dir;
+    private EmbeddedKafka kafka;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dir = Files.createTempDirectory("tributary-kafka");
+        kafka = EmbeddedKafka.start(dir);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        kafka.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public void createTopic(String topic, int partitions) {
+        kafka.createTopic(topic, partitions);
+    }
+
+    /** Sends UTF-8 values, spread evenly over the topic's partitions. */
+    public void sendLines(String topic, List<String> values) throws ExecutionException, InterruptedException {
+        send(topic, values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList()));
+    }
+
+    /** Sends values and waits until every one is acknowledged. */
+    public void send(String topic, List<byte[]> values) throws ExecutionException, InterruptedException {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            // Round robin over the partitions: Kafka's sticky partitioner would fill one at a time.
+            int partitions = producer.partitionsFor(topic).size();
+            int i = 0;
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(topic, i++ % partitions, null, value));
+            }
+            producer.flush();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.tributary.pipelines.weblogs;
+
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.KafkaBroker;
+import io.tributary.pipelines.testutils.Lake;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web-log pipeline in streaming mode, from an in-JVM Kafka broker: Lambda consistency (landing
+ * files backfilled in batch plus lines streamed through Kafka, in either order, leave the gold
+ * tables one batch run over all lines leaves) and the Kinesis envelope format.
+ */
+class WeblogsStreamingITCase {
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
+    private static int topics;
+
+    @TempDir
+    Path dir;
+
+    private String topic;
+    private List<Path> files;
+
+    @BeforeEach
+    void generate() throws IOException {
+        topic = "weblogs.lines." + topics++;
+        KAFKA.createTopic(topic, 2);
+        files = new WeblogGenerator(5).generate(dir.resolve("generated"), 6_000, 4).files;
+    }
+
+    private Configuration conf(String lake) {
+        Configuration conf = new Configuration();
+        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve(lake).toString());
+        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve(lake + "-landing").toString());
+        conf.set(TributaryOptions.SINK_TARGET_FILE_SIZE, MemorySize.parse("64kb"));
+        conf.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        conf.set(TributaryOptions.STREAMING_BOUNDED, true);
+        conf.set(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL, Duration.ofMillis(300));
+        conf.set(WeblogsOptions.TOPIC, topic);
+        return conf;
+    }
+
+    private static void run(Configuration conf, PipelineMode mode) throws Exception {
+        new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream())).run(new WeblogsPipeline(), mode);
+    }
+
+    /** Copies landing files where the batch run of {@code conf} reads them. */
+    private static void land(Configuration conf, List<Path> files) throws IOException {
+        Path landing = Files.createDirectories(Path.of(conf.get(TributaryOptions.LANDING_ROOT), WeblogsPipeline.NAME));
+        for (Path f : files) {
+            Files.copy(f, landing.resolve(f.getFileName()));
+        }
+    }
+
+    /** Gold tables of one batch run over all generated lines. */
+    private List<List<String>> batchOverEverything() throws Exception {
+        Configuration reference = conf("reference");
+        land(reference, files);
+        run(reference, PipelineMode.BATCH);
+        return gold(new Lake(reference));
+    }
+
+    @Test
+    void backfillThenStreamLeavesTheGoldOfOneBatchRun() throws Exception {
+        Configuration conf = conf("lake");
+        land(conf, files.subList(0, 2));
+        run(conf, PipelineMode.BATCH);
+        KAFKA.sendLines(topic, lines(files.subList(2, 4)));
+        run(conf, PipelineMode.STREAMING);
+
+        Lake lake = new Lake(conf);
+        assertThat(lake.count("bronze.weblogs_raw")).isEqualTo(6_000);
+        assertThat(lake.rows("SELECT origin, COUNT(*) FROM bronze.weblogs_raw GROUP BY origin ORDER BY origin"))
+                .containsExactly("landing," + lines(files.subList(0, 2)).size(),
+                        "stream," + lines(files.subList(2, 4)).size());
+        assertThat(gold(lake)).isEqualTo(batchOverEverything());
+    }
+
+    @Test
+    void streamThenBackfillThenAFreshStreamLeavesTheGoldOfOneBatchRun() throws Exception {
+        Configuration conf = conf("lake");
+        List<String> streamed = lines(files.subList(2, 4));
+        KAFKA.sendLines(topic, streamed.subList(0, 1_000));
+        run(conf, PipelineMode.STREAMING);
+        // The backfill replaces only landing rows: the streamed ones stay, and gold counts both.
+        land(conf, files.subList(0, 2));
+        run(conf, PipelineMode.BATCH);
+        // A fresh streaming job continues after the offsets the lake holds: nothing read twice.
+        KAFKA.sendLines(topic, streamed.subList(1_000, streamed.size()));
+        run(conf, PipelineMode.STREAMING);
+
+        Lake lake = new Lake(conf);
+        assertThat(lake.count("bronze.weblogs_raw")).isEqualTo(6_000);
+        assertThat(lake.rows("SELECT COUNT(*) FROM (SELECT DISTINCT source_file, line_number FROM bronze.weblogs_raw)"))
+                .as("no line twice").containsExactly("6000");
+        assertThat(gold(lake)).isEqualTo(batchOverEverything());
+    }
+
+    @Test
+    void kinesisEnvelopesAreOpenedAndBrokenOnesRejectedWithTopicPartitionAndOffset() throws Exception {
+        Configuration conf = conf("lake");
+        conf.set(WeblogsOptions.FORMAT, "kinesis-json");
+        List<String> lines = lines(files.subList(0, 1));
+        List<String> records = new ArrayList<>();
+        for (String line : lines) {
+            records.add("{\"Data\":\"" + Base64.getEncoder().encodeToString(line.getBytes(StandardCharsets.UTF_8))
+                    + "\",\"PartitionKey\":\"p\",\"SequenceNumber\":\"" + records.size() + "\"}");
+        }
+        records.add("{\"Data\":\"%%% not base64 %%%\",\"PartitionKey\":\"p\"}"); // partition (n % 2), offset n / 2
+        KAFKA.sendLines(topic, records);
+        run(conf, PipelineMode.STREAMING);
+
+        Lake lake = new Lake(conf);
+        assertThat(lake.count("bronze.weblogs_raw")).isEqualTo(lines.size() + 1);
+        int n = lines.size();
+        assertThat(lake.rows("SELECT source_file, line_number, reason, raw_line FROM silver.weblogs_rejects"
+                + " WHERE reason LIKE 'Kinesis%'"))
+                .containsExactly("kafka:" + topic + "/" + (n % 2) + "," + (n / 2)
+                        + ",Kinesis record Data is not base64: Illegal base64 character 25,"
+                        + records.get(n));
+        Configuration reference = conf("reference");
+        land(reference, files.subList(0, 1));
+        run(reference, PipelineMode.BATCH);
+        assertThat(lake.rows("SELECT client_ip, ts, endpoint, status, `bytes` FROM silver.weblogs_requests"
+                + " ORDER BY ts, client_ip, endpoint, status, `bytes`"))
+                .as("the lines inside the envelopes, parsed as from a file")
+                .isEqualTo(new Lake(reference).rows("SELECT client_ip, ts, endpoint, status, `bytes`"
+                        + " FROM silver.weblogs_requests ORDER BY ts, client_ip, endpoint, status, `bytes`"));
+    }
+
+    private static List<List<String>> gold(Lake lake) throws Exception {
+        List<List<String>> tables = new ArrayList<>();
+        for (String gold : WeblogsPipeline.GOLD) {
+            tables.add(lake.rows("SELECT * FROM " + gold + " ORDER BY 1, 2"));
+        }
+        return tables;
+    }
+
+    private static List<String> lines(List<Path> files) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path f : files) {
+            try (InputStream raw = Files.newInputStream(f);
+                    InputStream in = f.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                lines.addAll(reader.lines().collect(Collectors.toList()));
+            }
+        }
+        return lines;
+    }
+}
