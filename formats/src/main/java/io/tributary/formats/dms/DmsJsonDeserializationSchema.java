@@ -1,17 +1,14 @@
 package io.tributary.formats.dms;
 
-import io.tributary.formats.internal.MetadataRows;
-import io.tributary.formats.internal.Previews;
+import io.tributary.formats.internal.EnvelopeDeserializationSchema;
 
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.common.TimestampFormat;
 import org.apache.flink.formats.json.JsonRowDataDeserializationSchema;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.RowType;
-import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,27 +17,22 @@ import java.util.List;
 
 /** Decodes DMS JSON records into a changelog of the table's rows; control records are logged and skipped. */
 @Internal
-public final class DmsJsonDeserializationSchema implements DeserializationSchema<RowData> {
+public final class DmsJsonDeserializationSchema extends EnvelopeDeserializationSchema {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DmsJsonDeserializationSchema.class);
 
     private final RowType physical;
     private final List<DmsMetadata> metadata;
-    private final TypeInformation<RowData> produced;
-    private final boolean ignoreParseErrors;
     private final TimestampFormat timestampFormat;
-    private final MetadataRows rows;
 
     private transient JsonRowDataDeserializationSchema values;
 
     public DmsJsonDeserializationSchema(RowType physical, List<DmsMetadata> metadata, TypeInformation<RowData> produced,
             boolean ignoreParseErrors, TimestampFormat timestampFormat) {
+        super("DMS", physical, produced, ignoreParseErrors);
         this.physical = physical;
         this.metadata = List.copyOf(metadata);
-        this.produced = produced;
-        this.ignoreParseErrors = ignoreParseErrors;
         this.timestampFormat = timestampFormat;
-        this.rows = new MetadataRows(physical);
     }
 
     @Override
@@ -50,45 +42,21 @@ public final class DmsJsonDeserializationSchema implements DeserializationSchema
     }
 
     @Override
-    public RowData deserialize(byte[] message) {
-        throw new UnsupportedOperationException("A DMS record may hold two rows; use deserialize(byte[], Collector)");
-    }
-
-    @Override
-    public void deserialize(byte[] message, Collector<RowData> out) throws IOException {
-        if (message == null) {
+    protected void decode(byte[] message, Emitter out) throws IOException {
+        DmsRecord record = DmsRecord.decode(message);
+        if (record.isControl()) {
+            LOG.info("DMS control record skipped: {} on {}.{}", record.operation(), record.schemaName(),
+                    record.tableName());
             return;
         }
-        try {
-            DmsRecord record = DmsRecord.decode(message);
-            if (record.isControl()) {
-                LOG.info("DMS control record skipped: {} on {}.{}", record.operation(), record.schemaName(),
-                        record.tableName());
-                return;
-            }
-            Object[] meta = new Object[metadata.size()];
-            for (int i = 0; i < meta.length; i++) {
-                meta[i] = metadata.get(i).valueOf(record);
-            }
-            for (DmsRecord.Change change : record.changes()) {
-                RowData row = values.convertToRowData(change.values);
-                row.setRowKind(change.kind);
-                out.collect(rows.append(row, meta));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (!ignoreParseErrors) {
-                throw new IOException("Cannot decode DMS record '" + Previews.of(message) + "': " + e.getMessage(), e);
-            }
+        Object[] meta = new Object[metadata.size()];
+        for (int i = 0; i < meta.length; i++) {
+            meta[i] = metadata.get(i).valueOf(record);
         }
-    }
-
-    @Override
-    public boolean isEndOfStream(RowData nextElement) {
-        return false;
-    }
-
-    @Override
-    public TypeInformation<RowData> getProducedType() {
-        return produced;
+        for (DmsRecord.Change change : record.changes()) {
+            RowData row = values.convertToRowData(change.values);
+            row.setRowKind(change.kind);
+            out.emit(row, meta);
+        }
     }
 }
