@@ -1,5 +1,6 @@
 package io.tributary.pipelines.kafka;
 
+import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.pipelines.runtime.ExecutionDefaults;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
@@ -30,7 +31,7 @@ public final class CommittedOffsets {
     public static Map<TopicPartition, Long> next(Configuration conf, LakeTable table, String topic) throws Exception {
         Map<TopicPartition, Long> next = new HashMap<>();
         String location = table.location(LakeCatalog.lakeRoot(conf));
-        if (io.tributary.connector.delta.DeltaTableInfo.load(location, Map.of()).isEmpty()) {
+        if (DeltaTableInfo.load(location, Map.of()).isEmpty()) {
             return next;
         }
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.newInstance().inBatchMode()

@@ -44,8 +44,9 @@ public final class PipelineRunner {
             Map<String, String> inserts = new HashMap<>();
             for (String sql : stage.statements()) {
                 add(tEnv, statements, mode == PipelineMode.BATCH ? asOverwrite(sql) : sql);
-                if (LiveTables.targetOf(sql) != null) {
-                    inserts.put(LiveTables.targetOf(sql), sql);
+                String target = LiveTables.targetOf(sql);
+                if (target != null) {
+                    inserts.put(target, sql);
                 }
             }
             Duration monitor = conf.get(TributaryOptions.STREAMING_BOUNDED)
