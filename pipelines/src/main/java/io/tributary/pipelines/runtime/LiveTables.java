@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * How a streaming job reads a lake table that it also writes, so that what it computes from the
@@ -63,13 +64,15 @@ public final class LiveTables {
                 : " /*+ OPTIONS('" + DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key() + "' = '"
                         + monitorInterval.toMillis() + " ms') */";
         String columns = schema.getColumns().stream().map(c -> quote(c.getName())).collect(Collectors.joining(", "));
+        // The insert's own query, its columns renamed and cast to the table's, as the insert writes them.
         List<Column> typed = schema.getColumns();
-        String produced = "SELECT " + typed.stream()
-                .map(c -> "CAST(" + quote("_c" + typed.indexOf(c)) + " AS " + c.getDataType().getLogicalType()
-                        .copy(true).asSerializableString() + ")")
+        String aliases = IntStream.range(0, typed.size()).mapToObj(i -> quote("_c" + i))
+                .collect(Collectors.joining(", "));
+        String produced = "SELECT " + IntStream.range(0, typed.size())
+                .mapToObj(i -> "CAST(" + quote("_c" + i) + " AS "
+                        + typed.get(i).getDataType().getLogicalType().copy(true).asSerializableString() + ")")
                 .collect(Collectors.joining(", "))
-                + " FROM (" + m.group(2) + ") AS live(" + typed.stream().map(c -> quote("_c" + typed.indexOf(c)))
-                .collect(Collectors.joining(", ")) + ")";
+                + " FROM (" + m.group(2) + ") AS live(" + aliases + ")";
         String query = "SELECT " + columns + " FROM " + table + continuous + " WHERE origin <> '" + STREAM_ORIGIN + "'"
                 + " UNION ALL SELECT " + columns + " FROM " + table + " WHERE origin = '" + STREAM_ORIGIN + "'"
                 + " UNION ALL " + produced;
@@ -79,8 +82,9 @@ public final class LiveTables {
 
     /** The read must find the table before this job's first commit creates it. */
     private static void createIfAbsent(TableEnvironment tEnv, String table, ResolvedSchema schema) {
-        ObjectIdentifier id = ObjectIdentifier.of(tEnv.getCurrentCatalog(), table.substring(0, table.indexOf('.')),
-                        table.substring(table.indexOf('.') + 1));
+        int dot = table.indexOf('.');
+        ObjectIdentifier id = ObjectIdentifier.of(tEnv.getCurrentCatalog(), table.substring(0, dot),
+                table.substring(dot + 1));
         try {
             CatalogTable declared = (CatalogTable) tEnv.getCatalog(id.getCatalogName()).orElseThrow()
                     .getTable(id.toObjectPath());
