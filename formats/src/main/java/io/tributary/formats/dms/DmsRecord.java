@@ -35,12 +35,14 @@ public final class DmsRecord {
         }
     }
 
+    private final JsonNode root;
     private final JsonNode metadata;
     private final boolean control;
     private final List<Change> changes;
 
-    private DmsRecord(JsonNode metadata, boolean control, List<Change> changes) {
-        this.metadata = metadata;
+    private DmsRecord(JsonNode root, boolean control, List<Change> changes) {
+        this.root = root;
+        this.metadata = root.get("metadata");
         this.control = control;
         this.changes = changes;
     }
@@ -60,7 +62,7 @@ public final class DmsRecord {
         String recordType = metadata.path("record-type").asText("");
         String operation = metadata.path("operation").asText("").toLowerCase(Locale.ROOT);
         if (recordType.equals("control")) {
-            return new DmsRecord(metadata, true, List.of());
+            return new DmsRecord(root, true, List.of());
         }
         if (!recordType.equals("data")) {
             throw new InvalidRecordException("unknown DMS record-type '" + recordType + "'");
@@ -76,7 +78,7 @@ public final class DmsRecord {
                 changes.add(new Change(RowKind.INSERT, data));
                 break;
             case "update":
-                if (root.path("before-image").isObject()) {
+                if (root.path("before-image").isObject() && root.get("before-image").size() > 0) {
                     changes.add(new Change(RowKind.UPDATE_BEFORE, root.get("before-image")));
                 }
                 changes.add(new Change(RowKind.UPDATE_AFTER, data));
@@ -87,8 +89,8 @@ public final class DmsRecord {
             default:
                 throw new InvalidRecordException("unknown DMS data operation '" + operation + "'");
         }
-        DmsRecord record = new DmsRecord(metadata, false, changes);
-        record.timestamp(); // fails early on a malformed commit timestamp
+        DmsRecord record = new DmsRecord(root, false, changes);
+        record.commitTimestamp(); // fails early on a malformed commit timestamp
         return record;
     }
 
@@ -99,6 +101,12 @@ public final class DmsRecord {
 
     public List<Change> changes() {
         return changes;
+    }
+
+    /** A control record's {@code control} object (table definition, DDL), as JSON text; else null. */
+    public String controlDetail() {
+        JsonNode detail = root.path("control");
+        return detail.isMissingNode() || detail.isNull() ? null : detail.toString();
     }
 
     public String operation() {
@@ -117,16 +125,44 @@ public final class DmsRecord {
         return text("transaction-id");
     }
 
-    /** The source's commit time of the change (for a full load, the time DMS read the row). */
+    /** The time DMS produced the record (for a full load, the time it read the row). */
     public Instant timestamp() throws InvalidRecordException {
-        String value = text("timestamp");
+        return instant("timestamp");
+    }
+
+    /**
+     * The source's commit time: {@code commit-timestamp} when the endpoint includes transaction
+     * details, else {@link #timestamp()}.
+     */
+    public Instant commitTimestamp() throws InvalidRecordException {
+        Instant commit = instant("commit-timestamp");
+        return commit != null ? commit : timestamp();
+    }
+
+    /**
+     * The change's position in the source's log, sortable as a string: {@code stream-position}
+     * and the {@code transaction-record-id}, sent when the endpoint includes transaction details;
+     * empty otherwise.
+     */
+    public String logPosition() {
+        String stream = text("stream-position");
+        String record = text("transaction-record-id");
+        if (stream == null && record == null) {
+            return "";
+        }
+        String padded = record == null ? "" : "0".repeat(Math.max(0, 20 - record.length())) + record;
+        return (stream == null ? "" : stream) + "/" + padded;
+    }
+
+    private Instant instant(String field) throws InvalidRecordException {
+        String value = text(field);
         if (value == null) {
             return null;
         }
         try {
             return Instant.parse(value.contains("T") ? value : value.replace(' ', 'T') + "Z");
         } catch (DateTimeParseException e) {
-            throw new InvalidRecordException("DMS metadata timestamp '" + value + "' is not an ISO-8601 instant");
+            throw new InvalidRecordException("DMS metadata " + field + " '" + value + "' is not an ISO-8601 instant");
         }
     }
 

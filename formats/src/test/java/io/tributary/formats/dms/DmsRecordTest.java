@@ -34,6 +34,26 @@ class DmsRecordTest {
     }
 
     @Test
+    void anEmptyBeforeImageIsNoBeforeImage() throws Exception {
+        assertThat(decode(record("data", "update", "\"data\":{\"id\":1},\"before-image\":{},")).changes())
+                .extracting(c -> c.kind).containsExactly(RowKind.UPDATE_AFTER);
+    }
+
+    @Test
+    void transactionDetailsGiveTheCommitTimeAndLogPosition() throws Exception {
+        DmsRecord record = decode("{\"data\":{\"id\":1},\"metadata\":{\"timestamp\":\"2024-07-29T00:58:17.983670Z\","
+                + "\"commit-timestamp\":\"2024-07-29T00:58:17.974340Z\",\"record-type\":\"data\",\"operation\":\"insert\","
+                + "\"stream-position\":\"00000002/7C007178.3.00000002/7C007178\",\"transaction-record-id\":3}}");
+        assertThat(record.commitTimestamp()).isEqualTo(Instant.parse("2024-07-29T00:58:17.974340Z"));
+        assertThat(record.logPosition()).isEqualTo("00000002/7C007178.3.00000002/7C007178/00000000000000000003");
+
+        DmsRecord plain = decode(record("data", "insert", "\"data\":{\"id\":1},"));
+        assertThat(plain.commitTimestamp()).as("without details, the record's timestamp")
+                .isEqualTo(Instant.parse("2024-03-01T10:00:00.123456Z"));
+        assertThat(plain.logPosition()).isEmpty();
+    }
+
+    @Test
     void controlRecordsCarryNoRows() throws Exception {
         DmsRecord control = decode(record("control", "drop-table", "\"control\":{},"));
         assertThat(control.isControl()).isTrue();

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 final class RunCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline, e.g. weblogs.")
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline: weblogs or cdc.")
     String pipeline;
 
     @Option(names = "--mode", defaultValue = "batch", description = "batch or streaming (default: ${DEFAULT-VALUE}).")
@@ -31,11 +31,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
-        Pipeline chosen = Pipelines.named(pipeline);
+        Configuration conf = common.configuration();
+        Pipeline chosen = Pipelines.named(pipeline, conf);
         PipelineMode chosenMode = PipelineMode.parse(mode);
         long start = System.nanoTime();
         System.out.printf("Running %s in %s mode%n", pipeline, mode);
-        Configuration conf = common.configuration();
         if (bounded) {
             conf.set(TributaryOptions.STREAMING_BOUNDED, true);
         }

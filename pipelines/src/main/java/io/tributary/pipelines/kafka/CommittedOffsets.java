@@ -4,7 +4,6 @@ import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.pipelines.runtime.ExecutionDefaults;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
-import io.tributary.pipelines.runtime.LiveTables;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
@@ -17,35 +16,51 @@ import org.apache.kafka.common.TopicPartition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The Kafka offsets a lake table already holds: its stream rows carry {@code kafka:<topic>/<p>} as
- * their source and the offset as their line number. The table is the truth — it is committed in
+ * The Kafka offsets lake tables already hold: their stream rows carry {@code kafka:<topic>/<p>} as
+ * their source and the record's offset. The table is the truth — it is committed in
  * the same Delta transaction as the rows — where the consumer group's offsets are committed later.
  */
 @Internal
 public final class CommittedOffsets {
     private CommittedOffsets() {}
 
-    /** For each partition of {@code topic} the table holds, the next offset to read. */
-    public static Map<TopicPartition, Long> next(Configuration conf, LakeTable table, String topic) throws Exception {
+    /**
+     * For each partition of the topics the tables hold records of, the next offset to read: one
+     * past the highest offset any of the tables holds.
+     *
+     * @param sourceColumn the column holding {@code kafka:<topic>/<partition>}
+     * @param offsetColumn the column holding the record's offset
+     * @param condition a further SQL condition on the rows to look at, or null
+     */
+    public static Map<TopicPartition, Long> next(Configuration conf, List<LakeTable> tables, List<String> topics,
+            String sourceColumn, String offsetColumn, String condition) throws Exception {
         Map<TopicPartition, Long> next = new HashMap<>();
-        String location = table.location(LakeCatalog.lakeRoot(conf));
-        if (DeltaTableInfo.load(location, Map.of()).isEmpty()) {
+        String root = LakeCatalog.lakeRoot(conf);
+        List<LakeTable> existing = tables.stream()
+                .filter(t -> DeltaTableInfo.load(t.location(root), Map.of()).isPresent())
+                .collect(Collectors.toList());
+        if (existing.isEmpty()) {
             return next;
         }
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.newInstance().inBatchMode()
                 .withConfiguration(ExecutionDefaults.apply(conf)).build());
-        LakeCatalog.registerDeclared(tEnv, conf, List.of(table));
-        String prefix = LineRecordDeserializer.sourceOf(topic, 0).replaceAll("0$", "");
-        String query = "SELECT source_file, MAX(line_number) FROM " + table.qualifiedName()
-                + " WHERE origin = '" + LiveTables.STREAM_ORIGIN + "' AND source_file LIKE '" + prefix + "%'"
-                + " GROUP BY source_file";
-        try (CloseableIterator<Row> rows = tEnv.executeSql(query).collect()) {
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                int partition = Integer.parseInt(((String) row.getField(0)).substring(prefix.length()));
-                next.put(new TopicPartition(topic, partition), (Long) row.getField(1) + 1);
+        LakeCatalog.registerDeclared(tEnv, conf, existing);
+        for (LakeTable table : existing) {
+            for (String topic : topics) {
+                String prefix = KafkaSources.sourcePrefix(topic);
+                String query = "SELECT " + sourceColumn + ", MAX(" + offsetColumn + ") FROM " + table.qualifiedName()
+                        + " WHERE " + sourceColumn + " LIKE '" + prefix.replace("'", "''") + "%'"
+                        + (condition == null ? "" : " AND " + condition) + " GROUP BY " + sourceColumn;
+                try (CloseableIterator<Row> rows = tEnv.executeSql(query).collect()) {
+                    while (rows.hasNext()) {
+                        Row row = rows.next();
+                        int partition = Integer.parseInt(((String) row.getField(0)).substring(prefix.length()));
+                        next.merge(new TopicPartition(topic, partition), (Long) row.getField(1) + 1, Math::max);
+                    }
+                }
             }
         }
         return next;

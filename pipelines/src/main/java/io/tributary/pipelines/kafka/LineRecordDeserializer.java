@@ -36,14 +36,9 @@ public final class LineRecordDeserializer implements KafkaRecordDeserializationS
         this.format = format;
     }
 
-    /** The {@code source_file} of a stream's records: {@code kafka:<topic>/<partition>}. */
-    public static String sourceOf(String topic, int partition) {
-        return "kafka:" + topic + "/" + partition;
-    }
-
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RowData> out) {
-        StringData source = StringData.fromString(sourceOf(record.topic(), record.partition()));
+        StringData source = StringData.fromString(KafkaSources.sourceOf(record.topic(), record.partition()));
         byte[] value = record.value() == null ? new byte[0] : record.value();
         byte[] line = value;
         String error = null;

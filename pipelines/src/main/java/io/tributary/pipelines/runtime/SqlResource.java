@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** One SQL statement kept as a classpath resource next to its pipeline. */
@@ -27,5 +28,17 @@ public final class SqlResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A template statement with each {@code ${key}} replaced by its value. */
+    public static String load(Class<?> owner, String name, Map<String, String> values) {
+        String sql = load(owner, name);
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            sql = sql.replace("${" + value.getKey() + "}", value.getValue());
+        }
+        if (sql.contains("${")) {
+            throw new IllegalStateException("SQL template " + name + " has a placeholder without a value: " + sql);
+        }
+        return sql;
     }
 }

@@ -1,11 +1,13 @@
 package io.tributary.pipelines.weblogs;
 
 import io.tributary.pipelines.kafka.CommittedOffsets;
-import io.tributary.pipelines.kafka.KafkaLines;
+import io.tributary.pipelines.kafka.KafkaSources;
+import io.tributary.pipelines.kafka.LineRecordDeserializer;
 import io.tributary.pipelines.kafka.LineRecordFormat;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.LandingLinesFormat;
+import io.tributary.pipelines.runtime.LiveTables;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.SqlResource;
@@ -78,9 +80,9 @@ public final class WeblogsPipeline implements Pipeline {
     private DataStream<RowData> streamedLines(StreamExecutionEnvironment env, Configuration conf) throws Exception {
         String topic = conf.get(WeblogsOptions.TOPIC);
         LineRecordFormat format = LineRecordFormat.parse(conf.get(WeblogsOptions.FORMAT));
-        LakeTable raw = tables().get(0);
-        KafkaSource<RowData> source = KafkaLines.source(conf, NAME, topic, format,
-                CommittedOffsets.next(conf, raw, topic));
+        KafkaSource<RowData> source = KafkaSources.source(conf, NAME, List.of(topic),
+                new LineRecordDeserializer(format), CommittedOffsets.next(conf, List.of(tables().get(0)),
+                        List.of(topic), "source_file", "line_number", "origin = '" + LiveTables.STREAM_ORIGIN + "'"));
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: " + topic)
                 .uid("weblogs-kafka-source");
     }

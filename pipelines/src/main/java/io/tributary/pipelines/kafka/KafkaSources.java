@@ -9,37 +9,39 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.table.data.RowData;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.TopicPartition;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * The Kafka source of a line-based streaming pipeline. A job restored from a checkpoint or
+ * The Kafka source of a streaming pipeline. A job restored from a checkpoint or
  * savepoint continues from the offsets in it; a job started afresh continues after the last
  * offsets its lake table holds, so a fresh start neither repeats nor skips committed records.
  * Offsets are also committed to the consumer group at checkpoints, for lag monitoring only.
  */
 @Internal
-public final class KafkaLines {
+public final class KafkaSources {
     static final String CLIENT_PROPERTIES_PREFIX = "tributary.kafka.properties.";
 
-    private KafkaLines() {}
+    private KafkaSources() {}
 
     /**
      * @param nextOffsets per partition, the first offset not yet in the lake; other partitions
      *     start at their earliest offset
      */
-    public static KafkaSource<RowData> source(ReadableConfig conf, String pipeline, String topic,
-            LineRecordFormat format, Map<TopicPartition, Long> nextOffsets) {
+    public static KafkaSource<RowData> source(ReadableConfig conf, String pipeline, List<String> topics,
+            KafkaRecordDeserializationSchema<RowData> deserializer, Map<TopicPartition, Long> nextOffsets) {
         KafkaSourceBuilder<RowData> builder = KafkaSource.<RowData>builder()
                 .setBootstrapServers(bootstrapServers(conf))
-                .setTopics(topic)
+                .setTopics(topics)
                 .setGroupId("tributary-" + pipeline)
                 .setClientIdPrefix("tributary-" + pipeline)
                 .setStartingOffsets(OffsetsInitializer.offsets(nextOffsets, OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new LineRecordDeserializer(format))
+                .setDeserializer(deserializer)
                 .setProperty("commit.offsets.on.checkpoint", "true");
         if (conf instanceof Configuration) {
             ((Configuration) conf).toMap().forEach((key, value) -> {
@@ -52,6 +54,15 @@ public final class KafkaLines {
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
+    }
+
+    /** How lake rows name the partition a record came from: {@code kafka:<topic>/<partition>}. */
+    public static String sourceOf(String topic, int partition) {
+        return sourcePrefix(topic) + partition;
+    }
+
+    static String sourcePrefix(String topic) {
+        return "kafka:" + topic + "/";
     }
 
     public static String bootstrapServers(ReadableConfig conf) {

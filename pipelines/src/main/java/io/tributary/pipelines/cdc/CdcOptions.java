@@ -1,0 +1,40 @@
+package io.tributary.pipelines.cdc;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+import java.time.Duration;
+
+/** Settings of the generic CDC pipeline ({@code tributary run cdc --mode streaming}). */
+@PublicEvolving
+public final class CdcOptions {
+    private CdcOptions() {}
+
+    public static final ConfigOption<String> TABLES_FILE =
+            ConfigOptions.key("tributary.cdc.tables-file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "YAML file listing the captured tables: for each, its source name, domain, "
+                                    + "Kafka topic, format (debezium-json or dms-json), primary key, "
+                                    + "columns and whether to keep SCD2 history. See docs/cdc.md.");
+
+    public static final ConfigOption<Duration> DELETED_KEY_RETENTION =
+            ConfigOptions.key("tributary.cdc.deleted-key-retention")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(7))
+                    .withDescription(
+                            "How long the job remembers the position of a deleted row, so that an older "
+                                    + "change arriving late cannot bring the row back. Changes later than "
+                                    + "this behind a delete are applied as if new.");
+
+    public static final ConfigOption<String> UNKNOWN_TABLES =
+            ConfigOptions.key("tributary.cdc.unknown-tables")
+                    .stringType()
+                    .defaultValue("reject")
+                    .withDescription(
+                            "What to do with change events of tables the tables file does not list: "
+                                    + "'reject' (a row in bronze.cdc_rejects) or 'skip' (counted in the "
+                                    + "cdc.unknownTableEvents metric and logged once per table).");
+}

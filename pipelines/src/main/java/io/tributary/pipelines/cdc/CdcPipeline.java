@@ -1,0 +1,190 @@
+package io.tributary.pipelines.cdc;
+
+import io.tributary.pipelines.cdc.internal.CdcRows;
+import io.tributary.pipelines.cdc.internal.ChangeKeys;
+import io.tributary.pipelines.cdc.internal.ChangeRouter;
+import io.tributary.pipelines.cdc.internal.CurrentStateFunction;
+import io.tributary.pipelines.cdc.internal.HistoryFunction;
+import io.tributary.pipelines.cdc.internal.ToRows;
+import io.tributary.pipelines.kafka.CommittedOffsets;
+import io.tributary.pipelines.kafka.KafkaSources;
+import io.tributary.pipelines.kafka.RawRecordDeserializer;
+import io.tributary.pipelines.runtime.ConfigurationError;
+import io.tributary.pipelines.runtime.LakeTable;
+import io.tributary.pipelines.runtime.Pipeline;
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.SqlResource;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.connector.ChangelogMode;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.utils.TypeConversions;
+import org.apache.flink.types.Row;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Generic CDC ingestion: the change events of any listed table (Debezium or AWS DMS JSON, from
+ * Kafka) become {@code bronze.cdc_<table>} (the raw events), {@code silver.<domain>_<table>} (the
+ * current state, upserted by primary key in the source's commit order, deletes removing the row)
+ * and optionally {@code silver.<domain>_<table>_history} (SCD2). Control events land in
+ * {@code bronze.cdc_control_events}; records that are no change event in {@code bronze.cdc_rejects};
+ * events whose row does not fit its columns in {@code silver.cdc_rejects}.
+ *
+ * <pre>
+ *  kafka (topics) -> cdc-router --------------------------------> bronze.cdc_&lt;t&gt;
+ *                       |  side outputs: control, rejects ----> bronze.cdc_control_events, *_rejects
+ *                       +-> changes of t -> keyBy(pk) -> cdc-current-&lt;t&gt; -> silver.&lt;d&gt;_&lt;t&gt;
+ *                                                  \--> cdc-history-&lt;t&gt; -> silver.&lt;d&gt;_&lt;t&gt;_history
+ * </pre>
+ *
+ * <p>Streaming mode only: a backfill of a silver table reads its database, which is the domain
+ * pipeline's batch mode.
+ */
+@PublicEvolving
+public final class CdcPipeline implements Pipeline {
+    public static final String NAME = "cdc";
+    private static final List<String> SHARED_TABLES =
+            List.of("bronze.cdc_control_events", "bronze.cdc_rejects", "silver.cdc_rejects");
+
+    private final List<CdcTableSpec> specs;
+
+    public CdcPipeline(List<CdcTableSpec> specs) {
+        this.specs = CdcTablesFile.validated(specs);
+    }
+
+    /** The pipeline over the tables listed in {@link CdcOptions#TABLES_FILE}. */
+    public static CdcPipeline fromConfig(ReadableConfig conf) {
+        String file = conf.getOptional(CdcOptions.TABLES_FILE).filter(f -> !f.isBlank()).orElseThrow(() ->
+                new ConfigurationError(CdcOptions.TABLES_FILE.key() + " is not set",
+                        "list the captured tables in a YAML file (see docs/cdc.md) and pass -D "
+                                + CdcOptions.TABLES_FILE.key() + "=<file>"));
+        return new CdcPipeline(CdcTablesFile.load(Path.of(file)));
+    }
+
+    public List<CdcTableSpec> specs() {
+        return specs;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<LakeTable> tables() {
+        List<LakeTable> tables = SHARED_TABLES.stream().map(t -> LakeTable.declaredBy(CdcPipeline.class, t))
+                .collect(Collectors.toCollection(ArrayList::new));
+        for (CdcTableSpec spec : specs) {
+            tables.add(new LakeTable("bronze", "cdc_" + spec.name(),
+                    SqlResource.load(CdcPipeline.class, "tables/bronze.cdc_table.sql", Map.of("name", spec.name()))));
+            tables.add(keyed(spec.silverTable(), spec.rowType(), spec.primaryKey()));
+            if (spec.history()) {
+                List<String> key = new ArrayList<>(spec.primaryKey());
+                key.add("valid_from");
+                tables.add(keyed(spec.historyTable(), CdcRows.history(spec), key));
+            }
+        }
+        return tables;
+    }
+
+    private static LakeTable keyed(String qualifiedName, RowType type, List<String> key) {
+        String columns = type.getFields().stream()
+                .map(f -> "  `" + f.getName() + "` " + f.getType().asSerializableString())
+                .collect(Collectors.joining(",\n"));
+        String primaryKey = key.stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "));
+        int dot = qualifiedName.indexOf('.');
+        return new LakeTable(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1),
+                "CREATE TABLE " + qualifiedName + " (\n" + columns + ",\n  PRIMARY KEY (" + primaryKey
+                        + ") NOT ENFORCED\n)");
+    }
+
+    @Override
+    public void registerSources(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Configuration conf,
+            PipelineMode mode) throws Exception {
+        if (mode != PipelineMode.STREAMING) {
+            throw new ConfigurationError("The cdc pipeline runs in streaming mode only",
+                    "use --mode streaming (add --bounded to stop at the offsets present at start); backfill a "
+                            + "silver table from its database with its domain's batch pipeline");
+        }
+        Map<String, CdcFormat> formatByTopic = new LinkedHashMap<>();
+        specs.forEach(s -> formatByTopic.put(s.topic(), s.format()));
+        List<String> topics = new ArrayList<>(formatByTopic.keySet());
+        List<LakeTable> bronze = tables().stream().filter(t -> t.layer().equals("bronze")).collect(Collectors.toList());
+        DataStream<RowData> raw = env.fromSource(
+                KafkaSources.source(conf, NAME, topics, new RawRecordDeserializer(),
+                        CommittedOffsets.next(conf, bronze, topics, "source", "source_offset", null)),
+                WatermarkStrategy.noWatermarks(), "kafka: " + String.join(", ", topics)).uid("cdc-kafka-source");
+        SingleOutputStreamOperator<RowData> events = raw
+                .process(new ChangeRouter(specs, formatByTopic,
+                        !"skip".equalsIgnoreCase(conf.get(CdcOptions.UNKNOWN_TABLES))), InternalTypeInfo.of(CdcRows.EVENT))
+                .name("decode and route change events").uid("cdc-router");
+        tEnv.createTemporaryView("cdc_events", tEnv.fromDataStream(events));
+        tEnv.createTemporaryView("cdc_control", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.CONTROL)));
+        tEnv.createTemporaryView("cdc_bronze_rejects", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.BRONZE_REJECTS)));
+        tEnv.createTemporaryView("cdc_silver_rejects", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.SILVER_REJECTS)));
+        for (CdcTableSpec spec : specs) {
+            var changes = events.getSideOutput(ChangeRouter.changesOf(spec)).keyBy(new ChangeKeys(spec));
+            DataStream<RowData> current = changes
+                    .process(new CurrentStateFunction(spec, conf.get(CdcOptions.DELETED_KEY_RETENTION)),
+                            InternalTypeInfo.of(spec.rowType()))
+                    .name("current state: " + spec.name()).uid("cdc-current-" + spec.name());
+            tEnv.createTemporaryView("cdc_" + spec.name() + "_current",
+                    changelog(tEnv, current, spec.rowType(), spec.primaryKey(), "cdc-current-rows-" + spec.name()));
+            if (spec.history()) {
+                DataStream<RowData> history = changes
+                        .process(new HistoryFunction(spec), InternalTypeInfo.of(CdcRows.history(spec)))
+                        .name("SCD2 history: " + spec.name()).uid("cdc-history-" + spec.name());
+                List<String> key = new ArrayList<>(spec.primaryKey());
+                key.add("valid_from");
+                tEnv.createTemporaryView("cdc_" + spec.name() + "_history",
+                        changelog(tEnv, history, CdcRows.history(spec), key, "cdc-history-rows-" + spec.name()));
+            }
+        }
+    }
+
+    private static Table changelog(StreamTableEnvironment tEnv, DataStream<RowData> changes,
+            RowType type, List<String> key, String uid) {
+        DataType dataType = TypeConversions.fromLogicalToDataType(type);
+        DataStream<Row> rows = changes.map(new ToRows(dataType), ExternalTypeInfo.of(dataType)).name(uid).uid(uid);
+        return tEnv.fromChangelogStream(rows, Schema.newBuilder().fromRowDataType(dataType).primaryKey(key).build(),
+                ChangelogMode.all());
+    }
+
+    @Override
+    public List<Stage> stages(PipelineMode mode) {
+        List<String> statements = new ArrayList<>();
+        for (String shared : SHARED_TABLES) {
+            statements.add(SqlResource.load(CdcPipeline.class, "sql/" + shared + ".sql"));
+        }
+        for (CdcTableSpec spec : specs) {
+            Map<String, String> names = Map.of("name", spec.name(), "silver_table", spec.silverTable(),
+                    "history_table", spec.historyTable());
+            statements.add(SqlResource.load(CdcPipeline.class, "sql/bronze.cdc_table.sql", names));
+            statements.add(SqlResource.load(CdcPipeline.class, "sql/silver.cdc_table.sql", names));
+            if (spec.history()) {
+                statements.add(SqlResource.load(CdcPipeline.class, "sql/silver.cdc_table_history.sql", names));
+            }
+        }
+        return List.of(new Stage("kafka → bronze.cdc_*, silver (current state"
+                + (specs.stream().anyMatch(CdcTableSpec::history) ? ", SCD2 history)" : ")"), statements));
+    }
+}

@@ -1,0 +1,171 @@
+package io.tributary.pipelines.cdc.internal;
+
+import io.tributary.pipelines.cdc.CdcFormat;
+import io.tributary.pipelines.cdc.CdcTableSpec;
+import io.tributary.pipelines.kafka.KafkaSources;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.types.RowKind;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decodes Kafka records into change events and sends each where it belongs: a captured table's
+ * event to the main output (bronze) and, typed by the table's columns, to that table's side
+ * output; control events, records that are no change event, and events whose row does not fit
+ * their table to their own side outputs. Never fails on a record.
+ */
+@Internal
+public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeRouter.class);
+
+    public static final OutputTag<RowData> CONTROL = new OutputTag<>("cdc-control", InternalTypeInfo.of(CdcRows.CONTROL));
+    public static final OutputTag<RowData> BRONZE_REJECTS =
+            new OutputTag<>("cdc-bronze-rejects", InternalTypeInfo.of(CdcRows.BRONZE_REJECT));
+    public static final OutputTag<RowData> SILVER_REJECTS =
+            new OutputTag<>("cdc-silver-rejects", InternalTypeInfo.of(CdcRows.SILVER_REJECT));
+
+    private final List<CdcTableSpec> tables;
+    private final Map<String, CdcFormat> formatByTopic;
+    private final boolean rejectUnknownTables;
+    private transient Set<String> unknownTablesLogged;
+    private transient Counter unknownTableEvents;
+    private transient Counter controlEvents;
+
+    public ChangeRouter(List<CdcTableSpec> tables, Map<String, CdcFormat> formatByTopic, boolean rejectUnknownTables) {
+        this.tables = List.copyOf(tables);
+        this.formatByTopic = Map.copyOf(formatByTopic);
+        this.rejectUnknownTables = rejectUnknownTables;
+    }
+
+    /** The side output carrying the typed changes of one table. */
+    public static OutputTag<RowData> changesOf(CdcTableSpec spec) {
+        return new OutputTag<>("cdc-changes-" + spec.name(), InternalTypeInfo.of(CdcRows.change(spec)));
+    }
+
+    @Override
+    public void open(Configuration parameters) {
+        unknownTablesLogged = new HashSet<>();
+        unknownTableEvents = getRuntimeContext().getMetricGroup().counter("cdc.unknownTableEvents");
+        controlEvents = getRuntimeContext().getMetricGroup().counter("cdc.controlEvents");
+    }
+
+    @Override
+    public void processElement(RowData raw, Context ctx, Collector<RowData> out) {
+        String topic = raw.getString(0).toString();
+        StringData source = StringData.fromString(KafkaSources.sourceOf(topic, raw.getInt(1)));
+        long offset = raw.getLong(2);
+        byte[] bytes = raw.getBinary(3);
+        StringData payload = StringData.fromString(new String(bytes, StandardCharsets.UTF_8));
+        TimestampData now = TimestampData.fromEpochMillis(ctx.timerService().currentProcessingTime());
+        ChangeEvent event;
+        try {
+            event = ChangeEvent.decode(formatByTopic.get(topic), bytes);
+        } catch (ChangeEvent.InvalidChangeException e) {
+            ctx.output(BRONZE_REJECTS, GenericRowData.of(text(e.getMessage()), payload, source, offset, now));
+            return;
+        }
+        TimestampData commitTs = micros(event.commitMicros);
+        if (event.kind == ChangeEvent.Kind.CONTROL) {
+            controlEvents.inc();
+            LOG.info("CDC control event {} on {}.{} at {} ({}); recorded in bronze.cdc_control_events, not applied",
+                    event.operation, event.schema, event.table, commitTs, source + "@" + offset);
+            ctx.output(CONTROL, GenericRowData.of(text(formatByTopic.get(topic).id()), text(event.operation),
+                    text(event.schema), text(event.table), commitTs, text(event.detail), payload, source, offset, now));
+            return;
+        }
+        CdcTableSpec spec = tableOf(event);
+        if (spec == null) {
+            unknown(event, ctx, payload, source, offset, now);
+            return;
+        }
+        StringData op = text(event.kind.name().toLowerCase(Locale.ROOT));
+        out.collect(GenericRowData.of(text(spec.name()), op, commitTs, text(event.logPosition), text(event.schema),
+                text(event.table), payload, source, offset, now));
+        try {
+            ctx.output(changesOf(spec), typed(spec, event));
+        } catch (IllegalArgumentException e) {
+            ctx.output(SILVER_REJECTS, GenericRowData.of(text(spec.name()), op, commitTs, text(e.getMessage()), payload,
+                    source, offset, now));
+        }
+    }
+
+    private CdcTableSpec tableOf(ChangeEvent event) {
+        for (CdcTableSpec spec : tables) {
+            if (spec.matches(event.schema, event.table)) {
+                return spec;
+            }
+        }
+        return null;
+    }
+
+    private void unknown(ChangeEvent event, Context ctx, StringData payload, StringData source, long offset,
+            TimestampData now) {
+        String table = event.schema == null ? event.table : event.schema + "." + event.table;
+        if (rejectUnknownTables) {
+            ctx.output(BRONZE_REJECTS, GenericRowData.of(text("no CDC table is configured for " + table),
+                    payload, source, offset, now));
+            return;
+        }
+        unknownTableEvents.inc();
+        if (unknownTablesLogged.add(table)) {
+            LOG.info("Skipping change events of {}: the CDC tables file does not list it", table);
+        }
+    }
+
+    /** The event's row in the table's columns, followed by its position. */
+    static RowData typed(CdcTableSpec spec, ChangeEvent event) {
+        RowType type = spec.rowType();
+        JsonNode image = event.keyImage();
+        if (image == null) {
+            throw new IllegalArgumentException("the event has no row image");
+        }
+        GenericRowData row = new GenericRowData(type.getFieldCount() + 2);
+        for (int i = 0; i < type.getFieldCount(); i++) {
+            String column = type.getFieldNames().get(i);
+            try {
+                row.setField(i, JsonColumns.convert(image.get(column), type.getTypeAt(i), event.columnSchema(column)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("column " + column + ": " + e.getMessage());
+            }
+        }
+        for (int key : spec.primaryKeyIndexes()) {
+            if (row.isNullAt(key)) {
+                throw new IllegalArgumentException("primary key column " + type.getFieldNames().get(key)
+                        + " is missing from the " + (event.kind == ChangeEvent.Kind.DELETE ? "before" : "after") + " image");
+            }
+        }
+        row.setField(type.getFieldCount(), event.commitMicros);
+        row.setField(type.getFieldCount() + 1, StringData.fromString(event.logPosition));
+        row.setRowKind(event.kind == ChangeEvent.Kind.DELETE ? RowKind.DELETE : RowKind.UPDATE_AFTER);
+        return row;
+    }
+
+    static TimestampData micros(long micros) {
+        return TimestampData.fromEpochMillis(Math.floorDiv(micros, 1000), (int) Math.floorMod(micros, 1000) * 1000);
+    }
+
+    private static StringData text(String value) {
+        return value == null ? null : StringData.fromString(value);
+    }
+}

@@ -1,0 +1,102 @@
+package io.tributary.pipelines.cdc.internal;
+
+import io.tributary.pipelines.cdc.CdcTableSpec;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple4;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.types.RowKind;
+import org.apache.flink.util.Collector;
+
+import java.time.Duration;
+
+/**
+ * The current state of each row, in the source's order rather than arrival order: per primary key
+ * it remembers the position (commit time, log position) of the last change it applied and drops a
+ * change from before it. So out-of-order events end where in-order ones do. A delete's position is
+ * kept for {@code deletedKeyRetention}, so a late older insert cannot resurrect the row. Emits a
+ * full changelog of the table's columns ({@code +I}, {@code -U}/{@code +U}, {@code -D}); it keeps
+ * each key's current row for the before-images, so the planner needs no normalising operator of its
+ * own. A delete of a key it has no row for (one written before a fresh start) is passed on with the
+ * event's image, so the sink still removes the row.
+ */
+@Internal
+public final class CurrentStateFunction extends KeyedProcessFunction<String, RowData, RowData> {
+    private static final long serialVersionUID = 1L;
+
+    private final int columns;
+    private final CdcTableSpec spec;
+    private final long deletedKeyRetentionMillis;
+    /** commit micros, log position, deleted, processing time of the delete. */
+    private transient ValueState<Tuple4<Long, String, Boolean, Long>> applied;
+    private transient ValueState<RowData> current;
+    private transient RowData.FieldGetter[] getters;
+    private transient Counter superseded;
+
+    public CurrentStateFunction(CdcTableSpec spec, Duration deletedKeyRetention) {
+        this.spec = spec;
+        this.columns = spec.rowType().getFieldCount();
+        this.deletedKeyRetentionMillis = deletedKeyRetention.toMillis();
+    }
+
+    @Override
+    public void open(Configuration parameters) {
+        applied = getRuntimeContext().getState(new ValueStateDescriptor<>("applied-position",
+                Types.TUPLE(Types.LONG, Types.STRING, Types.BOOLEAN, Types.LONG)));
+        current = getRuntimeContext().getState(new ValueStateDescriptor<>("current-row",
+                InternalTypeInfo.of(spec.rowType())));
+        getters = ChangeKeys.getters(spec.rowType());
+        superseded = getRuntimeContext().getMetricGroup().counter("cdc.supersededChanges");
+    }
+
+    @Override
+    public void processElement(RowData change, Context ctx, Collector<RowData> out) throws Exception {
+        long micros = change.getLong(columns);
+        String position = change.getString(columns + 1).toString();
+        Tuple4<Long, String, Boolean, Long> last = applied.value();
+        if (last != null && ChangeKeys.compare(micros, position, last.f0, last.f1) < 0) {
+            superseded.inc();
+            return;
+        }
+        boolean delete = change.getRowKind() == RowKind.DELETE;
+        long now = ctx.timerService().currentProcessingTime();
+        applied.update(Tuple4.of(micros, position, delete, now));
+        if (delete) {
+            ctx.timerService().registerProcessingTimeTimer(now + deletedKeyRetentionMillis);
+        }
+        RowData previous = current.value();
+        GenericRowData row = ChangeKeys.columns(change, getters, 0);
+        if (delete) {
+            current.clear();
+            emit(out, previous != null ? previous : row, RowKind.DELETE);
+            return;
+        }
+        current.update(row);
+        if (previous != null) {
+            emit(out, previous, RowKind.UPDATE_BEFORE);
+        }
+        emit(out, row, previous != null ? RowKind.UPDATE_AFTER : RowKind.INSERT);
+    }
+
+    private void emit(Collector<RowData> out, RowData row, RowKind kind) {
+        GenericRowData copy = ChangeKeys.columns(row, getters, 0); // never the row held in state
+        copy.setRowKind(kind);
+        out.collect(copy);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
+        Tuple4<Long, String, Boolean, Long> last = applied.value();
+        if (last != null && last.f2 && last.f3 + deletedKeyRetentionMillis <= timestamp) {
+            applied.clear(); // forget the delete: a change this late is taken as new
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.tributary.pipelines.cdc.internal;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
+import org.apache.flink.table.types.logical.DecimalType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * A column value of a change event's row image as Flink's internal value of the column's type.
+ * Accepts what Debezium and DMS actually send: numbers as JSON numbers or strings, booleans as
+ * {@code true}/{@code 1}, dates as epoch days or ISO text, timestamps as epoch milli-, micro- or
+ * nanoseconds (by Debezium's schema name, else by magnitude) or as text (with an offset, or UTC),
+ * decimals as numbers, text or Debezium's base64 unscaled bytes, binary as base64.
+ */
+@Internal
+final class JsonColumns {
+    private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .toFormatter();
+    private static final long MILLIS_LIMIT = 100_000_000_000_000L; // year 5138 in ms: larger is µs
+    private static final long MICROS_LIMIT = MILLIS_LIMIT * 1000;
+
+    private JsonColumns() {}
+
+    /** @throws IllegalArgumentException saying why the value does not fit the type */
+    static Object convert(JsonNode value, LogicalType type, JsonNode debeziumSchema) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        switch (type.getTypeRoot()) {
+            case CHAR:
+            case VARCHAR:
+                return StringData.fromString(value.isValueNode() ? value.asText() : value.toString());
+            case BOOLEAN:
+                return bool(value);
+            case TINYINT:
+                return (byte) integral(value, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            case SMALLINT:
+                return (short) integral(value, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INTEGER:
+                return (int) integral(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case BIGINT:
+                return integral(value, Long.MIN_VALUE, Long.MAX_VALUE);
+            case FLOAT:
+                return (float) floating(value);
+            case DOUBLE:
+                return floating(value);
+            case DECIMAL:
+                return decimal(value, (DecimalType) type, debeziumSchema);
+            case DATE:
+                return date(value);
+            case TIMESTAMP_WITHOUT_TIME_ZONE:
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+                Instant instant = instant(value, debeziumSchema);
+                return type.getTypeRoot() == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                        ? TimestampData.fromInstant(instant)
+                        : TimestampData.fromLocalDateTime(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+            case BINARY:
+            case VARBINARY:
+                return bytes(value);
+            default:
+                throw new IllegalArgumentException("type " + type + " is not supported");
+        }
+    }
+
+    private static boolean bool(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        String text = value.asText().trim().toLowerCase(Locale.ROOT);
+        switch (text) {
+            case "true": case "t": case "1": case "y": case "yes": return true;
+            case "false": case "f": case "0": case "n": case "no": return false;
+            default: throw new IllegalArgumentException("'" + value.asText() + "' is not a boolean");
+        }
+    }
+
+    private static long integral(JsonNode value, long min, long max) {
+        BigDecimal number = number(value);
+        long result;
+        try {
+            result = number.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + value.asText() + "' is not a whole number in range");
+        }
+        if (result < min || result > max) {
+            throw new IllegalArgumentException(result + " is out of range [" + min + ", " + max + "]");
+        }
+        return result;
+    }
+
+    private static double floating(JsonNode value) {
+        if (value.isNumber()) {
+            return value.doubleValue();
+        }
+        try {
+            return Double.parseDouble(value.asText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value.asText() + "' is not a number");
+        }
+    }
+
+    private static BigDecimal number(JsonNode value) {
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        try {
+            return new BigDecimal(value.asText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value.asText() + "' is not a number");
+        }
+    }
+
+    private static DecimalData decimal(JsonNode value, DecimalType type, JsonNode schema) {
+        BigDecimal number;
+        if (value.isTextual() && schema != null && "org.apache.kafka.connect.data.Decimal".equals(schema.path("name").asText())) {
+            int scale = schema.path("parameters").path("scale").asInt(0);
+            number = new BigDecimal(new BigInteger(Base64.getDecoder().decode(value.asText())), scale);
+        } else {
+            number = number(value);
+        }
+        DecimalData decimal = DecimalData.fromBigDecimal(number.setScale(type.getScale(), RoundingMode.HALF_UP),
+                type.getPrecision(), type.getScale());
+        if (decimal == null) {
+            throw new IllegalArgumentException(number + " does not fit " + type);
+        }
+        return decimal;
+    }
+
+    private static int date(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return value.intValue();
+        }
+        String text = value.asText().trim();
+        try {
+            return (int) LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).toEpochDay();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a date (yyyy-MM-dd or days since 1970)");
+        }
+    }
+
+    static Instant instant(JsonNode value, JsonNode schema) {
+        if (value.isIntegralNumber()) {
+            long n = value.longValue();
+            String unit = schema == null ? "" : schema.path("name").asText("");
+            if (unit.endsWith("NanoTimestamp") || (unit.isEmpty() && Math.abs(n) >= MICROS_LIMIT)) {
+                return Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
+            }
+            if (unit.endsWith("MicroTimestamp") || (unit.isEmpty() && Math.abs(n) >= MILLIS_LIMIT)) {
+                return Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000L), Math.floorMod(n, 1_000_000L) * 1000);
+            }
+            return Instant.ofEpochMilli(n);
+        }
+        String text = value.asText().trim();
+        try {
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                return OffsetDateTime.parse(text.replace(' ', 'T'), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            }
+            return LocalDateTime.parse(text, LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a timestamp (ISO-8601, 'yyyy-MM-dd HH:mm:ss[.f]'"
+                    + " in UTC, or epoch milliseconds)");
+        }
+    }
+
+    private static byte[] bytes(JsonNode value) {
+        try {
+            return Base64.getDecoder().decode(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + value.asText() + "' is not base64");
+        }
+    }
+}

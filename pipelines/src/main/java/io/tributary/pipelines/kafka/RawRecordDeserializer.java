@@ -1,0 +1,36 @@
+package io.tributary.pipelines.kafka;
+
+import io.tributary.pipelines.cdc.internal.CdcRows;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Kafka records as {@link CdcRows#RAW} rows: topic, partition, offset and value, decoded later so
+ * that a record that is no change event still reaches a rejects table. Records without a value
+ * (Debezium's tombstones after a delete, for log compaction) carry nothing and are skipped.
+ */
+@Internal
+public final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RowData> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RowData> out) {
+        if (record.value() != null) {
+            out.collect(GenericRowData.of(StringData.fromString(record.topic()), record.partition(), record.offset(),
+                    record.value()));
+        }
+    }
+
+    @Override
+    public TypeInformation<RowData> getProducedType() {
+        return InternalTypeInfo.of(CdcRows.RAW);
+    }
+}
