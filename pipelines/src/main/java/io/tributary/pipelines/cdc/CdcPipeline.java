@@ -4,12 +4,14 @@ import io.tributary.pipelines.cdc.internal.CdcRows;
 import io.tributary.pipelines.cdc.internal.ChangeKeys;
 import io.tributary.pipelines.cdc.internal.ChangeRouter;
 import io.tributary.pipelines.cdc.internal.CurrentStateFunction;
+import io.tributary.pipelines.cdc.internal.CurrentVersions;
 import io.tributary.pipelines.cdc.internal.HistoryFunction;
 import io.tributary.pipelines.cdc.internal.ToRows;
 import io.tributary.pipelines.kafka.CommittedOffsets;
 import io.tributary.pipelines.kafka.KafkaSources;
 import io.tributary.pipelines.kafka.RawRecordDeserializer;
 import io.tributary.pipelines.runtime.ConfigurationError;
+import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineMode;
@@ -142,15 +144,16 @@ public final class CdcPipeline implements Pipeline {
         tEnv.createTemporaryView("cdc_bronze_rejects", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.BRONZE_REJECTS)));
         tEnv.createTemporaryView("cdc_silver_rejects", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.SILVER_REJECTS)));
         for (CdcTableSpec spec : specs) {
-            var changes = events.getSideOutput(ChangeRouter.changesOf(spec)).keyBy(new ChangeKeys(spec));
-            DataStream<RowData> current = changes
+            DataStream<RowData> changes = events.getSideOutput(ChangeRouter.changesOf(spec));
+            DataStream<RowData> current = changes.keyBy(new ChangeKeys(spec))
                     .process(new CurrentStateFunction(spec, conf.get(CdcOptions.DELETED_KEY_RETENTION)),
                             InternalTypeInfo.of(spec.rowType()))
                     .name("current state: " + spec.name()).uid("cdc-current-" + spec.name());
             tEnv.createTemporaryView("cdc_" + spec.name() + "_current",
                     changelog(tEnv, current, spec.rowType(), spec.primaryKey(), "cdc-current-rows-" + spec.name()));
             if (spec.history()) {
-                DataStream<RowData> history = changes
+                DataStream<RowData> history = changes.union(currentVersions(tEnv, spec))
+                        .keyBy(new ChangeKeys(spec))
                         .process(new HistoryFunction(spec), InternalTypeInfo.of(CdcRows.history(spec)))
                         .name("SCD2 history: " + spec.name()).uid("cdc-history-" + spec.name());
                 List<String> key = new ArrayList<>(spec.primaryKey());
@@ -159,6 +162,16 @@ public final class CdcPipeline implements Pipeline {
                         changelog(tEnv, history, CdcRows.history(spec), key, "cdc-history-rows-" + spec.name()));
             }
         }
+    }
+
+    /** The history table's current versions, read once, so that a fresh job knows what new changes end. */
+    private static DataStream<RowData> currentVersions(StreamTableEnvironment tEnv, CdcTableSpec spec) {
+        LakeCatalog.createIfAbsent(tEnv, spec.historyTable());
+        Table versions = tEnv.sqlQuery(CurrentVersions.query(spec));
+        DataType type = versions.getResolvedSchema().toPhysicalRowDataType();
+        return tEnv.toDataStream(versions)
+                .map(new CurrentVersions(spec, type), InternalTypeInfo.of(CdcRows.change(spec)))
+                .name("current versions: " + spec.historyTable()).uid("cdc-history-seed-" + spec.name());
     }
 
     private static Table changelog(StreamTableEnvironment tEnv, DataStream<RowData> changes,

@@ -3,12 +3,18 @@ package io.tributary.pipelines.runtime;
 import io.tributary.connector.delta.DeltaConnectorOptions;
 import io.tributary.connector.delta.DeltaTableInfo;
 
+import io.tributary.connector.delta.DeltaSink;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.catalog.CatalogTable;
+import org.apache.flink.table.catalog.ObjectIdentifier;
+import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.catalog.exceptions.TableNotExistException;
 import org.apache.flink.table.types.logical.RowType;
 
 import java.io.FileNotFoundException;
@@ -45,6 +51,34 @@ public final class LakeCatalog {
         for (LakeTable table : tables) {
             tEnv.executeSql("CREATE DATABASE IF NOT EXISTS `" + table.layer() + "`");
             tEnv.executeSql(table.ddl(root, sinkOptions));
+        }
+    }
+
+    /**
+     * Creates a declared table's Delta log if it has none yet, so that it can be read (and
+     * queried) before a job's first commit to it.
+     */
+    public static void createIfAbsent(TableEnvironment tEnv, String table) {
+        ResolvedSchema schema = tEnv.from(table).getResolvedSchema();
+        int dot = table.indexOf('.');
+        ObjectIdentifier id = ObjectIdentifier.of(tEnv.getCurrentCatalog(), table.substring(0, dot),
+                table.substring(dot + 1));
+        try {
+            CatalogTable declared = (CatalogTable) tEnv.getCatalog(id.getCatalogName()).orElseThrow()
+                    .getTable(id.toObjectPath());
+            Map<String, String> options = declared.getOptions();
+            DeltaSink.builder()
+                    .tablePath(options.get(DeltaConnectorOptions.PATH.key()))
+                    .rowType((RowType) schema.toPhysicalRowDataType().getLogicalType())
+                    .partitionColumns(declared.getPartitionKeys())
+                    .sinkId(id.asSummaryString())
+                    .logCheckpointInterval(Integer.parseInt(options.getOrDefault(
+                            DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.key(),
+                            String.valueOf(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.defaultValue()))))
+                    .build()
+                    .createTableIfAbsent();
+        } catch (TableNotExistException e) {
+            throw new IllegalArgumentException("No table " + table + " is declared", e);
         }
     }
 

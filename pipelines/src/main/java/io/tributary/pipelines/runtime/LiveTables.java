@@ -59,7 +59,7 @@ public final class LiveTables {
         if (!schema.getColumnNames().contains("origin")) {
             throw new IllegalArgumentException(table + " has no origin column; a live read needs one");
         }
-        createIfAbsent(tEnv, table, schema);
+        LakeCatalog.createIfAbsent(tEnv, table); // the read must find it before this job's first commit
         String continuous = monitorInterval == null ? ""
                 : " /*+ OPTIONS('" + DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key() + "' = '"
                         + monitorInterval.toMillis() + " ms') */";
@@ -78,30 +78,6 @@ public final class LiveTables {
                 + " UNION ALL " + produced;
         Table live = tEnv.sqlQuery(query);
         tEnv.createTemporaryView(table, live);
-    }
-
-    /** The read must find the table before this job's first commit creates it. */
-    private static void createIfAbsent(TableEnvironment tEnv, String table, ResolvedSchema schema) {
-        int dot = table.indexOf('.');
-        ObjectIdentifier id = ObjectIdentifier.of(tEnv.getCurrentCatalog(), table.substring(0, dot),
-                table.substring(dot + 1));
-        try {
-            CatalogTable declared = (CatalogTable) tEnv.getCatalog(id.getCatalogName()).orElseThrow()
-                    .getTable(id.toObjectPath());
-            Map<String, String> options = declared.getOptions();
-            DeltaSink.builder()
-                    .tablePath(options.get(DeltaConnectorOptions.PATH.key()))
-                    .rowType((RowType) schema.toPhysicalRowDataType().getLogicalType())
-                    .partitionColumns(declared.getPartitionKeys())
-                    .sinkId(id.asSummaryString())
-                    .logCheckpointInterval(Integer.parseInt(options.getOrDefault(
-                            DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.key(),
-                            String.valueOf(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.defaultValue()))))
-                    .build()
-                    .createTableIfAbsent();
-        } catch (TableNotExistException e) {
-            throw new IllegalArgumentException("No table " + table + " is declared", e);
-        }
     }
 
     /** The target table of an INSERT statement, as written. */

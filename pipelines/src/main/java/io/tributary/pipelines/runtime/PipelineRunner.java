@@ -49,6 +49,10 @@ public final class PipelineRunner {
                     inserts.put(target, sql);
                 }
             }
+            if (mode == PipelineMode.STREAMING) {
+                // Tables a stream may leave empty (rejects) exist, and can be queried, from the start.
+                inserts.keySet().forEach(table -> LakeCatalog.createIfAbsent(tEnv, table));
+            }
             Duration monitor = conf.get(TributaryOptions.STREAMING_BOUNDED)
                     ? null : conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL);
             for (String table : stage.liveTables()) {
