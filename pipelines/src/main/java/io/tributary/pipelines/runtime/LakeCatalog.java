@@ -1,9 +1,8 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaConnectorOptions;
-import io.tributary.connector.delta.DeltaTableInfo;
-
 import io.tributary.connector.delta.DeltaSink;
+import io.tributary.connector.delta.DeltaTableInfo;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;

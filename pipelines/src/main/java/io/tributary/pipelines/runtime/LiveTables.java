@@ -1,17 +1,12 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaConnectorOptions;
-import io.tributary.connector.delta.DeltaSink;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.catalog.CatalogTable;
 import org.apache.flink.table.catalog.Column;
-import org.apache.flink.table.catalog.ObjectIdentifier;
 import org.apache.flink.table.catalog.ResolvedSchema;
-import org.apache.flink.table.catalog.exceptions.TableNotExistException;
-import org.apache.flink.table.types.logical.RowType;
 
 import java.time.Duration;
 import java.util.List;
