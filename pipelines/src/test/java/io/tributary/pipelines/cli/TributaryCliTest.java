@@ -21,6 +21,17 @@ class TributaryCliTest {
     }
 
     @Test
+    void theCdcPipelineAsksForItsTablesFile() {
+        CommandLine cli = TributaryCli.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("run", "cdc", "--mode", "streaming");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("error: tributary.cdc.tables-file is not set")
+                .contains("list the captured tables in a YAML file");
+    }
+
+    @Test
     void printsTablesCsvAndJson() {
         List<String> columns = List.of("name", "n");
         List<List<Object>> rows = List.of(List.of("a,b", 1L), java.util.Arrays.asList("q\"x", null));
