@@ -197,7 +197,6 @@ public final class CdcPipeline implements Pipeline {
                 statements.add(SqlResource.load(CdcPipeline.class, "sql/silver.cdc_table_history.sql", names));
             }
         }
-        return List.of(new Stage("kafka → bronze.cdc_*, silver (current state"
-                + (specs.stream().anyMatch(CdcTableSpec::history) ? ", SCD2 history)" : ")"), statements));
+        return List.of(new Stage("kafka → bronze.cdc_*, silver", statements));
     }
 }

@@ -48,19 +48,19 @@ public final class CommittedOffsets {
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.newInstance().inBatchMode()
                 .withConfiguration(ExecutionDefaults.apply(conf)).build());
         LakeCatalog.registerDeclared(tEnv, conf, existing);
-        for (LakeTable table : existing) {
-            for (String topic : topics) {
-                String prefix = KafkaSources.sourcePrefix(topic);
-                String query = "SELECT " + sourceColumn + ", MAX(" + offsetColumn + ") FROM " + table.qualifiedName()
-                        + " WHERE " + sourceColumn + " LIKE '" + prefix.replace("'", "''") + "%'"
-                        + (condition == null ? "" : " AND " + condition) + " GROUP BY " + sourceColumn;
-                try (CloseableIterator<Row> rows = tEnv.executeSql(query).collect()) {
-                    while (rows.hasNext()) {
-                        Row row = rows.next();
-                        int partition = Integer.parseInt(((String) row.getField(0)).substring(prefix.length()));
-                        next.merge(new TopicPartition(topic, partition), (Long) row.getField(1) + 1, Math::max);
-                    }
-                }
+        // One query (one batch job) over every table, whatever the number of tables and topics.
+        String where = topics.stream()
+                .map(t -> sourceColumn + " LIKE '" + KafkaSources.sourcePrefix(t).replace("'", "''") + "%'")
+                .collect(Collectors.joining(" OR ", "(", ")")) + (condition == null ? "" : " AND " + condition);
+        String union = existing.stream()
+                .map(t -> "SELECT " + sourceColumn + " AS src, " + offsetColumn + " AS pos FROM " + t.qualifiedName()
+                        + " WHERE " + where)
+                .collect(Collectors.joining(" UNION ALL "));
+        try (CloseableIterator<Row> rows = tEnv.executeSql(
+                "SELECT src, MAX(pos) FROM (" + union + ") GROUP BY src").collect()) {
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                next.put(KafkaSources.partitionOf((String) row.getField(0)), (Long) row.getField(1) + 1);
             }
         }
         return next;

@@ -26,6 +26,7 @@ import java.util.Map;
 @Internal
 public final class KafkaSources {
     static final String CLIENT_PROPERTIES_PREFIX = "tributary.kafka.properties.";
+    private static final String SCHEME = "kafka:";
 
     private KafkaSources() {}
 
@@ -62,7 +63,13 @@ public final class KafkaSources {
     }
 
     static String sourcePrefix(String topic) {
-        return "kafka:" + topic + "/";
+        return SCHEME + topic + "/";
+    }
+
+    /** The topic and partition a {@link #sourceOf} string names. */
+    static TopicPartition partitionOf(String source) {
+        int slash = source.lastIndexOf('/');
+        return new TopicPartition(source.substring(SCHEME.length(), slash), Integer.parseInt(source.substring(slash + 1)));
     }
 
     public static String bootstrapServers(ReadableConfig conf) {

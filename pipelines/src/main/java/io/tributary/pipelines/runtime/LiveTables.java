@@ -40,7 +40,8 @@ public final class LiveTables {
     private LiveTables() {}
 
     /**
-     * Shadows {@code table} with its live view.
+     * Shadows {@code table} with its live view. The table must exist in the lake already (see
+     * {@link LakeCatalog#createIfAbsent}), since the view reads it before this job's first commit.
      *
      * @param insert the statement of this job that writes the table
      * @param monitorInterval how often to look for other writers' commits; null reads them once
@@ -54,7 +55,6 @@ public final class LiveTables {
         if (!schema.getColumnNames().contains("origin")) {
             throw new IllegalArgumentException(table + " has no origin column; a live read needs one");
         }
-        LakeCatalog.createIfAbsent(tEnv, table); // the read must find it before this job's first commit
         String continuous = monitorInterval == null ? ""
                 : " /*+ OPTIONS('" + DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key() + "' = '"
                         + monitorInterval.toMillis() + " ms') */";

@@ -5,11 +5,9 @@ import io.tributary.pipelines.cdc.CdcTableSpec;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.types.logical.BigIntType;
 import org.apache.flink.table.types.logical.BooleanType;
-import org.apache.flink.table.types.logical.IntType;
 import org.apache.flink.table.types.logical.LocalZonedTimestampType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
-import org.apache.flink.table.types.logical.VarBinaryType;
 import org.apache.flink.table.types.logical.VarCharType;
 
 import java.util.ArrayList;
@@ -21,11 +19,6 @@ public final class CdcRows {
     private static final LogicalType STRING = VarCharType.STRING_TYPE;
     private static final LogicalType MICROS_TS = new LocalZonedTimestampType(6);
     private static final LogicalType MILLIS_TS = new LocalZonedTimestampType(3);
-
-    /** A Kafka record as read: topic, partition, offset and value. */
-    public static final RowType RAW = RowType.of(
-            new LogicalType[] {STRING, new IntType(), new BigIntType(), new VarBinaryType(VarBinaryType.MAX_LENGTH)},
-            new String[] {"topic", "kafka_partition", "kafka_offset", "payload"});
 
     /** A decoded change event of a captured table, for {@code bronze.cdc_<table>}. */
     public static final RowType EVENT = RowType.of(

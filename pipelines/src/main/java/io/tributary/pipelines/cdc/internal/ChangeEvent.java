@@ -111,7 +111,7 @@ final class ChangeEvent {
         if (commit == null) {
             throw new DmsRecord.InvalidRecordException("DMS record without metadata timestamp: its commit time is unknown");
         }
-        long micros = Math.addExact(Math.multiplyExact(commit.getEpochSecond(), 1_000_000L), commit.getNano() / 1000);
+        long micros = CommitTimes.micros(commit);
         if (record.isControl()) {
             return new ChangeEvent(Kind.CONTROL, record.operation(), record.schemaName(), record.tableName(), null, null,
                     micros, record.logPosition(), record.controlDetail(), c -> null);

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,7 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
     private final List<CdcTableSpec> tables;
     private final Map<String, CdcFormat> formatByTopic;
     private final boolean rejectUnknownTables;
+    private transient Map<String, OutputTag<RowData>> changeTags;
     private transient Set<String> unknownTablesLogged;
     private transient Counter unknownTableEvents;
     private transient Counter controlEvents;
@@ -65,6 +67,8 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
 
     @Override
     public void open(Configuration parameters) {
+        changeTags = new HashMap<>();
+        tables.forEach(spec -> changeTags.put(spec.name(), changesOf(spec)));
         unknownTablesLogged = new HashSet<>();
         unknownTableEvents = getRuntimeContext().getMetricGroup().counter("cdc.unknownTableEvents");
         controlEvents = getRuntimeContext().getMetricGroup().counter("cdc.controlEvents");
@@ -85,7 +89,7 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
             ctx.output(BRONZE_REJECTS, GenericRowData.of(text(e.getMessage()), payload, source, offset, now));
             return;
         }
-        TimestampData commitTs = micros(event.commitMicros);
+        TimestampData commitTs = CommitTimes.timestamp(event.commitMicros);
         if (event.kind == ChangeEvent.Kind.CONTROL) {
             controlEvents.inc();
             LOG.info("CDC control event {} on {}.{} at {} ({}); recorded in bronze.cdc_control_events, not applied",
@@ -103,7 +107,7 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
         out.collect(GenericRowData.of(text(spec.name()), op, commitTs, text(event.logPosition), text(event.schema),
                 text(event.table), payload, source, offset, now));
         try {
-            ctx.output(changesOf(spec), typed(spec, event));
+            ctx.output(changeTags.get(spec.name()), typed(spec, event));
         } catch (IllegalArgumentException e) {
             ctx.output(SILVER_REJECTS, GenericRowData.of(text(spec.name()), op, commitTs, text(e.getMessage()), payload,
                     source, offset, now));
@@ -159,10 +163,6 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
         row.setField(type.getFieldCount() + 1, StringData.fromString(event.logPosition));
         row.setRowKind(event.kind == ChangeEvent.Kind.DELETE ? RowKind.DELETE : RowKind.UPDATE_AFTER);
         return row;
-    }
-
-    static TimestampData micros(long micros) {
-        return TimestampData.fromEpochMillis(Math.floorDiv(micros, 1000), (int) Math.floorMod(micros, 1000) * 1000);
     }
 
     private static StringData text(String value) {

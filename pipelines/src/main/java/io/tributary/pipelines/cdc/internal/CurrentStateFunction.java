@@ -6,7 +6,7 @@ import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple4;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -35,8 +35,9 @@ public final class CurrentStateFunction extends KeyedProcessFunction<String, Row
     private final int columns;
     private final CdcTableSpec spec;
     private final long deletedKeyRetentionMillis;
-    /** commit micros, log position, deleted, processing time of the delete. */
-    private transient ValueState<Tuple4<Long, String, Boolean, Long>> applied;
+    /** Commit micros and log position of the last change applied, and when (processing time). */
+    private transient ValueState<Tuple3<Long, String, Long>> applied;
+    /** The key's row; none after a delete. */
     private transient ValueState<RowData> current;
     private transient RowData.FieldGetter[] getters;
     private transient Counter superseded;
@@ -50,7 +51,7 @@ public final class CurrentStateFunction extends KeyedProcessFunction<String, Row
     @Override
     public void open(Configuration parameters) {
         applied = getRuntimeContext().getState(new ValueStateDescriptor<>("applied-position",
-                Types.TUPLE(Types.LONG, Types.STRING, Types.BOOLEAN, Types.LONG)));
+                Types.TUPLE(Types.LONG, Types.STRING, Types.LONG)));
         current = getRuntimeContext().getState(new ValueStateDescriptor<>("current-row",
                 InternalTypeInfo.of(spec.rowType())));
         getters = ChangeKeys.getters(spec.rowType());
@@ -61,14 +62,14 @@ public final class CurrentStateFunction extends KeyedProcessFunction<String, Row
     public void processElement(RowData change, Context ctx, Collector<RowData> out) throws Exception {
         long micros = change.getLong(columns);
         String position = change.getString(columns + 1).toString();
-        Tuple4<Long, String, Boolean, Long> last = applied.value();
+        Tuple3<Long, String, Long> last = applied.value();
         if (last != null && ChangeKeys.compare(micros, position, last.f0, last.f1) < 0) {
             superseded.inc();
             return;
         }
         boolean delete = change.getRowKind() == RowKind.DELETE;
         long now = ctx.timerService().currentProcessingTime();
-        applied.update(Tuple4.of(micros, position, delete, now));
+        applied.update(Tuple3.of(micros, position, now));
         if (delete) {
             ctx.timerService().registerProcessingTimeTimer(now + deletedKeyRetentionMillis);
         }
@@ -94,8 +95,8 @@ public final class CurrentStateFunction extends KeyedProcessFunction<String, Row
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
-        Tuple4<Long, String, Boolean, Long> last = applied.value();
-        if (last != null && last.f2 && last.f3 + deletedKeyRetentionMillis <= timestamp) {
+        Tuple3<Long, String, Long> last = applied.value();
+        if (last != null && current.value() == null && last.f2 + deletedKeyRetentionMillis <= timestamp) {
             applied.clear(); // forget the delete: a change this late is taken as new
         }
     }

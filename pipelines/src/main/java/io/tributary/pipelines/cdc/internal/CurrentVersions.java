@@ -8,7 +8,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
-import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.data.conversion.RowRowConverter;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.types.Row;
@@ -54,8 +53,7 @@ public final class CurrentVersions extends RichMapFunction<Row, RowData> {
         RowData row = converter.toInternal(version);
         int columns = getters.length;
         GenericRowData change = ChangeKeys.columns(row, getters, 2);
-        TimestampData validFrom = row.getTimestamp(columns, 6);
-        change.setField(columns, validFrom.getMillisecond() * 1000 + validFrom.getNanoOfMillisecond() / 1000);
+        change.setField(columns, CommitTimes.micros(row.getTimestamp(columns, 6)));
         change.setField(columns + 1, StringData.fromString(""));
         change.setRowKind(RowKind.UPDATE_AFTER);
         return change;

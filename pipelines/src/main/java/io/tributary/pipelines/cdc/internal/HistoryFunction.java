@@ -83,8 +83,8 @@ public final class HistoryFunction extends KeyedProcessFunction<String, RowData,
 
     private RowData version(RowData change, Long validTo, RowKind kind) {
         GenericRowData row = ChangeKeys.columns(change, getters, 3);
-        row.setField(columns, ChangeRouter.micros(change.getLong(columns)));
-        row.setField(columns + 1, validTo == null ? null : ChangeRouter.micros(validTo));
+        row.setField(columns, CommitTimes.timestamp(change.getLong(columns)));
+        row.setField(columns + 1, validTo == null ? null : CommitTimes.timestamp(validTo));
         row.setField(columns + 2, validTo == null);
         row.setRowKind(kind);
         return row;
