@@ -2,7 +2,7 @@ package io.tributary.compat.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.compat.testutils.TributaryProcess;
+import io.tributary.pipelines.testutils.TributaryProcess;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;

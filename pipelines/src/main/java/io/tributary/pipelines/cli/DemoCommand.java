@@ -24,6 +24,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--lines", defaultValue = "60000", description = "Log lines to generate (default: ${DEFAULT-VALUE}).")
     long lines;
 
+    @Option(names = "--stream-lines", defaultValue = "20000",
+            description = "Log lines to stream through Kafka after the backfill (default: ${DEFAULT-VALUE}).")
+    long streamLines;
+
+    @Option(names = "--order-changes", defaultValue = "1000",
+            description = "Order changes (CDC events) to stream (default: ${DEFAULT-VALUE}).")
+    int orderChanges;
+
+    @Option(names = "--no-streaming", description = "Only the batch backfill: no Kafka broker, no streaming jobs.")
+    boolean noStreaming;
+
     static final Map<String, String> ANSWERS = new LinkedHashMap<>();
 
     static {
@@ -39,6 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
         Configuration conf = common.configuration();
+        DemoLake.startOver(conf, System.out);
         Path landing = Path.of(conf.get(TributaryOptions.LANDING_ROOT), WeblogsPipeline.NAME);
         System.out.println("== 1. Generating web logs");
         WeblogGenerator.Result generated = new WeblogGenerator(42).generate(landing, lines, 7);
@@ -54,8 +66,17 @@ final class DemoCommand implements Callable<Integer> {
             LakeQuery result = LakeQuery.run(tEnv, answer.getValue());
             ResultPrinter.print(System.out, result.columns, result.rows, ResultPrinter.Format.TABLE);
         }
+        if (!noStreaming) {
+            System.out.println();
+            System.out.println("== 4. Streaming: the same tables kept current from Kafka");
+            new StreamingDemo(conf, System.out).run(streamLines, orderChanges);
+            System.out.println();
+            System.out.println("Summary after the stream (compare with the backfill's above)");
+            LakeQuery summary = LakeQuery.run(LakeQuery.environment(conf), ANSWERS.get("Summary"));
+            ResultPrinter.print(System.out, summary.columns, summary.rows, ResultPrinter.Format.TABLE);
+        }
         System.out.println();
-        System.out.println("== 4. The lake");
+        System.out.println("== " + (noStreaming ? 4 : 5) + ". The lake");
         TablesCommand.print(conf, System.out);
         System.out.println();
         System.out.println("Query it yourself:  bin/tributary sql \"SELECT * FROM gold.weblogs_top_endpoints\"");

@@ -10,6 +10,13 @@ final class Logging {
     static void configure(boolean verbose) {
         try {
             Configurator.setRootLevel(verbose ? Level.INFO : Level.ERROR);
+            if (!verbose) {
+                // The demo's embedded broker logs its controller's stalls under load as errors;
+                // the jobs report what matters to the user themselves.
+                for (String broker : new String[] {"kafka", "org.apache.kafka.controller", "org.apache.kafka.raft"}) {
+                    Configurator.setLevel(broker, Level.OFF);
+                }
+            }
         } catch (NoClassDefFoundError e) {
             // Running inside a Flink cluster, whose logging configuration applies.
         }

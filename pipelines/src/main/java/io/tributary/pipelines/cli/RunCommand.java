@@ -28,6 +28,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--bounded", description = "Streaming mode: stop once the Kafka offsets present at start are consumed.")
     boolean bounded;
 
+    @Option(names = "--resume", description = "Streaming mode: continue from the latest checkpoint an earlier run "
+            + "(cancelled, failed or killed) left, with its state and offsets; start fresh when there is none.")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
@@ -38,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf("Running %s in %s mode%n", pipeline, mode);
         if (bounded) {
             conf.set(TributaryOptions.STREAMING_BOUNDED, true);
+        }
+        if (resume) {
+            conf.set(TributaryOptions.STREAMING_RESUME, true);
         }
         new PipelineRunner(conf, System.out).run(chosen, chosenMode);
         System.out.printf("Finished in %.1f s%n", (System.nanoTime() - start) / 1e9);

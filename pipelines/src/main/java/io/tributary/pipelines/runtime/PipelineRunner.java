@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,36 +39,55 @@ public final class PipelineRunner {
     /** Runs every stage and returns rows and files written per table. */
     public Map<String, long[]> run(Pipeline pipeline, PipelineMode mode) throws Exception {
         Map<String, long[]> written = new LinkedHashMap<>();
-        for (Pipeline.Stage stage : pipeline.stages(mode)) {
-            StreamTableEnvironment tEnv = environment(pipeline, mode);
-            StatementSet statements = tEnv.createStatementSet();
-            Map<String, String> inserts = new HashMap<>();
-            for (String sql : stage.statements()) {
-                add(tEnv, statements, mode == PipelineMode.BATCH ? asOverwrite(sql) : sql);
-                String target = LiveTables.targetOf(sql);
-                if (target != null) {
-                    inserts.put(target, sql);
-                }
-            }
-            if (mode == PipelineMode.STREAMING) {
-                // Tables a stream may leave empty (rejects) exist, and can be queried, from the start.
-                inserts.keySet().forEach(table -> LakeCatalog.createIfAbsent(tEnv, table));
-            }
-            Duration monitor = conf.get(TributaryOptions.STREAMING_BOUNDED)
-                    ? null : conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL);
-            for (String table : stage.liveTables()) {
-                LiveTables.shadow(tEnv, table, inserts.get(table), monitor);
-            }
-            for (String sql : stage.liveReaders()) {
-                // A live reader recomputes its whole output from a full read of its inputs.
-                add(tEnv, statements, LiveTables.targetOf(sql) == null ? sql : LiveTables.withSinkOptions(sql,
-                        Map.of(DeltaConnectorOptions.SINK_REPLACE_ON_START.key(), "true")));
-            }
-            TableResult result = statements.execute();
-            JobClient job = result.getJobClient().orElseThrow();
-            written.putAll(new JobProgress(out, 2_000).await(stage.name(), job));
+        List<Pipeline.Stage> stages = pipeline.stages(mode);
+        for (int i = 0; i < stages.size(); i++) {
+            String jobName = stages.size() == 1 ? pipeline.name() : pipeline.name() + "-" + (i + 1);
+            JobClient job = submit(pipeline, stages.get(i), jobName, mode);
+            written.putAll(new JobProgress(out, 2_000).await(stages.get(i).name(), job));
         }
         return written;
+    }
+
+    /**
+     * Submits a pipeline's streaming job and returns at once, for callers that watch the tables
+     * while it runs and stop it themselves (cancelling keeps its last checkpoint for a resume).
+     */
+    public JobClient start(Pipeline pipeline) throws Exception {
+        List<Pipeline.Stage> stages = pipeline.stages(PipelineMode.STREAMING);
+        if (stages.size() != 1) {
+            throw new IllegalArgumentException(pipeline.name() + " has " + stages.size() + " streaming stages, not one");
+        }
+        return submit(pipeline, stages.get(0), pipeline.name(), PipelineMode.STREAMING);
+    }
+
+    private JobClient submit(Pipeline pipeline, Pipeline.Stage stage, String jobName, PipelineMode mode)
+            throws Exception {
+        StreamTableEnvironment tEnv = environment(pipeline, jobName, mode);
+        StatementSet statements = tEnv.createStatementSet();
+        Map<String, String> inserts = new HashMap<>();
+        for (String sql : stage.statements()) {
+            add(tEnv, statements, mode == PipelineMode.BATCH ? asOverwrite(sql) : sql);
+            String target = LiveTables.targetOf(sql);
+            if (target != null) {
+                inserts.put(target, sql);
+            }
+        }
+        if (mode == PipelineMode.STREAMING) {
+            // Tables a stream may leave empty (rejects) exist, and can be queried, from the start.
+            inserts.keySet().forEach(table -> LakeCatalog.createIfAbsent(tEnv, table));
+        }
+        Duration monitor = conf.get(TributaryOptions.STREAMING_BOUNDED)
+                ? null : conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL);
+        for (String table : stage.liveTables()) {
+            LiveTables.shadow(tEnv, table, inserts.get(table), monitor);
+        }
+        for (String sql : stage.liveReaders()) {
+            // A live reader recomputes its whole output from a full read of its inputs.
+            add(tEnv, statements, LiveTables.targetOf(sql) == null ? sql : LiveTables.withSinkOptions(sql,
+                    Map.of(DeltaConnectorOptions.SINK_REPLACE_ON_START.key(), "true")));
+        }
+        TableResult result = statements.execute();
+        return result.getJobClient().orElseThrow();
     }
 
     private static void add(StreamTableEnvironment tEnv, StatementSet statements, String sql) {
@@ -78,12 +98,16 @@ public final class PipelineRunner {
         }
     }
 
-    private StreamTableEnvironment environment(Pipeline pipeline, PipelineMode mode) throws Exception {
+    private StreamTableEnvironment environment(Pipeline pipeline, String jobName, PipelineMode mode)
+            throws Exception {
         Configuration jobConf = ExecutionDefaults.apply(conf);
         jobConf.set(ExecutionOptions.RUNTIME_MODE,
                 mode == PipelineMode.BATCH ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         if (mode == PipelineMode.STREAMING && !jobConf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
             jobConf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, conf.get(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL));
+        }
+        if (mode == PipelineMode.STREAMING) {
+            RetainedCheckpoints.configure(jobConf, jobName, out);
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);

@@ -67,6 +67,26 @@ public final class TributaryOptions {
                             "Stop a streaming job once it has consumed the Kafka offsets present when it "
                                     + "started (catch-up runs and tests); set by 'run --bounded'.");
 
+    public static final ConfigOption<String> STREAMING_CHECKPOINT_DIR =
+            ConfigOptions.key("tributary.streaming.checkpoint-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Where streaming jobs keep their checkpoints, one folder per pipeline and "
+                                    + "stage (unless execution.checkpointing.dir is set). Default: "
+                                    + "<tributary.lake.root>/_checkpoints. Checkpoints are retained when a "
+                                    + "job is cancelled or dies, so 'run --resume' can continue from them.");
+
+    public static final ConfigOption<Boolean> STREAMING_RESUME =
+            ConfigOptions.key("tributary.streaming.resume")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Start a streaming job from the latest complete checkpoint its previous run "
+                                    + "retained (state, Kafka offsets and uncommitted files), or fresh "
+                                    + "when there is none; set by 'run --resume'. A fresh start continues "
+                                    + "after the Kafka offsets the lake tables hold.");
+
     public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE =
             ConfigOptions.key("tributary.sink.target-file-size")
                     .memoryType()

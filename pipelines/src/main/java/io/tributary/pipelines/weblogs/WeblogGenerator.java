@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -88,11 +90,8 @@ public final class WeblogGenerator {
             try (OutputStream raw = Files.newOutputStream(file);
                     OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
                     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-                ZoneOffset offset = ZoneOffset.of(OFFSETS[day % OFFSETS.length]);
-                long startSecond = date.atStartOfDay().toEpochSecond(offset);
-                for (long i = 0; i < count; i++) {
-                    long second = startSecond + (86_400L * i) / Math.max(count, 1);
-                    writer.write(line(second, offset));
+                for (Iterator<String> it = day(date, count, day); it.hasNext(); ) {
+                    writer.write(it.next());
                     writer.write('\n');
                 }
             }
@@ -100,6 +99,22 @@ public final class WeblogGenerator {
             result.lines += count;
         }
         return result;
+    }
+
+    /** {@code count} lines spread over one day (the first day plus {@code dayIndex} days). */
+    public List<String> day(long count, int dayIndex) {
+        List<String> lines = new ArrayList<>();
+        day(FIRST_DAY.plusDays(dayIndex), count, dayIndex).forEachRemaining(lines::add);
+        return lines;
+    }
+
+    /** Lines made as they are read, so a large day is never held in memory. */
+    private Iterator<String> day(LocalDate date, long count, int dayIndex) {
+        ZoneOffset offset = ZoneOffset.of(OFFSETS[dayIndex % OFFSETS.length]);
+        long startSecond = date.atStartOfDay().toEpochSecond(offset);
+        return LongStream.range(0, count)
+                .mapToObj(i -> line(startSecond + (86_400L * i) / Math.max(count, 1), offset))
+                .iterator();
     }
 
     private String line(long epochSecond, ZoneOffset offset) {

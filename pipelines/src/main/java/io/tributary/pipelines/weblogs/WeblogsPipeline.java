@@ -42,7 +42,8 @@ public final class WeblogsPipeline implements Pipeline {
 
     static final List<String> BRONZE_SILVER = List.of(
             "bronze.weblogs_raw", "silver.weblogs_requests", "silver.weblogs_rejects");
-    static final List<String> GOLD = List.of(
+    /** The gold tables, a contract with analysts (and the Glue catalog). */
+    public static final List<String> GOLD = List.of(
             "gold.weblogs_top_client_ips",
             "gold.weblogs_top_endpoints",
             "gold.weblogs_summary",

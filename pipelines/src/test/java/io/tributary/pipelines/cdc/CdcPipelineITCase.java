@@ -5,6 +5,7 @@ import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.demo.OrderChangeScript;
 import io.tributary.pipelines.testutils.OrderChanges;
 
 import org.apache.flink.configuration.Configuration;
@@ -62,7 +63,7 @@ class CdcPipelineITCase {
                 + "    primary-key: [id]\n"
                 + "    history: true\n"
                 + "    columns:\n"
-                + "      " + OrderChanges.COLUMNS + "\n";
+                + "      " + OrderChangeScript.COLUMNS + "\n";
     }
 
     private static void run(Configuration conf) throws Exception {
@@ -81,12 +82,12 @@ class CdcPipelineITCase {
     }
 
     private void assertArrivalOrderDoesNotMatter(String format, String source,
-            Function<OrderChanges.Change, String> render) throws Exception {
-        List<OrderChanges.Change> script = OrderChanges.script(7, 40, 600);
+            Function<OrderChangeScript.Change, String> render) throws Exception {
+        List<OrderChangeScript.Change> script = OrderChangeScript.script(7, 40, 600);
         String inOrder = newTopic();
         String shuffled = newTopic();
         KAFKA.sendLines(inOrder, script.stream().map(render).collect(Collectors.toList()));
-        KAFKA.sendLines(shuffled, OrderChanges.shuffled(script, 11).stream().map(render).collect(Collectors.toList()));
+        KAFKA.sendLines(shuffled, OrderChangeScript.shuffled(script, 11).stream().map(render).collect(Collectors.toList()));
         Configuration first = conf("in-order", ordersTable(source, inOrder, format));
         Configuration second = conf("shuffled", ordersTable(source, shuffled, format));
 
@@ -106,18 +107,18 @@ class CdcPipelineITCase {
 
     @Test
     void debeziumEventsInAnyArrivalOrderGiveTheSourcesTables() throws Exception {
-        assertArrivalOrderDoesNotMatter("debezium-json", "public.orders", OrderChanges.Change::debezium);
+        assertArrivalOrderDoesNotMatter("debezium-json", "public.orders", OrderChangeScript.Change::debezium);
     }
 
     @Test
     void dmsRecordsInAnyArrivalOrderGiveTheSourcesTables() throws Exception {
-        assertArrivalOrderDoesNotMatter("dms-json", "orders", OrderChanges.Change::dms);
+        assertArrivalOrderDoesNotMatter("dms-json", "orders", OrderChangeScript.Change::dms);
     }
 
     @Test
     void aDeleteArrivingBeforeTheChangesItEndsStillRemovesTheRow() throws Exception {
-        List<OrderChanges.Change> script = new ArrayList<>(OrderChanges.script(3, 1, 3));
-        OrderChanges.Change last = script.get(2);
+        List<OrderChangeScript.Change> script = new ArrayList<>(OrderChangeScript.script(3, 1, 3));
+        OrderChangeScript.Change last = script.get(2);
         script.add(last.deletedAt(last.commitMicros + 5_000_000, last.lsn + 1));
         String topic = newTopic() + ".one";
         KAFKA.createTopic(topic, 1);
@@ -165,12 +166,12 @@ class CdcPipelineITCase {
 
     @Test
     void aFreshStartContinuesAfterTheEventsTheLakeHolds() throws Exception {
-        List<OrderChanges.Change> script = OrderChanges.script(21, 30, 400);
+        List<OrderChangeScript.Change> script = OrderChangeScript.script(21, 30, 400);
         String topic = newTopic();
         Configuration conf = conf("restart", ordersTable("public.orders", topic, "debezium-json"));
-        KAFKA.sendLines(topic, script.subList(0, 250).stream().map(OrderChanges.Change::debezium).collect(Collectors.toList()));
+        KAFKA.sendLines(topic, script.subList(0, 250).stream().map(OrderChangeScript.Change::debezium).collect(Collectors.toList()));
         run(conf);
-        KAFKA.sendLines(topic, script.subList(250, 400).stream().map(OrderChanges.Change::debezium).collect(Collectors.toList()));
+        KAFKA.sendLines(topic, script.subList(250, 400).stream().map(OrderChangeScript.Change::debezium).collect(Collectors.toList()));
 
         run(conf);
 

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -54,18 +56,48 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
     /** Sends values and waits until every one is acknowledged. */
     public void send(String topic, List<byte[]> values) throws ExecutionException, InterruptedException {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            sendRoundRobin(producer, topic, values, 0);
+            producer.flush();
+        }
+    }
+
+    /**
+     * Sends UTF-8 values in the background, {@code perBatch} at a time with {@code pause} between
+     * batches, as a live source would; the future completes once every value is acknowledged.
+     */
+    public CompletableFuture<Void> trickle(String topic, List<String> values, int perBatch, Duration pause) {
+        return CompletableFuture.runAsync(() -> {
+            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+                for (int from = 0; from < values.size(); from += perBatch) {
+                    List<byte[]> batch = values.subList(from, Math.min(values.size(), from + perBatch)).stream()
+                            .map(v -> v.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList());
+                    sendRoundRobin(producer, topic, batch, from);
+                    producer.flush();
+                    Thread.sleep(pause.toMillis()); // pacing the feed, not synchronising with it
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            // Round robin over the partitions: Kafka's sticky partitioner would fill one at a time.
-            int partitions = producer.partitionsFor(topic).size();
-            int i = 0;
-            for (byte[] value : values) {
-                producer.send(new ProducerRecord<>(topic, i++ % partitions, null, value));
-            }
-            producer.flush();
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Round robin over the partitions: Kafka's sticky partitioner would fill one at a time. */
+    private static void sendRoundRobin(KafkaProducer<byte[], byte[]> producer, String topic, List<byte[]> values,
+            int first) {
+        int partitions = producer.partitionsFor(topic).size();
+        int i = first;
+        for (byte[] value : values) {
+            producer.send(new ProducerRecord<>(topic, i++ % partitions, null, value));
         }
     }
 }

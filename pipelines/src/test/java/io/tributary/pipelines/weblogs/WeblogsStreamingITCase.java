@@ -13,22 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 
+import static io.tributary.pipelines.testutils.WeblogsFixture.gold;
+import static io.tributary.pipelines.testutils.WeblogsFixture.land;
+import static io.tributary.pipelines.testutils.WeblogsFixture.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,14 +66,6 @@ class WeblogsStreamingITCase {
 
     private static void run(Configuration conf, PipelineMode mode) throws Exception {
         new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream())).run(new WeblogsPipeline(), mode);
-    }
-
-    /** Copies landing files where the batch run of {@code conf} reads them. */
-    private static void land(Configuration conf, List<Path> files) throws IOException {
-        Path landing = Files.createDirectories(Path.of(conf.get(TributaryOptions.LANDING_ROOT), WeblogsPipeline.NAME));
-        for (Path f : files) {
-            Files.copy(f, landing.resolve(f.getFileName()));
-        }
     }
 
     /** Gold tables of one batch run over all generated lines. */
@@ -153,25 +142,5 @@ class WeblogsStreamingITCase {
                 .as("the lines inside the envelopes, parsed as from a file")
                 .isEqualTo(new Lake(reference).rows("SELECT client_ip, ts, endpoint, status, `bytes`"
                         + " FROM silver.weblogs_requests ORDER BY ts, client_ip, endpoint, status, `bytes`"));
-    }
-
-    private static List<List<String>> gold(Lake lake) throws Exception {
-        List<List<String>> tables = new ArrayList<>();
-        for (String gold : WeblogsPipeline.GOLD) {
-            tables.add(lake.rows("SELECT * FROM " + gold + " ORDER BY 1, 2"));
-        }
-        return tables;
-    }
-
-    private static List<String> lines(List<Path> files) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (Path f : files) {
-            try (InputStream raw = Files.newInputStream(f);
-                    InputStream in = f.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                lines.addAll(reader.lines().collect(Collectors.toList()));
-            }
-        }
-        return lines;
     }
 }

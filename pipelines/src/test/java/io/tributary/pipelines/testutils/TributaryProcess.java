@@ -1,4 +1,4 @@
-package io.tributary.compat.testutils;
+package io.tributary.pipelines.testutils;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Tributary's CLI in a JVM of its own, started the way {@code bin/tributary} starts it: the shaded
  * job jar plus Flink's classpath, with the JVM options from {@code conf/jvm.options}. Another
- * engine's libraries in the test JVM never meet Flink's.
+ * engine's libraries in the test JVM never meet Flink's, and a running job can be killed outright.
  */
 public final class TributaryProcess {
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
@@ -47,6 +47,20 @@ public final class TributaryProcess {
 
     /** Runs {@code tributary <args>} and returns its standard output; fails with its stderr otherwise. */
     public String run(String... args) throws IOException, InterruptedException {
+        try (Running running = start(args)) {
+            if (!running.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("tributary " + String.join(" ", args) + " did not finish in " + TIMEOUT);
+            }
+            if (running.process.exitValue() != 0) {
+                throw new AssertionError("tributary " + String.join(" ", args) + " exited with "
+                        + running.process.exitValue() + ":\n" + running.stderr() + running.stdout());
+            }
+            return running.stdout();
+        }
+    }
+
+    /** Starts {@code tributary <args>}; closing the handle kills the process if it still runs. */
+    public Running start(String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + home.resolve("conf/jvm.options"));
@@ -57,20 +71,46 @@ public final class TributaryProcess {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("tributary-out", ".txt");
         Path err = Files.createTempFile("tributary-err", ".txt");
-        try {
-            Process process = new ProcessBuilder(command).directory(home.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("tributary " + String.join(" ", args) + " did not finish in " + TIMEOUT);
+        Process process = new ProcessBuilder(command).directory(home.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new Running(process, out, err);
+    }
+
+    /** A started CLI process. */
+    public static final class Running implements AutoCloseable {
+        private final Process process;
+        private final Path out;
+        private final Path err;
+
+        private Running(Process process, Path out, Path err) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** Kills the JVM at once (SIGKILL): no shutdown hook, no cancellation, no final commit. */
+        public void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+
+        public String stdout() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        public String stderr() throws IOException {
+            return Files.readString(err, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            if (process.isAlive()) {
+                kill();
             }
-            String stdout = Files.readString(out, StandardCharsets.UTF_8);
-            if (process.exitValue() != 0) {
-                throw new AssertionError("tributary " + String.join(" ", args) + " exited with "
-                        + process.exitValue() + ":\n" + Files.readString(err, StandardCharsets.UTF_8) + stdout);
-            }
-            return stdout;
-        } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
