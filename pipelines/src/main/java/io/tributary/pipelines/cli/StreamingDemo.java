@@ -38,6 +38,9 @@ import java.util.stream.Stream;
  */
 final class StreamingDemo {
     static final String ORDERS_TOPIC = "demo.shop.orders";
+    /** Seed and key count of the order changes the demo streams. */
+    static final long ORDER_SEED = 3;
+    static final int ORDER_KEYS = 25;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final long WATCH_MILLIS = 3_000;
     private static final int BATCHES = 20;
@@ -68,7 +71,7 @@ final class StreamingDemo {
                 out.println("  Started the weblogs and cdc streaming jobs (checkpoint, and so commit, every "
                         + streaming.get(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL).toSeconds() + " s)");
                 List<String> logLines = new WeblogGenerator(7).day(lines, 7);
-                List<String> orderEvents = OrderChangeScript.script(3, 25, changes).stream()
+                List<String> orderEvents = OrderChangeScript.script(ORDER_SEED, ORDER_KEYS, changes).stream()
                         .map(OrderChangeScript.Change::debezium).collect(Collectors.toList());
                 out.printf("  Sending %,d log lines and %,d order changes (Debezium JSON) in %d bursts%n",
                         logLines.size(), orderEvents.size(), BATCHES);

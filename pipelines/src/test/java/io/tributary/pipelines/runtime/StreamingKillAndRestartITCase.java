@@ -124,6 +124,32 @@ class StreamingKillAndRestartITCase {
         assertThat(result.count("bronze.cdc_rejects") + result.count("silver.cdc_rejects")).isZero();
     }
 
+    @Test
+    void restoringACheckpointOlderThanTheTablesCommitsFailsAndSaysWhy() throws Exception {
+        String topic = "weblogs.rolled-back";
+        KAFKA.createTopic(topic, 1);
+        List<String> lines = new WeblogGenerator(23).day(3_000, 0);
+        String lake = dir.resolve("lake").toString();
+        CompletableFuture<Void> feed = KAFKA.trickle(topic, lines, 100, Duration.ofMillis(300));
+        KillLoop loop = new KillLoop(lake, "bronze/weblogs_raw", List.of("run", "weblogs", "--mode", "streaming",
+                "-D", TributaryOptions.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + KAFKA.bootstrapServers(),
+                "-D", WeblogsOptions.TOPIC.key() + "=" + topic,
+                "-D", "execution.checkpointing.num-retained=100"));
+        String old;
+        try (TributaryProcess.Running job = loop.start()) {
+            old = loop.awaitNewCheckpoint(job);
+            long version = versionOf(lake, "bronze/weblogs_raw");
+            loop.awaitAlive(job, "two commits after the checkpoint",
+                    () -> versionOf(lake, "bronze/weblogs_raw") >= version + 2);
+        }
+        feed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+        try (TributaryProcess.Running rolledBack = loop.start("-D", "execution.state-recovery.path=" + old)) {
+            assertThat(rolledBack.awaitExit(PATIENCE)).as("the job fails rather than restarting forever").isNotZero();
+            assertThat(rolledBack.stderr() + rolledBack.stdout()).contains("was restored from the older checkpoint");
+        }
+    }
+
     private static List<String> sorted(Lake lake, String table) throws Exception {
         return lake.rows("SELECT * FROM " + table).stream().sorted().collect(Collectors.toList());
     }
@@ -199,12 +225,14 @@ class StreamingKillAndRestartITCase {
             }
         }
 
-        private TributaryProcess.Running start() throws Exception {
-            return tributary.start(args.toArray(String[]::new));
+        TributaryProcess.Running start(String... extraArgs) throws Exception {
+            List<String> all = new ArrayList<>(args);
+            all.addAll(List.of(extraArgs));
+            return tributary.start(all.toArray(String[]::new));
         }
 
         /** Waits for the run's first checkpoint and returns it. */
-        private String awaitNewCheckpoint(TributaryProcess.Running job) throws Exception {
+        String awaitNewCheckpoint(TributaryProcess.Running job) throws Exception {
             String checkpoints = RetainedCheckpoints.directory(configuration(), args.get(1));
             Optional<String> before = RetainedCheckpoints.latest(checkpoints);
             awaitAlive(job, "a first checkpoint of this run",
@@ -220,7 +248,7 @@ class StreamingKillAndRestartITCase {
             return stdout.lines().filter(l -> l.contains("checkpoint")).findFirst().orElse("fresh start");
         }
 
-        private void awaitAlive(TributaryProcess.Running job, String what, Await.Condition condition) throws Exception {
+        void awaitAlive(TributaryProcess.Running job, String what, Await.Condition condition) throws Exception {
             Await.until(what, PATIENCE, whileAlive(job, what, condition));
         }
 

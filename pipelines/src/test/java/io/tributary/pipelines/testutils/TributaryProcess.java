@@ -88,6 +88,14 @@ public final class TributaryProcess {
             this.err = err;
         }
 
+        /** Waits for the process to end by itself and returns its exit code. */
+        public int awaitExit(Duration timeout) throws InterruptedException {
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("The process did not end within " + timeout);
+            }
+            return process.exitValue();
+        }
+
         public boolean isAlive() {
             return process.isAlive();
         }

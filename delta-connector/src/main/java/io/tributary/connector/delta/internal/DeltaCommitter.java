@@ -12,6 +12,7 @@ import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.hook.PostCommitHook;
+import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
@@ -55,6 +56,12 @@ public final class DeltaCommitter {
         this.fileIO = new FlinkFileIO(config.kernelConf);
         this.engine = DefaultEngine.create(fileIO);
         this.merge = new CopyOnWriteMerge(config, engine);
+    }
+
+    /** The last version this app id committed to the table, if any. */
+    public Optional<Long> lastCommitted(String appId) {
+        return DeltaTables.latest(engine, config.tablePath)
+                .flatMap(snapshot -> ((SnapshotImpl) snapshot).getLatestTransactionVersion(engine, appId));
     }
 
     /**

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -16,6 +17,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -69,6 +71,9 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         lineageState = context.getOperatorStateStore().getListState(
                 new ListStateDescriptor<>("delta-lineage", String.class));
         restoreLineage(context.isRestored());
+        if (context.getRestoredCheckpointId().isPresent()) {
+            refuseOlderThanTable(context.getRestoredCheckpointId().getAsLong());
+        }
         if (context.isRestored()) {
             for (DeltaCommittable c : state.get()) {
                 pending.computeIfAbsent(c.checkpointId, id -> new ArrayList<>()).add(c);
@@ -90,6 +95,24 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         } else {
             appId = config.sinkId + "@" + getRuntimeContext().getJobInfo().getJobId();
             replaceCheckpoint = config.replaceOnStart && !restored ? 0 : -1;
+        }
+    }
+
+    /**
+     * A commit happens only after its checkpoint completed, so the table can never hold a commit
+     * of this lineage newer than the newest checkpoint. When it does, the job was restored from an
+     * older checkpoint or savepoint: replaying from there would skip commits as already done
+     * whose rows now differ, so rows would be lost or doubled. Fail instead, saying why.
+     */
+    private void refuseOlderThanTable(long restoredCheckpoint) {
+        Optional<Long> committed = committer.lastCommitted(appId);
+        if (committed.isPresent() && committed.get() > restoredCheckpoint) {
+            // No restart can fix this, so the job fails at once instead of restarting forever.
+            throw new SuppressRestartsException(new IllegalStateException("Delta table " + config.tablePath + " already holds commit "
+                    + committed.get() + " of this job (" + appId + "), but the job was restored from the older "
+                    + "checkpoint " + restoredCheckpoint + ": going on would lose or duplicate rows. Restore from "
+                    + "the newest checkpoint or savepoint, or start the job without state (it then continues "
+                    + "after what the table holds)."));
         }
     }
 

@@ -1,0 +1,48 @@
+package io.tributary.pipelines.cli;
+
+import io.tributary.pipelines.demo.OrderChangeScript;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.OrderChanges;
+import io.tributary.pipelines.testutils.TributaryProcess;
+
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code tributary demo} as a user runs it, in a process of its own: the backfill, then the
+ * embedded broker streaming log lines and order changes through both streaming jobs.
+ */
+class DemoITCase {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoBackfillsThenStreamsIntoTheSameTables() throws Exception {
+        String lake = dir.resolve("lake").toString();
+        String output = TributaryProcess.fromBuild().run("demo", "--lines", "3000", "--stream-lines", "2000",
+                "--order-changes", "200", "-D", TributaryOptions.LAKE_ROOT.key() + "=" + lake,
+                "-D", TributaryOptions.LANDING_ROOT.key() + "=" + dir.resolve("landing"));
+
+        assertThat(output).contains("== 4. Streaming", "How the tables grew", "== 5. The lake")
+                .doesNotContain("did not catch up");
+        Configuration conf = new Configuration();
+        conf.set(TributaryOptions.LAKE_ROOT, lake);
+        Lake tables = new Lake(conf);
+        assertThat(tables.rows("SELECT origin, COUNT(*) FROM bronze.weblogs_raw GROUP BY origin ORDER BY origin"))
+                .containsExactly("landing,3000", "stream,2000");
+        assertThat(tables.rows("SELECT total_requests + rejected_lines FROM gold.weblogs_summary"))
+                .as("gold counts every line, backfilled or streamed").containsExactly("5000");
+        List<OrderChangeScript.Change> script = OrderChangeScript.script(StreamingDemo.ORDER_SEED,
+                StreamingDemo.ORDER_KEYS, 200);
+        assertThat(tables.rows("SELECT * FROM silver.shop_orders").stream().sorted().collect(Collectors.toList()))
+                .isEqualTo(OrderChanges.currentRows(script));
+    }
+}
