@@ -30,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Exactly-once under failure: a streaming job runs as a process of its own, as {@code bin/tributary}
  * runs it, while events keep arriving; it is killed outright (SIGKILL) several times — right after a
- * Delta commit, before the next checkpoint, and at random moments — and each time started again
+ * Delta commit, before the next checkpoint, and at random points of the feed — and each time started again
  * with {@code --resume} from the checkpoint it left. The tables must end with every event exactly
  * once and the results an uninterrupted run gives.
  */
@@ -68,7 +66,7 @@ class StreamingKillAndRestartITCase {
         List<String> lines = WeblogsFixture.lines(files);
         String lake = dir.resolve("lake").toString();
 
-        CompletableFuture<Void> feed = KAFKA.trickle(topic, lines, 300, Duration.ofMillis(500));
+        KafkaBroker.Feed feed = KAFKA.trickle(topic, lines, 300, Duration.ofMillis(500));
         KillLoop loop = new KillLoop(lake, "bronze/weblogs_raw", List.of("run", "weblogs", "--mode", "streaming",
                 "--resume", "-D", TributaryOptions.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + KAFKA.bootstrapServers(),
                 "-D", WeblogsOptions.TOPIC.key() + "=" + topic));
@@ -107,7 +105,7 @@ class StreamingKillAndRestartITCase {
                 + "    columns:\n      " + OrderChangeScript.COLUMNS + "\n");
         String lake = dir.resolve("lake").toString();
 
-        CompletableFuture<Void> feed = KAFKA.trickle(topic, events, 100, Duration.ofMillis(500));
+        KafkaBroker.Feed feed = KAFKA.trickle(topic, events, 100, Duration.ofMillis(500));
         KillLoop loop = new KillLoop(lake, "bronze/cdc_orders", List.of("run", "cdc", "--mode", "streaming",
                 "--resume", "-D", TributaryOptions.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + KAFKA.bootstrapServers(),
                 "-D", CdcOptions.TABLES_FILE.key() + "=" + tables));
@@ -135,7 +133,7 @@ class StreamingKillAndRestartITCase {
         KAFKA.createTopic(topic, 1);
         List<String> lines = new WeblogGenerator(23).day(3_000, 0);
         String lake = dir.resolve("lake").toString();
-        CompletableFuture<Void> feed = KAFKA.trickle(topic, lines, 100, Duration.ofMillis(300));
+        KafkaBroker.Feed feed = KAFKA.trickle(topic, lines, 100, Duration.ofMillis(300));
         KillLoop loop = new KillLoop(lake, "bronze/weblogs_raw", List.of("run", "weblogs", "--mode", "streaming",
                 "-D", TributaryOptions.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + KAFKA.bootstrapServers(),
                 "-D", WeblogsOptions.TOPIC.key() + "=" + topic,
@@ -147,7 +145,7 @@ class StreamingKillAndRestartITCase {
             loop.awaitAlive(job, "two commits after the checkpoint",
                     () -> versionOf(lake, "bronze/weblogs_raw") >= version + 2);
         }
-        feed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        feed.await(PATIENCE);
 
         try (TributaryProcess.Running rolledBack = loop.start("-D", "execution.state-recovery.path=" + old)) {
             assertThat(rolledBack.awaitExit(PATIENCE)).as("the job fails rather than restarting forever").isNotZero();
@@ -194,9 +192,9 @@ class StreamingKillAndRestartITCase {
         /**
          * Kills the job {@link #KILLS} times while {@code feed} runs: every other kill comes the
          * moment the watched table gains a commit (so the restore replays a checkpoint whose files
-         * are already in the table), the others at a random moment after a checkpoint.
+         * are already in the table), the others at a random point of the feed after a checkpoint.
          */
-        void killRepeatedly(CompletableFuture<Void> feed) throws Exception {
+        void killRepeatedly(KafkaBroker.Feed feed) throws Exception {
             for (int kill = 0; kill < KILLS; kill++) {
                 try (TributaryProcess.Running job = start()) {
                     String checkpoint = awaitNewCheckpoint(job);
@@ -205,17 +203,21 @@ class StreamingKillAndRestartITCase {
                         awaitAlive(job, "a commit after version " + version,
                                 () -> versionOf(lake, watchedTable) > version);
                     } else {
-                        Thread.sleep(random.nextInt(2_000)); // a random moment is the point here
+                        // A random point in the stream: after a random share of the next events
+                        // (or at once when the feed has ended).
+                        int target = feed.sent() + 1 + random.nextInt(1_000);
+                        awaitAlive(job, "the feed to pass event " + target,
+                                () -> feed.sent() >= target || feed.isDone());
                     }
                     assertThat(job.isAlive()).as("the job was running when killed:\n%s", job.stderr()).isTrue();
                     job.kill();
                     outputs.add(job.stdout());
                     journal.append(String.format("run %d: %s; killed %s after checkpoint %s at table version %d%n",
-                            kill + 1, firstLine(job.stdout()), kill % 2 == 0 ? "right after a commit" : "at random",
+                            kill + 1, firstLine(job.stdout()), kill % 2 == 0 ? "right after a commit" : "at a random point",
                             checkpoint, versionOf(lake, watchedTable)));
                 }
             }
-            feed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            feed.await(PATIENCE);
             assertThat(String.join("\n", outputs)).as("later runs resumed from checkpoints")
                     .contains("Resuming from checkpoint");
         }

@@ -18,6 +18,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -63,24 +67,60 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * Sends UTF-8 values in the background, {@code perBatch} at a time with {@code pause} between
-     * batches, as a live source would; the future completes once every value is acknowledged.
+     * Sends UTF-8 values in the background, {@code perBatch} at a time, one batch every
+     * {@code period}, as a live source would.
      */
-    public CompletableFuture<Void> trickle(String topic, List<String> values, int perBatch, Duration pause) {
-        return CompletableFuture.runAsync(() -> {
-            try (KafkaProducer<byte[], byte[]> producer = producer()) {
-                for (int from = 0; from < values.size(); from += perBatch) {
+    public Feed trickle(String topic, List<String> values, int perBatch, Duration period) {
+        return new Feed(producer(), topic, values, perBatch, period);
+    }
+
+    /** A background feed of one topic: how far it got, and when it is done. */
+    public static final class Feed {
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final AtomicInteger sent = new AtomicInteger();
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+        private Feed(KafkaProducer<byte[], byte[]> producer, String topic, List<String> values, int perBatch,
+                Duration period) {
+            timer.scheduleAtFixedRate(() -> {
+                try {
+                    int from = sent.get();
                     List<byte[]> batch = values.subList(from, Math.min(values.size(), from + perBatch)).stream()
                             .map(v -> v.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList());
                     sendRoundRobin(producer, topic, batch, from);
                     producer.flush();
-                    Thread.sleep(pause.toMillis()); // pacing the feed, not synchronising with it
+                    if (sent.addAndGet(batch.size()) >= values.size()) {
+                        finish(producer, null);
+                    }
+                } catch (RuntimeException e) {
+                    finish(producer, e);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void finish(KafkaProducer<byte[], byte[]> producer, Throwable error) {
+            timer.shutdown();
+            producer.close();
+            if (error == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(error);
             }
-        });
+        }
+
+        /** Values sent and acknowledged so far. */
+        public int sent() {
+            return sent.get();
+        }
+
+        public boolean isDone() {
+            return done.isDone();
+        }
+
+        /** Waits for every value to be acknowledged. */
+        public void await(Duration timeout) throws Exception {
+            done.get(timeout.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
