@@ -11,7 +11,6 @@ import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.expressions.Literal;
-import io.delta.kernel.hook.PostCommitHook;
 import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructType;
@@ -60,8 +59,11 @@ public final class DeltaCommitter {
 
     /** The last version this app id committed to the table, if any. */
     public Optional<Long> lastCommitted(String appId) {
-        return DeltaTables.latest(engine, config.tablePath)
-                .flatMap(snapshot -> ((SnapshotImpl) snapshot).getLatestTransactionVersion(engine, appId));
+        return DeltaTables.latest(engine, config.tablePath).flatMap(snapshot -> lastCommitted(snapshot, appId));
+    }
+
+    private Optional<Long> lastCommitted(Snapshot snapshot, String appId) {
+        return ((SnapshotImpl) snapshot).getLatestTransactionVersion(engine, appId);
     }
 
     /**
@@ -69,20 +71,26 @@ public final class DeltaCommitter {
      * this (app id, version) was committed before. A commit that loses a race with another writer
      * of the table is built again on top of the winner, up to {@value #MAX_ATTEMPTS} times.
      */
-    public Optional<Long> commit(List<DeltaCommittable> items, String appId, long version) throws IOException {
+    public Optional<CommitSummary> commit(List<DeltaCommittable> items, String appId, long version) throws IOException {
         return commit(items, appId, version, false);
     }
 
-    /** As {@link #commit(List, String, long)}; with {@code replace} the commit replaces the whole table. */
-    public Optional<Long> commit(List<DeltaCommittable> items, String appId, long version, boolean replace)
+    /**
+     * As {@link #commit(List, String, long)}; with {@code replace} the items' earliest checkpoint
+     * replaces the whole table.
+     *
+     * <p>The items may span several checkpoints (a checkpoint's completion can be notified late,
+     * or not at all, and a restored state can hold a checkpoint whose commit happened after it was
+     * taken). Items of checkpoints this app id has committed already are left out, so no
+     * checkpoint is applied twice: for changelog tables a second application would add rows again
+     * and retract rows the first one had already retracted.
+     */
+    public Optional<CommitSummary> commit(List<DeltaCommittable> items, String appId, long version, boolean replace)
             throws IOException {
-        List<DeltaCommittable> files = new ArrayList<>();
-        List<DeltaCommittable> changes = new ArrayList<>();
-        items.forEach(c -> (c.isChange() ? changes : files).add(c));
         for (int attempt = 1; ; attempt++) {
             List<DeltaCommittable> rewritten = new ArrayList<>();
             try {
-                return attempt(files, changes, appId, version, replace, rewritten);
+                return attempt(items, appId, version, replace, rewritten, attempt - 1);
             } catch (ConcurrentWriteException e) {
                 // Files this attempt wrote for the merge are not in the log; the next attempt writes its own.
                 rewritten.forEach(f -> DeltaFileWriter.delete(f.path));
@@ -96,8 +104,8 @@ public final class DeltaCommitter {
         }
     }
 
-    private Optional<Long> attempt(List<DeltaCommittable> files, List<DeltaCommittable> changes,
-            String appId, long version, boolean replace, List<DeltaCommittable> rewritten) throws IOException {
+    private Optional<CommitSummary> attempt(List<DeltaCommittable> items, String appId, long version,
+            boolean replace, List<DeltaCommittable> rewritten, int retries) throws IOException {
         Optional<Snapshot> before = DeltaTables.latest(engine, config.tablePath);
         Transaction txn;
         try {
@@ -109,14 +117,32 @@ public final class DeltaCommitter {
                     config.tablePath, appId, version);
             return Optional.empty();
         }
+        // Read from the snapshot this transaction builds on, so the check and the commit agree.
+        long committed = before.flatMap(s -> lastCommitted(s, appId)).orElse(Long.MIN_VALUE);
+        List<DeltaCommittable> files = new ArrayList<>();
+        List<DeltaCommittable> changes = new ArrayList<>();
+        int skipped = 0;
+        for (DeltaCommittable c : items) {
+            if (c.checkpointId <= committed) {
+                skipped++;
+            } else {
+                (c.isChange() ? changes : files).add(c);
+            }
+        }
+        if (skipped > 0) {
+            // The replacing checkpoint is the earliest one; it was among those committed.
+            replace = false;
+            LOG.info("Delta table {}: {} item(s) of checkpoints up to {} were committed before; committing the rest "
+                    + "as ({}, {})", config.tablePath, skipped, committed, appId, version);
+        }
         Row state = txn.getTransactionState(engine);
-        List<Row> actions = new ArrayList<>();
+        List<Row> removes = new ArrayList<>();
         if (!changes.isEmpty()) {
             PartitionedFileWriter out = new PartitionedFileWriter(config, engine, fileIO, state,
                     String.format("merge-%05d", version % 100_000));
             try {
                 if (before.isPresent() && !replace) {
-                    actions.addAll(merge.apply(before.get(), merge.fold(changes), out));
+                    removes.addAll(merge.apply(before.get(), merge.fold(changes), out));
                 } else {
                     merge.apply(null, merge.fold(changes), out);
                 }
@@ -129,23 +155,17 @@ public final class DeltaCommitter {
         }
         List<DeltaCommittable> added = new ArrayList<>(files);
         added.addAll(rewritten);
-        actions.addAll(appendActions(state, added));
         if ((config.overwrite || replace) && before.isPresent()) {
-            actions.addAll(removals(before.get(), files, replace));
+            removes.addAll(removals(before.get(), files, replace));
         }
+        List<Row> actions = new ArrayList<>(removes);
+        actions.addAll(appendActions(state, added));
         TransactionCommitResult result = txn.commit(engine, CloseableIterable.inMemoryIterable(
                 Iterators.closeable(actions.iterator())));
-        for (PostCommitHook hook : result.getPostCommitHooks()) {
-            // Checkpoints and checksums are optimisations: a failed one must not fail the commit.
-            try {
-                hook.threadSafeInvoke(engine);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Delta table {}: post-commit {} failed", config.tablePath, hook.getType(), e);
-            }
-        }
+        DeltaTables.runPostCommitHooks(engine, result, config.tablePath);
         LOG.info("Delta table {}: committed version {} with {} files and {} row changes ({}, {}){}", config.tablePath,
                 result.getVersion(), files.size(), changes.size(), appId, version, replace ? ", replacing the table" : "");
-        return Optional.of(result.getVersion());
+        return Optional.of(new CommitSummary(result.getVersion(), added, removes.size(), retries));
     }
 
     private List<Row> appendActions(Row state, List<DeltaCommittable> files) throws IOException {

@@ -4,7 +4,6 @@ import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -52,7 +51,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     private transient String appId;
     /** Checkpoint whose commit replaces the table: unset (-1), pending (0), or its id. */
     private transient long replaceCheckpoint;
-    private transient Counter commits;
+    private transient CommitMetrics metrics;
 
     public DeltaCommitterOperator(DeltaSinkConfig config) {
         this.config = config;
@@ -63,7 +62,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         super.initializeState(context);
         committer = new DeltaCommitter(config);
         // initializeState runs before open(), and a restore commits right here.
-        commits = getRuntimeContext().getMetricGroup().counter("deltaCommits");
+        metrics = new CommitMetrics(getRuntimeContext().getMetricGroup());
         current = new ArrayList<>();
         pending = new TreeMap<>();
         state = context.getOperatorStateStore().getListState(
@@ -160,8 +159,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         List<DeltaCommittable> files = new ArrayList<>();
         due.values().forEach(files::addAll);
         boolean replace = replaceCheckpoint > 0 && due.containsKey(replaceCheckpoint);
-        committer.commit(files, appId, checkpointId, replace);
-        commits.inc();
+        commit(files, checkpointId, replace);
         due.clear();
     }
 
@@ -172,9 +170,14 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         }
         List<DeltaCommittable> files = new ArrayList<>(current);
         pending.values().forEach(files::addAll);
-        committer.commit(files, appId, 0L, replaceCheckpoint == 0);
-        commits.inc();
+        commit(files, 0L, replaceCheckpoint == 0);
         current.clear();
         pending.clear();
+    }
+
+    private void commit(List<DeltaCommittable> items, long version, boolean replace) throws Exception {
+        long start = System.nanoTime();
+        Optional<CommitSummary> summary = committer.commit(items, appId, version, replace);
+        metrics.record(summary, System.nanoTime() - start);
     }
 }

@@ -1,0 +1,27 @@
+package io.tributary.connector.delta.internal;
+
+import org.apache.flink.annotation.Internal;
+
+import java.util.List;
+
+/** What one Delta commit did: the table version it made and the files and rows it added or removed. */
+@Internal
+public final class CommitSummary {
+    public final long tableVersion;
+    public final int filesAdded;
+    public final int filesRemoved;
+    /** Rows of the added files, rewritten copy-on-write files included. */
+    public final long rowsAdded;
+    public final long bytesAdded;
+    /** Commits lost to other writers before this one went in. */
+    public final int retries;
+
+    CommitSummary(long tableVersion, List<DeltaCommittable> added, int filesRemoved, int retries) {
+        this.tableVersion = tableVersion;
+        this.filesAdded = added.size();
+        this.filesRemoved = filesRemoved;
+        this.rowsAdded = added.stream().mapToLong(f -> f.numRecords).sum();
+        this.bytesAdded = added.stream().mapToLong(f -> f.size).sum();
+        this.retries = retries;
+    }
+}

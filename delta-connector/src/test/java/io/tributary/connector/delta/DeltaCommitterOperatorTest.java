@@ -1,0 +1,113 @@
+package io.tributary.connector.delta;
+
+import io.tributary.connector.delta.internal.DeltaCommittable;
+import io.tributary.connector.delta.internal.DeltaCommittable.Kind;
+import io.tributary.connector.delta.internal.DeltaCommitterOperator;
+import io.tributary.connector.delta.internal.DeltaSinkConfig;
+import io.tributary.connector.delta.internal.RowKeys;
+
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.checkpoint.TaskStateSnapshot;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The committer under the orderings Flink allows: the barrier of checkpoint n + 1 can reach it
+ * before the notification that checkpoint n completed, so the state of n + 1 still holds n's
+ * changes, and the job can die after committing n. A restore from n + 1 must apply n's changes
+ * once, not twice.
+ */
+class DeltaCommitterOperatorTest {
+    private static final RowType ROW_TYPE = (RowType) DataTypes.ROW(
+            DataTypes.FIELD("status_class", DataTypes.STRING()), DataTypes.FIELD("requests", DataTypes.BIGINT()))
+            .getLogicalType();
+    private static final RowKeys ROWS = new RowKeys(ROW_TYPE, List.of());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRestoreFromAStateThatStillHoldsACommittedCheckpointAppliesItOnce() throws Exception {
+        assertThat(commitOneThenRestoreFromTheNext(false)).containsExactly("+I[2xx, 2]", "+I[4xx, 1]");
+    }
+
+    @Test
+    void aReplacingFirstCommitIsNotRepeatedByTheRestore() throws Exception {
+        assertThat(commitOneThenRestoreFromTheNext(true)).containsExactly("+I[2xx, 2]", "+I[4xx, 1]");
+    }
+
+    /**
+     * Checkpoint 1 counts one 2xx request, checkpoint 2 a second one (a retraction and an update)
+     * and a 4xx; 1 is committed after 2 was taken, then the job dies and is restored from 2.
+     */
+    private List<String> commitOneThenRestoreFromTheNext(boolean replaceOnStart) throws Exception {
+        String table = dir.resolve(replaceOnStart ? "replacing" : "appending").toString();
+        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("gold")
+                .changelog(true).replaceOnStart(replaceOnStart).build().config();
+        OperatorSubtaskState second;
+        try (Harness run = new Harness(config)) {
+            run.open();
+            run.processElement(count("2xx", 1, 1), 0);
+            run.snapshot(1, 1);
+            run.processElement(count("2xx", 1, -1), 0);
+            run.processElement(count("2xx", 2, 1), 0);
+            run.processElement(count("4xx", 1, 1), 0);
+            second = run.snapshot(2, 2);
+            run.notifyOfCompletedCheckpoint(1);
+            assertThat(rows(table)).as("checkpoint 1 committed").containsExactly("+I[2xx, 1]");
+        }
+        try (Harness restored = new Harness(config)) {
+            restored.restore(2, second);
+            restored.open();
+        }
+        return rows(table);
+    }
+
+    /** The committer in a test harness that can restore a given checkpoint (its own restores claim id 0). */
+    private static final class Harness extends OneInputStreamOperatorTestHarness<DeltaCommittable, Void> {
+        Harness(DeltaSinkConfig config) throws Exception {
+            super(new DeltaCommitterOperator(config));
+        }
+
+        void restore(long checkpointId, OperatorSubtaskState state) throws Exception {
+            setup();
+            TaskStateSnapshot snapshot = new TaskStateSnapshot();
+            snapshot.putSubtaskStateByOperatorID(getOperator().getOperatorID(), state);
+            taskStateManager.setReportedCheckpointId(checkpointId);
+            taskStateManager.setJobManagerTaskStateSnapshotsByCheckpointId(Map.of(checkpointId, snapshot));
+            initializeState((OperatorSubtaskState) null);
+        }
+    }
+
+    private static DeltaCommittable count(String statusClass, long requests, int count) {
+        byte[] row = ROWS.toBytes(GenericRowData.of(StringData.fromString(statusClass), requests));
+        return DeltaCommittable.change(0L, Kind.COUNT, row, count);
+    }
+
+    private static List<String> rows(String table) throws Exception {
+        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        tEnv.executeSql("CREATE TABLE t (status_class STRING, requests BIGINT) WITH ('connector' = 'delta', 'path' = '"
+                + table + "')");
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = tEnv.executeSql("SELECT * FROM t ORDER BY status_class, requests").collect()) {
+            it.forEachRemaining(r -> rows.add(r.toString()));
+        }
+        return rows;
+    }
+}
