@@ -42,6 +42,17 @@ public final class DeltaConnectorOptions {
                                     + "instead of changing them, so a fresh start never doubles a result. "
                                     + "Restored jobs change the table as usual.");
 
+    public static final ConfigOption<Boolean> SINK_SCHEMA_EVOLUTION =
+            ConfigOptions.key("sink.schema-evolution")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "When the declared schema has nullable columns the existing table lacks, add "
+                                    + "them to the table before the first write (a metadata-only commit; "
+                                    + "existing rows read them as NULL). Columns must keep their order, "
+                                    + "types and nullability; new columns may not be NOT NULL. Any other "
+                                    + "difference fails with a message that names it.");
+
     public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE =
             ConfigOptions.key("sink.target-file-size")
                     .memoryType()

@@ -114,6 +114,7 @@ public final class DeltaSink {
         private String sinkId;
         private boolean overwrite;
         private boolean replaceOnStart;
+        private boolean schemaEvolution;
         private long targetFileSize = DeltaConnectorOptions.SINK_TARGET_FILE_SIZE.defaultValue().getBytes();
         private long rowGroupSize = DeltaConnectorOptions.SINK_ROW_GROUP_SIZE.defaultValue().getBytes();
         private int maxOpenFiles = DeltaConnectorOptions.SINK_MAX_OPEN_FILES.defaultValue();
@@ -172,6 +173,16 @@ public final class DeltaSink {
          * A job started without restored state replaces the table with its first commit: for jobs
          * whose output is the whole table, recomputed from a full read of their sources.
          */
+        /**
+         * Adds the declared row type's new nullable columns to an existing table that lacks them
+         * (a metadata-only commit; old rows read them as null). Any other difference between the
+         * declaration and the table still fails.
+         */
+        public Builder schemaEvolution(boolean schemaEvolution) {
+            this.schemaEvolution = schemaEvolution;
+            return this;
+        }
+
         public Builder replaceOnStart(boolean replaceOnStart) {
             this.replaceOnStart = replaceOnStart;
             return this;
@@ -240,7 +251,7 @@ public final class DeltaSink {
             DeltaSinkConfig config = new DeltaSinkConfig(DeltaEngines.qualify(tablePath), rowType,
                     partitionColumns, primaryKey, isChangelog, maxBufferedChanges, sinkId, overwrite,
                     replaceOnStart, targetFileSize, rowGroupSize, maxOpenFiles,
-                    logCheckpointInterval, kernelConf);
+                    logCheckpointInterval, schemaEvolution, kernelConf);
             return new DeltaSink(config, writerParallelism);
         }
 

@@ -31,6 +31,8 @@ public final class DeltaSinkConfig implements Serializable {
     public final boolean overwrite;
     /** A job started from empty state replaces the table's contents with its first commit. */
     public final boolean replaceOnStart;
+    /** New nullable columns of the declaration are added to an existing table that lacks them. */
+    public final boolean schemaEvolution;
     public final long targetFileSize;
     public final long rowGroupSize;
     public final int maxOpenFiles;
@@ -40,7 +42,7 @@ public final class DeltaSinkConfig implements Serializable {
     public DeltaSinkConfig(String tablePath, RowType rowType, List<String> partitionColumns,
             List<String> primaryKey, boolean changelog, int maxBufferedChanges,
             String sinkId, boolean overwrite, boolean replaceOnStart, long targetFileSize, long rowGroupSize, int maxOpenFiles,
-            int logCheckpointInterval,
+            int logCheckpointInterval, boolean schemaEvolution,
             Map<String, String> kernelConf) {
         this.tablePath = tablePath;
         this.rowType = rowType;
@@ -51,6 +53,7 @@ public final class DeltaSinkConfig implements Serializable {
         this.sinkId = sinkId;
         this.overwrite = overwrite;
         this.replaceOnStart = replaceOnStart;
+        this.schemaEvolution = schemaEvolution;
         this.targetFileSize = targetFileSize;
         this.rowGroupSize = rowGroupSize;
         this.maxOpenFiles = maxOpenFiles;

@@ -131,6 +131,37 @@ public final class SchemaConversions {
      * declared schema can write to the table. Names, order, types and nullability must match, except
      * that a nullable table column accepts a NOT NULL declaration.
      */
+    /**
+     * The declared columns the table lacks, when the declaration is the table's columns in their
+     * order with others in between or after them; null when a table column is missing from the
+     * declaration or moved. Types are not compared here.
+     */
+    public static List<StructField> addedColumns(StructType table, StructType declared) {
+        List<StructField> added = new ArrayList<>();
+        int next = 0;
+        for (StructField d : declared.fields()) {
+            if (next < table.length() && table.at(next).getName().equals(d.getName())) {
+                next++;
+            } else if (table.fieldNames().contains(d.getName())) {
+                return null;
+            } else {
+                added.add(d);
+            }
+        }
+        return next == table.length() ? added : null;
+    }
+
+    /** The schema without the given columns. */
+    public static StructType without(StructType schema, List<StructField> columns) {
+        StructType result = new StructType();
+        for (StructField f : schema.fields()) {
+            if (!columns.contains(f)) {
+                result = result.add(f);
+            }
+        }
+        return result;
+    }
+
     public static String incompatibility(StructType table, StructType declared) {
         List<String> problems = new ArrayList<>();
         List<String> tableNames = table.fieldNames();

@@ -46,8 +46,13 @@ public final class TableFiles {
 
         /** A remove action for this file, as a commit's action row. */
         public Row removeAction(long deletionTimestamp) {
+            return removeAction(deletionTimestamp, true);
+        }
+
+        /** @param dataChange false when the rows stay in the table, rewritten elsewhere (compaction) */
+        public Row removeAction(long deletionTimestamp, boolean dataChange) {
             return SingleAction.createRemoveFileSingleAction(
-                    new AddFile(addFile).toRemoveFileRow(true, Optional.of(deletionTimestamp)));
+                    new AddFile(addFile).toRemoveFileRow(dataChange, Optional.of(deletionTimestamp)));
         }
     }
 

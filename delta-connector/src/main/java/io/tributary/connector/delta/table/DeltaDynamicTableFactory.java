@@ -45,6 +45,7 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 DeltaConnectorOptions.SINK_MAX_BUFFERED_CHANGES,
                 DeltaConnectorOptions.SINK_PARALLELISM,
                 DeltaConnectorOptions.SINK_REPLACE_ON_START,
+                DeltaConnectorOptions.SINK_SCHEMA_EVOLUTION,
                 DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL,
                 DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL);
     }
@@ -69,6 +70,7 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 .maxOpenFiles(options.get(DeltaConnectorOptions.SINK_MAX_OPEN_FILES))
                 .logCheckpointInterval(options.get(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL))
                 .replaceOnStart(options.get(DeltaConnectorOptions.SINK_REPLACE_ON_START))
+                .schemaEvolution(options.get(DeltaConnectorOptions.SINK_SCHEMA_EVOLUTION))
                 .writerParallelism(options.getOptional(DeltaConnectorOptions.SINK_PARALLELISM).orElse(null));
         try {
             builder.build();
