@@ -20,6 +20,7 @@ import java.io.PrintWriter;
             GenerateCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            MaintainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TributaryCli {

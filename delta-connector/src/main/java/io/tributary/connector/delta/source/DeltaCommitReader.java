@@ -13,13 +13,13 @@ import io.delta.kernel.internal.actions.AddFile;
 import io.delta.kernel.internal.actions.RemoveFile;
 import io.delta.kernel.internal.util.VectorUtils;
 import io.delta.kernel.utils.CloseableIterator;
+import io.tributary.connector.delta.internal.LogPaths;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.types.RowKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ final class DeltaCommitReader {
                 if (!adds.isNullAt(i)) {
                     AddFile add = new AddFile(row.getStruct(addOrdinal));
                     if (add.getDataChange()) {
-                        splits.add(new DeltaFileSplit(config, absolute(config.tablePath, add.getPath()), add.getSize(),
+                        splits.add(new DeltaFileSplit(config, LogPaths.absolute(config.tablePath, add.getPath()), add.getSize(),
                                 VectorUtils.toJavaMap(add.getPartitionValues()), 0L, RowKind.INSERT));
                     }
                 } else if (!removes.isNullAt(i)) {
@@ -81,7 +81,7 @@ final class DeltaCommitReader {
                     if (remove.getDataChange()) {
                         Map<String, String> partition = remove.getPartitionValues()
                                 .map(VectorUtils::<String, String>toJavaMap).orElse(Map.of());
-                        splits.add(new DeltaFileSplit(config, absolute(config.tablePath, remove.getPath()),
+                        splits.add(new DeltaFileSplit(config, LogPaths.absolute(config.tablePath, remove.getPath()),
                                 remove.getSize().orElse(-1L), partition, 0L, RowKind.DELETE));
                     }
                 }
@@ -90,14 +90,5 @@ final class DeltaCommitReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Log paths are URI-encoded and relative to the table unless they carry a scheme. */
-    static String absolute(String tablePath, String logPath) {
-        URI uri = URI.create(logPath);
-        if (uri.getScheme() != null) {
-            return logPath;
-        }
-        return tablePath.replaceAll("/+$", "") + "/" + uri.getPath();
     }
 }

@@ -1,0 +1,147 @@
+package io.tributary.connector.delta.internal;
+
+import io.delta.kernel.CommitActions;
+import io.delta.kernel.CommitRange;
+import io.delta.kernel.CommitRangeBuilder.CommitBoundary;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.TableManager;
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.internal.DeltaLogActionUtils.DeltaAction;
+import io.delta.kernel.internal.actions.RemoveFile;
+import io.delta.kernel.utils.CloseableIterator;
+import io.tributary.connector.delta.DeltaMaintenance;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Deletes a table's data files that no version within the retention needs: files the latest
+ * snapshot does not reference, that no commit within the retention removed (a time-travel or
+ * continuous reader may still read those), and that were last modified before the retention
+ * (a running writer's staged, not yet committed files are new). Folders whose names start with
+ * {@code _} or {@code .} (the log, checkpoints) are never looked into.
+ */
+@Internal
+public final class TableVacuum {
+    private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
+
+    private TableVacuum() {}
+
+    /** @param nowMillis the present, from which the retention is counted back */
+    public static DeltaMaintenance.Vacuum vacuum(String tablePath, Map<String, String> kernelConf, Duration retention,
+            long nowMillis, boolean dryRun) throws IOException {
+        Engine engine = DeltaEngines.create(kernelConf);
+        Snapshot snapshot = DeltaTables.latest(engine, tablePath)
+                .orElseThrow(() -> new IOException("No Delta table at " + tablePath));
+        long cutoff = nowMillis - retention.toMillis();
+        Set<String> needed = new HashSet<>();
+        for (TableFiles.TableFile file : TableFiles.list(engine, snapshot, Optional.empty())) {
+            needed.add(decoded(file.path));
+        }
+        needed.addAll(removedSince(engine, tablePath, snapshot.getVersion(), cutoff));
+
+        Path root = new Path(tablePath);
+        FileSystem fs = root.getFileSystem();
+        List<String> deleted = new ArrayList<>();
+        long bytes = 0;
+        int kept = 0;
+        for (FileStatus file : dataFiles(fs, root)) {
+            String path = file.getPath().toUri().getPath();
+            if (needed.contains(path) || file.getModificationTime() >= cutoff) {
+                kept++;
+                continue;
+            }
+            if (!dryRun) {
+                fs.delete(file.getPath(), false);
+            }
+            deleted.add(file.getPath().toString());
+            bytes += file.getLen();
+        }
+        return new DeltaMaintenance.Vacuum(kept, deleted, bytes);
+    }
+
+    /** Files removed by commits written at or after {@code cutoff}, as decoded paths. */
+    private static Set<String> removedSince(Engine engine, String tablePath, long latest, long cutoff) throws IOException {
+        Path log = new Path(tablePath, "_delta_log");
+        long first = Long.MAX_VALUE;
+        for (FileStatus status : log.getFileSystem().listStatus(log)) {
+            String name = status.getPath().getName();
+            if (COMMIT_FILE.matcher(name).matches() && status.getModificationTime() >= cutoff) {
+                first = Math.min(first, Long.parseLong(name.substring(0, 20)));
+            }
+        }
+        Set<String> removed = new HashSet<>();
+        if (first > latest) {
+            return removed;
+        }
+        CommitRange range = TableManager.loadCommitRange(tablePath, CommitBoundary.atVersion(first))
+                .withEndBoundary(CommitBoundary.atVersion(latest))
+                .build(engine);
+        try (CloseableIterator<CommitActions> commits = range.getCommitActions(engine, Set.of(DeltaAction.REMOVE))) {
+            while (commits.hasNext()) {
+                try (CommitActions commit = commits.next(); CloseableIterator<ColumnarBatch> batches = commit.getActions()) {
+                    while (batches.hasNext()) {
+                        ColumnarBatch batch = batches.next();
+                        int ordinal = batch.getSchema().indexOf(DeltaAction.REMOVE.colName);
+                        ColumnVector removes = batch.getColumnVector(ordinal);
+                        try (CloseableIterator<Row> rows = batch.getRows()) {
+                            for (int i = 0; rows.hasNext(); i++) {
+                                Row row = rows.next();
+                                if (!removes.isNullAt(i)) {
+                                    String relative = new RemoveFile(row.getStruct(ordinal)).getPath();
+                                    removed.add(decoded(LogPaths.absolute(tablePath, relative)));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("Cannot read the log of Delta table " + tablePath, e);
+        }
+        return removed;
+    }
+
+    private static List<FileStatus> dataFiles(FileSystem fs, Path dir) throws IOException {
+        List<FileStatus> files = new ArrayList<>();
+        for (FileStatus status : fs.listStatus(dir)) {
+            String name = status.getPath().getName();
+            if (name.startsWith("_") || name.startsWith(".")) {
+                continue;
+            }
+            if (status.isDir()) {
+                files.addAll(dataFiles(fs, status.getPath()));
+            } else {
+                files.add(status);
+            }
+        }
+        return files;
+    }
+
+    /** The path part of a URI, percent-decoded, so log, scan and listing paths compare equal. */
+    static String decoded(String location) {
+        try {
+            return URI.create(location).getPath();
+        } catch (IllegalArgumentException e) {
+            return new Path(location).toUri().getPath();
+        }
+    }
+}
