@@ -103,6 +103,18 @@ public final class DeltaConnectorOptions {
                                     + "removed files (overwrites, merges) as deletes. Unset: read the "
                                     + "latest snapshot and stop.");
 
+    /** A Flink configuration key (cluster-wide, like Flink's own {@code s3.*} keys), not a table option. */
+    public static final ConfigOption<Boolean> S3_CONDITIONAL_WRITES =
+            ConfigOptions.key("s3.delta.conditional-writes")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Write Delta log files on s3:// with If-None-Match: * (through the AWS SDK, "
+                                    + "configured from Flink's s3.* keys), so two writers of one table can "
+                                    + "never both commit a version. AWS S3 and MinIO support it; turn it "
+                                    + "off only for a store that rejects the header, and then keep to one "
+                                    + "writer per table (an existence check guards the write instead).");
+
     public static final ConfigOption<Integer> LOG_CHECKPOINT_INTERVAL =
             ConfigOptions.key("log.checkpoint-interval")
                     .intType()

@@ -1,6 +1,7 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaConnectorOptions;
+import io.tributary.connector.delta.DeltaStorage;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -100,7 +101,8 @@ public final class PipelineRunner {
 
     private StreamTableEnvironment environment(Pipeline pipeline, String jobName, PipelineMode mode)
             throws Exception {
-        Configuration jobConf = ExecutionDefaults.apply(conf);
+        Configuration jobConf = mode == PipelineMode.STREAMING
+                ? ExecutionDefaults.applyStreaming(conf) : ExecutionDefaults.apply(conf);
         jobConf.set(ExecutionOptions.RUNTIME_MODE,
                 mode == PipelineMode.BATCH ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         if (mode == PipelineMode.STREAMING && !jobConf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
@@ -109,6 +111,8 @@ public final class PipelineRunner {
         if (mode == PipelineMode.STREAMING) {
             RetainedCheckpoints.configure(jobConf, jobName, out);
         }
+        // An embedded cluster's file systems take their s3.* keys from this configuration: so does the log writer.
+        DeltaStorage.configure(jobConf);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         tEnv.getConfig().set("pipeline.name", "tributary " + pipeline.name() + " (" + mode.name().toLowerCase() + ")");

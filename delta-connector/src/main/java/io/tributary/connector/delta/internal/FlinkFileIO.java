@@ -36,9 +36,10 @@ import java.util.UUID;
  * written by the same code, with the credentials and settings Flink is already configured with.
  *
  * <p>Commits rely on {@link #newOutputFile(String)}'s {@code writeAtomically} refusing to replace an
- * existing log file. On the local file system that is a hard link, which the kernel makes atomic.
- * Object stores offer no such primitive through Flink's API: there an existence check guards the
- * write, which is safe for one committer per table, as the Delta protocol's single-driver S3 mode.
+ * existing log file. On the local file system that is a hard link, which the kernel makes atomic;
+ * on S3 a conditional put ({@link S3ConditionalPut}). Other object stores offer no such primitive
+ * through Flink's API: there an existence check guards the write, which is safe for one committer
+ * per table, as the Delta protocol's single-driver S3 mode.
  */
 @Internal
 public final class FlinkFileIO implements FileIO, Serializable {
@@ -138,6 +139,10 @@ public final class FlinkFileIO implements FileIO, Serializable {
         FileSystem fs = fs(target);
         if (!fs.isDistributedFS() && "file".equals(fs.getUri().getScheme())) {
             writeLocalAtomically(target, content, overwrite);
+            return;
+        }
+        if (!overwrite && S3ConditionalPut.appliesTo(target)) {
+            S3ConditionalPut.put(target, content);
             return;
         }
         if (!overwrite && fs.exists(target)) {

@@ -1,5 +1,7 @@
 package io.tributary.connector.delta.testutils;
 
+import io.tributary.connector.delta.internal.S3ConditionalPut;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.core.plugin.DefaultPluginManager;
@@ -58,6 +60,8 @@ public final class InJvmS3 implements AutoCloseable {
         // write; keeping markers (the S3A default from Hadoop 3.4 on) avoids that delete.
         conf.setString("s3.directory.marker.retention", "keep");
         FileSystem.initialize(conf, s3PluginManager(conf));
+        // The log's conditional puts go through the AWS SDK, configured from the same keys.
+        S3ConditionalPut.configure(conf);
     }
 
     /** Loads flink-s3-fs-hadoop in its own class loader, as a Flink cluster's plugins/ folder does. */
@@ -85,6 +89,7 @@ public final class InJvmS3 implements AutoCloseable {
     @Override
     public void close() throws Exception {
         FileSystem.initialize(new Configuration(), null);
+        S3ConditionalPut.configure(new Configuration());
         proxy.stop();
     }
 }

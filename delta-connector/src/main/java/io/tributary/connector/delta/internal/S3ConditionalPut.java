@@ -1,0 +1,134 @@
+package io.tributary.connector.delta.internal;
+
+import io.tributary.connector.delta.DeltaConnectorOptions;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.core.fs.Path;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
+import java.util.Set;
+
+/**
+ * Put-if-absent for Delta log files on S3: a {@code PutObject} with {@code If-None-Match: *},
+ * which S3 (since 2024) and compatible stores answer with 412 when the object exists, atomically.
+ * That makes two writers of one table safe on S3: the loser of a version gets
+ * {@link FileAlreadyExistsException} and rebuilds its commit on the winner's, as on a local disk.
+ * {@code flink-s3-fs-hadoop}, which writes the data files, cannot send the header.
+ *
+ * <p>The client is set up from the same {@code s3.*} keys of the Flink configuration as Flink's S3
+ * file system ({@code s3.endpoint}, {@code s3.path.style.access}, {@code s3.access-key},
+ * {@code s3.secret-key}, and {@code s3.endpoint.region}); without keys it uses AWS's default
+ * credentials (environment, profile, web identity for EKS IRSA, instance role). The keys come from
+ * the cluster's configuration file, or from {@link #configure} in an embedded cluster.
+ */
+@Internal
+public final class S3ConditionalPut {
+    private static final Set<String> SCHEMES = Set.of("s3", "s3a", "s3p");
+    private static final int PRECONDITION_FAILED = 412;
+    /** Another conditional write of the same key was in flight: it, not this one, may win. */
+    private static final int CONFLICT = 409;
+
+    private static volatile Configuration settings;
+    private static volatile S3Client client;
+
+    private S3ConditionalPut() {}
+
+    /** Uses these settings (an embedded cluster's configuration) over the cluster's file, if there is one. */
+    public static synchronized void configure(Configuration conf) {
+        Configuration merged = clusterConfiguration();
+        merged.addAll(conf);
+        settings = merged;
+        S3Client old = client;
+        client = null;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    static boolean appliesTo(Path target) {
+        String scheme = target.toUri().getScheme();
+        return scheme != null && SCHEMES.contains(scheme) && settings().get(DeltaConnectorOptions.S3_CONDITIONAL_WRITES);
+    }
+
+    /** Writes the object unless it exists; fails with {@link FileAlreadyExistsException} if it does. */
+    static void put(Path target, byte[] content) throws IOException {
+        URI uri = target.toUri();
+        String key = uri.getPath().replaceFirst("^/", "");
+        try {
+            client().putObject(PutObjectRequest.builder().bucket(uri.getHost()).key(key).ifNoneMatch("*").build(),
+                    RequestBody.fromBytes(content));
+        } catch (S3Exception e) {
+            if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == CONFLICT) {
+                throw new FileAlreadyExistsException(target.toString());
+            }
+            throw new IOException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Configuration settings() {
+        Configuration current = settings;
+        if (current == null) {
+            current = clusterConfiguration();
+            settings = current;
+        }
+        return current;
+    }
+
+    private static Configuration clusterConfiguration() {
+        return System.getenv("FLINK_CONF_DIR") == null ? new Configuration() : GlobalConfiguration.loadConfiguration();
+    }
+
+    private static synchronized S3Client client() {
+        if (client == null) {
+            client = build(settings());
+        }
+        return client;
+    }
+
+    private static S3Client build(Configuration s3) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                // S3-compatible stores reject the SDK's default trailing checksums.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .region(Region.of(s3.getString("s3.endpoint.region", regionOrDefault())))
+                .forcePathStyle(Boolean.parseBoolean(s3.getString("s3.path.style.access", "false")))
+                .credentialsProvider(credentials(s3));
+        String endpoint = s3.getString("s3.endpoint", null);
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint.contains("://") ? endpoint : "https://" + endpoint));
+        }
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials(Configuration s3) {
+        String accessKey = s3.getString("s3.access-key", s3.getString("s3.access.key", null));
+        String secretKey = s3.getString("s3.secret-key", s3.getString("s3.secret.key", null));
+        if (accessKey != null && secretKey != null) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static String regionOrDefault() {
+        String region = System.getenv("AWS_REGION");
+        return region == null || region.isBlank() ? "us-east-1" : region;
+    }
+}
