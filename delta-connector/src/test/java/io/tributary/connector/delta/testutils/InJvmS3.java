@@ -37,7 +37,7 @@ public final class InJvmS3 implements AutoCloseable {
     public InJvmS3(String... buckets) throws Exception {
         BlobStoreContext context = ContextBuilder.newBuilder("transient")
                 .credentials("identity", "credential").build(BlobStoreContext.class);
-        blobs = context.getBlobStore();
+        blobs = new CreateOnceLogStore(context.getBlobStore());
         for (String bucket : buckets) {
             blobs.createContainerInLocation(null, bucket);
         }
