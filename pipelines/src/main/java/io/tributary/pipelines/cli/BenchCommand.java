@@ -14,11 +14,12 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-@Command(name = "bench", description = "Benchmark a whole backfill: generate N lines, run the pipeline, print lines/s.")
+@Command(name = "bench", description = "Benchmark a pipeline: a whole backfill (lines/s), or streaming through Kafka (events/s, freshness).")
 final class BenchCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
@@ -31,6 +32,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "30", description = "Days (files) to spread them over (default: ${DEFAULT-VALUE}).")
     int days;
 
+    @Option(names = "--mode", defaultValue = "batch", description = "batch (a backfill of landing files) or "
+            + "streaming (Kafka → lake: throughput, then freshness) (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--events", defaultValue = "2000000", description = "Streaming: lines for the throughput run "
+            + "(default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--rate", defaultValue = "20000", description = "Streaming: lines/s for the freshness run "
+            + "(default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "Streaming: length of the freshness run in "
+            + "seconds (default: ${DEFAULT-VALUE}).")
+    long seconds;
+
+    @Option(names = "--warm-up", defaultValue = "10", description = "Streaming: seconds at the start of the "
+            + "freshness run left out of the percentiles (default: ${DEFAULT-VALUE}).")
+    long warmUp;
+
     @Option(names = "--dir", defaultValue = "./tributary-data/bench", description = "Scratch folder, emptied first (default: ${DEFAULT-VALUE}).")
     Path dir;
 
@@ -42,6 +63,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         delete(dir);
         Configuration conf = common.configuration();
+        if ("streaming".equals(mode)) {
+            new StreamingBench(conf, dir, System.out).run(events, rate, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp));
+            return 0;
+        }
+        if (!"batch".equals(mode)) {
+            throw new io.tributary.pipelines.runtime.ConfigurationError("No mode '" + mode + "'", "use --mode batch or --mode streaming");
+        }
         conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
         conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
         System.out.printf("Generating %,d lines over %d days…%n", lines, days);

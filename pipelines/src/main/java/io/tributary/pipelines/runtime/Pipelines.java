@@ -7,8 +7,11 @@ import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The pipelines Tributary ships, by name. */
 @Internal
@@ -21,6 +24,20 @@ public final class Pipelines {
     }
 
     private Pipelines() {}
+
+    /**
+     * The gold tables the shipped pipelines write, qualified and sorted: what the Glue catalog
+     * must hold (terraform/gold-tables.json; a test keeps the two equal). The CDC pipeline writes
+     * bronze and silver tables only, named by the user's tables file.
+     */
+    public static List<String> goldTables() {
+        return Stream.of(new WeblogsPipeline())
+                .flatMap(p -> p.tables().stream())
+                .filter(t -> "gold".equals(t.layer()))
+                .map(LakeTable::qualifiedName)
+                .sorted()
+                .collect(Collectors.toList());
+    }
 
     /** The pipeline called {@code name}, set up from {@code conf} (the CDC pipeline reads its tables file). */
     public static Pipeline named(String name, ReadableConfig conf) {

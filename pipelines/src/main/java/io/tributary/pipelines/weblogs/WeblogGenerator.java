@@ -108,7 +108,11 @@ public final class WeblogGenerator {
         return lines;
     }
 
-    /** Lines made as they are read, so a large day is never held in memory. */
+    /** As {@link #day(long, int)}, made as they are read, so a large day is never held in memory. */
+    public Iterator<String> lines(long count, int dayIndex) {
+        return day(FIRST_DAY.plusDays(dayIndex), count, dayIndex);
+    }
+
     private Iterator<String> day(LocalDate date, long count, int dayIndex) {
         ZoneOffset offset = ZoneOffset.of(OFFSETS[dayIndex % OFFSETS.length]);
         long startSecond = date.atStartOfDay().toEpochSecond(offset);

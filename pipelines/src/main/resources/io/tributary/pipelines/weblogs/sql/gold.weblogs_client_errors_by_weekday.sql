@@ -1,16 +1,25 @@
 INSERT INTO gold.weblogs_client_errors_by_weekday
 SELECT iso_weekday, weekday, client_errors, rn = 1 AND client_errors > 0
 FROM (
-  SELECT d.iso_weekday, d.weekday, COALESCE(c.client_errors, 0) AS client_errors,
-         ROW_NUMBER() OVER (ORDER BY COALESCE(c.client_errors, 0) DESC, d.iso_weekday ASC) AS rn
-  FROM (VALUES (1, 'Monday'), (2, 'Tuesday'), (3, 'Wednesday'), (4, 'Thursday'),
-               (5, 'Friday'), (6, 'Saturday'), (7, 'Sunday')) AS d(iso_weekday, weekday)
-  LEFT JOIN (
-    SELECT weekday, COUNT(*) AS client_errors
-    FROM silver.weblogs_requests
-    WHERE status_class = '4xx'
+  SELECT iso_weekday, weekday, client_errors,
+         ROW_NUMBER() OVER (ORDER BY client_errors DESC, iso_weekday ASC) AS rn
+  FROM (
+    SELECT CASE weekday WHEN 'Monday' THEN 1 WHEN 'Tuesday' THEN 2 WHEN 'Wednesday' THEN 3
+                        WHEN 'Thursday' THEN 4 WHEN 'Friday' THEN 5 WHEN 'Saturday' THEN 6 ELSE 7 END AS iso_weekday,
+           weekday,
+           COUNT(CASE WHEN counted THEN 1 END) AS client_errors
+    FROM (
+      -- Every weekday is present, as a zero-weight row, even without a 4xx response; added rather
+      -- than joined, as in gold.weblogs_bytes_by_status_class.
+      SELECT weekday, TRUE AS counted FROM silver.weblogs_requests
+      WHERE status_class = '4xx'
+        AND weekday IN ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday')
+      UNION ALL
+      SELECT weekday, FALSE
+      FROM (VALUES ('Monday'), ('Tuesday'), ('Wednesday'), ('Thursday'), ('Friday'), ('Saturday'), ('Sunday')) AS d(weekday)
+    )
     GROUP BY weekday
-  ) AS c ON d.weekday = c.weekday
+  )
 )
 -- All 7 days pass; the bound makes this a Top-N, which a streaming job can keep current.
 WHERE rn <= 7

@@ -1,0 +1,266 @@
+package io.tributary.pipelines.cli;
+
+import io.tributary.connector.delta.DeltaTableInfo;
+import io.tributary.connector.delta.DeltaTableReader;
+import io.tributary.pipelines.demo.EmbeddedKafka;
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.weblogs.WeblogGenerator;
+import io.tributary.pipelines.weblogs.WeblogsOptions;
+import io.tributary.pipelines.weblogs.WeblogsPipeline;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.table.data.RowData;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+
+/**
+ * The streaming benchmark of the web-log job, against an embedded Kafka broker and a local lake.
+ *
+ * <p><b>Throughput:</b> a topic is filled with N lines first (not timed), then the streaming job
+ * reads it with {@code --bounded}: Kafka → bronze → silver → every gold table, committing every
+ * checkpoint. Reported: N over the whole run (planning and start-up included) and the sustained
+ * rate between the first and the last bronze commit.
+ *
+ * <p><b>Freshness:</b> the job runs unbounded while lines arrive at a steady rate; an event's
+ * freshness is the time from its hand-over to the producer to the moment {@code gold.weblogs_summary}
+ * (requests + rejected lines) counts it, as a reader polling the table sees it. Events are counted
+ * in the order they were sent, which the two partitions follow to within one poll.
+ */
+final class StreamingBench {
+    private static final String SUMMARY = "gold/weblogs_summary";
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static final int PARTITIONS = 2;
+
+    private final Configuration conf;
+    private final Path dir;
+    private final PrintStream out;
+
+    StreamingBench(Configuration conf, Path dir, PrintStream out) {
+        this.conf = conf;
+        this.dir = dir;
+        this.out = out;
+    }
+
+    void run(long events, int rate, Duration duration, Duration warmUp) throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
+            out.printf("Embedded Kafka broker on %s; checkpoint interval %d s; parallelism %d on %d cores%n%n",
+                    kafka.bootstrapServers(), interval().toSeconds(), conf.get(TributaryOptions.PARALLELISM),
+                    Runtime.getRuntime().availableProcessors());
+            List<List<Object>> results = new ArrayList<>();
+            results.addAll(throughput(kafka, events));
+            results.addAll(freshness(kafka, rate, duration, warmUp));
+            out.println();
+            ResultPrinter.print(out, List.of("measure", "result", "target"), results, ResultPrinter.Format.TABLE);
+        }
+    }
+
+    private Duration interval() {
+        return conf.get(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL);
+    }
+
+    private List<List<Object>> throughput(EmbeddedKafka kafka, long events) throws Exception {
+        String topic = "bench.throughput";
+        kafka.createTopic(topic, PARTITIONS);
+        out.printf("Throughput: filling %s with %,d lines…%n", topic, events);
+        long fillStart = System.nanoTime();
+        try (KafkaProducer<String, String> producer = producer(kafka)) {
+            Iterator<String> lines = new WeblogGenerator(42).lines(events, 0);
+            for (long i = 0; lines.hasNext(); i++) {
+                producer.send(new ProducerRecord<>(topic, (int) (i % PARTITIONS), null, lines.next()));
+            }
+            producer.flush();
+        }
+        out.printf("  filled in %.1f s; now the job reads it (--bounded)%n", seconds(fillStart));
+
+        Configuration job = jobConf(kafka, topic, "throughput");
+        job.set(TributaryOptions.STREAMING_BOUNDED, true);
+        String bronze = job.get(TributaryOptions.LAKE_ROOT) + "/bronze/weblogs_raw";
+        List<long[]> commits = new ArrayList<>();
+        CompletableFuture<Void> watcher = CompletableFuture.runAsync(() -> watchRows(bronze, events, commits));
+        long start = System.nanoTime();
+        new PipelineRunner(job, quiet()).run(new WeblogsPipeline(), PipelineMode.STREAMING);
+        double wall = seconds(start);
+        watcher.join();
+        long committed = DeltaTableInfo.load(bronze, Map.of()).map(DeltaTableInfo::rows).orElse(0L);
+        if (committed != events) {
+            throw new IllegalStateException("bronze holds " + committed + " lines after the run, not " + events);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("lines through bronze, silver and gold", String.format("%,d", events), ""));
+        rows.add(List.of("wall time of the bounded run (start-up included)", String.format("%.1f s", wall), ""));
+        rows.add(List.of("throughput, whole run", String.format("%,.0f events/s", events / wall), ""));
+        if (commits.size() >= 2) {
+            long[] first = commits.get(0);
+            long[] last = commits.get(commits.size() - 1);
+            double sustained = (last[1] - first[1]) / ((last[0] - first[0]) / 1e9);
+            rows.add(List.of(String.format("sustained, first to last of %d commits", commits.size()),
+                    String.format("%,.0f events/s", sustained), "≥ 50,000 events/s — " + (sustained >= 50_000 ? "met" : "not met")));
+        }
+        out.printf("  done in %.1f s: %,.0f events/s%n", wall, events / wall);
+        return rows;
+    }
+
+    /** Samples the table's row count until it holds {@code expected} rows; a sample per change. */
+    private static void watchRows(String table, long expected, List<long[]> commits) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long seen = 0;
+        while (seen < expected && System.nanoTime() < deadline) {
+            long rows = DeltaTableInfo.load(table, Map.of()).map(DeltaTableInfo::rows).orElse(0L);
+            if (rows > seen) {
+                seen = rows;
+                commits.add(new long[] {System.nanoTime(), rows});
+            }
+            pause();
+        }
+    }
+
+    private List<List<Object>> freshness(EmbeddedKafka kafka, int rate, Duration duration, Duration warmUp)
+            throws Exception {
+        String topic = "bench.freshness";
+        kafka.createTopic(topic, PARTITIONS);
+        Configuration job = jobConf(kafka, topic, "freshness");
+        String summary = job.get(TributaryOptions.LAKE_ROOT) + "/" + SUMMARY;
+        int total = (int) Math.min(Integer.MAX_VALUE, rate * duration.toSeconds());
+        out.printf("%nFreshness: %,d lines/s for %d s (%,d lines) into a running job…%n", rate, duration.toSeconds(),
+                total);
+        JobClient client = new PipelineRunner(job, quiet()).start(new WeblogsPipeline());
+        try {
+            long[] sentAt = new long[total];
+            AtomicInteger sent = new AtomicInteger();
+            CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> feed(kafka, topic, rate, sentAt, sent));
+            long[] visibleAfter = new long[total];
+            int counted = 0;
+            long deadline = System.nanoTime() + duration.toNanos() + PATIENCE.toNanos();
+            long version = -1;
+            while (counted < total && System.nanoTime() < deadline) {
+                Optional<DeltaTableReader.Contents> contents = DeltaTableReader.read(summary, Map.of());
+                long now = System.nanoTime();
+                if (contents.isPresent() && contents.get().version() != version) {
+                    version = contents.get().version();
+                    int visible = (int) Math.min(linesCounted(contents.get()), sent.get());
+                    for (; counted < visible; counted++) {
+                        visibleAfter[counted] = now - sentAt[counted];
+                    }
+                }
+                pause();
+            }
+            feed.join();
+            if (counted < total) {
+                throw new IllegalStateException("gold counts " + counted + " of " + total + " lines after "
+                        + PATIENCE.toMinutes() + " minutes");
+            }
+            return freshnessRows(sentAt, visibleAfter, warmUp, rate);
+        } finally {
+            client.cancel().get();
+        }
+    }
+
+    /** Sends {@code rate} lines a second, in ten bursts a second, noting when each was handed over. */
+    private static void feed(EmbeddedKafka kafka, String topic, int rate, long[] sentAt, AtomicInteger sent) {
+        Iterator<String> lines = new WeblogGenerator(43).lines(sentAt.length, 1);
+        int perTick = Math.max(1, rate / 10);
+        long tick = Duration.ofMillis(100).toNanos();
+        long next = System.nanoTime();
+        try (KafkaProducer<String, String> producer = producer(kafka)) {
+            int i = 0;
+            while (i < sentAt.length) {
+                for (int n = 0; n < perTick && i < sentAt.length; n++, i++) {
+                    sentAt[i] = System.nanoTime();
+                    producer.send(new ProducerRecord<>(topic, i % PARTITIONS, null, lines.next()));
+                    sent.set(i + 1);
+                }
+                producer.flush();
+                next += tick;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+        }
+    }
+
+    private static long linesCounted(DeltaTableReader.Contents summary) {
+        long lines = 0;
+        for (RowData row : summary.rows()) {
+            lines += row.getLong(summary.column("total_requests")) + row.getLong(summary.column("rejected_lines"));
+        }
+        return lines;
+    }
+
+    private List<List<Object>> freshnessRows(long[] sentAt, long[] visibleAfter, Duration warmUp, int rate) {
+        long measuredFrom = sentAt[0] + warmUp.toNanos();
+        long[] measured = IntStream.range(0, sentAt.length).filter(i -> sentAt[i] >= measuredFrom)
+                .mapToLong(i -> visibleAfter[i]).sorted().toArray();
+        double achieved = sentAt.length / ((sentAt[sentAt.length - 1] - sentAt[0]) / 1e9);
+        double target = interval().toSeconds() + 5;
+        double p99 = percentile(measured, 0.99);
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("freshness: rate sent", String.format("%,.0f events/s (asked %,d)", achieved, rate), ""));
+        rows.add(List.of("freshness: events measured (after a warm-up of " + warmUp.toSeconds() + " s)",
+                String.format("%,d", measured.length), ""));
+        rows.add(List.of("freshness p50", String.format("%.1f s", percentile(measured, 0.50)), ""));
+        rows.add(List.of("freshness p90", String.format("%.1f s", percentile(measured, 0.90)), ""));
+        rows.add(List.of("freshness p99", String.format("%.1f s", p99),
+                String.format("≤ %.0f s (checkpoint interval + 5 s) — %s", target, p99 <= target ? "met" : "not met")));
+        rows.add(List.of("freshness max", String.format("%.1f s", percentile(measured, 1.0)), ""));
+        return rows;
+    }
+
+    /** Nearest-rank percentile, in seconds. */
+    static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p * sortedNanos.length);
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e9;
+    }
+
+    private Configuration jobConf(EmbeddedKafka kafka, String topic, String name) {
+        Configuration job = new Configuration(conf);
+        job.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        job.set(WeblogsOptions.TOPIC, topic);
+        job.set(TributaryOptions.LAKE_ROOT, dir.resolve(name).resolve("lake").toString());
+        job.set(TributaryOptions.LANDING_ROOT, dir.resolve(name).resolve("landing").toString());
+        return job;
+    }
+
+    private static KafkaProducer<String, String> producer(EmbeddedKafka kafka) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.LINGER_MS_CONFIG, "5",
+                ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024)),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    /** The runner's own progress lines would interleave with the benchmark's. */
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream());
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void pause() {
+        LockSupport.parkNanos(POLL.toNanos());
+    }
+}
