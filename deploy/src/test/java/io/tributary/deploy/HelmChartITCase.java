@@ -1,0 +1,115 @@
+package io.tributary.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code helm/tributary}, linted and rendered by real Helm (helm-java runs Helm's Go library):
+ * every FlinkDeployment it renders — the streaming jobs and the backfill the CronJob creates —
+ * fits the operator's CRD schema and runs the job jar's CLI, and the values switch the parts on
+ * and off as documented.
+ */
+class HelmChartITCase {
+    private static final Path CHART = Path.of(System.getProperty("tributary.home", "..")).resolve("helm/tributary");
+
+    @Test
+    void theChartLints() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        assertThat(lint.isFailed()).as("helm lint --strict:%n%s", String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
+    void theDefaultsRenderAStreamingJobABackfillScheduleAndMonitoring() throws Exception {
+        List<JsonNode> docs = render(Map.of());
+        JsonNode streaming = OperatorManifestsITCase.named(docs, "lake-weblogs-streaming");
+        assertThat(OperatorCrds.violations(streaming)).isEmpty();
+        OperatorManifestsITCase.assertRunsTributary(streaming);
+        assertThat(streaming.at("/spec/flinkConfiguration/execution.checkpointing.dir").asText())
+                .isEqualTo("s3://tributary-checkpoints/checkpoints/weblogs");
+        assertThat(streaming.at("/spec/job/parallelism").asInt()).isEqualTo(2);
+
+        JsonNode cron = kind(docs, "CronJob").get(0);
+        assertThat(cron.at("/spec/schedule").asText()).isEqualTo("30 1 * * *");
+        String template = OperatorManifestsITCase.named(docs, "lake-weblogs-backfill").at("/data/flinkdeployment.yaml").asText();
+        String script = cron.at("/spec/jobTemplate/spec/template/spec/containers/0/args/0").asText();
+        assertThat(script).contains("__DAY_COMPACT__").contains("__DAY__").contains("kubectl apply -f -");
+        // What the CronJob's sed makes of it for 30 November 2026:
+        JsonNode backfill = OperatorCrds.documents(template.replace("__DAY_COMPACT__", "20261130")
+                .replace("__DAY__", "2026-11-30")).get(0);
+        assertThat(OperatorCrds.violations(backfill)).isEmpty();
+        OperatorManifestsITCase.assertRunsTributary(backfill);
+        assertThat(backfill.at("/metadata/name").asText()).isEqualTo("lake-weblogs-backfill-20261130");
+        assertThat(backfill.at("/spec/job/args").toString()).contains("tributary.landing.root=s3://tributary-landing/2026-11-30");
+
+        assertThat(kind(docs, "PodMonitor")).hasSize(1);
+        assertThat(OperatorManifestsITCase.named(docs, "lake-profile").at("/data/profile.yaml").asText())
+                .contains("root: s3://tributary-lake").contains("bootstrap-servers: kafka.kafka.svc:9092");
+        assertThat(kind(docs, "ServiceAccount").get(0).at("/metadata/annotations").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void theDashboardShowsPipelineHealth() throws Exception {
+        JsonNode map = OperatorManifestsITCase.named(render(Map.of()), "lake-dashboard");
+        assertThat(map.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
+        JsonNode dashboard = new ObjectMapper().readTree(map.at("/data/tributary.json").asText());
+        List<String> titles = new ArrayList<>();
+        dashboard.path("panels").forEach(p -> titles.add(p.path("title").asText()));
+        assertThat(String.join(" | ", titles).toLowerCase()).contains("records in / out", "rejects", "checkpoint duration",
+                "commit latency", "table versions", "freshness");
+        dashboard.path("panels").forEach(p -> assertThat(p.path("targets")).as(p.path("title").asText()).isNotEmpty());
+    }
+
+    @Test
+    void valuesSwitchThePartsAndSetTheAwsIdentity() throws Exception {
+        List<JsonNode> aws = render(Map.of("serviceAccount.roleArn", "arn:aws:iam::123456789012:role/tributary-flink",
+                "s3.endpoint", "http://minio.minio.svc:9000", "s3.pathStyleAccess", "true",
+                "s3.credentialsSecret", "minio-credentials", "pipelines.weblogs.streaming.parallelism", "8"));
+        assertThat(kind(aws, "ServiceAccount").get(0).at("/metadata/annotations").path("eks.amazonaws.com/role-arn").asText())
+                .isEqualTo("arn:aws:iam::123456789012:role/tributary-flink");
+        JsonNode streaming = OperatorManifestsITCase.named(aws, "lake-weblogs-streaming");
+        assertThat(OperatorCrds.violations(streaming)).isEmpty();
+        assertThat(streaming.at("/spec/flinkConfiguration/s3.endpoint").asText()).isEqualTo("http://minio.minio.svc:9000");
+        assertThat(streaming.at("/spec/flinkConfiguration/s3.path.style.access").asText()).isEqualTo("true");
+        assertThat(streaming.at("/spec/podTemplate/spec/containers/0/envFrom/0/secretRef/name").asText())
+                .isEqualTo("minio-credentials");
+        assertThat(streaming.at("/spec/job/parallelism").asInt()).isEqualTo(8);
+
+        List<JsonNode> off = render(Map.of("pipelines.weblogs.streaming.enabled", "false",
+                "pipelines.weblogs.backfill.enabled", "false", "monitoring.podMonitor.enabled", "false",
+                "monitoring.grafanaDashboard.enabled", "false"));
+        assertThat(off.stream().map(d -> d.path("kind").asText()).collect(Collectors.toSet()))
+                .doesNotContain("FlinkDeployment", "CronJob", "PodMonitor");
+    }
+
+    @Test
+    void everyValuesKeyHasAComment() throws Exception {
+        List<String> uncommented = Files.readAllLines(CHART.resolve("values.yaml")).stream()
+                .filter(l -> l.matches("^\\s*[A-Za-z][\\w.-]*:.*"))
+                .filter(l -> !l.contains("#"))
+                .collect(Collectors.toList());
+        assertThat(uncommented).as("values keys without a comment").isEmpty();
+    }
+
+    private static List<JsonNode> render(Map<String, String> values) throws Exception {
+        TemplateCommand template = new Helm(CHART).template().withName("lake").withNamespace("tributary");
+        values.forEach(template::set);
+        return OperatorCrds.documents(template.call());
+    }
+
+    private static List<JsonNode> kind(List<JsonNode> docs, String kind) {
+        return docs.stream().filter(d -> d.path("kind").asText().equals(kind)).collect(Collectors.toList());
+    }
+}

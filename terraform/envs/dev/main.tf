@@ -1,0 +1,65 @@
+# A development environment: buckets, the Glue catalog with every gold table the pipelines
+# declare, an Athena workgroup with the web-log questions, the Flink pods' IRSA role and,
+# optionally, Kinesis streams.
+
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = var.tags
+  }
+}
+
+locals {
+  # Written by the build from the pipelines' own declarations; a test fails when they drift.
+  gold_tables = jsondecode(file("${path.module}/../../gold-tables.json"))
+}
+
+module "lake" {
+  source = "../../modules/lake"
+
+  name_prefix   = var.name_prefix
+  force_destroy = true
+  tags          = var.tags
+}
+
+module "catalog" {
+  source = "../../modules/catalog"
+
+  lake_root   = module.lake.lake_root
+  gold_tables = local.gold_tables
+  tags        = var.tags
+}
+
+module "athena" {
+  source = "../../modules/athena"
+
+  name           = "${var.name_prefix}-analysts"
+  results_bucket = module.lake.bucket_names["lake"]
+  kms_key_arn    = module.lake.kms_key_arn
+  gold_database  = module.catalog.database_names["gold"]
+  tags           = var.tags
+}
+
+module "streams" {
+  source = "../../modules/streams"
+  count  = var.create_streams ? 1 : 0
+
+  name_prefix = var.name_prefix
+  tags        = var.tags
+}
+
+module "iam" {
+  source = "../../modules/iam"
+
+  role_name           = "${var.name_prefix}-flink"
+  oidc_provider_arn   = var.eks_oidc_provider_arn
+  oidc_provider_url   = var.eks_oidc_provider_url
+  namespace           = var.flink_namespace
+  service_account     = var.flink_service_account
+  bucket_arns         = module.lake.bucket_arns
+  kms_key_arn         = module.lake.kms_key_arn
+  glue_database_names = values(module.catalog.database_names)
+  stream_arns         = var.create_streams ? values(module.streams[0].stream_arns) : []
+  tags                = var.tags
+}

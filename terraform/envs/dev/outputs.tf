@@ -1,0 +1,29 @@
+output "lake_root" {
+  description = "tributary.lake.root for the pipelines' profile (helm value profile.lakeRoot)."
+  value       = module.lake.lake_root
+}
+
+output "landing_root" {
+  description = "tributary.landing.root for the pipelines' profile."
+  value       = module.lake.landing_root
+}
+
+output "checkpoints_root" {
+  description = "Base of Flink's checkpoint and savepoint directories (helm value flink.checkpointsRoot)."
+  value       = module.lake.checkpoints_root
+}
+
+output "flink_role_arn" {
+  description = "IRSA role for the Flink service account (helm value serviceAccount.roleArn)."
+  value       = module.iam.role_arn
+}
+
+output "athena_workgroup" {
+  description = "Athena workgroup with the named web-log queries."
+  value       = module.athena.workgroup_name
+}
+
+output "gold_table_locations" {
+  description = "Where each gold table's Delta log lives."
+  value       = module.catalog.gold_table_locations
+}

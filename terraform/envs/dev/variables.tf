@@ -1,0 +1,43 @@
+variable "region" {
+  description = "AWS region of the environment."
+  type        = string
+}
+
+variable "name_prefix" {
+  description = "Prefix of bucket, stream, role and workgroup names; bucket names are global, so include your organisation."
+  type        = string
+}
+
+variable "eks_oidc_provider_arn" {
+  description = "ARN of the EKS cluster's IAM OIDC provider (IRSA)."
+  type        = string
+}
+
+variable "eks_oidc_provider_url" {
+  description = "Issuer URL of the EKS cluster's OIDC provider."
+  type        = string
+}
+
+variable "flink_namespace" {
+  description = "Kubernetes namespace the FlinkDeployments run in (helm release namespace)."
+  type        = string
+  default     = "tributary"
+}
+
+variable "flink_service_account" {
+  description = "Service account of the FlinkDeployments (helm value serviceAccount.name)."
+  type        = string
+  default     = "tributary-flink"
+}
+
+variable "create_streams" {
+  description = "Create Kinesis streams for the event and CDC feeds (not needed when events arrive through Kafka/MSK)."
+  type        = bool
+  default     = false
+}
+
+variable "tags" {
+  description = "Tags for every resource."
+  type        = map(string)
+  default     = { project = "tributary", environment = "dev" }
+}

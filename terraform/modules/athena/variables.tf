@@ -1,0 +1,31 @@
+variable "name" {
+  description = "Name of the Athena workgroup."
+  type        = string
+}
+
+variable "results_bucket" {
+  description = "Bucket for query results (a dedicated prefix is used); it must exist."
+  type        = string
+}
+
+variable "kms_key_arn" {
+  description = "KMS key that encrypts query results."
+  type        = string
+}
+
+variable "gold_database" {
+  description = "Glue database of the gold tables."
+  type        = string
+}
+
+variable "bytes_scanned_cutoff_per_query" {
+  description = "Queries scanning more than this many bytes are cancelled (cost guard)."
+  type        = number
+  default     = 10737418240
+}
+
+variable "tags" {
+  description = "Tags for every resource."
+  type        = map(string)
+  default     = {}
+}

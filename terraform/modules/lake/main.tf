@@ -1,0 +1,158 @@
+# Buckets of one Tributary environment: landing files, the lake (bronze/, silver/, gold/ prefixes)
+# and Flink checkpoints/savepoints. All are SSE-KMS encrypted, versioned, private and TLS-only.
+
+locals {
+  buckets = {
+    landing     = "${var.name_prefix}-landing"
+    lake        = "${var.name_prefix}-lake"
+    checkpoints = "${var.name_prefix}-checkpoints"
+  }
+  kms_key_arn = var.kms_key_arn != null ? var.kms_key_arn : aws_kms_key.lake[0].arn
+}
+
+resource "aws_kms_key" "lake" {
+  count = var.kms_key_arn == null ? 1 : 0
+
+  description             = "Tributary ${var.name_prefix}: lake, landing and checkpoint buckets"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  tags                    = var.tags
+}
+
+resource "aws_kms_alias" "lake" {
+  count = var.kms_key_arn == null ? 1 : 0
+
+  name          = "alias/${var.name_prefix}-lake"
+  target_key_id = aws_kms_key.lake[0].key_id
+}
+
+resource "aws_s3_bucket" "this" {
+  for_each = local.buckets
+
+  bucket        = each.value
+  force_destroy = var.force_destroy
+  tags          = merge(var.tags, { "tributary:role" = each.key })
+}
+
+resource "aws_s3_bucket_public_access_block" "this" {
+  for_each = aws_s3_bucket.this
+
+  bucket                  = each.value.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_ownership_controls" "this" {
+  for_each = aws_s3_bucket.this
+
+  bucket = each.value.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_versioning" "this" {
+  for_each = aws_s3_bucket.this
+
+  bucket = each.value.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
+  for_each = aws_s3_bucket.this
+
+  bucket = each.value.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = local.kms_key_arn
+    }
+    bucket_key_enabled = true
+  }
+}
+
+data "aws_iam_policy_document" "tls_only" {
+  for_each = aws_s3_bucket.this
+
+  statement {
+    sid     = "DenyInsecureTransport"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    resources = [
+      each.value.arn,
+      "${each.value.arn}/*",
+    ]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "tls_only" {
+  for_each = aws_s3_bucket.this
+
+  bucket = each.value.id
+  policy = data.aws_iam_policy_document.tls_only[each.key].json
+
+  depends_on = [aws_s3_bucket_public_access_block.this]
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "this" {
+  for_each = aws_s3_bucket.this
+
+  bucket = each.value.id
+
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+    filter {}
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 2
+    }
+  }
+
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+    filter {}
+    noncurrent_version_expiration {
+      noncurrent_days = var.noncurrent_version_expiration_days
+    }
+  }
+
+  dynamic "rule" {
+    for_each = each.key == "checkpoints" ? [1] : []
+    content {
+      id     = "expire-old-checkpoints"
+      status = "Enabled"
+      filter {}
+      expiration {
+        days = var.checkpoint_expiration_days
+      }
+    }
+  }
+
+  dynamic "rule" {
+    for_each = each.key == "landing" && var.landing_expiration_days != null ? [1] : []
+    content {
+      id     = "expire-landing-files"
+      status = "Enabled"
+      filter {}
+      expiration {
+        days = var.landing_expiration_days
+      }
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.this]
+}

@@ -1,0 +1,40 @@
+variable "name_prefix" {
+  description = "Prefix of every bucket name, e.g. \"acme-tributary-dev\"; bucket names are global, so make it unique."
+  type        = string
+}
+
+variable "kms_key_arn" {
+  description = "KMS key for SSE-KMS on all buckets; null creates a key for the lake."
+  type        = string
+  default     = null
+}
+
+variable "checkpoint_expiration_days" {
+  description = "Days after which Flink checkpoint and savepoint objects are expired (retained checkpoints older than this are not restorable)."
+  type        = number
+  default     = 14
+}
+
+variable "landing_expiration_days" {
+  description = "Days after which landing files are expired; null keeps them forever."
+  type        = number
+  default     = null
+}
+
+variable "noncurrent_version_expiration_days" {
+  description = "Days after which overwritten or deleted object versions are removed (versioning protects against accidental deletes, not as an archive)."
+  type        = number
+  default     = 30
+}
+
+variable "force_destroy" {
+  description = "Allow terraform destroy to delete non-empty buckets (dev environments only)."
+  type        = bool
+  default     = false
+}
+
+variable "tags" {
+  description = "Tags for every resource."
+  type        = map(string)
+  default     = {}
+}
