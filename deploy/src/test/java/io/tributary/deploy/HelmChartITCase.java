@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code helm/tributary}, linted and rendered by real Helm (helm-java runs Helm's Go library):
@@ -92,6 +93,23 @@ class HelmChartITCase {
                 "monitoring.grafanaDashboard.enabled", "false"));
         assertThat(off.stream().map(d -> d.path("kind").asText()).collect(Collectors.toSet()))
                 .doesNotContain("FlinkDeployment", "CronJob", "PodMonitor");
+    }
+
+    @Test
+    void theCdcPipelineRunsWithItsTablesFileAndNotWithout() throws Exception {
+        String tables = "tables:\n  - source: public.orders\n    domain: shop\n    topic: cdc.orders\n"
+                + "    format: debezium-json\n    primary-key: [id]\n    columns:\n      id: BIGINT\n";
+        List<JsonNode> docs = render(Map.of("pipelines.cdc.streaming.enabled", "true", "pipelines.cdc.tables", tables));
+        JsonNode cdc = OperatorManifestsITCase.named(docs, "lake-cdc-streaming");
+        assertThat(OperatorCrds.violations(cdc)).isEmpty();
+        OperatorManifestsITCase.assertRunsTributary(cdc);
+        assertThat(cdc.at("/spec/job/args").toString())
+                .contains("tributary.cdc.tables-file=/opt/tributary/profile/cdc-tables.yaml");
+        assertThat(OperatorManifestsITCase.named(docs, "lake-profile").at("/data/cdc-tables.yaml").asText())
+                .isEqualTo(tables);
+
+        assertThatThrownBy(() -> render(Map.of("pipelines.cdc.streaming.enabled", "true")))
+                .hasMessageContaining("pipelines.cdc.tables must hold the CDC tables file");
     }
 
     @Test

@@ -114,7 +114,8 @@ class OperatorManifestsITCase {
         assertThat(job.path("entryClass").asText()).as(name).isEqualTo(ENTRY_CLASS);
         List<String> args = new ArrayList<>();
         job.path("args").forEach(a -> args.add(a.asText()));
-        assertThat(args.subList(0, 4)).as(name).containsExactly("run", "weblogs", "--mode",
+        assertThat(args.subList(0, 4)).as(name).containsExactly("run",
+                doc.at("/metadata/labels/tributary.io~1pipeline").asText(), "--mode",
                 doc.at("/metadata/labels/tributary.io~1mode").asText());
         JsonNode conf = doc.at("/spec/flinkConfiguration");
         if (args.get(3).equals("streaming")) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * as {@code ∅}. Both engines answer one UNION ALL, tagged with the table's name.
  */
 final class LakeTableShapes {
-    enum Kind { STRING, INTEGER, DOUBLE, TIMESTAMP, DATE, BOOLEAN }
+    enum Kind { STRING, INTEGER, DECIMAL, DOUBLE, TIMESTAMP, DATE, BOOLEAN }
 
     static final class Column {
         final String name;
@@ -63,6 +63,14 @@ final class LakeTableShapes {
                     i("max_bytes"), i("min_bytes"), new Column("avg_bytes", Kind.DOUBLE)),
             new Table("gold.weblogs_client_errors_by_weekday", i("iso_weekday"), s("weekday"), i("client_errors"),
                     new Column("is_max", Kind.BOOLEAN)));
+
+    /** What {@code tributary demo}'s CDC job keeps: current orders (upserted) and their SCD2 versions. */
+    static final List<Table> ORDERS = List.of(
+            new Table("silver.shop_orders", i("id"), s("customer"), new Column("amount", Kind.DECIMAL), s("status"),
+                    new Column("updated_at", Kind.TIMESTAMP)),
+            new Table("silver.shop_orders_history", i("id"), s("customer"), new Column("amount", Kind.DECIMAL), s("status"),
+                    new Column("updated_at", Kind.TIMESTAMP), new Column("valid_from", Kind.TIMESTAMP),
+                    new Column("valid_to", Kind.TIMESTAMP), new Column("is_current", Kind.BOOLEAN)));
 
     private LakeTableShapes() {}
 

@@ -1,11 +1,7 @@
 package io.tributary.compat.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.pipelines.testutils.TributaryProcess;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,10 +10,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,14 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tributary itself reads it: a partitioned table, tables rewritten by a rerun (remove and add
  * actions in one commit), Kernel-written log checkpoints and per-file statistics.
  */
-class SparkReadsTributaryLakeITCase {
+class SparkReadsTributaryLakeITCase extends SparkReadsLikeTributary {
     @TempDir
     static Path dir;
 
-    private static SparkSession spark;
     private static String lake;
-    private static Map<String, List<String>> tributaryRows;
-    private static Map<String, List<String>> sparkRows;
 
     static final List<LakeTableShapes.Table> TABLES = LakeTableShapes.WEBLOGS;
 
@@ -53,43 +43,15 @@ class SparkReadsTributaryLakeITCase {
                     "-D", "tributary.lake.root=" + lake, "-D", "tributary.landing.root=" + landing,
                     "-D", "tributary.sink.log-checkpoint-interval=1", "-D", "tributary.sink.target-file-size=32kb");
         }
-        tributaryRows = byTable(parseJsonLines(tributary.run("sql", LakeTableShapes.flinkQuery(TABLES),
-                "--format", "json", "-D", "tributary.lake.root=" + lake, "-D", "table.local-time-zone=UTC")));
-
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("tributary-compat")
-                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.sql.warehouse.dir", dir.resolve("spark-warehouse").toString())
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .getOrCreate();
-        List<String[]> rows = new ArrayList<>();
-        for (Row row : spark.sql(LakeTableShapes.sparkQuery(TABLES, lake)).collectAsList()) {
-            rows.add(new String[] {row.getString(0), row.getString(1)});
-        }
-        sparkRows = byTable(rows);
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
+        tributaryRows = BothEngines.tributaryRows(tributary, TABLES, lake);
+        spark = BothEngines.spark(dir);
+        sparkRows = BothEngines.sparkRows(spark, TABLES, lake);
     }
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("TABLES")
     void sparkReadsEveryRowAsTributaryDoes(LakeTableShapes.Table table) {
-        List<String> ours = tributaryRows.getOrDefault(table.name, List.of());
-        assertThat(ours).as("Tributary's own rows of " + table).isNotEmpty();
-        assertThat(sparkRows.getOrDefault(table.name, List.of()))
-                .as("rows of " + table + " read by Spark + delta-spark")
-                .containsExactlyInAnyOrderElementsOf(ours);
+        assertSparkReadsAsTributaryDoes(table);
     }
 
     @Test
@@ -113,23 +75,5 @@ class SparkReadsTributaryLakeITCase {
         long before = spark.sql("SELECT COUNT(*) FROM delta.`" + requests + "` VERSION AS OF 0").first().getLong(0);
         long now = spark.read().format("delta").load(requests).count();
         assertThat(before).isEqualTo(now).isEqualTo(tributaryRows.get("silver.weblogs_requests").size());
-    }
-
-    private static List<String[]> parseJsonLines(String out) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        List<String[]> rows = new ArrayList<>();
-        for (String line : out.split("\n")) {
-            if (line.startsWith("{")) {
-                JsonNode node = json.readTree(line);
-                rows.add(new String[] {node.get("tbl").asText(), node.get("txt").asText()});
-            }
-        }
-        return rows;
-    }
-
-    private static Map<String, List<String>> byTable(List<String[]> rows) {
-        Map<String, List<String>> tables = new HashMap<>();
-        rows.forEach(r -> tables.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]));
-        return tables;
     }
 }

@@ -21,8 +21,6 @@ import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,19 +49,10 @@ class DeltaConcurrentWritersITCase {
             .getLogicalType();
     private static final long ROWS = 3_000;
     private static final int BACKFILLS = 3;
-    private static InJvmS3 s3;
+    @RegisterExtension
+    static final InJvmS3 S3 = new InJvmS3("lake");
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startS3() throws Exception {
-        s3 = new InJvmS3("lake");
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        s3.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "s3"})

@@ -8,9 +8,8 @@ import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.ListContainerOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Writes and reads a Delta table on an S3 API through Flink's S3 file system. */
 class DeltaS3ITCase {
-    private static InJvmS3 s3;
-
-    @BeforeAll
-    static void startS3() throws Exception {
-        s3 = new InJvmS3("lake");
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        s3.close();
-    }
+    @RegisterExtension
+    static final InJvmS3 S3 = new InJvmS3("lake");
 
     @Test
     void writesReadsAndOverwritesATableOnS3() throws Exception {
@@ -46,7 +36,7 @@ class DeltaS3ITCase {
         assertThat(rows(tEnv, "SELECT id FROM events WHERE dt = DATE '2024-01-01'")).containsExactly("+I[1]");
 
         List<String> keys = new ArrayList<>();
-        for (StorageMetadata m : s3.blobs().list("lake", ListContainerOptions.Builder.recursive())) {
+        for (StorageMetadata m : S3.blobs().list("lake", ListContainerOptions.Builder.recursive())) {
             keys.add(m.getName());
         }
         assertThat(keys).contains("silver/events/_delta_log/00000000000000000000.json",

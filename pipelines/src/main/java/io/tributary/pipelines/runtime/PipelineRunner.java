@@ -14,6 +14,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.api.config.ExecutionConfigOptions;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -86,6 +87,9 @@ public final class PipelineRunner {
             // A live reader recomputes its whole output from a full read of its inputs.
             add(tEnv, statements, LiveTables.targetOf(sql) == null ? sql : LiveTables.withSinkOptions(sql,
                     Map.of(DeltaConnectorOptions.SINK_REPLACE_ON_START.key(), "true")));
+        }
+        if (mode == PipelineMode.STREAMING && tEnv.getConfig().get(ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {
+            MiniBatchJoins.refuse(statements.explain(), pipeline.name());
         }
         TableResult result = statements.execute();
         return result.getJobClient().orElseThrow();

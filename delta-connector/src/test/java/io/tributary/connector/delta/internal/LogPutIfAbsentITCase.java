@@ -2,10 +2,9 @@ package io.tributary.connector.delta.internal;
 
 import io.tributary.connector.delta.testutils.InJvmS3;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,20 +32,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class LogPutIfAbsentITCase {
     private static final int WRITERS = 6;
-    private static InJvmS3 s3;
+    @RegisterExtension
+    static final InJvmS3 S3 = new InJvmS3("lake");
 
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void startS3() throws Exception {
-        s3 = new InJvmS3("lake");
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        s3.close();
-    }
 
     @Test
     void onS3APutOfAnExistingVersionFailsAndLeavesTheWinnersFile() throws Exception {
@@ -57,7 +47,7 @@ class LogPutIfAbsentITCase {
                 .writeAtomically(Iterators.closeable(List.of("{\"writer\":2}").iterator()), false))
                 .isInstanceOf(FileAlreadyExistsException.class);
         assertThat(read(io, path)).isEqualTo("{\"writer\":1}\n");
-        assertThat(s3.blobs().blobExists("lake", "sequential/_delta_log/00000000000000000000.json")).isTrue();
+        assertThat(S3.blobs().blobExists("lake", "sequential/_delta_log/00000000000000000000.json")).isTrue();
     }
 
     @ParameterizedTest

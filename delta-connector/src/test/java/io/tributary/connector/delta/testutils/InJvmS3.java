@@ -13,6 +13,9 @@ import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URI;
 import java.net.URL;
@@ -26,18 +29,26 @@ import java.util.stream.Stream;
 /**
  * An S3 API served in this JVM by S3Proxy over an in-memory blob store, with Flink's file systems
  * pointed at it, so {@code s3://} paths go through {@code flink-s3-fs-hadoop} as they would on AWS.
+ * A JUnit extension: {@code @RegisterExtension static final InJvmS3 S3 = new InJvmS3("bucket")}
+ * serves the buckets for the test class.
  */
-public final class InJvmS3 implements AutoCloseable {
+public final class InJvmS3 implements BeforeAllCallback, AfterAllCallback {
     public static final String ACCESS_KEY = "tributary";
     public static final String SECRET_KEY = "tributary-secret";
 
-    private final S3Proxy proxy;
-    private final BlobStore blobs;
+    private final String[] buckets;
+    private S3Proxy proxy;
+    private BlobStore blobs;
 
-    public InJvmS3(String... buckets) throws Exception {
-        BlobStoreContext context = ContextBuilder.newBuilder("transient")
+    public InJvmS3(String... buckets) {
+        this.buckets = buckets.clone();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        BlobStoreContext store = ContextBuilder.newBuilder("transient")
                 .credentials("identity", "credential").build(BlobStoreContext.class);
-        blobs = new CreateOnceLogStore(context.getBlobStore());
+        blobs = new CreateOnceLogStore(store.getBlobStore());
         for (String bucket : buckets) {
             blobs.createContainerInLocation(null, bucket);
         }
@@ -87,7 +98,7 @@ public final class InJvmS3 implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext context) throws Exception {
         FileSystem.initialize(new Configuration(), null);
         S3ConditionalPut.configure(new Configuration());
         proxy.stop();
