@@ -1,12 +1,14 @@
+-- Requests and rejected lines go through one aggregation (a union, not a join of two): see
+-- gold.weblogs_bytes_by_status_class for why streaming SQL here has no joins.
 INSERT INTO gold.weblogs_summary
-SELECT r.total_requests, r.distinct_client_ips, r.days_represented, r.first_date, r.last_date,
-       j.rejected_lines
+SELECT COUNT(CASE WHEN is_request THEN 1 END) AS total_requests,
+       COUNT(DISTINCT client_ip) AS distinct_client_ips,
+       COUNT(DISTINCT `date`) AS days_represented,
+       MIN(`date`) AS first_date,
+       MAX(`date`) AS last_date,
+       COUNT(CASE WHEN NOT is_request THEN 1 END) AS rejected_lines
 FROM (
-  SELECT COUNT(*) AS total_requests,
-         COUNT(DISTINCT client_ip) AS distinct_client_ips,
-         COUNT(DISTINCT `date`) AS days_represented,
-         MIN(`date`) AS first_date,
-         MAX(`date`) AS last_date
-  FROM silver.weblogs_requests
-) AS r
-CROSS JOIN (SELECT COUNT(*) AS rejected_lines FROM silver.weblogs_rejects) AS j
+  SELECT TRUE AS is_request, client_ip, `date` FROM silver.weblogs_requests
+  UNION ALL
+  SELECT FALSE, CAST(NULL AS STRING), CAST(NULL AS DATE) FROM silver.weblogs_rejects
+)
