@@ -13,16 +13,18 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -75,10 +77,24 @@ public final class S3ConditionalPut {
             client().putObject(PutObjectRequest.builder().bucket(uri.getHost()).key(key).ifNoneMatch("*").build(),
                     RequestBody.fromBytes(content));
         } catch (S3Exception e) {
-            if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == CONFLICT) {
+            if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != CONFLICT) {
+                throw new IOException("Cannot write " + target + ": " + e.getMessage(), e);
+            }
+            // The client retries a request whose answer was lost: a retry of a put that had in fact
+            // succeeded is refused as a conflict with itself. A log version holds a unique commit,
+            // so the same bytes mean the version is ours.
+            if (!Arrays.equals(existing(uri.getHost(), key), content)) {
                 throw new FileAlreadyExistsException(target.toString());
             }
-            throw new IOException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The object's bytes, or none when it cannot be read (a conflicting write still in flight). */
+    private static byte[] existing(String bucket, String key) {
+        try {
+            return client().getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build()).asByteArray();
+        } catch (S3Exception e) {
+            return new byte[0];
         }
     }
 
@@ -104,7 +120,7 @@ public final class S3ConditionalPut {
 
     private static S3Client build(Configuration s3) {
         S3ClientBuilder builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(ApacheHttpClient.create())
                 // S3-compatible stores reject the SDK's default trailing checksums.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
