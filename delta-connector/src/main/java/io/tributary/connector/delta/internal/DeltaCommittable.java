@@ -1,12 +1,18 @@
 package io.tributary.connector.delta.internal;
 
+import io.delta.kernel.statistics.DataFileStatistics;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.DataFileStatus;
+
 import org.apache.flink.annotation.Internal;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a writer hands the committer for one checkpoint: either a Parquet file it staged, waiting
@@ -74,6 +80,13 @@ public final class DeltaCommittable implements Serializable {
         this.statsJson = statsJson;
         this.partitionColumns = partition.keySet().toArray(new String[0]);
         this.partitionValues = partition.values().toArray(new String[0]);
+    }
+
+    /** This staged file as Kernel describes a data file to commit, statistics parsed against the table schema. */
+    public DataFileStatus fileStatus(StructType schema) throws IOException {
+        Optional<DataFileStatistics> stats = statsJson == null
+                ? Optional.empty() : DataFileStatistics.deserializeFromJson(statsJson, schema);
+        return new DataFileStatus(path, size, modificationTime, stats);
     }
 
     /** The partition this file belongs to, as column → Delta partition string. */

@@ -10,9 +10,7 @@ import io.delta.kernel.engine.Engine;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
-import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.internal.SnapshotImpl;
-import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
@@ -24,7 +22,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,14 +169,11 @@ public final class DeltaCommitter {
         StructType schema = config.deltaSchema();
         List<Row> actions = new ArrayList<>();
         for (Map.Entry<LinkedHashMap<String, String>, List<DeltaCommittable>> partition : byPartition(files).entrySet()) {
-            Map<String, Literal> literals = literals(partition.getKey(), schema);
-            DataWriteContext context = Transaction.getWriteContext(engine, state, literals);
+            DataWriteContext context = Transaction.getWriteContext(engine, state,
+                    PartitionValues.toLiterals(partition.getKey(), schema));
             List<DataFileStatus> statuses = new ArrayList<>();
             for (DeltaCommittable f : partition.getValue()) {
-                Optional<DataFileStatistics> stats = f.statsJson == null
-                        ? Optional.empty()
-                        : DataFileStatistics.deserializeFromJson(f.statsJson, schema);
-                statuses.add(new DataFileStatus(f.path, f.size, f.modificationTime, stats));
+                statuses.add(f.fileStatus(schema));
             }
             try (CloseableIterator<Row> adds = Transaction.generateAppendActions(
                     engine, state, Iterators.closeable(statuses.iterator()), context)) {
@@ -197,12 +191,6 @@ public final class DeltaCommitter {
         return grouped;
     }
 
-    private static Map<String, Literal> literals(Map<String, String> values, StructType schema) {
-        Map<String, Literal> literals = new HashMap<>();
-        values.forEach((column, value) ->
-                literals.put(column, PartitionValues.toLiteral(value, schema.get(column).getDataType())));
-        return literals;
-    }
 
     /** Remove actions for what an overwrite replaces. */
     private List<Row> removals(Snapshot snapshot, List<DeltaCommittable> files, boolean replace) {

@@ -2,6 +2,7 @@ package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.StructType;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.DecimalData;
@@ -11,6 +12,8 @@ import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 
+import java.util.Map;
+import java.util.HashMap;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,6 +65,13 @@ public final class PartitionValues {
                 throw new IllegalArgumentException(
                         "Type " + type.asSummaryString() + " cannot be a partition column");
         }
+    }
+
+    /** Partition values (column → Delta partition string) as Kernel literals of the schema's types. */
+    public static Map<String, Literal> toLiterals(Map<String, String> values, StructType schema) {
+        Map<String, Literal> literals = new HashMap<>();
+        values.forEach((column, value) -> literals.put(column, toLiteral(value, schema.get(column).getDataType())));
+        return literals;
     }
 
     public static Literal toLiteral(String value, DataType type) {

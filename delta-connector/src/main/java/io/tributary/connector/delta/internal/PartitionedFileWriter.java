@@ -5,7 +5,6 @@ import io.delta.kernel.Transaction;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Column;
-import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.DataFileStatus;
 
@@ -115,13 +114,11 @@ public final class PartitionedFileWriter {
             finish(largestOpenFile());
         }
         LinkedHashMap<String, String> values = new LinkedHashMap<>();
-        Map<String, Literal> literals = new HashMap<>();
         for (int i = 0; i < partition.size(); i++) {
-            String column = config.partitionColumns.get(i);
-            values.put(column, partition.get(i));
-            literals.put(column, PartitionValues.toLiteral(partition.get(i), schema.get(column).getDataType()));
+            values.put(config.partitionColumns.get(i), partition.get(i));
         }
-        DataWriteContext context = Transaction.getWriteContext(engine, transactionState, literals);
+        DataWriteContext context = Transaction.getWriteContext(engine, transactionState,
+                PartitionValues.toLiterals(values, schema));
         String directory = context.getTargetDirectory().replaceAll("/+$", "");
         String path = directory + "/" + filePrefix + "-" + UUID.randomUUID() + ".c000.snappy.parquet";
         OpenFile file = new OpenFile(new DeltaFileWriter(path, writeSupport, hadoopConf, config.rowGroupSize),

@@ -25,6 +25,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,12 +58,23 @@ public final class S3ConditionalPut {
     public static synchronized void configure(Configuration conf) {
         Configuration merged = clusterConfiguration();
         merged.addAll(conf);
+        Configuration previous = settings;
         settings = merged;
-        S3Client old = client;
-        client = null;
-        if (old != null) {
-            old.close();
+        // Every job an embedded cluster starts passes its configuration; running jobs' committers
+        // keep using the client unless the S3 settings themselves changed.
+        if (previous == null || !s3Keys(previous).equals(s3Keys(merged))) {
+            S3Client old = client;
+            client = null;
+            if (old != null) {
+                old.close();
+            }
         }
+    }
+
+    private static Map<String, String> s3Keys(Configuration conf) {
+        Map<String, String> keys = new HashMap<>(conf.toMap());
+        keys.keySet().removeIf(key -> !key.startsWith("s3."));
+        return keys;
     }
 
     static boolean appliesTo(Path target) {

@@ -8,14 +8,11 @@ import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
-import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.internal.actions.AddFile;
 import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.internal.fs.Path;
-import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
-import io.delta.kernel.utils.DataFileStatus;
 import io.tributary.connector.delta.DeltaMaintenance;
 import io.tributary.connector.delta.source.DeltaFileIterator;
 
@@ -24,7 +21,6 @@ import org.apache.flink.annotation.Internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,13 +127,8 @@ public final class TableCompaction {
 
     private static Row addAction(DeltaSinkConfig config, DeltaCommittable f) throws IOException {
         StructType schema = config.deltaSchema();
-        Optional<DataFileStatistics> stats = f.statsJson == null
-                ? Optional.empty() : DataFileStatistics.deserializeFromJson(f.statsJson, schema);
-        Map<String, Literal> partition = new HashMap<>();
-        f.partition().forEach((column, value) ->
-                partition.put(column, PartitionValues.toLiteral(value, schema.get(column).getDataType())));
         AddFile add = AddFile.convertDataFileStatus(schema, new Path(config.tablePath).toUri(),
-                new DataFileStatus(f.path, f.size, f.modificationTime, stats), partition, false,
+                f.fileStatus(schema), PartitionValues.toLiterals(f.partition(), schema), false,
                 Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
         return SingleAction.createAddFileSingleAction(add.toRow());
     }
