@@ -1,9 +1,11 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.pipelines.cdc.CdcPipeline;
+import io.tributary.pipelines.sre.SrePipeline;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ public final class Pipelines {
     static {
         ALL.put(WeblogsPipeline.NAME, conf -> new WeblogsPipeline());
         ALL.put(CdcPipeline.NAME, CdcPipeline::fromConfig);
+        ALL.put(SrePipeline.NAME, SrePipeline::fromConfig);
     }
 
     private Pipelines() {}
@@ -31,7 +34,7 @@ public final class Pipelines {
      * bronze and silver tables only, named by the user's tables file.
      */
     public static List<String> goldTables() {
-        return Stream.of(new WeblogsPipeline())
+        return Stream.of(new WeblogsPipeline(), SrePipeline.fromConfig(new Configuration()))
                 .flatMap(p -> p.tables().stream())
                 .filter(t -> "gold".equals(t.layer()))
                 .map(LakeTable::qualifiedName)

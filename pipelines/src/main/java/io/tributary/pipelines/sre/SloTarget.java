@@ -9,7 +9,9 @@ import java.util.Set;
 
 /** One SLO: which SLI, the target it is judged against, how, and over which periods. */
 @PublicEvolving
-public final class SloTarget {
+public final class SloTarget implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The SLIs the SRE pipeline computes (definitions in ARCHITECTURE.md). */
     public static final List<String> SLIS =
             List.of("deploy_interval_hours", "failures_per_deploy", "availability_pct", "response_days");

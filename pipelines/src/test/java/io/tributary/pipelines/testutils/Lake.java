@@ -34,6 +34,20 @@ public final class Lake {
         return rows;
     }
 
+    /** Rows with every floating-point value rounded to 9 significant digits: equal whatever order sums ran in. */
+    public List<String> rowsRounded(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = tEnv.executeSql(sql).collect()) {
+            while (it.hasNext()) {
+                Row r = it.next();
+                rows.add(IntStream.range(0, r.getArity()).mapToObj(i -> r.getField(i) instanceof Double
+                        ? String.format(java.util.Locale.ROOT, "%.9g", (Double) r.getField(i)) : String.valueOf(r.getField(i)))
+                        .collect(Collectors.joining(" | ")));
+            }
+        }
+        return rows;
+    }
+
     public long count(String table) throws Exception {
         return Long.parseLong(rows("SELECT COUNT(*) FROM " + table).get(0));
     }

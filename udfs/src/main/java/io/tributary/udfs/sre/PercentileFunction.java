@@ -9,19 +9,38 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code PERCENTILE_OF(value, p)}: the p-th percentile (linear interpolation, see
- * {@link Percentiles}) of a group's values, nulls ignored. Takes retractions, so a streaming
- * query keeps it current as rows change; the accumulator holds each distinct value once with its
- * count.
+ * The p-th percentile (linear interpolation, see {@link Percentiles}) of a group's values, nulls
+ * ignored; registered once per percentile ({@link #median()} as {@code MEDIAN_OF}, {@link #p90()}
+ * as {@code P90_OF}). The percentile is the instance's, not an argument: with an argument, Flink
+ * 1.20's streaming two-phase aggregation gave two calls that differ only in it the same result.
+ * Takes retractions, so a streaming query keeps it current as rows change; the accumulator holds
+ * each distinct value once with its count.
  */
 @FunctionHint(output = @DataTypeHint("DOUBLE"))
 public final class PercentileFunction extends AggregateFunction<Double, PercentileFunction.Accumulator> {
-    public static final String NAME = "PERCENTILE_OF";
+    public static final String MEDIAN = "MEDIAN_OF";
+    public static final String P90 = "P90_OF";
 
-    /** Each distinct value and how often it occurs; the percentile asked for. */
+    private final double p;
+
+    public PercentileFunction(double p) {
+        if (p < 0 || p > 1) {
+            throw new IllegalArgumentException("A percentile is between 0 and 1, got " + p);
+        }
+        this.p = p;
+    }
+
+    public static PercentileFunction median() {
+        return new PercentileFunction(0.5);
+    }
+
+    public static PercentileFunction p90() {
+        return new PercentileFunction(0.9);
+    }
+
+    /** Each distinct value and how often it occurs (see {@link Retractions}). */
     public static final class Accumulator {
         public Map<Double, Long> counts = new HashMap<>();
-        public double p = 0.5;
     }
 
     @Override
@@ -29,29 +48,27 @@ public final class PercentileFunction extends AggregateFunction<Double, Percenti
         return new Accumulator();
     }
 
-    public void accumulate(Accumulator acc, Double value, Double p) {
-        if (value != null && p != null) {
-            acc.p = p;
-            acc.counts.merge(value, 1L, Long::sum);
+    public void accumulate(Accumulator acc, Double value) {
+        if (value != null) {
+            acc.counts.merge(value, 1L, Retractions::sumOrRemove);
         }
     }
 
-    public void retract(Accumulator acc, Double value, Double p) {
+    public void retract(Accumulator acc, Double value) {
         if (value != null) {
-            acc.counts.computeIfPresent(value, (v, n) -> n > 1 ? n - 1 : null);
+            acc.counts.merge(value, -1L, Retractions::sumOrRemove);
         }
     }
 
     public void merge(Accumulator acc, Iterable<Accumulator> others) {
         for (Accumulator other : others) {
-            other.counts.forEach((v, n) -> acc.counts.merge(v, n, Long::sum));
-            acc.p = other.p;
+            other.counts.forEach((v, n) -> acc.counts.merge(v, n, Retractions::sumOrRemove));
         }
     }
 
     @Override
     public Double getValue(Accumulator acc) {
-        long n = acc.counts.values().stream().mapToLong(Long::longValue).sum();
+        long n = acc.counts.values().stream().mapToLong(c -> Math.max(c, 0)).sum();
         if (n == 0) {
             return null;
         }
@@ -62,6 +79,6 @@ public final class PercentileFunction extends AggregateFunction<Double, Percenti
                 sorted[i++] = e.getKey();
             }
         }
-        return Percentiles.ofSorted(sorted, acc.p);
+        return Percentiles.ofSorted(sorted, p);
     }
 }

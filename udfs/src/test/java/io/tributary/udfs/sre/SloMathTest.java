@@ -42,20 +42,22 @@ class SloMathTest {
 
     @Test
     void thePercentileAggregateFollowsInsertionsAndRetractions() {
-        PercentileFunction f = new PercentileFunction();
+        PercentileFunction f = PercentileFunction.median();
         PercentileFunction.Accumulator acc = f.createAccumulator();
         assertThat(f.getValue(acc)).isNull();
         for (double days : new double[] {0.5, 1.0, 4.2, 1.0, 2.0}) {
-            f.accumulate(acc, days, 0.5);
+            f.accumulate(acc, days);
         }
-        f.accumulate(acc, null, 0.5);
+        f.accumulate(acc, null);
         assertThat(f.getValue(acc)).as("median of 0.5, 1, 1, 2, 4.2").isEqualTo(1.0);
-        f.retract(acc, 1.0, 0.5);
-        f.retract(acc, 0.5, 0.5);
+        f.retract(acc, 1.0);
+        f.retract(acc, 0.5);
         assertThat(f.getValue(acc)).as("median of 1, 2, 4.2").isEqualTo(2.0);
 
         PercentileFunction.Accumulator other = f.createAccumulator();
-        f.accumulate(other, 10.0, 0.5);
+        f.retract(other, 4.2);
+        f.accumulate(other, 10.0);
+        f.accumulate(other, 4.2);
         f.merge(acc, java.util.List.of(other));
         assertThat(f.getValue(acc)).as("median of 1, 2, 4.2, 10").isEqualTo(3.1);
     }

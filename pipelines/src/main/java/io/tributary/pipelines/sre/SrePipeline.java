@@ -1,0 +1,141 @@
+package io.tributary.pipelines.sre;
+
+import io.tributary.connector.delta.DeltaConnectorOptions;
+import io.tributary.pipelines.runtime.LakeCatalog;
+import io.tributary.pipelines.runtime.LakeTable;
+import io.tributary.pipelines.runtime.LiveTables;
+import io.tributary.pipelines.runtime.Pipeline;
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.SqlResource;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.sre.internal.JdbcSourceTables;
+import io.tributary.pipelines.sre.internal.SloJudgeFunction;
+import io.tributary.pipelines.sre.internal.SloTargetFunction;
+import io.tributary.udfs.sre.ContributorsFunction;
+import io.tributary.udfs.sre.MedianGapFunction;
+import io.tributary.udfs.sre.PercentileFunction;
+import io.tributary.udfs.sre.RecommendationFunction;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * SLIs and SLOs from the deploy pipeline ({@code esteira_prod}), the request log ({@code log}) and
+ * incidents ({@code chamados}).
+ *
+ * <pre>
+ *  batch:      JDBC (partitioned scans) --> bronze.sre_&lt;table&gt; (as read, with origin)
+ *                                      \-> silver.sre_&lt;table&gt; (the table now, keyed)
+ *  streaming:  Kafka CDC --(pipeline cdc, conf/sre-cdc-tables.yaml)--> silver.sre_&lt;table&gt;
+ *
+ *  both:       silver.sre_* --> checks --> silver.sre_rejects (reason per row)
+ *                                  \--> facts (period x service) --> one aggregation (sre_sli)
+ *                                          --> gold.sre_sli_monthly
+ *                                          --> SLO_JUDGE (targets file) --> gold.sre_slo_report
+ *                                                       \--> missed --> gold.sre_top_contributors
+ *                                                                   \--> gold.sre_recommendations
+ * </pre>
+ *
+ * <p>Gold is a function of the silver tables in both modes: the streaming job reads them
+ * continuously (a CDC commit arrives as the changed rows' deletes and inserts) and recomputes its
+ * outputs from a full read when it starts afresh.
+ */
+@PublicEvolving
+public final class SrePipeline implements Pipeline {
+    public static final String NAME = "sre";
+    static final List<String> SOURCES = List.of("esteira_prod", "log", "chamados");
+    /** The gold tables, a contract with analysts (and the Glue catalog). */
+    public static final List<String> GOLD = List.of(
+            "gold.sre_sli_monthly", "gold.sre_slo_report", "gold.sre_top_contributors", "gold.sre_recommendations");
+    private static final List<String> VIEWS = List.of("view.sre_runs_checked", "view.sre_requests_checked",
+            "view.sre_incidents_checked", "view.sre_facts", "view.sre_sli", "view.sre_slo_judged");
+
+    private final ReadableConfig conf;
+    private final List<SloTarget> targets;
+
+    public SrePipeline(ReadableConfig conf, List<SloTarget> targets) {
+        this.conf = conf;
+        this.targets = List.copyOf(targets);
+    }
+
+    /** The pipeline with the targets of {@link SreOptions#SLO_FILE}, or last year's. */
+    public static SrePipeline fromConfig(ReadableConfig conf) {
+        List<SloTarget> targets = conf.getOptional(SreOptions.SLO_FILE).filter(f -> !f.isBlank())
+                .map(f -> SloTargetsFile.load(Path.of(f))).orElseGet(SloTargetsFile::defaults);
+        return new SrePipeline(conf, targets);
+    }
+
+    public List<SloTarget> targets() {
+        return targets;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<LakeTable> tables() {
+        return Stream.of(SOURCES.stream().map(t -> "bronze.sre_" + t), SOURCES.stream().map(t -> "silver.sre_" + t),
+                        Stream.of("silver.sre_rejects"), GOLD.stream())
+                .flatMap(s -> s)
+                .map(t -> LakeTable.declaredBy(SrePipeline.class, t))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public void registerSources(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Configuration conf,
+            PipelineMode mode) throws Exception {
+        tEnv.createTemporarySystemFunction(PercentileFunction.MEDIAN, PercentileFunction.median());
+        tEnv.createTemporarySystemFunction(PercentileFunction.P90, PercentileFunction.p90());
+        tEnv.createTemporarySystemFunction(MedianGapFunction.NAME, MedianGapFunction.class);
+        tEnv.createTemporarySystemFunction(ContributorsFunction.NAME, ContributorsFunction.class);
+        tEnv.createTemporarySystemFunction(RecommendationFunction.NAME, RecommendationFunction.class);
+        tEnv.createTemporarySystemFunction(SloJudgeFunction.NAME, new SloJudgeFunction(targets));
+        tEnv.createTemporarySystemFunction(SloTargetFunction.NAME, new SloTargetFunction(targets));
+        if (mode == PipelineMode.BATCH) {
+            JdbcSourceTables.register(tEnv, SreDatabase.fromConfig(conf), conf);
+        } else {
+            // The CDC job may not have committed yet: its tables are read from their first version.
+            SOURCES.forEach(t -> LakeCatalog.createIfAbsent(tEnv, "silver.sre_" + t));
+        }
+    }
+
+    @Override
+    public List<Stage> stages(PipelineMode mode) {
+        List<String> gold = new ArrayList<>();
+        String readOptions = mode == PipelineMode.BATCH || conf.get(TributaryOptions.STREAMING_BOUNDED) ? ""
+                : " /*+ OPTIONS('" + DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key() + "' = '"
+                        + conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL).toMillis() + " ms') */";
+        VIEWS.forEach(v -> gold.add(SqlResource.load(SrePipeline.class, "sql/" + v + ".sql",
+                Map.of("read_options", readOptions))));
+        Stream.concat(Stream.of("silver.sre_rejects"), GOLD.stream()).forEach(t -> {
+            String insert = SqlResource.load(SrePipeline.class, "sql/" + t + ".sql");
+            // A fresh streaming start reads the silver tables whole: its outputs are recomputed, not added to.
+            gold.add(mode == PipelineMode.BATCH ? insert : LiveTables.withSinkOptions(insert,
+                    Map.of(DeltaConnectorOptions.SINK_REPLACE_ON_START.key(), "true")));
+        });
+        if (mode == PipelineMode.STREAMING) {
+            return List.of(new Stage("silver.sre_* → rejects, gold (continuous)", gold));
+        }
+        String source = conf.getOptional(SreOptions.JDBC_URL)
+                .map(url -> new SreDatabase(url, null, null).redacted()).orElse("jdbc").replace("'", "''");
+        List<String> snapshot = new ArrayList<>();
+        for (String table : SOURCES) {
+            Map<String, String> names = Map.of("name", table, "source", source + "/" + table);
+            snapshot.add(SqlResource.load(SrePipeline.class, "sql/bronze.sre_table.sql", names));
+            snapshot.add(SqlResource.load(SrePipeline.class, "sql/silver.sre_table.sql", names));
+        }
+        return List.of(new Stage("database → bronze, silver", snapshot), new Stage("silver → rejects, gold", gold));
+    }
+}

@@ -1,0 +1,85 @@
+package io.tributary.pipelines.sre.internal;
+
+import io.tributary.pipelines.runtime.ConfigurationError;
+import io.tributary.pipelines.sre.SreDatabase;
+import io.tributary.pipelines.sre.SreOptions;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.catalog.Column;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The database's three tables as Flink JDBC tables {@code jdbc_<table>}, with the columns of
+ * their silver tables. Tables keyed by a number are read in {@link SreOptions#SCAN_PARTITIONS}
+ * ranges of the key in parallel, between its minimum and maximum at planning time.
+ */
+@Internal
+public final class JdbcSourceTables {
+    private static final Map<String, String> NUMERIC_KEYS = Map.of("esteira_prod", "run_id", "log", "id");
+
+    private JdbcSourceTables() {}
+
+    public static void register(TableEnvironment tEnv, SreDatabase db, ReadableConfig conf) throws SQLException {
+        Map<String, String> tableNames = new LinkedHashMap<>();
+        tableNames.put("esteira_prod", conf.get(SreOptions.TABLE_RUNS));
+        tableNames.put("log", conf.get(SreOptions.TABLE_REQUESTS));
+        tableNames.put("chamados", conf.get(SreOptions.TABLE_INCIDENTS));
+        try (Connection c = db.connect()) {
+            for (Map.Entry<String, String> table : tableNames.entrySet()) {
+                Map<String, String> options = new LinkedHashMap<>();
+                options.put("connector", "jdbc");
+                options.put("url", db.flinkUrl());
+                options.put("driver", db.driver());
+                options.put("table-name", table.getValue());
+                if (db.user() != null) {
+                    // The connector takes both or neither; a user without a password has an empty one.
+                    options.put("username", db.user());
+                    options.put("password", db.password() == null ? "" : db.password());
+                }
+                options.put("scan.fetch-size", String.valueOf(conf.get(SreOptions.SCAN_FETCH_SIZE)));
+                String key = NUMERIC_KEYS.get(table.getKey());
+                if (key != null) {
+                    options.putAll(partitions(c, table.getValue(), key, conf.get(SreOptions.SCAN_PARTITIONS)));
+                }
+                String columns = tEnv.from("silver.sre_" + table.getKey()).getResolvedSchema().getColumns().stream()
+                        .map(JdbcSourceTables::column).collect(Collectors.joining(", "));
+                String with = options.entrySet().stream()
+                        .map(o -> "'" + o.getKey() + "' = '" + o.getValue().replace("'", "''") + "'")
+                        .collect(Collectors.joining(", "));
+                tEnv.executeSql("CREATE TEMPORARY TABLE jdbc_" + table.getKey() + " (" + columns + ") WITH (" + with + ")");
+            }
+        }
+    }
+
+    private static String column(Column c) {
+        return "`" + c.getName() + "` " + c.getDataType().getLogicalType().asSerializableString();
+    }
+
+    private static Map<String, String> partitions(Connection c, String table, String key, int wanted) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT MIN(" + key + "), MAX(" + key + ") FROM " + table)) {
+            r.next();
+            long min = r.getLong(1);
+            if (r.wasNull() || wanted <= 1) {
+                return Map.of();
+            }
+            long max = r.getLong(2);
+            long partitions = Math.max(1, Math.min(wanted, max - min + 1));
+            return Map.of("scan.partition.column", key, "scan.partition.num", String.valueOf(partitions),
+                    "scan.partition.lower-bound", String.valueOf(min), "scan.partition.upper-bound", String.valueOf(max));
+        } catch (SQLException e) {
+            throw new ConfigurationError("Cannot read table " + table + ": " + e.getMessage(),
+                    "create it (tributary generate sre --jdbc-url ... does) or set its name with "
+                            + "tributary.sre.jdbc.table.*");
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package io.tributary.pipelines.sre;
+
+import io.tributary.pipelines.cdc.CdcOptions;
+import io.tributary.pipelines.cdc.CdcPipeline;
+import io.tributary.pipelines.demo.EmbeddedMariaDb;
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.KafkaBroker;
+import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.SreDataset;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The SRE pipeline against real databases (an embedded MariaDB and an embedded PostgreSQL) and,
+ * in streaming mode, against Debezium change events of the same rows through an in-JVM Kafka
+ * broker: the SLIs of {@link SreDataset}, worked out by hand, and the same gold either way.
+ */
+class SrePipelineITCase {
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedMariaDb mariaDb;
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startDatabases() throws Exception {
+        mariaDb = EmbeddedMariaDb.start(dir.resolve("mariadb"));
+        postgres = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    static void stopDatabases() throws Exception {
+        if (mariaDb != null) {
+            mariaDb.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static Configuration conf(String lake) {
+        Configuration conf = new Configuration();
+        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve(lake).toString());
+        conf.set(TributaryOptions.SINK_TARGET_FILE_SIZE, MemorySize.parse("16kb"));
+        conf.set(SreOptions.SCAN_PARTITIONS, 3);
+        return conf;
+    }
+
+    private static Configuration mariaDb(String lake) {
+        Configuration conf = conf(lake);
+        conf.set(SreOptions.JDBC_URL, mariaDb.jdbcUrl());
+        conf.set(SreOptions.JDBC_USER, EmbeddedMariaDb.USER);
+        return conf;
+    }
+
+    private static Configuration postgres(String lake) {
+        Configuration conf = conf(lake);
+        conf.set(SreOptions.JDBC_URL, postgres.getJdbcUrl("postgres", "postgres"));
+        conf.set(SreOptions.JDBC_USER, "postgres");
+        return conf;
+    }
+
+    private static void runBatch(Configuration conf) throws Exception {
+        new SreDataset().writeTo(SreDatabase.fromConfig(conf));
+        new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream())).run(SrePipeline.fromConfig(conf), PipelineMode.BATCH);
+    }
+
+    @Test
+    void mariaDbBatchGivesTheSlisWorkedOutByHand() throws Exception {
+        Configuration conf = mariaDb("mariadb-lake");
+        runBatch(conf);
+        assertHandWorkedAnswers(new Lake(conf));
+    }
+
+    @Test
+    void postgresBatchGivesTheSameAnswers() throws Exception {
+        Configuration conf = postgres("postgres-lake");
+        runBatch(conf);
+        assertHandWorkedAnswers(new Lake(conf));
+    }
+
+    @Test
+    void cdcStreamingOfTheSameRowsGivesTheSameGoldAsTheBatch() throws Exception {
+        Configuration batch = mariaDb("batch-lake");
+        runBatch(batch);
+
+        Configuration streaming = conf("streaming-lake");
+        Map<String, List<String>> events = new SreDataset().debeziumEvents();
+        for (Map.Entry<String, List<String>> table : events.entrySet()) {
+            KAFKA.createTopic("sre." + table.getKey(), 2);
+            KAFKA.sendLines("sre." + table.getKey(), table.getValue());
+        }
+        streaming.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        streaming.set(TributaryOptions.STREAMING_BOUNDED, true);
+        streaming.set(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL, Duration.ofMillis(500));
+        streaming.set(CdcOptions.TABLES_FILE, Path.of(System.getProperty("tributary.home", ".."), "conf/examples/sre-cdc-tables.yaml").toString());
+        PipelineRunner runner = new PipelineRunner(streaming, new PrintStream(new ByteArrayOutputStream()));
+        runner.run(CdcPipeline.fromConfig(streaming), PipelineMode.STREAMING);
+        runner.run(SrePipeline.fromConfig(streaming), PipelineMode.STREAMING);
+
+        Lake fromBatch = new Lake(batch);
+        Lake fromStream = new Lake(streaming);
+        for (String table : List.of("silver.sre_esteira_prod", "silver.sre_log", "silver.sre_chamados", "silver.sre_rejects",
+                "gold.sre_sli_monthly", "gold.sre_slo_report", "gold.sre_top_contributors", "gold.sre_recommendations")) {
+            String all = "SELECT * FROM " + table;
+            assertThat(sorted(fromStream.rowsRounded(all))).as(table).isNotEmpty()
+                    .isEqualTo(sorted(fromBatch.rowsRounded(all)));
+        }
+        assertHandWorkedAnswers(fromStream);
+    }
+
+    private static List<String> sorted(List<String> rows) {
+        return rows.stream().sorted().collect(java.util.stream.Collectors.toList());
+    }
+
+    private static void assertHandWorkedAnswers(Lake lake) throws Exception {
+        assertThat(sli(lake, "2024-12", "web")).containsEntry("deploys", 2L).containsEntry("deploy_interval_hours", 2.0);
+        assertThat(sli(lake, "2025-01", "web"))
+                .as("the run started on New Year's Eve counts in January")
+                .containsEntry("deploys", 2L).containsEntry("deploy_interval_hours", 10.0)
+                .containsEntry("deploy_interval_hours_median", 10.0)
+                .containsEntry("failed_runs", 3L).containsEntry("failures_per_deploy", 1.5)
+                .containsEntry("change_failure_rate_pct", 60.0)
+                .containsEntry("availability_pct", 100.0).containsEntry("valid_requests", 10L);
+        Map<String, Object> api = sli(lake, "2025-01", "api");
+        assertThat(api).containsEntry("deploys", 3L).containsEntry("deploy_interval_hours", 3.0)
+                .containsEntry("deploy_interval_hours_median", 3.0).containsEntry("failed_runs", 2L)
+                .containsEntry("cancelled_runs", 1L).containsEntry("availability_pct", 80.0)
+                .as("incidents have no service").containsEntry("incidents_opened", 0L).containsEntry("response_days", null);
+        assertThat((Double) api.get("failures_per_deploy")).isCloseTo(2.0 / 3, within(1e-12));
+        Map<String, Object> all = sli(lake, "2025-01", "all");
+        assertThat(all).containsEntry("deploys", 5L).containsEntry("deploy_interval_hours_median", 7.0)
+                .containsEntry("failed_runs", 5L).containsEntry("failures_per_deploy", 1.0)
+                .containsEntry("availability_pct", 90.0).containsEntry("valid_requests", 20L)
+                .containsEntry("good_requests", 18L)
+                .containsEntry("incidents_opened", 5L).containsEntry("incidents_closed", 4L)
+                .containsEntry("incidents_open", 1L).containsEntry("response_days", 1.625)
+                .containsEntry("response_days_median", 1.5);
+        assertThat((Double) all.get("deploy_interval_hours")).isCloseTo((9 * 24 + 5 + 50 / 60.0) / 4, within(1e-9));
+        assertThat((Double) all.get("response_days_p90")).isCloseTo(2.7, within(1e-9));
+        assertThat(sli(lake, "2025-02", "all")).as("a month without deploys")
+                .containsEntry("deploys", 0L).containsEntry("deploy_interval_hours", null)
+                .containsEntry("failed_runs", 1L).containsEntry("failures_per_deploy", null)
+                .containsEntry("availability_pct", 100.0);
+        assertThat(sli(lake, "2024-12", "all")).as("opened in December, closed in January")
+                .containsEntry("incidents_closed", 1L).containsEntry("response_days", 2.0);
+
+        assertThat(lake.rows("SELECT `period`, service, slo, `value`, met FROM gold.sre_slo_report "
+                + "WHERE ((`period` = '2025-01' AND service = 'web') OR (`period` = '2025-02' AND service = 'all') "
+                + "OR (`period` = '2025-03' AND service = 'api')) "
+                + "AND slo IN ('deploy-frequency', 'change-failures') ORDER BY `period`, service, slo"))
+                .containsExactly(
+                        "2025-01,web,change-failures,1.5,true",
+                        "2025-01,web,deploy-frequency,10.0,false",
+                        "2025-02,all,change-failures,null,false",
+                        "2025-02,all,deploy-frequency,null,false",
+                        "2025-03,api,change-failures,0.0,true",
+                        "2025-03,api,deploy-frequency,3.0,true");
+        List<String> availability = lake.rows("SELECT `value`, met, error_budget_remaining, burn_rate FROM gold.sre_slo_report "
+                + "WHERE `period` = '2025-01' AND service = 'all' AND slo = 'availability'");
+        assertThat(availability).hasSize(1);
+        String[] a = availability.get(0).split(",");
+        assertThat(a[0]).isEqualTo("90.0");
+        assertThat(a[1]).isEqualTo("false");
+        assertThat(Double.parseDouble(a[2])).as("6 %% allowed, 10 %% bad").isCloseTo(1 - 10.0 / 6, within(1e-9));
+        assertThat(Double.parseDouble(a[3])).isCloseTo(10.0 / 6, within(1e-9));
+        assertThat(lake.rows("SELECT COUNT(*) FROM gold.sre_slo_report WHERE sli = 'response_days' AND service <> 'all'"))
+                .containsExactly("0");
+        assertThat(lake.rows("SELECT `period`, `value`, met FROM gold.sre_slo_report WHERE service = 'all' "
+                + "AND slo = 'incident-response' ORDER BY `period`"))
+                .containsExactly("2024,2.0,false", "2024-12,2.0,false", "2025,1.625,false", "2025-01,1.625,false");
+
+        assertThat(lake.rows("SELECT contributor_kind, `rank`, contributor, contributed, share_pct, detail "
+                + "FROM gold.sre_top_contributors WHERE `period` = '2025-01' AND service = 'all' "
+                + "AND slo IN ('availability', 'incident-response') ORDER BY slo, contributor_kind, `rank`"))
+                .containsExactly(
+                        "endpoint,1,api /pay,2,100.0,50.0",
+                        "assignment_group,1,dba,2,100.0,2.5",
+                        "category,1,database,2,100.0,2.5");
+        assertThat(lake.rows("SELECT contributor, contributed, detail FROM gold.sre_top_contributors "
+                + "WHERE `period` = '2025-01' AND service = 'web' AND slo = 'deploy-frequency'"))
+                .as("web's January: 3 failed runs of 5, 2 of 5 deployed").containsExactly("web-deploy,3,40.0");
+        assertThat(lake.rows("SELECT recommendation FROM gold.sre_recommendations "
+                + "WHERE `period` = '2025-01' AND service = 'all' AND slo = 'incident-response'"))
+                .singleElement().asString()
+                .contains("Incidents in assignment group dba take 2.5 days on average, 100 % of late closures");
+        assertThat(lake.rows("SELECT recommendation FROM gold.sre_recommendations "
+                + "WHERE `period` = '2025-02' AND service = 'all' AND slo = 'change-failures'"))
+                .singleElement().asString().contains("none deployed");
+        assertThat(lake.rows("SELECT `period`, service, slo FROM gold.sre_recommendations ORDER BY 1, 2, 3"))
+                .as("one recommendation per missed SLO")
+                .isEqualTo(lake.rows("SELECT `period`, service, slo FROM gold.sre_slo_report WHERE NOT met ORDER BY 1, 2, 3"));
+
+        assertThat(lake.rows("SELECT source_table, source_key, reason FROM silver.sre_rejects ORDER BY source_table, source_key"))
+                .containsExactly(
+                        "chamados,INC9001,opened_at is null",
+                        "chamados,INC9002,closed before opened",
+                        "esteira_prod,900,finished before started",
+                        "esteira_prod,901,unknown status 'skipped' (expected success, failure or cancelled)",
+                        "esteira_prod,902,started_at is null",
+                        "log,9001,ts is null",
+                        "log,9002,status_code outside 100-599");
+    }
+
+    private static Map<String, Object> sli(Lake lake, String month, String service) throws Exception {
+        List<String> columns = List.of("deploys", "deploy_interval_hours", "deploy_interval_hours_median", "failed_runs",
+                "cancelled_runs", "failures_per_deploy", "change_failure_rate_pct", "availability_pct", "valid_requests",
+                "good_requests", "incidents_opened", "incidents_closed", "incidents_open", "response_days",
+                "response_days_median", "response_days_p90");
+        List<String> rows = lake.rows("SELECT " + String.join(", ", columns) + " FROM gold.sre_sli_monthly WHERE `month` = '"
+                + month + "' AND service = '" + service + "'");
+        assertThat(rows).as(month + " " + service).hasSize(1);
+        String[] values = rows.get(0).split(",");
+        Map<String, Object> byColumn = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String v = values[i];
+            byColumn.put(columns.get(i), v.equals("null") ? null : v.contains(".") || v.contains("E") ? (Object) Double.parseDouble(v) : (Object) Long.parseLong(v));
+        }
+        return byColumn;
+    }
+}

@@ -1,0 +1,74 @@
+package io.tributary.udfs.sre;
+
+import org.apache.flink.table.annotation.DataTypeHint;
+import org.apache.flink.table.annotation.FunctionHint;
+import org.apache.flink.table.functions.AggregateFunction;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code MEDIAN_GAP_HOURS(ts)}: the median, in hours, of the gaps between consecutive timestamps
+ * of a group (the deploy interval's median; its mean is (last − first) ÷ (n − 1), which plain
+ * MIN/MAX/COUNT give). Null below two timestamps. Takes retractions, so a streaming query keeps it
+ * current as runs change; the accumulator holds each distinct instant once with its count.
+ */
+@FunctionHint(output = @DataTypeHint("DOUBLE"))
+public final class MedianGapFunction extends AggregateFunction<Double, MedianGapFunction.Accumulator> {
+    public static final String NAME = "MEDIAN_GAP_HOURS";
+
+    /** Epoch milliseconds (UTC wall time) and how often each occurs. */
+    public static final class Accumulator {
+        public Map<Long, Long> counts = new HashMap<>();
+    }
+
+    @Override
+    public Accumulator createAccumulator() {
+        return new Accumulator();
+    }
+
+    public void accumulate(Accumulator acc, @DataTypeHint("TIMESTAMP(3)") LocalDateTime ts) {
+        if (ts != null) {
+            acc.counts.merge(millis(ts), 1L, Retractions::sumOrRemove);
+        }
+    }
+
+    public void retract(Accumulator acc, @DataTypeHint("TIMESTAMP(3)") LocalDateTime ts) {
+        if (ts != null) {
+            acc.counts.merge(millis(ts), -1L, Retractions::sumOrRemove);
+        }
+    }
+
+    public void merge(Accumulator acc, Iterable<Accumulator> others) {
+        for (Accumulator other : others) {
+            other.counts.forEach((t, n) -> acc.counts.merge(t, n, Retractions::sumOrRemove));
+        }
+    }
+
+    @Override
+    public Double getValue(Accumulator acc) {
+        long n = acc.counts.values().stream().mapToLong(c -> Math.max(c, 0)).sum();
+        if (n < 2) {
+            return null;
+        }
+        double[] gaps = new double[(int) n - 1];
+        int i = 0;
+        Long previous = null;
+        for (Map.Entry<Long, Long> e : new TreeMap<>(acc.counts).entrySet()) {
+            for (long k = 0; k < Math.max(e.getValue(), 0); k++) {
+                if (previous != null) {
+                    gaps[i++] = (e.getKey() - previous) / 3_600_000.0;
+                }
+                previous = e.getKey();
+            }
+        }
+        return Percentiles.of(gaps, 0.5);
+    }
+
+    private static long millis(LocalDateTime ts) {
+        return ts.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+}
