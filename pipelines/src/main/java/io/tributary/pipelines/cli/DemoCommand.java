@@ -32,6 +32,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Order changes (CDC events) to stream (default: ${DEFAULT-VALUE}).")
     int orderChanges;
 
+    @Option(names = "--sre-requests", defaultValue = "100000",
+            description = "Requests in the SRE pipeline's generated year (default: ${DEFAULT-VALUE}).")
+    long sreRequests;
+
     @Option(names = "--no-streaming", description = "Only the batch backfill: no Kafka broker, no streaming jobs.")
     boolean noStreaming;
 
@@ -66,9 +70,12 @@ final class DemoCommand implements Callable<Integer> {
             LakeQuery result = LakeQuery.run(tEnv, answer.getValue());
             ResultPrinter.print(System.out, result.columns, result.rows, ResultPrinter.Format.TABLE);
         }
+        System.out.println();
+        System.out.println("== 4. SRE: last year's SLOs from an operational database (embedded MariaDB)");
+        SreDemo.run(conf, sreRequests, System.out);
         if (!noStreaming) {
             System.out.println();
-            System.out.println("== 4. Streaming: the same tables kept current from Kafka");
+            System.out.println("== 5. Streaming: the same tables kept current from Kafka");
             new StreamingDemo(conf, System.out).run(streamLines, orderChanges);
             System.out.println();
             System.out.println("Summary after the stream (compare with the backfill's above)");
@@ -76,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
             ResultPrinter.print(System.out, summary.columns, summary.rows, ResultPrinter.Format.TABLE);
         }
         System.out.println();
-        System.out.println("== " + (noStreaming ? 4 : 5) + ". The lake");
+        System.out.println("== " + (noStreaming ? 5 : 6) + ". The lake");
         TablesCommand.print(conf, System.out);
         System.out.println();
         System.out.println("Query it yourself:  bin/tributary sql \"SELECT * FROM gold.weblogs_top_endpoints\"");

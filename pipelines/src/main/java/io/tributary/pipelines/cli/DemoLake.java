@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * and refuses a lake that holds anything else.
  */
 final class DemoLake {
-    private static final List<String> DEMO_TABLE_PREFIXES = List.of("weblogs_", "cdc_", "shop_orders");
+    private static final List<String> DEMO_TABLE_PREFIXES = List.of("weblogs_", "cdc_", "shop_orders", "sre_");
     private static final List<String> DEMO_JOBS = List.of("weblogs", "cdc");
 
     private DemoLake() {}

@@ -21,6 +21,7 @@ import java.io.PrintWriter;
             DemoCommand.class,
             BenchCommand.class,
             MaintainCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TributaryCli {

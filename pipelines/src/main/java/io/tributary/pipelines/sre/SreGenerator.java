@@ -36,10 +36,22 @@ public final class SreGenerator {
 
     private final SplittableRandom random;
     private final int year;
+    private boolean badRows;
 
     public SreGenerator(long seed, int year) {
         this.random = new SplittableRandom(seed);
         this.year = year;
+    }
+
+    /**
+     * Also writes a few rows operational databases hold and the pipeline must reject: a run that
+     * finished before it started, one with an unknown status, one without a start; a request
+     * without a timestamp and one with status 0; an incident without an opening time and one
+     * closed before it opened. They come last in each file.
+     */
+    public SreGenerator withBadRows() {
+        this.badRows = true;
+        return this;
     }
 
     /** Row counts of what {@link #generate} wrote. */
@@ -85,6 +97,14 @@ public final class SreGenerator {
                     t += inBurst ? 900 + random.nextInt(2_700) : 3_600 + random.nextInt(3 * 3_600 + 1_800);
                 }
             }
+            if (badRows) {
+                out.write((rows + 1) + ",checkout,checkout-deploy," + sha() + "," + ts(start, 7_200) + "," + ts(start, 3_600)
+                        + ",success,prod\n");
+                out.write((rows + 2) + ",search,search-deploy," + sha() + "," + ts(start, 7_200) + "," + ts(start, 7_500)
+                        + ",running,prod\n");
+                out.write((rows + 3) + ",auth,auth-deploy," + sha() + ",," + ts(start, 7_500) + ",failure,prod\n");
+                rows += 3;
+            }
         }
         return rows;
     }
@@ -108,6 +128,11 @@ public final class SreGenerator {
                 out.write(id + "," + ts(start, Math.min(t, seconds - 1)) + "," + SERVICES.get(s) + ",/api/"
                         + SERVICES.get(s) + endpoints[random.nextInt(endpoints.length)] + "," + status(down) + ","
                         + (down ? 2_000 + random.nextInt(28_000) : 20 + random.nextInt(400)) + "\n");
+            }
+            if (badRows) {
+                out.write((count + 1) + ",,payments,/api/payments,200,35\n");
+                out.write((count + 2) + "," + ts(start, 86_400) + ",payments,/api/payments,0,35\n");
+                return count + 2;
             }
         }
         return count;
@@ -150,6 +175,13 @@ public final class SreGenerator {
                         category, category, 1 + random.nextInt(3), SYMPTOMS.get(random.nextInt(SYMPTOMS.size())), group,
                         open ? "In Progress" : "Closed", ts(start, t), open ? "" : ts(start, closed)));
                 t += 600 + random.nextInt(2 * 13_000);
+            }
+            if (badRows) {
+                out.write(String.format("INC%07d,user0001,security,security-1,errors,db-admins,Closed,,%s%n", rows + 1,
+                        ts(start, 86_400)));
+                out.write(String.format("INC%07d,user0002,security,security-2,errors,db-admins,Closed,%s,%s%n", rows + 2,
+                        ts(start, 2 * 86_400), ts(start, 86_400)));
+                rows += 2;
             }
         }
         return rows;

@@ -10,6 +10,7 @@ import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,10 +29,11 @@ class DemoITCase {
     void theDemoBackfillsThenStreamsIntoTheSameTables() throws Exception {
         String lake = dir.resolve("lake").toString();
         String output = TributaryProcess.fromBuild().run("demo", "--lines", "3000", "--stream-lines", "2000",
-                "--order-changes", "200", "-D", TributaryOptions.LAKE_ROOT.key() + "=" + lake,
+                "--order-changes", "200", "--sre-requests", "20000", "-D", TributaryOptions.LAKE_ROOT.key() + "=" + lake,
                 "-D", TributaryOptions.LANDING_ROOT.key() + "=" + dir.resolve("landing"));
 
-        assertThat(output).contains("== 4. Streaming", "How the tables grew", "== 5. The lake")
+        assertThat(output).contains("== 4. SRE", "SLOs of 2025, all services", "== 5. Streaming", "How the tables grew",
+                        "== 6. The lake")
                 .doesNotContain("did not catch up");
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, lake);
@@ -44,5 +46,13 @@ class DemoITCase {
                 StreamingDemo.ORDER_KEYS, 200);
         assertThat(tables.rows("SELECT * FROM silver.shop_orders").stream().sorted().collect(Collectors.toList()))
                 .isEqualTo(OrderChanges.currentRows(script));
+
+        assertThat(tables.rows("SELECT slo FROM gold.sre_slo_report WHERE `period` = '2025' AND service = 'all' ORDER BY slo"))
+                .containsExactly("availability", "change-failures", "deploy-frequency", "incident-response");
+        assertThat(tables.rows("SELECT source_table, COUNT(*) FROM silver.sre_rejects GROUP BY source_table ORDER BY 1"))
+                .as("the generator's bad rows").containsExactly("chamados,2", "esteira_prod,3", "log,2");
+        String report = Files.readString(dir.resolve("sre-report.html"));
+        assertThat(report).contains("<h1>SRE report 2025</h1>", "<svg", "Rejected rows: 7");
+        assertThat(report.split("<svg", -1)).as("a chart per SLO").hasSize(5);
     }
 }

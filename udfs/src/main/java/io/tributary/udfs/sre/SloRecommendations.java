@@ -55,7 +55,7 @@ public final class SloRecommendations {
     private static String judged(String sli, Double value, double target, SloComparator comparator) {
         String want = comparator.symbol().replace("<=", "≤").replace(">=", "≥") + " " + number(target) + unit(sli);
         if (value == null) {
-            return String.format(Locale.ROOT, "No %s in the period (target %s).", label(sli), want);
+            return String.format(Locale.ROOT, "No value for %s in the period (target %s).", label(sli), want);
         }
         return String.format(Locale.ROOT, "%s was %s%s (target %s).", capitalised(label(sli)), number(value),
                 unit(sli), want);
