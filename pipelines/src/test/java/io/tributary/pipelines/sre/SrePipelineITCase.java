@@ -2,6 +2,7 @@ package io.tributary.pipelines.sre;
 
 import io.tributary.pipelines.cdc.CdcOptions;
 import io.tributary.pipelines.cdc.CdcPipeline;
+import io.tributary.pipelines.cli.TributaryCli;
 import io.tributary.pipelines.demo.EmbeddedMariaDb;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -92,6 +94,15 @@ class SrePipelineITCase {
         Configuration conf = mariaDb("mariadb-lake");
         runBatch(conf);
         assertHandWorkedAnswers(new Lake(conf));
+
+        Path page = dir.resolve("report.html");
+        int code = TributaryCli.commandLine().execute("report", "sre", "--out", page.toString(),
+                "-D", TributaryOptions.LAKE_ROOT.key() + "=" + conf.get(TributaryOptions.LAKE_ROOT));
+        assertThat(code).isZero();
+        String html = Files.readString(page);
+        assertThat(html).as("the latest year").contains("<h1>SRE report 2025</h1>", "Rejected rows: 7",
+                "Incidents in assignment group dba take 2.5 days on average");
+        assertThat(html.split("<svg", -1)).as("a chart per SLO judged on 2025's months").hasSize(5);
     }
 
     @Test
