@@ -167,7 +167,7 @@ public final class SreGenerator {
             while (t < seconds) {
                 rows++;
                 String group = GROUPS.get(random.nextInt(GROUPS.size()));
-                double hours = group.equals(SLOW_GROUP) ? 24 + random.nextDouble() * 144 : 1 + random.nextDouble() * 30;
+                double hours = group.equals(SLOW_GROUP) ? 24 + random.nextDouble() * 168 : 1 + random.nextDouble() * 30;
                 long closed = t + (long) (hours * 3_600);
                 boolean open = closed >= seconds || (seconds - t < 14 * 86_400L && random.nextInt(3) == 0);
                 String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));

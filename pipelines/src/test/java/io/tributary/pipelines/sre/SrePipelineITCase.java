@@ -7,12 +7,14 @@ import io.tributary.pipelines.demo.EmbeddedMariaDb;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.SreDataset;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.configuration.MemorySize;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +142,55 @@ class SrePipelineITCase {
                     .isEqualTo(sorted(fromBatch.rowsRounded(all)));
         }
         assertHandWorkedAnswers(fromStream);
+    }
+
+    @Test
+    void continuousStreamingKeepsGoldCurrentAsTheDatabaseChanges() throws Exception {
+        Configuration conf = conf("live-lake");
+        String tables = Files.readString(Path.of(System.getProperty("tributary.home", ".."), "conf/examples/sre-cdc-tables.yaml"))
+                .replace("topic: sre.", "topic: live.sre.");
+        conf.set(CdcOptions.TABLES_FILE, Files.writeString(dir.resolve("live-tables.yaml"), tables).toString());
+        conf.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        conf.set(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL, Duration.ofMillis(500));
+        conf.set(TributaryOptions.STREAMING_MONITOR_INTERVAL, Duration.ofMillis(300));
+        SreDataset dataset = new SreDataset();
+        for (Map.Entry<String, List<String>> table : dataset.debeziumEvents().entrySet()) {
+            KAFKA.createTopic("live.sre." + table.getKey(), 1);
+            KAFKA.sendLines("live.sre." + table.getKey(), table.getValue());
+        }
+        PipelineRunner runner = new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()));
+        JobClient cdc = runner.start(CdcPipeline.fromConfig(conf));
+        JobClient sre = runner.start(SrePipeline.fromConfig(conf));
+        try {
+            String january = "SELECT incidents_closed, incidents_open, response_days FROM gold.sre_sli_monthly "
+                    + "WHERE `month` = '2025-01' AND service = 'all'";
+            Await.until("January's incidents are in gold", Duration.ofMinutes(3),
+                    () -> rowsOrNone(conf, january).equals(List.of("4,1,1.625")));
+            assertThat(rowsOrNone(conf, "SELECT met FROM gold.sre_slo_report WHERE `period` = '2025-01' "
+                    + "AND service = 'all' AND slo = 'incident-response'")).containsExactly("false");
+
+            // INC0006 is closed after a day: January's mean response becomes (1 + 3 + 0.5 + 2 + 1) / 5 = 1.5.
+            KAFKA.sendLines("live.sre.chamados", List.of(dataset.closeIncident("INC0006", "2025-01-21T00:00")));
+            Await.until("the closure reaches gold", Duration.ofMinutes(3),
+                    () -> rowsOrNone(conf, january).equals(List.of("5,0,1.5")));
+            Await.until("the SLO is met and its recommendation withdrawn", Duration.ofMinutes(1),
+                    () -> rowsOrNone(conf, "SELECT met FROM gold.sre_slo_report WHERE `period` = '2025-01' "
+                            + "AND service = 'all' AND slo = 'incident-response'").equals(List.of("true"))
+                            && rowsOrNone(conf, "SELECT slo FROM gold.sre_recommendations WHERE `period` = '2025-01' "
+                            + "AND service = 'all' AND slo = 'incident-response'").isEmpty());
+        } finally {
+            sre.cancel().get();
+            cdc.cancel().get();
+        }
+    }
+
+    /** The rows, or none while the table does not exist yet. */
+    private static List<String> rowsOrNone(Configuration conf, String sql) {
+        try {
+            return new Lake(conf).rows(sql);
+        } catch (Exception e) {
+            return List.of();
+        }
     }
 
     private static List<String> sorted(List<String> rows) {

@@ -172,6 +172,15 @@ public final class SreDataset {
         return events;
     }
 
+    /** The Debezium update that closes an open incident at {@code closedAt}, committed after every event above. */
+    public String closeIncident(String number, String closedAt) {
+        Object[] open = rows.get("chamados").stream().filter(r -> r[0].equals(number)).findFirst().orElseThrow();
+        Object[] closed = open.clone();
+        closed[6] = "Closed";
+        closed[8] = time(closedAt);
+        return debezium("chamados", "u", json(INCIDENT_COLUMNS, open), json(INCIDENT_COLUMNS, closed), 1_900_000_000_000L);
+    }
+
     private static String debezium(String table, String op, String before, String after, long commitMillis) {
         return "{\"before\":" + before + ",\"after\":" + after + ",\"source\":{\"connector\":\"mysql\",\"db\":\"sre\","
                 + "\"table\":\"" + table + "\",\"ts_ms\":" + commitMillis + "},\"op\":\"" + op + "\",\"ts_ms\":"
