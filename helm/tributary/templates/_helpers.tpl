@@ -38,8 +38,18 @@ spec:
       volumeMounts:
         - name: profile
           mountPath: /opt/tributary/profile
+        {{- with .Values.pipelines.sre }}{{ if .jdbc.passwordSecret }}
+        - name: sre-jdbc
+          mountPath: /opt/tributary/secrets/sre-jdbc
+          readOnly: true
+        {{- end }}{{ end }}
   volumes:
     - name: profile
       configMap:
         name: {{ .Release.Name }}-profile
+    {{- with .Values.pipelines.sre }}{{ if .jdbc.passwordSecret }}
+    - name: sre-jdbc
+      secret:
+        secretName: {{ .jdbc.passwordSecret }}
+    {{- end }}{{ end }}
 {{- end -}}

@@ -113,6 +113,32 @@ class HelmChartITCase {
     }
 
     @Test
+    void theSrePipelineReadsItsDatabaseWithThePasswordFromASecret() throws Exception {
+        Map<String, String> values = Map.of("pipelines.sre.backfill.enabled", "true",
+                "pipelines.sre.streaming.enabled", "true",
+                "pipelines.sre.jdbc.url", "jdbc:mysql://db.internal:3306/sre",
+                "pipelines.sre.jdbc.user", "tributary", "pipelines.sre.jdbc.passwordSecret", "sre-db");
+        List<JsonNode> docs = render(values);
+        JsonNode streaming = OperatorManifestsITCase.named(docs, "lake-sre-streaming");
+        assertThat(OperatorCrds.violations(streaming)).isEmpty();
+        OperatorManifestsITCase.assertRunsTributary(streaming);
+        assertThat(streaming.at("/spec/job/args").toString()).contains("\"run\",\"sre\",\"--mode\",\"streaming\"");
+        assertThat(streaming.at("/spec/podTemplate/spec/volumes").toString()).contains("\"secretName\":\"sre-db\"");
+        assertThat(streaming.at("/spec/podTemplate/spec/containers/0/volumeMounts").toString())
+                .contains("/opt/tributary/secrets/sre-jdbc");
+        String profile = OperatorManifestsITCase.named(docs, "lake-profile").at("/data/profile.yaml").asText();
+        assertThat(profile).contains("url: \"jdbc:mysql://db.internal:3306/sre\"", "user: \"tributary\"",
+                "password-file: /opt/tributary/secrets/sre-jdbc/password").doesNotContain("password:");
+        JsonNode template = OperatorCrds.documents(OperatorManifestsITCase.named(docs, "lake-sre-backfill")
+                .at("/data/flinkdeployment.yaml").asText()).get(0);
+        assertThat(OperatorCrds.violations(template)).isEmpty();
+        assertThat(template.at("/spec/job/args").toString()).contains("\"run\",\"sre\",\"--mode\",\"batch\"");
+
+        assertThatThrownBy(() -> render(Map.of("pipelines.sre.backfill.enabled", "true")))
+                .hasMessageContaining("pipelines.sre.jdbc.url must name the database");
+    }
+
+    @Test
     void everyValuesKeyHasAComment() throws Exception {
         List<String> uncommented = Files.readAllLines(CHART.resolve("values.yaml")).stream()
                 .filter(l -> l.matches("^\\s*[A-Za-z][\\w.-]*:.*"))
