@@ -50,6 +50,18 @@ locals {
       description = "4xx responses per weekday; is_max marks the weekday with the most"
       query       = "SELECT iso_weekday, weekday, client_errors, is_max FROM ${local.gold}.weblogs_client_errors_by_weekday ORDER BY iso_weekday"
     }
+    "sre-slos-by-year" = {
+      description = "Each SLO per year for all services: value, target, met, error budget left"
+      query       = "SELECT \"period\", slo, sli, \"value\", comparator, target, met, error_budget_remaining, burn_rate FROM ${local.gold}.sre_slo_report WHERE service = 'all' AND length(\"period\") = 4 ORDER BY \"period\", slo"
+    }
+    "sre-sli-monthly" = {
+      description = "The SLIs per month, all services together"
+      query       = "SELECT * FROM ${local.gold}.sre_sli_monthly WHERE service = 'all' ORDER BY \"month\""
+    }
+    "sre-missed-slos-what-to-do" = {
+      description = "Every missed SLO with its top contributor and the recommendation"
+      query       = "SELECT \"period\", service, slo, \"value\", target, top_contributor, top_share_pct, recommendation FROM ${local.gold}.sre_recommendations ORDER BY \"period\", service, slo"
+    }
   }
 }
 

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -107,10 +108,10 @@ public final class SreDatabase {
 
     /** Creates the three source tables where they do not exist yet. */
     public void createTables() throws SQLException {
-        String dialect = isMysql() ? "mysql" : "postgresql";
+        String timestamp = isMysql() ? "DATETIME(3)" : "TIMESTAMP(3)";
         try (Connection c = connect(); var statement = c.createStatement()) {
             for (String table : TABLES) {
-                statement.execute(SqlResource.load(SreDatabase.class, "db/" + dialect + "." + table + ".sql"));
+                statement.execute(SqlResource.load(SreDatabase.class, "db/" + table + ".sql", Map.of("timestamp", timestamp)));
             }
         }
     }

@@ -259,8 +259,11 @@ class SrePipelineITCase {
                 + "AND slo IN ('availability', 'incident-response') ORDER BY slo, contributor_kind, `rank`"))
                 .containsExactly(
                         "endpoint,1,api /pay,2,100.0,50.0",
+                        "service,1,api,2,100.0,20.0",
                         "assignment_group,1,dba,2,100.0,2.5",
                         "category,1,database,2,100.0,2.5");
+        assertThat(lake.rows("SELECT COUNT(*) FROM gold.sre_top_contributors WHERE service <> 'all' "
+                + "AND contributor_kind = 'service'")).as("a service is no contributor to itself").containsExactly("0");
         assertThat(lake.rows("SELECT contributor, contributed, detail FROM gold.sre_top_contributors "
                 + "WHERE `period` = '2025-01' AND service = 'web' AND slo = 'deploy-frequency'"))
                 .as("web's January: 3 failed runs of 5, 2 of 5 deployed").containsExactly("web-deploy,3,40.0");

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code MEDIAN_GAP_HOURS(ts)}: the median, in hours, of the gaps between consecutive timestamps
@@ -50,20 +49,13 @@ public final class MedianGapFunction extends AggregateFunction<Double, MedianGap
 
     @Override
     public Double getValue(Accumulator acc) {
-        long n = acc.counts.values().stream().mapToLong(c -> Math.max(c, 0)).sum();
-        if (n < 2) {
+        double[] times = Retractions.sortedValues(acc.counts);
+        if (times.length < 2) {
             return null;
         }
-        double[] gaps = new double[(int) n - 1];
-        int i = 0;
-        Long previous = null;
-        for (Map.Entry<Long, Long> e : new TreeMap<>(acc.counts).entrySet()) {
-            for (long k = 0; k < Math.max(e.getValue(), 0); k++) {
-                if (previous != null) {
-                    gaps[i++] = (e.getKey() - previous) / 3_600_000.0;
-                }
-                previous = e.getKey();
-            }
+        double[] gaps = new double[times.length - 1];
+        for (int i = 1; i < times.length; i++) {
+            gaps[i - 1] = (times[i] - times[i - 1]) / 3_600_000.0;
         }
         return Percentiles.of(gaps, 0.5);
     }

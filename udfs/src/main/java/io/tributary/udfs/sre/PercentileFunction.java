@@ -6,7 +6,6 @@ import org.apache.flink.table.functions.AggregateFunction;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The p-th percentile (linear interpolation, see {@link Percentiles}) of a group's values, nulls
@@ -68,17 +67,7 @@ public final class PercentileFunction extends AggregateFunction<Double, Percenti
 
     @Override
     public Double getValue(Accumulator acc) {
-        long n = acc.counts.values().stream().mapToLong(c -> Math.max(c, 0)).sum();
-        if (n == 0) {
-            return null;
-        }
-        double[] sorted = new double[(int) n];
-        int i = 0;
-        for (Map.Entry<Double, Long> e : new TreeMap<>(acc.counts).entrySet()) {
-            for (long k = 0; k < e.getValue(); k++) {
-                sorted[i++] = e.getKey();
-            }
-        }
-        return Percentiles.ofSorted(sorted, p);
+        double[] sorted = Retractions.sortedValues(acc.counts);
+        return sorted.length == 0 ? null : Percentiles.ofSorted(sorted, p);
     }
 }

@@ -13,7 +13,8 @@ public final class SloRecommendations {
 
     /**
      * @param primary contributors of the SLI (pipelines, endpoints or assignment groups), best first
-     * @param secondary a second view where the SLI has one (incident categories), else empty
+     * @param secondary a second view where the SLI has one (services for availability, incident
+     *     categories for response days), else empty
      */
     public static String recommend(String sli, Double value, double target, SloComparator comparator,
             List<Contributor> primary, List<Contributor> secondary) {
@@ -37,9 +38,12 @@ public final class SloRecommendations {
                         top.detail == null ? ", and no deploy at all"
                                 : String.format(Locale.ROOT, ", %.1f failures per deploy", top.detail));
             case "availability_pct":
+                String service = secondary.isEmpty() ? "" : String.format(Locale.ROOT,
+                        " Service %s gave %s of them.", secondary.get(0).name, pct(secondary.get(0).sharePct));
                 return judged + String.format(Locale.ROOT, " Endpoint %s returned %s of the 5xx answers%s: look "
-                        + "at its outages and its dependencies first.", top.name, pct(top.sharePct),
-                        top.detail == null ? "" : String.format(Locale.ROOT, " (%s of its requests failed)", pct(top.detail)));
+                        + "at its outages and its dependencies first.%s", top.name, pct(top.sharePct),
+                        top.detail == null ? "" : String.format(Locale.ROOT, " (%s of its requests failed)", pct(top.detail)),
+                        service);
             case "response_days":
                 String category = secondary.isEmpty() ? "" : String.format(Locale.ROOT,
                         " The category with the most late closures is %s (%s).", secondary.get(0).name,

@@ -3,7 +3,7 @@
 -- One stream of facts, aggregated once in sre_sli: a union, not joins (see ExecutionDefaults).
 CREATE TEMPORARY VIEW sre_facts AS
 SELECT p.`period`, s.service, f.kind, f.status, f.pipeline, f.deployed_at, f.good, f.endpoint,
-       f.days, f.closed, f.assignment_group, f.category
+       f.days, f.closed, f.assignment_group, f.category, f.service AS own_service
 FROM (
   SELECT 'run' AS kind, service, LOWER(TRIM(status)) AS status,
          COALESCE(pipeline, CONCAT(service, ' (no pipeline)')) AS pipeline,

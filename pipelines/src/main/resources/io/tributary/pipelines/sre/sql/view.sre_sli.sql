@@ -16,7 +16,8 @@ SELECT `period`, service,
        valid_requests, good_requests,
        incidents_opened, incidents_closed, incidents_opened - incidents_closed AS incidents_open,
        response_days, response_days_median, response_days_p90,
-       undeployed_by_pipeline, failures_by_pipeline, errors_by_endpoint, late_by_group, late_by_category
+       undeployed_by_pipeline, failures_by_pipeline, errors_by_endpoint, errors_by_service,
+       late_by_group, late_by_category
 FROM (
   SELECT `period`, service,
          COUNT(*) FILTER (WHERE kind = 'run' AND status = 'success') AS deploys,
@@ -45,6 +46,10 @@ FROM (
          CONTRIBUTORS(endpoint, CAST(CASE WHEN good THEN 0 ELSE 1 END AS BIGINT),
                       CAST(CASE WHEN good THEN 0 ELSE 100 END AS DOUBLE), CAST(1 AS DOUBLE))
            FILTER (WHERE kind = 'request') AS errors_by_endpoint,
+         -- 5xx answers per service (on the 'all' rows); detail: % of its requests that failed.
+         CONTRIBUTORS(own_service, CAST(CASE WHEN good THEN 0 ELSE 1 END AS BIGINT),
+                      CAST(CASE WHEN good THEN 0 ELSE 100 END AS DOUBLE), CAST(1 AS DOUBLE))
+           FILTER (WHERE kind = 'request') AS errors_by_service,
          -- Closures later than the response target per group and category; detail: mean days.
          CONTRIBUTORS(assignment_group,
                       CAST(CASE WHEN days > SLO_TARGET('response_days', `period`) THEN 1 ELSE 0 END AS BIGINT),

@@ -2,8 +2,9 @@
 -- (SLO_JUDGE reads the targets file), with the contributors that explain a miss. An SLI is judged
 -- where it has events: the deploy SLIs for 'all' always (a month without deploys misses) and for a
 -- service where it had runs; availability where requests were logged; response_days where
--- incidents were opened, on the 'all' rows only (incidents have no service). A branch without a
--- second view of contributors gives typed nulls (CASE WHEN FALSE keeps the array's type).
+-- incidents were opened, on the 'all' rows only (incidents have no service). The second view of
+-- contributors: services for availability on the 'all' rows, categories for response_days; a branch
+-- without one gives typed nulls (CASE WHEN FALSE keeps the array's type).
 CREATE TEMPORARY VIEW sre_slo_judged AS
 SELECT x.`period`, x.service, x.sli, x.`value`, j.slo, j.target, j.comparator, j.met,
        j.error_budget_remaining, j.burn_rate,
@@ -26,7 +27,8 @@ FROM (
   UNION ALL
   SELECT `period`, service, 'availability_pct', availability_pct,
          'endpoint', errors_by_endpoint, '5xx answers', 'pct_requests_failed',
-         CAST(NULL AS STRING), CASE WHEN FALSE THEN late_by_category END, CAST(NULL AS STRING), CAST(NULL AS STRING)
+         CASE WHEN service = 'all' THEN 'service' END, CASE WHEN service = 'all' THEN errors_by_service END,
+         '5xx answers', 'pct_requests_failed'
   FROM sre_sli
   WHERE valid_requests > 0
   UNION ALL

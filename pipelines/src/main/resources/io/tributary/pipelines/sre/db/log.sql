@@ -1,7 +1,7 @@
--- Requests (MySQL/MariaDB). Times are UTC wall times.
+-- Requests. Times are UTC wall times. ${timestamp}: DATETIME(3) on MySQL/MariaDB, TIMESTAMP(3) on PostgreSQL.
 CREATE TABLE IF NOT EXISTS log (
   id          BIGINT PRIMARY KEY,
-  ts          DATETIME(3),
+  ts          ${timestamp},
   service     VARCHAR(100),
   endpoint    VARCHAR(500),
   status_code INT,

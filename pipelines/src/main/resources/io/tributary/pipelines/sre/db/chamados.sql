@@ -1,4 +1,4 @@
--- Incidents, ServiceNow-like (MySQL/MariaDB). closed_at is null while an incident is open.
+-- Incidents, ServiceNow-like. closed_at is null while an incident is open. ${timestamp}: DATETIME(3) on MySQL/MariaDB, TIMESTAMP(3) on PostgreSQL.
 CREATE TABLE IF NOT EXISTS chamados (
   number           VARCHAR(40) PRIMARY KEY,
   caller_id        VARCHAR(100),
@@ -7,6 +7,6 @@ CREATE TABLE IF NOT EXISTS chamados (
   u_symptom        VARCHAR(200),
   assignment_group VARCHAR(100),
   incident_state   VARCHAR(40),
-  opened_at        DATETIME(3),
-  closed_at        DATETIME(3)
+  opened_at        ${timestamp},
+  closed_at        ${timestamp}
 )
