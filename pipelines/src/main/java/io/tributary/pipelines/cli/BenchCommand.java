@@ -4,6 +4,7 @@ import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
+import io.tributary.pipelines.sre.SrePipeline;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
 
 import org.apache.flink.configuration.Configuration;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
 final class BenchCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "PIPELINE", description = "What to benchmark: weblogs.")
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "What to benchmark: weblogs or sre.")
     String pipeline;
 
     @Option(names = "--lines", defaultValue = "6000000", description = "Lines to generate (default: ${DEFAULT-VALUE}).")
@@ -52,17 +53,26 @@ final class BenchCommand implements Callable<Integer> {
             + "freshness run left out of the percentiles (default: ${DEFAULT-VALUE}).")
     long warmUp;
 
+    @Option(names = "--requests", defaultValue = "2000000", description = "sre: requests in the generated year "
+            + "(default: ${DEFAULT-VALUE}).")
+    long requests;
+
     @Option(names = "--dir", defaultValue = "./tributary-data/bench", description = "Scratch folder, emptied first (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     @Override
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
-        if (!WeblogsPipeline.NAME.equals(pipeline)) {
-            throw new io.tributary.pipelines.runtime.ConfigurationError("No benchmark for '" + pipeline + "'", "use: tributary bench weblogs");
+        if (!WeblogsPipeline.NAME.equals(pipeline) && !SrePipeline.NAME.equals(pipeline)) {
+            throw new io.tributary.pipelines.runtime.ConfigurationError("No benchmark for '" + pipeline + "'",
+                    "use: tributary bench weblogs, or tributary bench sre");
         }
         delete(dir);
         Configuration conf = common.configuration();
+        if (SrePipeline.NAME.equals(pipeline)) {
+            new SreBench(conf, dir, System.out).run(requests);
+            return 0;
+        }
         if ("streaming".equals(mode)) {
             new StreamingBench(conf, dir, System.out).run(events, rate, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp));
             return 0;

@@ -87,6 +87,11 @@ final class ReportCommand implements Callable<Integer> {
         long rejected = rejects.rows().stream().mapToLong(r -> ((Number) rejects.value(r, "rows")).longValue()).sum();
         console.printf("%d of %d yearly SLO judgements (all services and each service) missed; %,d source rows "
                 + "rejected (silver.sre_rejects).%n", missed, yearly.rows().size(), rejected);
+        for (List<Object> row : recommendations.rows()) {
+            if (y.equals(recommendations.value(row, "period")) && "all".equals(recommendations.value(row, "service"))) {
+                console.println("  " + recommendations.value(row, "slo") + ": " + recommendations.value(row, "recommendation"));
+            }
+        }
         Files.writeString(out, new SreReportPage(y, yearly, monthly, contributors, recommendations, rejects).render(),
                 StandardCharsets.UTF_8);
         console.println("Wrote " + out.toAbsolutePath().normalize());

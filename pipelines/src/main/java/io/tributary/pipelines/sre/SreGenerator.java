@@ -167,7 +167,9 @@ public final class SreGenerator {
             while (t < seconds) {
                 rows++;
                 String group = GROUPS.get(random.nextInt(GROUPS.size()));
-                double hours = group.equals(SLOW_GROUP) ? 24 + random.nextDouble() * 168 : 1 + random.nextDouble() * 30;
+                // The other groups close most within a day or so, and one in twenty takes days too.
+                double hours = group.equals(SLOW_GROUP) ? 24 + random.nextDouble() * 168
+                        : random.nextInt(20) == 0 ? 36 + random.nextDouble() * 60 : 1 + random.nextDouble() * 30;
                 long closed = t + (long) (hours * 3_600);
                 boolean open = closed >= seconds || (seconds - t < 14 * 86_400L && random.nextInt(3) == 0);
                 String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));

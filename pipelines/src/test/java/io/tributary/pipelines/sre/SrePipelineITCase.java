@@ -4,6 +4,7 @@ import io.tributary.pipelines.cdc.CdcOptions;
 import io.tributary.pipelines.cdc.CdcPipeline;
 import io.tributary.pipelines.cli.TributaryCli;
 import io.tributary.pipelines.demo.EmbeddedMariaDb;
+import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -105,6 +107,12 @@ class SrePipelineITCase {
         assertThat(html).as("the latest year").contains("<h1>SRE report 2025</h1>", "Rejected rows: 7",
                 "Incidents in assignment group dba take 2.5 days on average");
         assertThat(html.split("<svg", -1)).as("a chart per SLO judged on 2025's months").hasSize(5);
+        java.util.regex.Matcher charts = java.util.regex.Pattern.compile("<svg.*?</svg>").matcher(html);
+        while (charts.find()) {
+            // Each chart is well-formed XML (SVG): a browser would otherwise show nothing.
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(charts.group().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
     }
 
     @Test
@@ -112,6 +120,22 @@ class SrePipelineITCase {
         Configuration conf = postgres("postgres-lake");
         runBatch(conf);
         assertHandWorkedAnswers(new Lake(conf));
+    }
+
+    @Test
+    void aMistypedSourceTableFailsBeforeTheJobNamingItsColumns() throws Exception {
+        Configuration conf = postgres("mistyped-lake");
+        try (var c = SreDatabase.fromConfig(conf).connect(); var s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS runs_by_hand (run_id INT PRIMARY KEY, service TEXT, pipeline TEXT, "
+                    + "commit_sha TEXT, started_at TIMESTAMP, status TEXT, environment TEXT)");
+        }
+        conf.set(SreOptions.TABLE_RUNS, "runs_by_hand");
+        assertThatThrownBy(() -> new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
+                .run(SrePipeline.fromConfig(conf), PipelineMode.BATCH))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessageContaining("Table runs_by_hand does not have the columns the SRE pipeline reads")
+                .hasMessageContaining("run_id is int4, read as BIGINT")
+                .hasMessageContaining("finished_at is missing (TIMESTAMP(3))");
     }
 
     @Test

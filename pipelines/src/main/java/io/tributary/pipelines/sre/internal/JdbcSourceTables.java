@@ -1,6 +1,5 @@
 package io.tributary.pipelines.sre.internal;
 
-import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.sre.SreDatabase;
 import io.tributary.pipelines.sre.SreOptions;
 
@@ -14,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -35,6 +35,8 @@ public final class JdbcSourceTables {
         tableNames.put("chamados", conf.get(SreOptions.TABLE_INCIDENTS));
         try (Connection c = db.connect()) {
             for (Map.Entry<String, String> table : tableNames.entrySet()) {
+                List<Column> expected = tEnv.from("silver.sre_" + table.getKey()).getResolvedSchema().getColumns();
+                SourceColumns.check(c, table.getValue(), expected);
                 Map<String, String> options = new LinkedHashMap<>();
                 options.put("connector", "jdbc");
                 options.put("url", db.flinkUrl());
@@ -50,8 +52,7 @@ public final class JdbcSourceTables {
                 if (key != null) {
                     options.putAll(partitions(c, table.getValue(), key, conf.get(SreOptions.SCAN_PARTITIONS)));
                 }
-                String columns = tEnv.from("silver.sre_" + table.getKey()).getResolvedSchema().getColumns().stream()
-                        .map(JdbcSourceTables::column).collect(Collectors.joining(", "));
+                String columns = expected.stream().map(JdbcSourceTables::column).collect(Collectors.joining(", "));
                 String with = options.entrySet().stream()
                         .map(o -> "'" + o.getKey() + "' = '" + o.getValue().replace("'", "''") + "'")
                         .collect(Collectors.joining(", "));
@@ -65,6 +66,7 @@ public final class JdbcSourceTables {
     }
 
     private static Map<String, String> partitions(Connection c, String table, String key, int wanted) throws SQLException {
+        // The table's columns were checked, so an error here is the database's own: let it through.
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT MIN(" + key + "), MAX(" + key + ") FROM " + table)) {
             r.next();
@@ -76,10 +78,6 @@ public final class JdbcSourceTables {
             long partitions = Math.max(1, Math.min(wanted, max - min + 1));
             return Map.of("scan.partition.column", key, "scan.partition.num", String.valueOf(partitions),
                     "scan.partition.lower-bound", String.valueOf(min), "scan.partition.upper-bound", String.valueOf(max));
-        } catch (SQLException e) {
-            throw new ConfigurationError("Cannot read table " + table + ": " + e.getMessage(),
-                    "create it (tributary generate sre --jdbc-url ... does) or set its name with "
-                            + "tributary.sre.jdbc.table.*");
         }
     }
 }

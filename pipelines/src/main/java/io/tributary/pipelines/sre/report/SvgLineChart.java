@@ -38,7 +38,7 @@ final class SvgLineChart {
         lo = lo - pad < 0 && lo >= 0 ? 0 : lo - pad;
         hi += pad;
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
                 + "aria-label=\"%s\">", WIDTH, HEIGHT, WIDTH, HEIGHT, Html.escape(title)));
         for (int t = 0; t <= 4; t++) {
             double v = lo + (hi - lo) * t / 4;

@@ -12,8 +12,10 @@ SELECT `period`, service,
        CASE WHEN deploys + failed_runs > 0
             THEN CAST(failed_runs AS DOUBLE) * 100 / (deploys + failed_runs)
        END AS change_failure_rate_pct,
-       CASE WHEN valid_requests > 0 THEN CAST(good_requests AS DOUBLE) * 100 / valid_requests END AS availability_pct,
-       valid_requests, good_requests,
+       CASE WHEN valid_requests > 0
+            THEN CAST(COALESCE(good_requests, 0) AS DOUBLE) * 100 / valid_requests
+       END AS availability_pct,
+       COALESCE(valid_requests, 0) AS valid_requests, COALESCE(good_requests, 0) AS good_requests,
        incidents_opened, incidents_closed, incidents_opened - incidents_closed AS incidents_open,
        response_days, response_days_median, response_days_p90,
        undeployed_by_pipeline, failures_by_pipeline, errors_by_endpoint, errors_by_service,
@@ -26,8 +28,8 @@ FROM (
          MIN(deployed_at) FILTER (WHERE kind = 'run' AND status = 'success') AS first_deploy,
          MAX(deployed_at) FILTER (WHERE kind = 'run' AND status = 'success') AS last_deploy,
          MEDIAN_GAP_HOURS(deployed_at) FILTER (WHERE kind = 'run' AND status = 'success') AS deploy_interval_hours_median,
-         COUNT(*) FILTER (WHERE kind = 'request') AS valid_requests,
-         COUNT(*) FILTER (WHERE kind = 'request' AND good) AS good_requests,
+         SUM(n) FILTER (WHERE kind = 'request') AS valid_requests,
+         SUM(n) FILTER (WHERE kind = 'request' AND good) AS good_requests,
          COUNT(*) FILTER (WHERE kind = 'incident') AS incidents_opened,
          COUNT(*) FILTER (WHERE kind = 'incident' AND closed) AS incidents_closed,
          AVG(days) FILTER (WHERE kind = 'incident' AND closed) AS response_days,
@@ -43,12 +45,12 @@ FROM (
                       CAST(CASE WHEN status = 'success' THEN 1 ELSE 0 END AS DOUBLE))
            FILTER (WHERE kind = 'run') AS failures_by_pipeline,
          -- 5xx answers per endpoint; detail: % of its requests that failed.
-         CONTRIBUTORS(endpoint, CAST(CASE WHEN good THEN 0 ELSE 1 END AS BIGINT),
-                      CAST(CASE WHEN good THEN 0 ELSE 100 END AS DOUBLE), CAST(1 AS DOUBLE))
+         CONTRIBUTORS(endpoint, CASE WHEN good THEN 0 ELSE n END,
+                      CAST(CASE WHEN good THEN 0 ELSE 100 * n END AS DOUBLE), CAST(n AS DOUBLE))
            FILTER (WHERE kind = 'request') AS errors_by_endpoint,
          -- 5xx answers per service (on the 'all' rows); detail: % of its requests that failed.
-         CONTRIBUTORS(own_service, CAST(CASE WHEN good THEN 0 ELSE 1 END AS BIGINT),
-                      CAST(CASE WHEN good THEN 0 ELSE 100 END AS DOUBLE), CAST(1 AS DOUBLE))
+         CONTRIBUTORS(own_service, CASE WHEN good THEN 0 ELSE n END,
+                      CAST(CASE WHEN good THEN 0 ELSE 100 * n END AS DOUBLE), CAST(n AS DOUBLE))
            FILTER (WHERE kind = 'request') AS errors_by_service,
          -- Closures later than the response target per group and category; detail: mean days.
          CONTRIBUTORS(assignment_group,
