@@ -2,11 +2,17 @@ package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.pipelines.cdc.CdcOptions;
+import io.tributary.pipelines.cdc.CdcPipeline;
+import io.tributary.pipelines.demo.EmbeddedMariaDb;
+import io.tributary.pipelines.demo.OrderChangeScript;
+import io.tributary.pipelines.sre.SreDatabase;
+import io.tributary.pipelines.sre.SreOptions;
+import io.tributary.pipelines.sre.SrePipeline;
 import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.Lake;
-import io.tributary.pipelines.demo.OrderChangeScript;
 import io.tributary.pipelines.testutils.OrderChanges;
+import io.tributary.pipelines.testutils.SreDataset;
 import io.tributary.pipelines.testutils.TributaryProcess;
 import io.tributary.pipelines.testutils.WeblogsFixture;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
@@ -14,6 +20,7 @@ import io.tributary.pipelines.weblogs.WeblogsOptions;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -120,6 +127,64 @@ class StreamingKillAndRestartITCase {
         assertThat(sorted(result, "silver.shop_orders")).as(loop.journal()).isEqualTo(current);
         assertThat(sorted(result, "silver.shop_orders_history")).as(loop.journal()).isEqualTo(history);
         assertThat(result.count("bronze.cdc_rejects") + result.count("silver.cdc_rejects")).isZero();
+    }
+
+    @Test
+    void theSreJobKilledAgainAndAgainEndsWithTheGoldOfOneBatchRun() throws Exception {
+        // The CDC job (in this JVM, never killed) keeps silver.sre_* current from a trickle of
+        // Debezium events; the SRE job reads those tables continuously and is the one killed.
+        String topic = "sre.killed";
+        KAFKA.createTopic(topic, 2);
+        SreDataset dataset = new SreDataset();
+        List<String> events = dataset.debeziumEvents().values().stream().flatMap(List::stream).collect(Collectors.toList());
+        String tables = Files.readString(Path.of(System.getProperty("tributary.home", ".."), "conf/examples/sre-cdc-tables.yaml"))
+                .replaceAll("topic: sre\\.\\w+", "topic: " + topic);
+        String lake = dir.resolve("lake").toString();
+        Configuration cdcConf = new Configuration();
+        cdcConf.set(TributaryOptions.LAKE_ROOT, lake);
+        cdcConf.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        cdcConf.set(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL, Duration.ofMillis(500));
+        cdcConf.set(TributaryOptions.STREAMING_CHECKPOINT_DIR, dir.resolve("cdc-checkpoints").toString());
+        cdcConf.set(CdcOptions.TABLES_FILE, Files.writeString(dir.resolve("sre-tables.yaml"), tables).toString());
+        JobClient cdc = new PipelineRunner(cdcConf, new PrintStream(new ByteArrayOutputStream()))
+                .start(CdcPipeline.fromConfig(cdcConf));
+        try {
+            KafkaBroker.Feed feed = KAFKA.trickle(topic, events, 2, Duration.ofMillis(750));
+            KillLoop loop = new KillLoop(lake, "gold/sre_sli_monthly", List.of("run", "sre", "--mode", "streaming",
+                    "--resume", "-D", TributaryOptions.STREAMING_MONITOR_INTERVAL.key() + "=300ms"));
+            loop.killRepeatedly(feed);
+
+            List<List<String>> expected = sreGold(new Lake(sreBatchReference()));
+            loop.runUntil("gold equals one batch run over the same rows", () -> sreGold(loop.lake()).equals(expected));
+            assertThat(sreGold(loop.lake())).as(loop.journal()).isEqualTo(expected);
+        } finally {
+            cdc.cancel().get();
+        }
+    }
+
+    /** The SRE backfill of the same rows from a database: the gold the killed job must end with. */
+    private Configuration sreBatchReference() throws Exception {
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("mariadb"))) {
+            Configuration conf = new Configuration();
+            conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("reference").toString());
+            conf.set(SreOptions.JDBC_URL, db.jdbcUrl());
+            conf.set(SreOptions.JDBC_USER, EmbeddedMariaDb.USER);
+            new SreDataset().writeTo(SreDatabase.fromConfig(conf));
+            new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream())).run(SrePipeline.fromConfig(conf), PipelineMode.BATCH);
+            return conf;
+        }
+    }
+
+    private static List<List<String>> sreGold(Lake lake) {
+        List<List<String>> tables = new ArrayList<>();
+        for (String table : SrePipeline.GOLD) {
+            try {
+                tables.add(lake.rowsRounded("SELECT * FROM " + table).stream().sorted().collect(Collectors.toList()));
+            } catch (Exception e) {
+                tables.add(List.of("unreadable: " + e.getMessage()));
+            }
+        }
+        return tables;
     }
 
     @Test

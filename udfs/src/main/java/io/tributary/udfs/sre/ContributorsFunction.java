@@ -61,20 +61,20 @@ public final class ContributorsFunction extends AggregateFunction<Row[], Contrib
 
     /**
      * Adds rows to a name's sums. A partial accumulator of two-phase aggregation may hold a name's
-     * retractions before its insertions (negative rows); a name whose rows sum to zero is forgotten.
+     * retractions before its insertions (negative rows), and an update's retraction and insertion
+     * leave its rows at zero but its sums changed: a name is forgotten only once nothing of it is left.
      */
     private static void add(Accumulator acc, String name, long rows, long weight, double numerator, double denominator) {
         long left = acc.rows.merge(name, rows, Long::sum);
-        if (left == 0) {
+        long leftWeight = acc.weights.merge(name, weight, Long::sum);
+        double leftNumerator = acc.numerators.merge(name, numerator, Double::sum);
+        double leftDenominator = acc.denominators.merge(name, denominator, Double::sum);
+        if (left == 0 && leftWeight == 0 && Math.abs(leftNumerator) < 1e-9 && Math.abs(leftDenominator) < 1e-9) {
             acc.rows.remove(name);
             acc.weights.remove(name);
             acc.numerators.remove(name);
             acc.denominators.remove(name);
-            return;
         }
-        acc.weights.merge(name, weight, Long::sum);
-        acc.numerators.merge(name, numerator, Double::sum);
-        acc.denominators.merge(name, denominator, Double::sum);
     }
 
     @Override

@@ -80,6 +80,21 @@ class SreAggregatesTest {
     }
 
     @Test
+    void anUpdateSeenByAPartialAccumulatorKeepsItsChange() {
+        // Requests counted per endpoint: api's count goes from 4 (2 failed) to 6 (2 failed). A partial
+        // accumulator sees the update's retraction and insertion: no rows added, but 2 more requests.
+        ContributorsFunction f = new ContributorsFunction();
+        ContributorsFunction.Accumulator global = f.createAccumulator();
+        f.accumulate(global, "api", 2L, 200.0, 4.0);
+        ContributorsFunction.Accumulator local = f.createAccumulator();
+        f.retract(local, "api", 2L, 200.0, 4.0);
+        f.accumulate(local, "api", 2L, 200.0, 6.0);
+        f.merge(global, List.of(local));
+        assertThat(contributors(f.getValue(global))).extracting(c -> c.name + " " + c.contributed + " " + c.detail)
+                .as("2 of 6 requests failed").containsExactly("api 2 " + 200.0 / 6);
+    }
+
+    @Test
     void moreThanThreeContributorsKeepTheTopThreeTiesByName() {
         ContributorsFunction f = new ContributorsFunction();
         ContributorsFunction.Accumulator acc = f.createAccumulator();
