@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         TablesCommand.print(conf, System.out);
         System.out.println();
         System.out.println("Query it yourself:  bin/tributary sql \"SELECT * FROM gold.weblogs_top_endpoints\"");
+        System.out.println("SRE report again:   bin/tributary report sre --year " + SreDemo.YEAR + " --out sre-report.html");
         return 0;
     }
 }
