@@ -5,10 +5,10 @@ import io.tributary.pipelines.sre.SreCsvLoader;
 import io.tributary.pipelines.sre.SreDatabase;
 import io.tributary.pipelines.sre.SreGenerator;
 import io.tributary.pipelines.sre.SreOptions;
-
-import org.apache.flink.configuration.Configuration;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.util.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -101,6 +101,9 @@ final class GenerateCommand implements Callable<Integer> {
         System.out.printf("Loading %,d deploy runs, %,d requests and %,d incidents of %d into %s ...%n", sre.runs,
                 sre.requests, sre.incidents, year, db.redacted());
         Map<String, Long> loaded = SreCsvLoader.load(db, csvDir);
+        if (out == null) {
+            FileUtils.deleteDirectory(csvDir.toFile());
+        }
         loaded.forEach((table, rows) -> System.out.printf("  %-13s %,10d rows%n", table, rows));
         System.out.printf("Done in %.1f s%n", (System.nanoTime() - start) / 1e9);
         return 0;

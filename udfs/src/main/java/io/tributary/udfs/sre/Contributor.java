@@ -1,11 +1,13 @@
 package io.tributary.udfs.sre;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.types.Row;
 
 /**
  * One entry of {@link ContributorsFunction}'s result, as SQL sees it: {@code ROW<rank INT, name
  * STRING, contributed BIGINT, share_pct DOUBLE, detail DOUBLE>}.
  */
+@PublicEvolving
 public final class Contributor {
     /** The row type the function returns an array of. */
     public static final String SQL_TYPE =

@@ -1,5 +1,6 @@
 package io.tributary.udfs.sre;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.FunctionHint;
 import org.apache.flink.table.functions.AggregateFunction;
@@ -19,6 +20,7 @@ import java.util.Map;
  * denominator over all its rows (e.g. mean response days: days ÷ 1; failures per deploy: failure ÷
  * success). Names without weight are left out. Takes retractions.
  */
+@PublicEvolving
 @FunctionHint(output = @DataTypeHint("ARRAY<" + Contributor.SQL_TYPE + ">"))
 public final class ContributorsFunction extends AggregateFunction<Row[], ContributorsFunction.Accumulator> {
     public static final String NAME = "CONTRIBUTORS";

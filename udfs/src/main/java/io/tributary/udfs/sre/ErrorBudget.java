@@ -1,11 +1,14 @@
 package io.tributary.udfs.sre;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 /**
  * Error budgets of ratio SLIs given in percent (availability: good ÷ valid × 100). With a target
  * of 94 %, 6 % of the valid events may be bad: that is the budget. The period's bad share over the
  * budget is the burn rate (1 = the budget used up exactly), and 1 − burn rate the budget left
  * (negative when overspent).
  */
+@PublicEvolving
 public final class ErrorBudget {
     private ErrorBudget() {}
 

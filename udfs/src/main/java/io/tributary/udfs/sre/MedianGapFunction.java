@@ -1,5 +1,6 @@
 package io.tributary.udfs.sre;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.FunctionHint;
 import org.apache.flink.table.functions.AggregateFunction;
@@ -15,6 +16,7 @@ import java.util.Map;
  * MIN/MAX/COUNT give). Null below two timestamps. Takes retractions, so a streaming query keeps it
  * current as runs change; the accumulator holds each distinct instant once with its count.
  */
+@PublicEvolving
 @FunctionHint(output = @DataTypeHint("DOUBLE"))
 public final class MedianGapFunction extends AggregateFunction<Double, MedianGapFunction.Accumulator> {
     public static final String NAME = "MEDIAN_GAP_HOURS";

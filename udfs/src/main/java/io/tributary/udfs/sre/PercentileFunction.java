@@ -1,5 +1,6 @@
 package io.tributary.udfs.sre;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.FunctionHint;
 import org.apache.flink.table.functions.AggregateFunction;
@@ -16,6 +17,7 @@ import java.util.Map;
  * Takes retractions, so a streaming query keeps it current as rows change; the accumulator holds
  * each distinct value once with its count.
  */
+@PublicEvolving
 @FunctionHint(output = @DataTypeHint("DOUBLE"))
 public final class PercentileFunction extends AggregateFunction<Double, PercentileFunction.Accumulator> {
     public static final String MEDIAN = "MEDIAN_OF";

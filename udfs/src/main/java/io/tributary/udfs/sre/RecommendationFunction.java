@@ -1,5 +1,6 @@
 package io.tributary.udfs.sre;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.types.Row;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
  * suggestion for a missed SLO (see {@link SloRecommendations}); {@code contributors} and
  * {@code secondary} are {@code CONTRIBUTORS(...)} results, either may be null.
  */
+@PublicEvolving
 public final class RecommendationFunction extends ScalarFunction {
     public static final String NAME = "SLO_RECOMMENDATION";
 

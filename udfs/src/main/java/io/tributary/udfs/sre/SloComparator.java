@@ -1,8 +1,11 @@
 package io.tributary.udfs.sre;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 import java.util.Locale;
 
 /** How an SLI's value is judged against its SLO target. */
+@PublicEvolving
 public enum SloComparator {
     /** At most the target (deploy interval, failures per deploy, response days). */
     LTE("<="),

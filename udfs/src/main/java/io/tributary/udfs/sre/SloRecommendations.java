@@ -1,5 +1,7 @@
 package io.tributary.udfs.sre;
 
+import org.apache.flink.annotation.PublicEvolving;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -8,6 +10,7 @@ import java.util.Locale;
  * contributors {@link ContributorsFunction} found: the worst contributor is named with its share
  * and its own figure, so the suggestion points at one team or one component, not at everything.
  */
+@PublicEvolving
 public final class SloRecommendations {
     private SloRecommendations() {}
 
