@@ -123,6 +123,29 @@ class SrePipelineITCase {
     }
 
     @Test
+    void generateFillsADatabaseWithAYearAndItsBadRows() throws Exception {
+        String url = postgres.getJdbcUrl("postgres", "postgres").replaceFirst("/postgres\\?.*$", "/generated");
+        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE generated");
+        }
+        int code = TributaryCli.commandLine().execute("generate", "sre", "--requests", "3000", "--year", "2024",
+                "--jdbc-url", url, "--user", "postgres");
+        assertThat(code).isZero();
+        Configuration conf = conf("generated-lake");
+        conf.set(SreOptions.JDBC_URL, url);
+        conf.set(SreOptions.JDBC_USER, "postgres");
+        try (var c = SreDatabase.fromConfig(conf).connect(); var s = c.createStatement();
+                var r = s.executeQuery("SELECT (SELECT COUNT(*) FROM log), (SELECT COUNT(*) FROM esteira_prod "
+                        + "WHERE finished_at < started_at OR status NOT IN ('success', 'failure', 'cancelled') "
+                        + "OR started_at IS NULL), (SELECT MIN(EXTRACT(YEAR FROM opened_at)) FROM chamados)")) {
+            r.next();
+            assertThat(r.getLong(1)).as("requests and the two bad ones").isEqualTo(3_002);
+            assertThat(r.getLong(2)).as("bad runs").isEqualTo(3);
+            assertThat(r.getInt(3)).isEqualTo(2024);
+        }
+    }
+
+    @Test
     void aMistypedSourceTableFailsBeforeTheJobNamingItsColumns() throws Exception {
         Configuration conf = postgres("mistyped-lake");
         try (var c = SreDatabase.fromConfig(conf).connect(); var s = c.createStatement()) {
