@@ -1,12 +1,8 @@
 package io.tributary.pipelines.cli;
 
-import io.tributary.pipelines.demo.EmbeddedMariaDb;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
-import io.tributary.pipelines.sre.SreCsvLoader;
-import io.tributary.pipelines.sre.SreDatabase;
-import io.tributary.pipelines.sre.SreGenerator;
 import io.tributary.pipelines.sre.SreOptions;
 import io.tributary.pipelines.sre.SrePipeline;
 
@@ -14,7 +10,6 @@ import org.apache.flink.configuration.Configuration;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * {@code tributary bench sre}: a generated year in an embedded MariaDB, then the SRE backfill
@@ -33,17 +28,12 @@ final class SreBench {
     }
 
     void run(long requests) throws Exception {
-        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("mariadb"))) {
-            Configuration sre = new Configuration(conf);
+        out.printf("Generating a year with %,d requests and loading it into MariaDB…%n", requests);
+        long loadStart = System.nanoTime();
+        try (GeneratedSreDatabase db = GeneratedSreDatabase.start(dir.resolve("mariadb"), dir.resolve("csv"), requests)) {
+            out.printf("  %,d rows (%s) in %.1f s%n", db.rows(), db.loaded, (System.nanoTime() - loadStart) / 1e9);
+            Configuration sre = db.configure(conf);
             sre.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
-            sre.set(SreOptions.JDBC_URL, db.jdbcUrl());
-            sre.set(SreOptions.JDBC_USER, EmbeddedMariaDb.USER);
-            out.printf("Generating a year with %,d requests and loading it into MariaDB…%n", requests);
-            long loadStart = System.nanoTime();
-            new SreGenerator(42, SreDemo.YEAR).withBadRows().generate(dir.resolve("csv"), requests);
-            Map<String, Long> loaded = SreCsvLoader.load(SreDatabase.fromConfig(sre), dir.resolve("csv"));
-            long rows = loaded.values().stream().mapToLong(Long::longValue).sum();
-            out.printf("  %,d rows (%s) in %.1f s%n", rows, loaded, (System.nanoTime() - loadStart) / 1e9);
             out.printf("Backfill with parallelism %d, %d scan partitions, on %d cores%n",
                     sre.get(TributaryOptions.PARALLELISM), sre.get(SreOptions.SCAN_PARTITIONS),
                     Runtime.getRuntime().availableProcessors());
@@ -51,7 +41,7 @@ final class SreBench {
             new PipelineRunner(sre, out).run(SrePipeline.fromConfig(sre), PipelineMode.BATCH);
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf("%ndatabase → bronze, silver → rejects, gold: %,d source rows in %.1f s = %,.0f rows/s "
-                    + "(including both jobs' start-up)%n", rows, seconds, rows / seconds);
+                    + "(including both jobs' start-up)%n", db.rows(), seconds, db.rows() / seconds);
         }
     }
 }
