@@ -147,29 +147,53 @@ public final class SreDataset {
      * again. Per table, in commit order.
      */
     public Map<String, List<String>> debeziumEvents() {
+        return changeEvents(false);
+    }
+
+    /** The same changes as AWS DMS JSON records (times as UTC text, as DMS sends them). */
+    public Map<String, List<String>> dmsEvents() {
+        return changeEvents(true);
+    }
+
+    private Map<String, List<String>> changeEvents(boolean dms) {
         Map<String, List<String>> events = new LinkedHashMap<>();
         long[] clock = {1_735_689_600_000L};
         for (Map.Entry<String, List<Object[]>> table : rows.entrySet()) {
-            List<String> columns = columns(table.getKey());
+            String name = table.getKey();
+            List<String> columns = columns(name);
             List<String> out = new ArrayList<>();
             for (Object[] row : table.getValue()) {
-                if (table.getKey().equals("esteira_prod")) {
+                if (name.equals("esteira_prod")) {
                     Object[] running = row.clone();
                     running[5] = null;
                     running[6] = "running";
-                    out.add(debezium(table.getKey(), "c", null, json(columns, running), clock[0]++));
-                    out.add(debezium(table.getKey(), "u", json(columns, running), json(columns, row), clock[0]++));
+                    out.add(change(dms, name, "c", null, running, columns, clock[0]++));
+                    out.add(change(dms, name, "u", running, row, columns, clock[0]++));
                 } else {
-                    out.add(debezium(table.getKey(), "c", null, json(columns, row), clock[0]++));
+                    out.add(change(dms, name, "c", null, row, columns, clock[0]++));
                 }
             }
             Object[] ghost = table.getValue().get(0).clone();
             ghost[0] = ghost[0] instanceof Long ? (Object) 777_777L : "INC7777777";
-            out.add(debezium(table.getKey(), "c", null, json(columns, ghost), clock[0]++));
-            out.add(debezium(table.getKey(), "d", json(columns, ghost), null, clock[0]++));
-            events.put(table.getKey(), out);
+            out.add(change(dms, name, "c", null, ghost, columns, clock[0]++));
+            out.add(change(dms, name, "d", ghost, null, columns, clock[0]++));
+            events.put(name, out);
         }
         return events;
+    }
+
+    private static String change(boolean dms, String table, String op, Object[] before, Object[] after,
+            List<String> columns, long commitMillis) {
+        if (!dms) {
+            return debezium(table, op, before == null ? null : json(columns, before, false),
+                    after == null ? null : json(columns, after, false), commitMillis);
+        }
+        String operation = op.equals("c") ? "insert" : op.equals("u") ? "update" : "delete";
+        return "{\"data\":" + json(columns, after != null ? after : before, true) + ",\"metadata\":{\"timestamp\":\""
+                + java.time.Instant.ofEpochMilli(commitMillis) + "\",\"commit-timestamp\":\""
+                + java.time.Instant.ofEpochMilli(commitMillis) + "\",\"record-type\":\"data\",\"operation\":\""
+                + operation + "\",\"partition-key-type\":\"schema-table\",\"schema-name\":\"sre\",\"table-name\":\""
+                + table + "\"}}";
     }
 
     /** The Debezium update that closes an open incident at {@code closedAt}, committed after every event above. */
@@ -178,7 +202,8 @@ public final class SreDataset {
         Object[] closed = open.clone();
         closed[6] = "Closed";
         closed[8] = time(closedAt);
-        return debezium("chamados", "u", json(INCIDENT_COLUMNS, open), json(INCIDENT_COLUMNS, closed), 1_900_000_000_000L);
+        return debezium("chamados", "u", json(INCIDENT_COLUMNS, open, false), json(INCIDENT_COLUMNS, closed, false),
+                1_900_000_000_000L);
     }
 
     private static String debezium(String table, String op, String before, String after, long commitMillis) {
@@ -187,12 +212,14 @@ public final class SreDataset {
                 + commitMillis + "}";
     }
 
-    private static String json(List<String> columns, Object[] row) {
+    /** A row image: times as epoch milliseconds (Debezium) or as UTC text (DMS). */
+    private static String json(List<String> columns, Object[] row, boolean timesAsText) {
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < row.length; i++) {
             Object v = row[i];
             String value = v == null ? "null"
-                    : v instanceof LocalDateTime ? String.valueOf(((LocalDateTime) v).toInstant(ZoneOffset.UTC).toEpochMilli())
+                    : v instanceof LocalDateTime ? (timesAsText ? "\"" + v.toString().replace('T', ' ') + "\""
+                            : String.valueOf(((LocalDateTime) v).toInstant(ZoneOffset.UTC).toEpochMilli()))
                     : v instanceof Number ? v.toString() : "\"" + v + "\"";
             fields.add("\"" + columns.get(i) + "\":" + value);
         }
