@@ -137,15 +137,14 @@ class StreamingKillAndRestartITCase {
         KAFKA.createTopic(topic, 2);
         SreDataset dataset = new SreDataset();
         List<String> events = dataset.debeziumEvents().values().stream().flatMap(List::stream).collect(Collectors.toList());
-        String tables = Files.readString(Path.of(System.getProperty("tributary.home", ".."), "conf/examples/sre-cdc-tables.yaml"))
-                .replaceAll("topic: sre\\.\\w+", "topic: " + topic);
         String lake = dir.resolve("lake").toString();
         Configuration cdcConf = new Configuration();
         cdcConf.set(TributaryOptions.LAKE_ROOT, lake);
         cdcConf.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         cdcConf.set(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL, Duration.ofMillis(500));
         cdcConf.set(TributaryOptions.STREAMING_CHECKPOINT_DIR, dir.resolve("cdc-checkpoints").toString());
-        cdcConf.set(CdcOptions.TABLES_FILE, Files.writeString(dir.resolve("sre-tables.yaml"), tables).toString());
+        cdcConf.set(CdcOptions.TABLES_FILE, SreDataset.cdcTablesFile(dir.resolve("sre-tables.yaml"), t -> topic,
+                "debezium-json").toString());
         JobClient cdc = new PipelineRunner(cdcConf, new PrintStream(new ByteArrayOutputStream()))
                 .start(CdcPipeline.fromConfig(cdcConf));
         try {

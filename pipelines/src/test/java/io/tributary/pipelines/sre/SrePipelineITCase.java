@@ -180,9 +180,8 @@ class SrePipelineITCase {
             KAFKA.createTopic(name + ".sre." + table.getKey(), 2);
             KAFKA.sendLines(name + ".sre." + table.getKey(), table.getValue());
         }
-        String tables = Files.readString(Path.of(System.getProperty("tributary.home", ".."), "conf/examples/sre-cdc-tables.yaml"))
-                .replace("topic: sre.", "topic: " + name + ".sre.").replace("format: debezium-json", "format: " + format);
-        streaming.set(CdcOptions.TABLES_FILE, Files.writeString(dir.resolve(name + "-tables.yaml"), tables).toString());
+        streaming.set(CdcOptions.TABLES_FILE, SreDataset.cdcTablesFile(dir.resolve(name + "-tables.yaml"),
+                t -> name + ".sre." + t, format).toString());
         streaming.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         streaming.set(TributaryOptions.STREAMING_BOUNDED, true);
         streaming.set(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL, Duration.ofMillis(500));
@@ -206,9 +205,8 @@ class SrePipelineITCase {
     @Test
     void continuousStreamingKeepsGoldCurrentAsTheDatabaseChanges() throws Exception {
         Configuration conf = conf("live-lake");
-        String tables = Files.readString(Path.of(System.getProperty("tributary.home", ".."), "conf/examples/sre-cdc-tables.yaml"))
-                .replace("topic: sre.", "topic: live.sre.");
-        conf.set(CdcOptions.TABLES_FILE, Files.writeString(dir.resolve("live-tables.yaml"), tables).toString());
+        conf.set(CdcOptions.TABLES_FILE, SreDataset.cdcTablesFile(dir.resolve("live-tables.yaml"),
+                t -> "live.sre." + t, "debezium-json").toString());
         conf.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         conf.set(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL, Duration.ofMillis(500));
         conf.set(TributaryOptions.STREAMING_MONITOR_INTERVAL, Duration.ofMillis(300));

@@ -2,6 +2,9 @@ package io.tributary.pipelines.testutils;
 
 import io.tributary.pipelines.sre.SreDatabase;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDateTime;
@@ -11,6 +14,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -117,6 +123,21 @@ public final class SreDataset {
 
     private static LocalDateTime time(String text) {
         return text == null ? null : LocalDateTime.parse(text);
+    }
+
+    /**
+     * Writes {@code file}: the shipped CDC tables file of the SRE pipeline with each table's topic
+     * and the format replaced, for a test's own topics.
+     */
+    public static Path cdcTablesFile(Path file, UnaryOperator<String> topicOfTable, String format) throws IOException {
+        String shipped = Files.readString(Path.of(System.getProperty("tributary.home", ".."), "conf/examples/sre-cdc-tables.yaml"));
+        Matcher topic = Pattern.compile("topic: sre\\.(\\w+)").matcher(shipped);
+        StringBuilder tables = new StringBuilder();
+        while (topic.find()) {
+            topic.appendReplacement(tables, Matcher.quoteReplacement("topic: " + topicOfTable.apply(topic.group(1))));
+        }
+        topic.appendTail(tables);
+        return Files.writeString(file, tables.toString().replace("format: debezium-json", "format: " + format));
     }
 
     /** Creates the source tables in the database and fills them with the dataset. */
