@@ -6,6 +6,7 @@ import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.MemorySize;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Options of the {@code 'connector' = 'delta'} table connector. */
 @PublicEvolving
@@ -41,6 +42,30 @@ public final class DeltaConnectorOptions {
                                     + "restored state, its first commit replaces the table's contents "
                                     + "instead of changing them, so a fresh start never doubles a result. "
                                     + "Restored jobs change the table as usual.");
+
+    public static final ConfigOption<String> SINK_REPLACE_WHERE_COLUMN =
+            ConfigOptions.key("sink.replace-where.column")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "INSERT OVERWRITE only: replace the rows whose value in this STRING column is "
+                                    + "one of 'sink.replace-where.values' (and nothing else), instead of "
+                                    + "whole partitions. For backfills that replace what their input covers, "
+                                    + "such as the rows of the source files a run read. Every row written "
+                                    + "must hold one of the values, or the job fails: a row outside the "
+                                    + "scope would never be replaced by a rerun.");
+
+    public static final ConfigOption<List<String>> SINK_REPLACE_WHERE_VALUES =
+            ConfigOptions.key("sink.replace-where.values")
+                    .stringType()
+                    .asList()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The values of 'sink.replace-where.column' whose rows an INSERT OVERWRITE "
+                                    + "replaces, separated by ';' (quote a value that holds ';'). Files whose "
+                                    + "statistics put the column outside the values' range are not read; "
+                                    + "a file holding both replaced and other rows is written again "
+                                    + "without the replaced ones, in the same commit.");
 
     public static final ConfigOption<Boolean> SINK_SCHEMA_EVOLUTION =
             ConfigOptions.key("sink.schema-evolution")

@@ -17,6 +17,7 @@ import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.LogicalTypeFamily;
 import org.apache.flink.table.types.logical.RowType;
 
 import java.util.ArrayList;
@@ -115,6 +116,8 @@ public final class DeltaSink {
         private boolean overwrite;
         private boolean replaceOnStart;
         private boolean schemaEvolution;
+        private String replaceWhereColumn;
+        private List<String> replaceWhereValues = new ArrayList<>();
         private long targetFileSize = DeltaConnectorOptions.SINK_TARGET_FILE_SIZE.defaultValue().getBytes();
         private long rowGroupSize = DeltaConnectorOptions.SINK_ROW_GROUP_SIZE.defaultValue().getBytes();
         private int maxOpenFiles = DeltaConnectorOptions.SINK_MAX_OPEN_FILES.defaultValue();
@@ -183,6 +186,17 @@ public final class DeltaSink {
             return this;
         }
 
+        /**
+         * With {@code INSERT OVERWRITE}: replace only the rows whose {@code column} holds one of
+         * {@code values}, instead of whole partitions (Delta's replaceWhere). Every row written must
+         * hold one of the values. A null column keeps the partition overwrite.
+         */
+        public Builder replaceWhere(String column, List<String> values) {
+            this.replaceWhereColumn = column;
+            this.replaceWhereValues = new ArrayList<>(values);
+            return this;
+        }
+
         public Builder replaceOnStart(boolean replaceOnStart) {
             this.replaceOnStart = replaceOnStart;
             return this;
@@ -245,13 +259,24 @@ public final class DeltaSink {
                     "replace-on-start is for streaming INSERT INTO; INSERT OVERWRITE replaces anyway");
             require(!(changelog && overwrite),
                     "INSERT OVERWRITE replaces rows wholesale and cannot take a changelog; use INSERT INTO");
+            if (replaceWhereColumn != null) {
+                int index = rowType.getFieldNames().indexOf(replaceWhereColumn);
+                require(index >= 0, "replace-where column '" + replaceWhereColumn + "' is not a column of "
+                        + rowType.getFieldNames());
+                require(rowType.getTypeAt(index).getTypeRoot().getFamilies().contains(LogicalTypeFamily.CHARACTER_STRING),
+                        "replace-where column '" + replaceWhereColumn + "' must be a STRING column, not "
+                                + rowType.getTypeAt(index));
+                require(overwrite, "replace-where applies to INSERT OVERWRITE; INSERT INTO never replaces rows");
+            } else {
+                require(replaceWhereValues.isEmpty(), "replace-where values need a replace-where column");
+            }
             // An overwrite replaces the table (or its partitions) with final rows, key or not.
             boolean isChangelog = changelog || (!primaryKey.isEmpty() && !overwrite);
             SchemaConversions.toDelta(rowType); // fails early on unsupported types
             DeltaSinkConfig config = new DeltaSinkConfig(DeltaEngines.qualify(tablePath), rowType,
                     partitionColumns, primaryKey, isChangelog, maxBufferedChanges, sinkId, overwrite,
                     replaceOnStart, targetFileSize, rowGroupSize, maxOpenFiles,
-                    logCheckpointInterval, schemaEvolution, kernelConf);
+                    logCheckpointInterval, schemaEvolution, replaceWhereColumn, replaceWhereValues, kernelConf);
             return new DeltaSink(config, writerParallelism);
         }
 

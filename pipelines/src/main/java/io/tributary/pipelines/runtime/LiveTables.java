@@ -55,9 +55,8 @@ public final class LiveTables {
         if (!schema.getColumnNames().contains("origin")) {
             throw new IllegalArgumentException(table + " has no origin column; a live read needs one");
         }
-        String continuous = monitorInterval == null ? ""
-                : " /*+ OPTIONS('" + DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key() + "' = '"
-                        + monitorInterval.toMillis() + " ms') */";
+        String continuous = monitorInterval == null ? "" : SqlHints.options(Map.of(
+                DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key(), monitorInterval.toMillis() + " ms"));
         String columns = schema.getColumns().stream().map(c -> quote(c.getName())).collect(Collectors.joining(", "));
         // The insert's own query, its columns renamed and cast to the table's, as the insert writes them.
         List<Column> typed = schema.getColumns();
@@ -79,17 +78,6 @@ public final class LiveTables {
     public static String targetOf(String insert) {
         Matcher m = INSERT.matcher(insert.trim());
         return m.matches() ? unquote(m.group(1)) : null;
-    }
-
-    /** Adds dynamic options to an INSERT INTO statement's target. */
-    public static String withSinkOptions(String insert, Map<String, String> options) {
-        Matcher m = INSERT.matcher(insert.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("Not an INSERT INTO statement: " + insert);
-        }
-        String hint = options.entrySet().stream().map(e -> "'" + e.getKey() + "' = '" + e.getValue() + "'")
-                .collect(Collectors.joining(", ", " /*+ OPTIONS(", ") */ "));
-        return "INSERT INTO " + m.group(1) + hint + m.group(2);
     }
 
     private static String unquote(String name) {

@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A pipeline: the lake tables it writes, the sources it reads in each mode, and the SQL stages
@@ -20,6 +21,15 @@ public interface Pipeline {
     /** Registers the temporary views the stages read, for the given mode. */
     void registerSources(StreamExecutionEnvironment env, StreamTableEnvironment tEnv,
             Configuration conf, PipelineMode mode) throws Exception;
+
+    /**
+     * Batch mode, asked after {@link #registerSources}: the tables whose backfill replaces only the
+     * rows of the inputs that run read, by qualified name. The other tables a backfill writes are
+     * replaced whole, or by the partitions it writes: tables computed from whole tables (gold).
+     */
+    default Map<String, BackfillScope> backfillScopes() {
+        return Map.of();
+    }
 
     /** Stages in order; each runs as one Flink job. */
     List<Stage> stages(PipelineMode mode);

@@ -25,8 +25,10 @@ import java.util.Map;
 
 /**
  * Runs a pipeline's stages, one Flink job each. In batch mode every {@code INSERT INTO} becomes
- * {@code INSERT OVERWRITE}: a backfill replaces what it recomputes (whole tables, or the partitions
- * it writes), so running it twice leaves the same tables.
+ * {@code INSERT OVERWRITE}: a backfill replaces what it recomputes, so running it twice leaves the
+ * same tables. Tables fed by the run's input (bronze, silver) lose only the rows of the inputs it
+ * read ({@link Pipeline#backfillScopes()}); tables computed from whole tables (gold) are replaced
+ * whole, or by the partitions written.
  */
 @PublicEvolving
 public final class PipelineRunner {
@@ -67,12 +69,19 @@ public final class PipelineRunner {
         StreamTableEnvironment tEnv = environment(pipeline, jobName, mode);
         StatementSet statements = tEnv.createStatementSet();
         Map<String, String> inserts = new HashMap<>();
+        Map<String, BackfillScope> scopes = mode == PipelineMode.BATCH ? pipeline.backfillScopes() : Map.of();
         for (String sql : stage.statements()) {
-            add(tEnv, statements, mode == PipelineMode.BATCH ? asOverwrite(sql) : sql);
             String target = LiveTables.targetOf(sql);
             if (target != null) {
                 inserts.put(target, sql);
             }
+            if (mode == PipelineMode.BATCH) {
+                sql = asOverwrite(sql);
+                if (scopes.containsKey(target)) {
+                    sql = SqlHints.withSinkOptions(sql, scopes.get(target).sinkOptions());
+                }
+            }
+            add(tEnv, statements, sql);
         }
         if (mode == PipelineMode.STREAMING) {
             // Tables a stream may leave empty (rejects) exist, and can be queried, from the start.
@@ -85,7 +94,7 @@ public final class PipelineRunner {
         }
         for (String sql : stage.liveReaders()) {
             // A live reader recomputes its whole output from a full read of its inputs.
-            add(tEnv, statements, LiveTables.targetOf(sql) == null ? sql : LiveTables.withSinkOptions(sql,
+            add(tEnv, statements, LiveTables.targetOf(sql) == null ? sql : SqlHints.withSinkOptions(sql,
                     Map.of(DeltaConnectorOptions.SINK_REPLACE_ON_START.key(), "true")));
         }
         if (mode == PipelineMode.STREAMING && tEnv.getConfig().get(ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {

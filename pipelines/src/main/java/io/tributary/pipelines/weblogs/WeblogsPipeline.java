@@ -4,8 +4,9 @@ import io.tributary.pipelines.kafka.CommittedOffsets;
 import io.tributary.pipelines.kafka.KafkaSources;
 import io.tributary.pipelines.kafka.LineRecordDeserializer;
 import io.tributary.pipelines.kafka.LineRecordFormat;
-import io.tributary.pipelines.runtime.ConfigurationError;
+import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.LakeTable;
+import io.tributary.pipelines.runtime.LandingFiles;
 import io.tributary.pipelines.runtime.LandingLinesFormat;
 import io.tributary.pipelines.runtime.LiveTables;
 import io.tributary.pipelines.runtime.Pipeline;
@@ -24,9 +25,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.data.RowData;
 
-import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,6 +38,8 @@ import java.util.stream.Stream;
  * the {@code gold.weblogs_*} answers. In batch mode the lines come from landing files, in streaming
  * mode from a Kafka topic; the SQL is the same. Each mode writes its own {@code origin} partitions
  * of bronze and silver, so a backfill never erases streamed rows, and gold is computed over both.
+ * A backfill replaces in bronze and silver only the rows of the landing files it read, so nightly
+ * one-day backfills add up to the lake of one backfill over every day.
  */
 public final class WeblogsPipeline implements Pipeline {
     public static final String NAME = "weblogs";
@@ -49,6 +53,9 @@ public final class WeblogsPipeline implements Pipeline {
             "gold.weblogs_summary",
             "gold.weblogs_bytes_by_status_class",
             "gold.weblogs_client_errors_by_weekday");
+
+    /** The landing files the last batch source registered reads, as its rows name them. */
+    private List<String> landingFiles = List.of();
 
     @Override
     public String name() {
@@ -70,12 +77,23 @@ public final class WeblogsPipeline implements Pipeline {
         tEnv.createTemporaryView("weblogs_lines", tEnv.fromDataStream(lines));
     }
 
-    private static DataStream<RowData> landingLines(StreamExecutionEnvironment env, Configuration conf) {
+    private DataStream<RowData> landingLines(StreamExecutionEnvironment env, Configuration conf) {
         Path landing = new Path(conf.get(TributaryOptions.LANDING_ROOT).replaceAll("/+$", "") + "/" + NAME);
-        requireLandingFiles(landing);
-        FileSource<RowData> files = FileSource.forBulkFileFormat(new LandingLinesFormat(), landing).build();
-        return env.fromSource(files, WatermarkStrategy.noWatermarks(), "landing: " + landing)
+        List<Path> files = LandingFiles.list(landing, "put Apache/Nginx access logs there (plain or .gz), generate "
+                + "some with 'tributary generate weblogs --lines 100000', or set tributary.landing.root");
+        landingFiles = files.stream().map(Path::toString).collect(Collectors.toList());
+        FileSource<RowData> source = FileSource.forBulkFileFormat(new LandingLinesFormat(), files.toArray(new Path[0]))
+                .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "landing: " + landing)
                 .uid("weblogs-landing-source");
+    }
+
+    /** Bronze and silver lose only the rows of the landing files this backfill read. */
+    @Override
+    public Map<String, BackfillScope> backfillScopes() {
+        Map<String, BackfillScope> scopes = new LinkedHashMap<>();
+        BRONZE_SILVER.forEach(t -> scopes.put(t, new BackfillScope("source_file", landingFiles)));
+        return scopes;
     }
 
     private DataStream<RowData> streamedLines(StreamExecutionEnvironment env, Configuration conf) throws Exception {
@@ -86,19 +104,6 @@ public final class WeblogsPipeline implements Pipeline {
                         List.of(topic), "source_file", "line_number", "origin = '" + LiveTables.STREAM_ORIGIN + "'"));
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: " + topic)
                 .uid("weblogs-kafka-source");
-    }
-
-    private static void requireLandingFiles(Path landing) {
-        try {
-            if (!landing.getFileSystem().exists(landing)) {
-                throw new ConfigurationError("No landing folder " + landing,
-                        "put Apache/Nginx access logs there (plain or .gz), generate some with "
-                                + "'tributary generate weblogs --lines 100000', or set tributary.landing.root");
-            }
-        } catch (IOException e) {
-            throw new ConfigurationError("Cannot read landing folder " + landing + ": " + e.getMessage(),
-                    "check tributary.landing.root and the file system's credentials");
-        }
     }
 
     @Override

@@ -73,6 +73,54 @@ class WeblogsBatchITCase {
         assertThat(new Lake(conf).count("bronze.weblogs_raw")).isEqualTo(8_000);
     }
 
+    /**
+     * The nightly backfill: each day's files in {@code <landing>/<day>/weblogs/}, one run a day. The
+     * days add up to the lake of one run over all of them, a rerun of a day changes nothing, and a
+     * late file for an earlier day adds its rows without touching the others. The generated days
+     * hold lines in other UTC offsets, whose {@code date} partition is a neighbouring day's.
+     */
+    @Test
+    void dayByDayBackfillsAddUpToOneBackfillOverEveryDay() throws Exception {
+        Path all = dir.resolve("all");
+        WeblogGenerator.Result days = new WeblogGenerator(13).generate(all, 9_000, 3);
+        Configuration conf = conf();
+        for (Path file : days.files) {
+            backfill(oneDay(conf, file));
+        }
+        Lake lake = new Lake(conf);
+        assertMatchesReference(lake, ReferenceWeblogs.of(all));
+        assertThat(lake.count("bronze.weblogs_raw")).isEqualTo(9_000);
+
+        List<List<String>> before = snapshot(lake);
+        backfill(oneDay(conf, days.files.get(1)));
+        assertThat(snapshot(new Lake(conf))).as("a rerun of the second day").isEqualTo(before);
+
+        Path late = dir.resolve("late");
+        Path lateFile = new WeblogGenerator(17).generate(late, 700, 1).files.get(0);
+        Path firstDay = days.files.get(0);
+        Files.copy(lateFile, dayFolder(firstDay).resolve("late-" + lateFile.getFileName()));
+        Files.copy(lateFile, all.resolve("late-" + lateFile.getFileName()));
+        backfill(oneDay(conf, firstDay));
+        assertMatchesReference(new Lake(conf), ReferenceWeblogs.of(all));
+        assertThat(new Lake(conf).count("bronze.weblogs_raw")).isEqualTo(9_700);
+    }
+
+    /** Copies a generated day's file to {@code <landing>/<day>/weblogs/} and points the landing root at the day. */
+    private Configuration oneDay(Configuration conf, Path file) throws Exception {
+        Path folder = Files.createDirectories(dayFolder(file));
+        if (!Files.exists(folder.resolve(file.getFileName()))) {
+            Files.copy(file, folder.resolve(file.getFileName()));
+        }
+        Configuration day = new Configuration(conf);
+        day.set(TributaryOptions.LANDING_ROOT, folder.getParent().toString());
+        return day;
+    }
+
+    private Path dayFolder(Path generatedFile) {
+        String day = generatedFile.getFileName().toString().replaceAll("^access-(\\d{4}-\\d{2}-\\d{2}).*$", "$1");
+        return dir.resolve("landing").resolve(day).resolve("weblogs");
+    }
+
     private static List<List<String>> snapshot(Lake lake) throws Exception {
         List<List<String>> tables = new ArrayList<>();
         tables.add(lake.rows("SELECT line, source_file, line_number FROM bronze.weblogs_raw ORDER BY source_file, line_number"));

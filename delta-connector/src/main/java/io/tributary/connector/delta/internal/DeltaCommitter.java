@@ -32,8 +32,9 @@ import java.util.Set;
 /**
  * Commits staged files to a Delta table in one transaction, identified by (application id,
  * version) so that a commit replayed after a failure is recognised and skipped. In overwrite mode
- * the same transaction removes the files it replaces: every file of an unpartitioned table, or
- * every file of the partitions the new files belong to (dynamic partition overwrite). A replacing
+ * the same transaction removes what it replaces: every file of an unpartitioned table, every file
+ * of the partitions the new files belong to (dynamic partition overwrite), or with
+ * {@link ReplaceWhere} the rows of the overwrite's scope, wherever they are. A replacing
  * commit removes every file and applies its row changes to an empty table.
  */
 @Internal
@@ -150,11 +151,23 @@ public final class DeltaCommitter {
                 throw e;
             }
         }
-        List<DeltaCommittable> added = new ArrayList<>(files);
-        added.addAll(rewritten);
-        if ((config.overwrite || replace) && before.isPresent()) {
+        Optional<ReplaceWhere> scope = replace ? Optional.empty() : ReplaceWhere.of(config);
+        if (scope.isPresent() && before.isPresent()) {
+            PartitionedFileWriter out = new PartitionedFileWriter(config, engine, fileIO, state,
+                    String.format("replace-%05d", version % 100_000));
+            try {
+                removes.addAll(scope.get().removeScopedRows(before.get(), config, engine, out));
+                rewritten.addAll(out.finishAll());
+            } catch (IOException | RuntimeException e) {
+                out.abort();
+                rewritten.forEach(f -> DeltaFileWriter.delete(f.path));
+                throw e;
+            }
+        } else if ((config.overwrite || replace) && before.isPresent()) {
             removes.addAll(removals(before.get(), files, replace));
         }
+        List<DeltaCommittable> added = new ArrayList<>(files);
+        added.addAll(rewritten);
         List<Row> actions = new ArrayList<>(removes);
         actions.addAll(appendActions(state, added));
         TransactionCommitResult result = txn.commit(engine, CloseableIterable.inMemoryIterable(

@@ -33,6 +33,12 @@ public final class DeltaSinkConfig implements Serializable {
     public final boolean replaceOnStart;
     /** New nullable columns of the declaration are added to an existing table that lacks them. */
     public final boolean schemaEvolution;
+    /**
+     * An overwrite replaces the rows whose column holds one of {@link #replaceWhereValues}, not
+     * whole partitions; null for a partition overwrite.
+     */
+    public final String replaceWhereColumn;
+    public final ArrayList<String> replaceWhereValues;
     public final long targetFileSize;
     public final long rowGroupSize;
     public final int maxOpenFiles;
@@ -43,6 +49,7 @@ public final class DeltaSinkConfig implements Serializable {
             List<String> primaryKey, boolean changelog, int maxBufferedChanges,
             String sinkId, boolean overwrite, boolean replaceOnStart, long targetFileSize, long rowGroupSize, int maxOpenFiles,
             int logCheckpointInterval, boolean schemaEvolution,
+            String replaceWhereColumn, List<String> replaceWhereValues,
             Map<String, String> kernelConf) {
         this.tablePath = tablePath;
         this.rowType = rowType;
@@ -54,6 +61,8 @@ public final class DeltaSinkConfig implements Serializable {
         this.overwrite = overwrite;
         this.replaceOnStart = replaceOnStart;
         this.schemaEvolution = schemaEvolution;
+        this.replaceWhereColumn = replaceWhereColumn;
+        this.replaceWhereValues = new ArrayList<>(replaceWhereValues);
         this.targetFileSize = targetFileSize;
         this.rowGroupSize = rowGroupSize;
         this.maxOpenFiles = maxOpenFiles;

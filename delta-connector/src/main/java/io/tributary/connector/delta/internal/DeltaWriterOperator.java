@@ -37,6 +37,7 @@ public class DeltaWriterOperator extends AbstractStreamOperator<DeltaCommittable
     private final DeltaSinkConfig config;
 
     private transient PartitionedFileWriter files;
+    private transient ReplaceWhere replaceWhere;
     private transient Counter filesWritten;
     private transient Counter rowsWritten;
     private transient LongCounter rowsAccumulator;
@@ -57,6 +58,7 @@ public class DeltaWriterOperator extends AbstractStreamOperator<DeltaCommittable
         Transaction txn = DeltaTables.transactionBuilder(engine, config, Operation.WRITE).build(engine);
         files = new PartitionedFileWriter(config, engine, fileIO, txn.getTransactionState(engine),
                 String.format("part-%05d", getRuntimeContext().getTaskInfo().getIndexOfThisSubtask()));
+        replaceWhere = ReplaceWhere.of(config).orElse(null);
         filesWritten = getRuntimeContext().getMetricGroup().counter("deltaFilesWritten");
         rowsWritten = getRuntimeContext().getMetricGroup().counter("deltaRowsWritten");
         // Accumulators let a client show progress per table while the job runs.
@@ -68,6 +70,9 @@ public class DeltaWriterOperator extends AbstractStreamOperator<DeltaCommittable
 
     @Override
     public void processElement(StreamRecord<RowData> element) throws IOException {
+        if (replaceWhere != null) {
+            replaceWhere.requireInScope(element.getValue());
+        }
         files.write(element.getValue());
         rowsWritten.inc();
         rowsAccumulator.add(1L);

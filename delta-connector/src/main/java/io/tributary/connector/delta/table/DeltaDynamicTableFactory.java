@@ -46,6 +46,8 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 DeltaConnectorOptions.SINK_PARALLELISM,
                 DeltaConnectorOptions.SINK_REPLACE_ON_START,
                 DeltaConnectorOptions.SINK_SCHEMA_EVOLUTION,
+                DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN,
+                DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES,
                 DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL,
                 DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL);
     }
@@ -71,9 +73,12 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 .logCheckpointInterval(options.get(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL))
                 .replaceOnStart(options.get(DeltaConnectorOptions.SINK_REPLACE_ON_START))
                 .schemaEvolution(options.get(DeltaConnectorOptions.SINK_SCHEMA_EVOLUTION))
+                .replaceWhere(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).orElse(null),
+                        options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES).orElse(List.of()))
                 .writerParallelism(options.getOptional(DeltaConnectorOptions.SINK_PARALLELISM).orElse(null));
         try {
-            builder.build();
+            // Options are checked now, at planning; whether the statement overwrites is known later.
+            builder.overwrite(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).isPresent()).build();
         } catch (IllegalArgumentException e) {
             throw new ValidationException(e.getMessage() + " (table " + context.getObjectIdentifier() + ")", e);
         }

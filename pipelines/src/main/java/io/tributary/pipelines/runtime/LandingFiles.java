@@ -1,0 +1,61 @@
+package io.tributary.pipelines.runtime;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The files of a landing folder that a backfill reads, listed once so that the run reads exactly
+ * the files its overwrite is scoped to ({@link BackfillScope}): a file that lands while the job
+ * runs waits for the next run instead of being half-counted. Sub-folders are read too; names
+ * starting with {@code .} or {@code _} (in-flight uploads, markers) are skipped, as Flink's
+ * file source does.
+ */
+@Internal
+public final class LandingFiles {
+    private LandingFiles() {}
+
+    /** The files under {@code folder}, in path order; fails with the fix when there are none. */
+    public static List<Path> list(Path folder, String hint) {
+        List<Path> files = new ArrayList<>();
+        try {
+            FileSystem fs = folder.getFileSystem();
+            if (!fs.exists(folder)) {
+                throw new ConfigurationError("No landing folder " + folder, hint);
+            }
+            collect(fs, folder, files);
+        } catch (IOException e) {
+            throw new ConfigurationError("Cannot read landing folder " + folder + ": " + e.getMessage(),
+                    "check tributary.landing.root and the file system's credentials");
+        }
+        if (files.isEmpty()) {
+            throw new ConfigurationError("No landing files in " + folder, hint);
+        }
+        files.sort(Comparator.comparing(Path::toString));
+        return files;
+    }
+
+    private static void collect(FileSystem fs, Path folder, List<Path> files) throws IOException {
+        FileStatus[] statuses = fs.listStatus(folder);
+        if (statuses == null) {
+            return;
+        }
+        for (FileStatus status : statuses) {
+            String name = status.getPath().getName();
+            if (name.startsWith(".") || name.startsWith("_")) {
+                continue;
+            }
+            if (status.isDir()) {
+                collect(fs, status.getPath(), files);
+            } else {
+                files.add(status.getPath());
+            }
+        }
+    }
+}
