@@ -82,6 +82,28 @@ class DeltaTableITCase {
     }
 
     @Test
+    void aScopedOverwriteReplacesTheRowsOfItsValuesOnlyWhereverTheyAre() throws Exception {
+        declare("loads", "id INT, src STRING, p STRING", "p");
+        // One file in partition x mixes three sources; partition y holds only source b.
+        tEnv.executeSql("INSERT INTO loads VALUES (1, 'a', 'x'), (2, 'b', 'x'), (3, 'c', 'x'), (4, 'b', 'y'),"
+                + " (7, 'q;z', 'z')").await();
+        String scope = "/*+ OPTIONS('sink.replace-where.column' = 'src', "
+                + "'sink.replace-where.values' = 'b;\"q;z\"') */";
+        tEnv.executeSql("INSERT OVERWRITE loads " + scope + " VALUES (5, 'b', 'x')").await();
+        assertThat(query("SELECT id, src, p FROM loads ORDER BY id"))
+                .as("b's rows and the quoted value's replaced in every partition; a and c kept beside them")
+                .containsExactly("+I[1, a, x]", "+I[3, c, x]", "+I[5, b, x]");
+
+        assertThatThrownBy(() -> tEnv.executeSql("INSERT OVERWRITE loads " + scope + " VALUES (6, 'd', 'x')").await())
+                .as("a row outside the scope would survive every rerun")
+                .hasStackTraceContaining("src = 'd' is outside this overwrite's sink.replace-where.values");
+        assertThat(query("SELECT id FROM loads ORDER BY id")).containsExactly("+I[1]", "+I[3]", "+I[5]");
+
+        assertThatThrownBy(() -> tEnv.executeSql("INSERT INTO loads " + scope + " VALUES (8, 'b', 'x')").await())
+                .hasStackTraceContaining("replace-where applies to INSERT OVERWRITE");
+    }
+
+    @Test
     void overwriteOfUnpartitionedTableReplacesEverythingAndRerunsAreIdempotent() throws Exception {
         declare("totals", "k STRING, v BIGINT", null);
         for (int run = 0; run < 3; run++) {
