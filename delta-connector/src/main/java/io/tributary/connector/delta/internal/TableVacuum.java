@@ -20,7 +20,6 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,7 +51,7 @@ public final class TableVacuum {
         long cutoff = nowMillis - retention.toMillis();
         Set<String> needed = new HashSet<>();
         for (TableFiles.TableFile file : TableFiles.list(engine, snapshot, Optional.empty())) {
-            needed.add(decoded(file.path));
+            needed.add(location(file.path));
         }
         needed.addAll(removedSince(engine, tablePath, snapshot.getVersion(), cutoff));
 
@@ -62,7 +61,7 @@ public final class TableVacuum {
         long bytes = 0;
         int kept = 0;
         for (FileStatus file : dataFiles(fs, root)) {
-            String path = file.getPath().toUri().getPath();
+            String path = location(file.getPath());
             if (needed.contains(path) || file.getModificationTime() >= cutoff) {
                 kept++;
                 continue;
@@ -76,7 +75,7 @@ public final class TableVacuum {
         return new DeltaMaintenance.Vacuum(kept, deleted, bytes);
     }
 
-    /** Files removed by commits written at or after {@code cutoff}, as decoded paths. */
+    /** Files removed by commits written at or after {@code cutoff}, as {@link #location}s. */
     private static Set<String> removedSince(Engine engine, String tablePath, long latest, long cutoff) throws IOException {
         Path log = new Path(tablePath, "_delta_log");
         long first = Long.MAX_VALUE;
@@ -105,7 +104,7 @@ public final class TableVacuum {
                                 Row row = rows.next();
                                 if (!removes.isNullAt(i)) {
                                     String relative = new RemoveFile(row.getStruct(ordinal)).getPath();
-                                    removed.add(decoded(LogPaths.absolute(tablePath, relative)));
+                                    removed.add(location(LogPaths.absolute(tablePath, relative)));
                                 }
                             }
                         }
@@ -136,12 +135,17 @@ public final class TableVacuum {
         return files;
     }
 
-    /** The path part of a URI, percent-decoded, so log, scan and listing paths compare equal. */
-    static String decoded(String location) {
-        try {
-            return URI.create(location).getPath();
-        } catch (IllegalArgumentException e) {
-            return new Path(location).toUri().getPath();
-        }
+    /**
+     * The file a path names, as the file system sees it. Kernel's paths (scan files, and log paths
+     * once made absolute) are opened as they are, through {@link FlinkFileIO}, so they name the file
+     * literally: decoding them again would turn a partition folder whose escaped value holds
+     * {@code %} into another folder's name, and the live file into an orphan.
+     */
+    static String location(String kernelPath) {
+        return location(new Path(kernelPath));
+    }
+
+    private static String location(Path path) {
+        return path.toUri().getPath();
     }
 }
