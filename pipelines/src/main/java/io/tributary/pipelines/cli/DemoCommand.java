@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                 landing.toAbsolutePath().normalize());
         System.out.println("== 2. Running the weblogs pipeline (batch backfill)");
         new PipelineRunner(conf, System.out).run(new WeblogsPipeline(), PipelineMode.BATCH);
+        DemoLake.record(conf, false);
         System.out.println("== 3. The answers, from the gold tables");
         TableEnvironment tEnv = LakeQuery.environment(conf);
         for (Map.Entry<String, String> answer : ANSWERS.entrySet()) {
@@ -73,10 +74,12 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("== 4. SRE: last year's SLOs from an operational database (embedded MariaDB)");
         SreDemo.run(conf, sreRequests, System.out);
+        DemoLake.record(conf, noStreaming);
         if (!noStreaming) {
             System.out.println();
             System.out.println("== 5. Streaming: the same tables kept current from Kafka");
             new StreamingDemo(conf, System.out).run(streamLines, orderChanges);
+            DemoLake.record(conf, true);
             System.out.println();
             System.out.println("Summary after the stream (compare with the backfill's above)");
             LakeQuery summary = LakeQuery.run(LakeQuery.environment(conf), ANSWERS.get("Summary"));
