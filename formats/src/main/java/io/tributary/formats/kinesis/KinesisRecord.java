@@ -6,6 +6,8 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMap
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -20,6 +22,8 @@ import java.util.Base64;
 @PublicEvolving
 public final class KinesisRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant FIRST_ARRIVAL = Instant.EPOCH;
+    private static final Instant LAST_ARRIVAL = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private final byte[] data;
     private final String partitionKey;
@@ -121,18 +125,35 @@ public final class KinesisRecord {
             return null;
         }
         if (node.isNumber()) {
-            BigDecimal value = node.decimalValue();
-            // Seconds until the year 5138; anything larger is milliseconds.
-            BigDecimal millis = value.compareTo(BigDecimal.valueOf(100_000_000_000L)) < 0
-                    ? value.movePointRight(3) : value;
-            return Instant.ofEpochMilli(millis.longValue());
+            try {
+                BigDecimal value = node.decimalValue();
+                // Seconds until the year 5138; anything larger is milliseconds.
+                BigDecimal millis = value.compareTo(BigDecimal.valueOf(100_000_000_000L)) < 0
+                        ? value.movePointRight(3) : value;
+                return inRange(Instant.ofEpochMilli(millis.setScale(0, RoundingMode.FLOOR).longValueExact()), node);
+            } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
+                throw outOfRange(node); // 1e400 (infinity) or an epoch no long holds
+            }
         }
         try {
-            return Instant.parse(node.asText());
+            return inRange(Instant.parse(node.asText()), node);
         } catch (DateTimeParseException e) {
             throw new InvalidRecordException("Kinesis record ApproximateArrivalTimestamp '" + node.asText()
                     + "' is neither epoch seconds nor an ISO-8601 instant");
         }
+    }
+
+    private static Instant inRange(Instant instant, JsonNode node) throws InvalidRecordException {
+        if (instant.isBefore(FIRST_ARRIVAL) || instant.isAfter(LAST_ARRIVAL)) {
+            throw outOfRange(node);
+        }
+        return instant;
+    }
+
+    private static InvalidRecordException outOfRange(JsonNode node) {
+        String text = node.asText();
+        return new InvalidRecordException("Kinesis record ApproximateArrivalTimestamp "
+                + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + " is outside years 1970-9999");
     }
 
     /** A message that claims to be a Kinesis record envelope but is not a valid one. */

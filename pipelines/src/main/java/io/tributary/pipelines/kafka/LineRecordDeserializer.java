@@ -47,6 +47,9 @@ public final class LineRecordDeserializer implements KafkaRecordDeserializationS
                 line = KinesisRecord.decode(value).data();
             } catch (KinesisRecord.InvalidRecordException e) {
                 error = e.getMessage();
+            } catch (RuntimeException e) {
+                // A decoder's blind spot is the record's fault: it goes to the rejects, the job goes on.
+                error = "cannot open the Kinesis record: " + e;
             }
         }
         if (error == null && hasLineBreak(line)) {

@@ -15,7 +15,6 @@ import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,12 +25,16 @@ import java.nio.charset.StandardCharsets;
  * Reads landing files line by line, keeping each line's origin: {@link LineRows} with origin
  * {@code landing}. Files ending in {@code .gz}, {@code .bz2}, {@code .xz} or {@code .deflate} are
  * decompressed. A file is one split, so line numbers are exact; invalid UTF-8 is replaced, never
- * fatal.
+ * fatal. Nothing in a file stops a backfill: a line over {@value #MAX_LINE_CHARS} characters comes
+ * cut, with the reason, and a file that breaks off (a truncated {@code .gz}) ends with a row that
+ * says where, both for the rejects table.
  */
 @Internal
 public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
     private static final int BATCH = 1024;
+    /** Longer lines are cut to this and rejected: no access log line comes near it, binary data does. */
+    static final int MAX_LINE_CHARS = 1 << 20;
 
 
     @Override
@@ -58,9 +61,10 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
     private static final class LineReader implements Reader<RowData> {
         private static final StringData ORIGIN = StringData.fromString(LiveTables.LANDING_ORIGIN);
 
-        private final BufferedReader reader;
+        private final BoundedLineReader reader;
         private final StringData file;
         private long lineNumber;
+        private boolean ended;
 
         LineReader(FileSourceSplit split, long skip) throws IOException {
             Path path = split.path();
@@ -69,23 +73,39 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
             InputStream raw = new BufferedInputStream(path.getFileSystem().open(path), 1 << 16);
             InflaterInputStreamFactory<?> inflater = StandardDeCompressors.getDecompressorForFileName(path.getPath());
             InputStream in = inflater == null ? raw : inflater.create(raw);
-            this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+            this.reader = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
-            for (long i = 0; i < skip && reader.readLine() != null; i++) {
-                lineNumber++;
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), MAX_LINE_CHARS);
+            try {
+                for (long i = 0; i < skip && reader.readLine() != null; i++) {
+                    lineNumber++;
+                }
+            } catch (IOException e) {
+                ended = true; // the restored reader had reported this file's damage before the checkpoint
             }
         }
 
         @Override
         public RecordIterator<RowData> readBatch() throws IOException {
+            if (ended) {
+                return null;
+            }
             RowData[] rows = new RowData[BATCH];
             int n = 0;
             long before = lineNumber;
-            String line;
-            while (n < BATCH && (line = reader.readLine()) != null) {
+            try {
+                String line;
+                while (n < BATCH && (line = reader.readLine()) != null) {
+                    lineNumber++;
+                    rows[n++] = LineRows.of(StringData.fromString(line), file, lineNumber, ORIGIN, tooLong());
+                }
+            } catch (IOException e) {
+                // A truncated .gz (an upload still in flight) or a corrupt file: the lines read so far
+                // stand, and one rejects row says where the file broke; the backfill goes on.
+                ended = true;
                 lineNumber++;
-                rows[n++] = LineRows.of(StringData.fromString(line), file, lineNumber, ORIGIN, null);
+                rows[n++] = LineRows.of(StringData.fromString(""), file, lineNumber, ORIGIN,
+                        "the file cannot be read past line " + (lineNumber - 1) + ": " + e);
             }
             if (n == 0) {
                 return null;
@@ -93,6 +113,12 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
             ArrayResultIterator<RowData> batch = new ArrayResultIterator<>();
             batch.set(rows, n, CheckpointedPosition.NO_OFFSET, before);
             return batch;
+        }
+
+        private String tooLong() {
+            long length = reader.lastLineLength();
+            return length <= MAX_LINE_CHARS ? null : "a line of " + length + " characters, over the limit of "
+                    + MAX_LINE_CHARS + " (binary data?); its first " + MAX_LINE_CHARS + " are kept";
         }
 
         @Override

@@ -61,4 +61,20 @@ class LineRecordDeserializerTest {
         assertThat(LineRecordFormat.parse("kinesis-json")).isEqualTo(LineRecordFormat.KINESIS_JSON);
         assertThat(LineRecordFormat.parse(" RAW ")).isEqualTo(LineRecordFormat.RAW);
     }
+
+    /** Every mutated Kinesis envelope (1e400 arrival times, huge strings, deep nesting, noise) is one row. */
+    @Test
+    void everyMutatedEnvelopeIsExactlyOneRowAndNoneThrows() {
+        String good = "{\"Data\":\"" + Base64.getEncoder().encodeToString(LINE.getBytes(StandardCharsets.UTF_8))
+                + "\",\"PartitionKey\":\"k\",\"SequenceNumber\":\"4955\",\"ApproximateArrivalTimestamp\":1709287200.123}";
+        io.tributary.pipelines.testutils.RecordMutator mutator = new io.tributary.pipelines.testutils.RecordMutator(3);
+        int rejected = 0;
+        for (int i = 0; i < 3_000; i++) {
+            String row = decode(LineRecordFormat.KINESIS_JSON, new String(mutator.mutate(good), StandardCharsets.UTF_8));
+            rejected += row.endsWith("|null") ? 0 : 1;
+        }
+        assertThat(rejected).as("many envelopes broken, each still a row").isGreaterThan(300);
+        assertThat(decode(LineRecordFormat.KINESIS_JSON, good.replace("1709287200.123", "1e400")))
+                .endsWith("ApproximateArrivalTimestamp Infinity is outside years 1970-9999");
+    }
 }

@@ -105,6 +105,55 @@ class WeblogsBatchITCase {
         assertThat(new Lake(conf).count("bronze.weblogs_raw")).isEqualTo(9_700);
     }
 
+    /**
+     * Damaged landing files never stop a backfill: a truncated {@code .gz} (an upload in flight)
+     * keeps the lines before the break and says where it broke; a binary file without line breaks
+     * is one cut line; both reasons reach the rejects table, and bronze = requests + rejects.
+     */
+    @Test
+    void damagedLandingFilesBecomeRejectsNotAFailedBackfill() throws Exception {
+        Path landing = Files.createDirectories(dir.resolve("landing").resolve("weblogs"));
+        WeblogGenerator generator = new WeblogGenerator(23);
+        Files.write(landing.resolve("good.log"), generator.day(2_000, 0));
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.io.Writer w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(gz),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            for (String line : generator.day(20_000, 1)) {
+                w.write(line + "\n");
+            }
+        }
+        byte[] whole = gz.toByteArray();
+        Files.write(landing.resolve("in-flight.log.gz"), java.util.Arrays.copyOf(whole, whole.length * 3 / 5));
+        byte[] binary = new byte[3 << 20];
+        new java.util.Random(5).nextBytes(binary);
+        for (int i = 0; i < binary.length; i++) {
+            if (binary[i] == '\n' || binary[i] == '\r') {
+                binary[i] = 'x';
+            }
+        }
+        Files.write(landing.resolve("image.log"), binary);
+
+        Configuration conf = conf();
+        backfill(conf);
+        Lake lake = new Lake(conf);
+        long bronze = lake.count("bronze.weblogs_raw");
+        assertThat(bronze).isEqualTo(lake.count("silver.weblogs_requests") + lake.count("silver.weblogs_rejects"));
+        assertThat(lake.rows("SELECT COUNT(*) FROM bronze.weblogs_raw WHERE source_file LIKE '%good.log'"))
+                .containsExactly("2000");
+        List<String> broken = lake.rows("SELECT line_number, reason FROM silver.weblogs_rejects "
+                + "WHERE source_file LIKE '%in-flight.log.gz' AND reason LIKE 'the file cannot be read past line %'");
+        assertThat(broken).hasSize(1);
+        long lastLine = Long.parseLong(broken.get(0).split(",")[0]);
+        assertThat(lastLine).as("the lines before the break are kept").isGreaterThan(1_000).isLessThan(20_000);
+        assertThat(lake.rows("SELECT COUNT(*), MAX(line_number) FROM bronze.weblogs_raw WHERE source_file LIKE '%in-flight.log.gz'"))
+                .containsExactly(lastLine + "," + lastLine);
+        List<String> cut = lake.rows("SELECT line_number, CHAR_LENGTH(raw_line) FROM silver.weblogs_rejects "
+                + "WHERE source_file LIKE '%image.log' AND reason LIKE 'a line of % characters, over the limit%'");
+        assertThat(cut).hasSize(1).allMatch(r -> r.startsWith("1,"));
+        // Cut at 2^20 UTF-16 units; the random bytes decode to some surrogate pairs, one code point each.
+        assertThat(Long.parseLong(cut.get(0).split(",")[1])).isBetween((1L << 20) - 10_000, 1L << 20);
+    }
+
     /** Copies a generated day's file to {@code <landing>/<day>/weblogs/} and points the landing root at the day. */
     private Configuration oneDay(Configuration conf, Path file) throws Exception {
         Path folder = Files.createDirectories(dayFolder(file));

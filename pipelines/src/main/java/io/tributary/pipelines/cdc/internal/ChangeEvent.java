@@ -72,6 +72,10 @@ final class ChangeEvent {
                     : fromDms(DmsRecord.decode(message));
         } catch (DebeziumRecord.InvalidRecordException | DmsRecord.InvalidRecordException e) {
             throw new InvalidChangeException(e.getMessage());
+        } catch (RuntimeException e) {
+            // A decoder's blind spot (a number or time out of every range) is the record's fault,
+            // never a reason to stop the job: the record goes to the rejects with what went wrong.
+            throw new InvalidChangeException("cannot decode the record: " + Reasons.of(e));
         }
     }
 
@@ -80,6 +84,7 @@ final class ChangeEvent {
         if (micros == null) {
             throw new InvalidChangeException("Debezium event without source.ts_ms: its commit time is unknown");
         }
+        CommitTimes.requireInRange(micros);
         Kind kind;
         String detail = null;
         switch (record.operation()) {
@@ -111,7 +116,12 @@ final class ChangeEvent {
         if (commit == null) {
             throw new DmsRecord.InvalidRecordException("DMS record without metadata timestamp: its commit time is unknown");
         }
-        long micros = CommitTimes.micros(commit);
+        long micros;
+        try {
+            micros = CommitTimes.requireInRange(CommitTimes.micros(commit));
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new DmsRecord.InvalidRecordException("DMS commit time " + commit + " is out of range (years 1-9999)");
+        }
         if (record.isControl()) {
             return new ChangeEvent(Kind.CONTROL, record.operation(), record.schemaName(), record.tableName(), null, null,
                     micros, record.logPosition(), record.controlDetail(), c -> null);

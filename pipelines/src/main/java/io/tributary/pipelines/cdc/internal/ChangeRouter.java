@@ -106,12 +106,19 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
         StringData op = text(event.kind.name().toLowerCase(Locale.ROOT));
         out.collect(GenericRowData.of(text(spec.name()), op, commitTs, text(event.logPosition), text(event.schema),
                 text(event.table), payload, source, offset, now));
+        RowData typed;
         try {
-            ctx.output(changeTags.get(spec.name()), typed(spec, event));
+            typed = typed(spec, event);
         } catch (IllegalArgumentException e) {
             ctx.output(SILVER_REJECTS, GenericRowData.of(text(spec.name()), op, commitTs, text(e.getMessage()), payload,
                     source, offset, now));
+            return;
+        } catch (RuntimeException e) {
+            ctx.output(SILVER_REJECTS, GenericRowData.of(text(spec.name()), op, commitTs,
+                    text("cannot convert the row: " + Reasons.of(e)), payload, source, offset, now));
+            return;
         }
+        ctx.output(changeTags.get(spec.name()), typed);
     }
 
     private CdcTableSpec tableOf(ChangeEvent event) {
@@ -151,6 +158,8 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
                 row.setField(i, JsonColumns.convert(image.get(column), type.getTypeAt(i), event.columnSchema(column)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("column " + column + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("column " + column + ": " + Reasons.of(e));
             }
         }
         for (int key : spec.primaryKeyIndexes()) {

@@ -18,6 +18,18 @@ final class CommitTimes {
         return timestamp.getMillisecond() * 1000 + timestamp.getNanoOfMillisecond() / 1000;
     }
 
+    /** The first and last microsecond a lake timestamp may hold (years 1 to 9999, as Spark and Athena read). */
+    static final long MIN_MICROS = micros(Instant.parse("0001-01-01T00:00:00Z"));
+    static final long MAX_MICROS = micros(Instant.parse("9999-12-31T23:59:59.999999Z"));
+
+    /** @throws IllegalArgumentException for a time outside years 1 to 9999 */
+    static long requireInRange(long micros) {
+        if (micros < MIN_MICROS || micros > MAX_MICROS) {
+            throw new IllegalArgumentException("commit time " + micros + " µs since 1970 is outside years 1-9999");
+        }
+        return micros;
+    }
+
     static TimestampData timestamp(long micros) {
         return TimestampData.fromEpochMillis(Math.floorDiv(micros, 1000), (int) Math.floorMod(micros, 1000) * 1000);
     }

@@ -41,7 +41,20 @@ final class JsonColumns {
     private static final long MILLIS_LIMIT = 100_000_000_000_000L; // year 5138 in ms: larger is µs
     private static final long MICROS_LIMIT = MILLIS_LIMIT * 1000;
 
+    /** The range lake dates and timestamps keep to, as Spark, Trino and Athena read them. */
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    private static final long FIRST_DAY = LocalDate.of(1, 1, 1).toEpochDay();
+    private static final long LAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+    private static final int MAX_QUOTED = 80;
+
     private JsonColumns() {}
+
+    /** A value for a reason: long text is cut, so one bad row cannot make a huge rejects row twice. */
+    private static String abbreviated(JsonNode value) {
+        String text = value.asText();
+        return text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "…" : text;
+    }
 
     /** @throws IllegalArgumentException saying why the value does not fit the type */
     static Object convert(JsonNode value, LogicalType type, JsonNode debeziumSchema) {
@@ -63,9 +76,9 @@ final class JsonColumns {
             case BIGINT:
                 return integral(value, Long.MIN_VALUE, Long.MAX_VALUE);
             case FLOAT:
-                return (float) floating(value);
+                return (float) finite(value, floating(value), Float.MAX_VALUE);
             case DOUBLE:
-                return floating(value);
+                return finite(value, floating(value), Double.MAX_VALUE);
             case DECIMAL:
                 return decimal(value, (DecimalType) type, debeziumSchema);
             case DATE:
@@ -73,6 +86,9 @@ final class JsonColumns {
             case TIMESTAMP_WITHOUT_TIME_ZONE:
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 Instant instant = instant(value, debeziumSchema);
+                if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+                    throw new IllegalArgumentException(instant + " is outside years 1-9999");
+                }
                 return type.getTypeRoot() == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE
                         ? TimestampData.fromInstant(instant)
                         : TimestampData.fromLocalDateTime(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
@@ -92,7 +108,7 @@ final class JsonColumns {
         switch (text) {
             case "true": case "t": case "1": case "y": case "yes": return true;
             case "false": case "f": case "0": case "n": case "no": return false;
-            default: throw new IllegalArgumentException("'" + value.asText() + "' is not a boolean");
+            default: throw new IllegalArgumentException("'" + abbreviated(value) + "' is not a boolean");
         }
     }
 
@@ -102,7 +118,7 @@ final class JsonColumns {
         try {
             result = number.longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("'" + value.asText() + "' is not a whole number in range");
+            throw new IllegalArgumentException("'" + abbreviated(value) + "' is not a whole number in range");
         }
         if (result < min || result > max) {
             throw new IllegalArgumentException(result + " is out of range [" + min + ", " + max + "]");
@@ -117,8 +133,16 @@ final class JsonColumns {
         try {
             return Double.parseDouble(value.asText().trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value.asText() + "' is not a number");
+            throw new IllegalArgumentException("'" + abbreviated(value) + "' is not a number");
         }
+    }
+
+    /** A number beyond the type's range is the sender's mistake, not infinity; "Infinity" and "NaN" pass. */
+    private static double finite(JsonNode value, double number, double max) {
+        if (Math.abs(number) > max && !(value.isTextual() && value.asText().trim().matches("[+-]?Infinity"))) {
+            throw new IllegalArgumentException("'" + abbreviated(value) + "' is out of range");
+        }
+        return number;
     }
 
     private static BigDecimal number(JsonNode value) {
@@ -128,7 +152,7 @@ final class JsonColumns {
         try {
             return new BigDecimal(value.asText().trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value.asText() + "' is not a number");
+            throw new IllegalArgumentException("'" + abbreviated(value) + "' is not a number");
         }
     }
 
@@ -140,6 +164,14 @@ final class JsonColumns {
         } else {
             number = number(value);
         }
+        // Digits left of the point, from the representation: '1e2147483647' must not be expanded.
+        long integerDigits = (long) number.precision() - number.scale();
+        if (number.signum() != 0 && integerDigits > type.getPrecision() - type.getScale()) {
+            throw new IllegalArgumentException(abbreviated(value) + " does not fit " + type);
+        }
+        if (number.signum() == 0 || integerDigits < -type.getScale() - 1) {
+            number = BigDecimal.ZERO; // below half the last digit: rounds to zero, without a huge division
+        }
         DecimalData decimal = DecimalData.fromBigDecimal(number.setScale(type.getScale(), RoundingMode.HALF_UP),
                 type.getPrecision(), type.getScale());
         if (decimal == null) {
@@ -149,20 +181,26 @@ final class JsonColumns {
     }
 
     private static int date(JsonNode value) {
+        long day;
         if (value.isIntegralNumber()) {
-            return value.intValue();
+            day = integral(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        } else {
+            String text = value.asText().trim();
+            try {
+                day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).toEpochDay();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + abbreviated(value) + "' is not a date (yyyy-MM-dd or days since 1970)");
+            }
         }
-        String text = value.asText().trim();
-        try {
-            return (int) LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).toEpochDay();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a date (yyyy-MM-dd or days since 1970)");
+        if (day < FIRST_DAY || day > LAST_DAY) {
+            throw new IllegalArgumentException("day " + day + " since 1970 is outside years 1-9999");
         }
+        return (int) day;
     }
 
     static Instant instant(JsonNode value, JsonNode schema) {
         if (value.isIntegralNumber()) {
-            long n = value.longValue();
+            long n = integral(value, Long.MIN_VALUE, Long.MAX_VALUE);
             String unit = schema == null ? "" : schema.path("name").asText("");
             if (unit.endsWith("NanoTimestamp") || (unit.isEmpty() && Math.abs(n) >= MICROS_LIMIT)) {
                 return Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
@@ -188,7 +226,7 @@ final class JsonColumns {
         try {
             return Base64.getDecoder().decode(value.asText());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value.asText() + "' is not base64");
+            throw new IllegalArgumentException("'" + abbreviated(value) + "' is not base64");
         }
     }
 }

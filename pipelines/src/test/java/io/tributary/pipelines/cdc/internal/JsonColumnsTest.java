@@ -69,4 +69,42 @@ class JsonColumnsTest {
                 .isEqualTo((int) LocalDate.parse("2024-03-01").toEpochDay());
         assertThat(JsonColumns.convert(json("null"), new DateType(), null)).isNull();
     }
+
+    @Test
+    void valuesBeyondTheirTypeAreReasonsNotCrashesNorHangs() throws Exception {
+        DecimalType money = new DecimalType(10, 2);
+        assertThatThrownBy(() -> JsonColumns.convert(json("\"1e2147483647\""), money, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit DECIMAL(10, 2)");
+        assertThatThrownBy(() -> JsonColumns.convert(json("\"1e1000000000\""), money, null))
+                .as("never expanded to a billion digits").hasMessageContaining("does not fit");
+        assertThat(JsonColumns.convert(json("\"1e-1000000000\""), money, null))
+                .as("far below a cent rounds to zero").isEqualTo(DecimalData.fromBigDecimal(new BigDecimal("0.00"), 10, 2));
+        assertThat(JsonColumns.convert(json("\"0.005\""), money, null))
+                .isEqualTo(DecimalData.fromBigDecimal(new BigDecimal("0.01"), 10, 2));
+        assertThatThrownBy(() -> JsonColumns.convert(json("1e400"), new org.apache.flink.table.types.logical.DoubleType(), null))
+                .hasMessageContaining("out of range");
+        assertThat(JsonColumns.convert(json("\"-Infinity\""), new org.apache.flink.table.types.logical.DoubleType(), null))
+                .isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThatThrownBy(() -> JsonColumns.convert(json("\"+300000-01-01T00:00:00Z\""), new LocalZonedTimestampType(6), null))
+                .hasMessageContaining("outside years 1-9999");
+        assertThatThrownBy(() -> JsonColumns.convert(json("123456789012345678901234567890"), new TimestampType(3), null))
+                .hasMessageContaining("not a whole number in range");
+        assertThatThrownBy(() -> JsonColumns.convert(json("\"10000-01-01\""), new DateType(), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonColumns.convert(json("3000000"), new DateType(), null))
+                .hasMessageContaining("outside years 1-9999");
+    }
+
+    @Test
+    void aCommitTimeBeyondYear9999IsAnInvalidEventNotAnOverflow() {
+        String dms = "{\"data\":{\"id\":1},\"metadata\":{\"timestamp\":\"+300000-01-01T00:00:00Z\","
+                + "\"record-type\":\"data\",\"operation\":\"insert\",\"schema-name\":\"s\",\"table-name\":\"t\"}}";
+        assertThatThrownBy(() -> ChangeEvent.decode(io.tributary.pipelines.cdc.CdcFormat.DMS_JSON,
+                        dms.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(ChangeEvent.InvalidChangeException.class).hasMessageContaining("out of range");
+        String debezium = "{\"after\":{\"id\":1},\"source\":{\"table\":\"t\",\"ts_ms\":9223372036854775},\"op\":\"c\"}";
+        assertThatThrownBy(() -> ChangeEvent.decode(io.tributary.pipelines.cdc.CdcFormat.DEBEZIUM_JSON,
+                        debezium.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(ChangeEvent.InvalidChangeException.class);
+    }
 }
