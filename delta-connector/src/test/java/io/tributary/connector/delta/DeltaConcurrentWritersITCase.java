@@ -29,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * overwrites another partition of it again and again: every commit of every job must be in the
  * table at the end, on a local disk and on S3. A commit that fails loudly (on S3Proxy, when two
  * conditional puts pass its check at once) is retried by the job's restart from its checkpoint.
+ * How many commits race here depends on the machine's speed, so nothing is asserted of it: the
+ * races themselves are forced, one interleaving at a time, in {@code DeltaCommitterRaceTest}.
  */
 class DeltaConcurrentWritersITCase {
     @RegisterExtension
@@ -77,8 +78,6 @@ class DeltaConcurrentWritersITCase {
                 .containsExactlyInAnyOrder("+I[a, " + ROWS + ", " + ROWS + ", 0, " + (ROWS - 1) + "]",
                         "+I[b, " + ROWS + ", " + ROWS + ", 0, " + (ROWS - 1) + "]",
                         "+I[backfill, " + BACKFILLS + ", " + BACKFILLS + ", 1, " + BACKFILLS + "]");
-        assertThat(DeltaTableInfo.load(table, Map.of()).orElseThrow().version())
-                .as("many commits raced for versions").isGreaterThan(15);
     }
 
     /** A streaming job appending ids 0 to ROWS - 1 as writer {@code name}, committing every 20 ms. */

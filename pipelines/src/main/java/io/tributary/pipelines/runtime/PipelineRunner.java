@@ -34,6 +34,8 @@ import java.util.Map;
 public final class PipelineRunner {
     private final Configuration conf;
     private final PrintStream out;
+    /** Where the streaming job being submitted checkpoints. */
+    private String checkpointDir;
 
     public PipelineRunner(Configuration conf, PrintStream out) {
         this.conf = conf;
@@ -101,7 +103,11 @@ public final class PipelineRunner {
             MiniBatchJoins.refuse(statements.explain(), pipeline.name());
         }
         TableResult result = statements.execute();
-        return result.getJobClient().orElseThrow();
+        JobClient job = result.getJobClient().orElseThrow();
+        if (mode == PipelineMode.STREAMING) {
+            RetainedCheckpoints.recordRun(checkpointDir, job.getJobID().toString());
+        }
+        return job;
     }
 
     private static void add(StreamTableEnvironment tEnv, StatementSet statements, String sql) {
@@ -122,7 +128,7 @@ public final class PipelineRunner {
             jobConf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, conf.get(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL));
         }
         if (mode == PipelineMode.STREAMING) {
-            RetainedCheckpoints.configure(jobConf, jobName, out);
+            checkpointDir = RetainedCheckpoints.configure(jobConf, jobName, out);
         }
         // An embedded cluster's file systems take their s3.* keys from this configuration: so does the log writer.
         DeltaStorage.configure(jobConf);

@@ -24,13 +24,18 @@ import java.util.Optional;
  * that was killed can be started again with {@code --resume} and go on with its state, Kafka
  * offsets and staged files, committing nothing twice.
  *
- * <p>Flink writes {@code <dir>/<pipeline>/<job id>/chk-<n>/_metadata}; every run is a new job id, so the
- * latest checkpoint is the newest complete one over all job folders. A resumed run claims it, and
- * Flink deletes it once the new run has a newer one.
+ * <p>Flink writes {@code <dir>/<pipeline>/<job id>/chk-<n>/_metadata}; every run is a new job id.
+ * Each run records its job id in {@code <dir>/<pipeline>/_last-run}, and only that run's newest
+ * complete checkpoint may be resumed: when the last run left none (it finished, and Flink
+ * discarded its checkpoints), an older run's checkpoint is stale lineage, whose offsets and
+ * pending files the lake has moved past, and the run starts fresh instead. A resumed run claims
+ * the checkpoint, and Flink deletes it once the new run has a newer one.
  */
 @Internal
 public final class RetainedCheckpoints {
     private static final String METADATA = "_metadata";
+    /** Names the job id of the pipeline's last run: only its checkpoints may be resumed. */
+    static final String LAST_RUN = "_last-run";
 
     private RetainedCheckpoints() {}
 
@@ -39,8 +44,9 @@ public final class RetainedCheckpoints {
      *
      * @param jobName the job's checkpoint folder: the pipeline's name, or name-n for the n-th of
      *     several stages
+     * @return the folder of the job's checkpoints, for {@link #recordRun}
      */
-    static void configure(Configuration job, String jobName, PrintStream out) {
+    static String configure(Configuration job, String jobName, PrintStream out) {
         if (!job.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
             job.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, directory(job, jobName));
         }
@@ -48,16 +54,21 @@ public final class RetainedCheckpoints {
             job.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         }
-        if (job.contains(StateRecoveryOptions.SAVEPOINT_PATH)) {
-            return; // the user named a savepoint or checkpoint
-        }
         String dir = job.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
+        if (job.contains(StateRecoveryOptions.SAVEPOINT_PATH)) {
+            return dir; // the user named a savepoint or checkpoint
+        }
         Optional<String> latest = latest(dir);
+        Optional<String> lastRun = lastRun(dir);
         if (job.get(TributaryOptions.STREAMING_RESUME)) {
             if (latest.isPresent()) {
                 out.println("Resuming from checkpoint " + latest.get());
                 job.set(StateRecoveryOptions.SAVEPOINT_PATH, latest.get());
                 job.set(StateRecoveryOptions.RESTORE_MODE, RestoreMode.CLAIM);
+            } else if (lastRun.isPresent()) {
+                out.println("The last run (job " + lastRun.get() + ") left no checkpoint under " + dir
+                        + " (it finished, or died before its first): starting fresh, after the Kafka offsets "
+                        + "the lake holds; older runs' checkpoints are not resumed");
             } else {
                 out.println("No checkpoint to resume from under " + dir
                         + ": starting fresh, after the Kafka offsets the lake holds");
@@ -65,6 +76,32 @@ public final class RetainedCheckpoints {
         } else if (latest.isPresent()) {
             out.println("An earlier run left checkpoint " + latest.get()
                     + "; this run starts fresh (pass --resume to continue from it)");
+        }
+        return dir;
+    }
+
+    /** Records that the run of job {@code jobId} is the pipeline's last: the one a resume continues. */
+    static void recordRun(String dir, String jobId) {
+        Path file = new Path(dir, LAST_RUN);
+        try (java.io.OutputStream os = file.getFileSystem().create(file, FileSystem.WriteMode.OVERWRITE)) {
+            os.write(jobId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot record the run under " + dir, e);
+        }
+    }
+
+    private static Optional<String> lastRun(String dir) {
+        Path file = new Path(dir, LAST_RUN);
+        try {
+            FileSystem fs = file.getFileSystem();
+            if (!fs.exists(file)) {
+                return Optional.empty();
+            }
+            try (java.io.InputStream in = fs.open(file)) {
+                return Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 
@@ -76,14 +113,21 @@ public final class RetainedCheckpoints {
         return root + "/" + jobName;
     }
 
-    /** The newest complete checkpoint under {@code dir}, over every job's folder. */
+    /**
+     * The newest complete checkpoint of the last run under {@code dir}; of any run where no run was
+     * recorded (checkpoints of an older Tributary).
+     */
     public static Optional<String> latest(String dir) {
         try {
             Path root = new Path(dir);
             FileSystem fs = root.getFileSystem();
+            Optional<String> lastRun = lastRun(dir);
             FileStatus newest = null;
             Path newestCheckpoint = null;
             for (FileStatus job : list(fs, root)) {
+                if (!job.isDir() || lastRun.isPresent() && !job.getPath().getName().equals(lastRun.get())) {
+                    continue;
+                }
                 for (FileStatus checkpoint : list(fs, job.getPath())) {
                     if (!checkpoint.isDir() || !checkpoint.getPath().getName().startsWith("chk-")) {
                         continue;

@@ -306,7 +306,7 @@ class StreamingKillAndRestartITCase {
             String checkpoints = RetainedCheckpoints.directory(configuration(), args.get(1));
             Optional<String> before = RetainedCheckpoints.latest(checkpoints);
             awaitAlive(job, "a first checkpoint of this run",
-                    () -> !RetainedCheckpoints.latest(checkpoints).equals(before));
+                    () -> RetainedCheckpoints.latest(checkpoints).filter(c -> !Optional.of(c).equals(before)).isPresent());
             return RetainedCheckpoints.latest(checkpoints).orElseThrow();
         }
 

@@ -17,12 +17,24 @@ final class BufferedPositionOutputStream extends PositionOutputStream {
     static final int BUFFER_SIZE = 64 * 1024;
 
     private final FSDataOutputStream out;
+    private final AfterClose afterClose;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int buffered;
     private long flushedPos;
 
+    /** What a stream does once its bytes are all written and closed: put them in place. */
+    @FunctionalInterface
+    interface AfterClose {
+        void run() throws IOException;
+    }
+
     BufferedPositionOutputStream(FSDataOutputStream out) throws IOException {
+        this(out, () -> {});
+    }
+
+    BufferedPositionOutputStream(FSDataOutputStream out, AfterClose afterClose) throws IOException {
         this.out = out;
+        this.afterClose = afterClose;
         this.flushedPos = out.getPos();
     }
 
@@ -74,5 +86,6 @@ final class BufferedPositionOutputStream extends PositionOutputStream {
         } finally {
             out.close();
         }
+        afterClose.run();
     }
 }

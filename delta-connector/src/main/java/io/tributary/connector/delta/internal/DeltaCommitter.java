@@ -4,12 +4,14 @@ import io.delta.kernel.DataWriteContext;
 import io.delta.kernel.Operation;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Transaction;
+import io.delta.kernel.TransactionBuilder;
 import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
+import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
 import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
@@ -17,6 +19,7 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +50,24 @@ public final class DeltaCommitter {
     private final FlinkFileIO fileIO;
     private final Engine engine;
     private final CopyOnWriteMerge merge;
+    /** Runs right before each attempt's commit: where a test makes another writer win the race. */
+    private Runnable beforeCommit = () -> {};
 
     public DeltaCommitter(DeltaSinkConfig config) {
+        this(config, new FlinkFileIO(config.kernelConf));
+    }
+
+    @VisibleForTesting
+    DeltaCommitter(DeltaSinkConfig config, FlinkFileIO fileIO) {
         this.config = config;
-        this.fileIO = new FlinkFileIO(config.kernelConf);
+        this.fileIO = fileIO;
         this.engine = DefaultEngine.create(fileIO);
         this.merge = new CopyOnWriteMerge(config, engine);
+    }
+
+    @VisibleForTesting
+    void beforeEachCommit(Runnable hook) {
+        this.beforeCommit = hook;
     }
 
     /** The last version this app id committed to the table, if any. */
@@ -89,7 +104,14 @@ public final class DeltaCommitter {
             List<DeltaCommittable> rewritten = new ArrayList<>();
             try {
                 return attempt(items, appId, version, replace, rewritten, attempt - 1);
-            } catch (ConcurrentWriteException e) {
+            } catch (ConcurrentWriteException | MaxCommitRetryLimitReachedException e) {
+                if (lastCommitted(appId).orElse(Long.MIN_VALUE) >= version) {
+                    // The "winner" is this very commit: its put went in and only the answer was lost
+                    // (a retried S3 PUT answered 409 or 412). Its files are the table's now.
+                    LOG.warn("Delta table {}: commit ({}, {}) is in the log although its write reported a "
+                            + "conflict (an answer lost on the way); taking it as committed", config.tablePath, appId, version);
+                    return Optional.empty();
+                }
                 // Files this attempt wrote for the merge are not in the log; the next attempt writes its own.
                 rewritten.forEach(f -> DeltaFileWriter.delete(f.path));
                 if (attempt >= MAX_ATTEMPTS) {
@@ -107,9 +129,16 @@ public final class DeltaCommitter {
         Optional<Snapshot> before = DeltaTables.latest(engine, config.tablePath);
         Transaction txn;
         try {
-            txn = DeltaTables.transactionBuilder(engine, config, Operation.WRITE, before)
-                    .withTransactionId(engine, appId, version)
-                    .build(engine);
+            TransactionBuilder builder = DeltaTables.transactionBuilder(engine, config, Operation.WRITE, before)
+                    .withTransactionId(engine, appId, version);
+            if (before.isPresent() && readsTable(items, replace)) {
+                // Kernel rebases a losing commit onto the winner checking only the files both removed;
+                // a commit computed from the rows it read (a merge, a scoped overwrite) would then miss
+                // the winner's rows, e.g. both writers adding the same new key. Such a commit is built
+                // again from the new snapshot instead.
+                builder = builder.withMaxRetries(0);
+            }
+            txn = builder.build(engine);
         } catch (ConcurrentTransactionException e) {
             LOG.info("Delta table {}: transaction ({}, {}) was already committed; skipping replay",
                     config.tablePath, appId, version);
@@ -170,12 +199,18 @@ public final class DeltaCommitter {
         added.addAll(rewritten);
         List<Row> actions = new ArrayList<>(removes);
         actions.addAll(appendActions(state, added));
+        beforeCommit.run();
         TransactionCommitResult result = txn.commit(engine, CloseableIterable.inMemoryIterable(
                 Iterators.closeable(actions.iterator())));
         DeltaTables.runPostCommitHooks(engine, result, config.tablePath);
         LOG.info("Delta table {}: committed version {} with {} files and {} row changes ({}, {}){}", config.tablePath,
                 result.getVersion(), files.size(), changes.size(), appId, version, replace ? ", replacing the table" : "");
         return Optional.of(new CommitSummary(result.getVersion(), added, removes.size(), retries));
+    }
+
+    /** Whether the commit's actions depend on the rows of the snapshot it builds on. */
+    private boolean readsTable(List<DeltaCommittable> items, boolean replace) {
+        return !replace && (items.stream().anyMatch(DeltaCommittable::isChange) || ReplaceWhere.of(config).isPresent());
     }
 
     private List<Row> appendActions(Row state, List<DeltaCommittable> files) throws IOException {

@@ -42,7 +42,7 @@ import java.util.UUID;
  * per table, as the Delta protocol's single-driver S3 mode.
  */
 @Internal
-public final class FlinkFileIO implements FileIO, Serializable {
+public class FlinkFileIO implements FileIO, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final HashMap<String, String> conf;
@@ -134,11 +134,19 @@ public final class FlinkFileIO implements FileIO, Serializable {
         writeAtomically(new Path(destPath), content, overwrite);
     }
 
-    static void writeAtomically(Path target, byte[] content, boolean overwrite)
-            throws IOException {
+    /**
+     * Writes a whole file at once; without {@code overwrite}, fails with
+     * {@link FileAlreadyExistsException} when the file exists (the put-if-absent of a commit).
+     * Overridable: a test can lose the answer of a put that succeeded, as a network can.
+     */
+    void writeAtomically(Path target, byte[] content, boolean overwrite) throws IOException {
         FileSystem fs = fs(target);
-        if (!fs.isDistributedFS() && "file".equals(fs.getUri().getScheme())) {
-            writeLocalAtomically(target, content, overwrite);
+        if (isLocal(fs)) {
+            java.nio.file.Path file = java.nio.file.Path.of(target.toUri());
+            Files.createDirectories(file.getParent());
+            java.nio.file.Path temp = temporarySibling(file);
+            Files.write(temp, content);
+            placeLocal(temp, file, overwrite);
             return;
         }
         if (!overwrite && S3ConditionalPut.appliesTo(target)) {
@@ -155,19 +163,23 @@ public final class FlinkFileIO implements FileIO, Serializable {
         }
     }
 
-    private static void writeLocalAtomically(Path target, byte[] content, boolean overwrite)
+    private static boolean isLocal(FileSystem fs) {
+        return !fs.isDistributedFS() && "file".equals(fs.getUri().getScheme());
+    }
+
+    /** Hidden (Delta and Flink skip names starting with a dot), and unique to this write. */
+    private static java.nio.file.Path temporarySibling(java.nio.file.Path file) {
+        return file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    }
+
+    /** Moves a finished temporary file into place; without {@code overwrite}, link(2) fails when the name exists. */
+    private static void placeLocal(java.nio.file.Path temp, java.nio.file.Path file, boolean overwrite)
             throws IOException {
-        java.nio.file.Path file = java.nio.file.Path.of(target.toUri());
-        Files.createDirectories(file.getParent());
-        java.nio.file.Path temp =
-                file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        Files.write(temp, content);
         try {
             if (overwrite) {
                 Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } else {
-                // link(2) fails when the name exists: the put-if-absent a Delta commit needs.
                 Files.createLink(file, temp);
             }
         } finally {
@@ -200,7 +212,7 @@ public final class FlinkFileIO implements FileIO, Serializable {
         }
     }
 
-    private static final class FlinkOutputFile implements OutputFile {
+    private final class FlinkOutputFile implements OutputFile {
         private final Path path;
 
         FlinkOutputFile(Path path) {
@@ -212,11 +224,28 @@ public final class FlinkFileIO implements FileIO, Serializable {
             return path.toString();
         }
 
+        /**
+         * A file appears whole or not at all, as Kernel's contract asks: a log checkpoint cut short by
+         * a crash must never be found under its name. An object store's PUT is whole by nature; on a
+         * local disk the bytes go to a hidden temporary file first, moved (or, for put-if-absent,
+         * linked) into place on close.
+         */
         @Override
         public PositionOutputStream create(boolean putIfAbsent) throws IOException {
-            FileSystem.WriteMode mode =
-                    putIfAbsent ? FileSystem.WriteMode.NO_OVERWRITE : FileSystem.WriteMode.OVERWRITE;
-            return new BufferedPositionOutputStream(fs(path).create(path, mode));
+            FileSystem fs = fs(path);
+            if (!isLocal(fs)) {
+                FileSystem.WriteMode mode =
+                        putIfAbsent ? FileSystem.WriteMode.NO_OVERWRITE : FileSystem.WriteMode.OVERWRITE;
+                return new BufferedPositionOutputStream(fs.create(path, mode));
+            }
+            java.nio.file.Path file = java.nio.file.Path.of(path.toUri());
+            if (putIfAbsent && Files.exists(file)) {
+                throw new FileAlreadyExistsException(path.toString());
+            }
+            Files.createDirectories(file.getParent());
+            java.nio.file.Path temp = temporarySibling(file);
+            return new BufferedPositionOutputStream(fs.create(new Path(temp.toUri()), FileSystem.WriteMode.OVERWRITE),
+                    () -> placeLocal(temp, file, !putIfAbsent));
         }
 
         @Override
@@ -228,7 +257,7 @@ public final class FlinkFileIO implements FileIO, Serializable {
                     content.append(lines.next()).append('\n');
                 }
             }
-            FlinkFileIO.writeAtomically(path, content.toString().getBytes(StandardCharsets.UTF_8), overwrite);
+            FlinkFileIO.this.writeAtomically(path, content.toString().getBytes(StandardCharsets.UTF_8), overwrite);
         }
     }
 }

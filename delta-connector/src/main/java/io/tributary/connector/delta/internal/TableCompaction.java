@@ -21,10 +21,12 @@ import org.apache.flink.annotation.Internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compacts a table's small files: per partition, files below the target size are packed into
@@ -82,6 +84,12 @@ public final class TableCompaction {
             return new DeltaMaintenance.Compaction(result.getVersion(), files.size(), removed, written.size(), bytesRemoved,
                     written.stream().mapToLong(f -> f.size).sum());
         } catch (ConcurrentWriteException e) {
+            Optional<Snapshot> latest = DeltaTables.latest(engine, config.tablePath);
+            if (latest.isPresent() && holdsAny(engine, latest.get(), written)) {
+                // The conflicting commit is this one: its put went in and only the answer was lost.
+                return new DeltaMaintenance.Compaction(latest.get().getVersion(), files.size(), removed, written.size(),
+                        bytesRemoved, written.stream().mapToLong(f -> f.size).sum());
+            }
             written.forEach(f -> DeltaFileWriter.delete(f.path));
             throw new IOException("Delta table " + config.tablePath + ": another writer changed files this "
                     + "compaction rewrote, so nothing was changed; run it again", e);
@@ -90,6 +98,14 @@ public final class TableCompaction {
             written.forEach(f -> DeltaFileWriter.delete(f.path));
             throw e;
         }
+    }
+
+    /** Whether the snapshot references one of the files (names are unique to each write). */
+    private static boolean holdsAny(Engine engine, Snapshot snapshot, List<DeltaCommittable> written) {
+        Set<String> names = new HashSet<>();
+        written.forEach(f -> names.add(new Path(f.path).getName()));
+        return TableFiles.list(engine, snapshot, Optional.empty()).stream()
+                .anyMatch(f -> names.contains(new Path(f.path).getName()));
     }
 
     /** Per partition, the small files packed first-fit by size into groups of about the target; groups of one are left. */

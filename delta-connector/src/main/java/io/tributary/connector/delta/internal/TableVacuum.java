@@ -123,13 +123,12 @@ public final class TableVacuum {
         List<FileStatus> files = new ArrayList<>();
         for (FileStatus status : fs.listStatus(dir)) {
             String name = status.getPath().getName();
-            if (name.startsWith("_") || name.startsWith(".")) {
-                continue;
-            }
             if (status.isDir()) {
-                files.addAll(dataFiles(fs, status.getPath()));
-            } else {
-                files.add(status);
+                if (!name.startsWith("_") && !name.startsWith(".")) {
+                    files.addAll(dataFiles(fs, status.getPath()));
+                }
+            } else if (!name.startsWith("_") && (!name.startsWith(".") || name.endsWith(".tmp"))) {
+                files.add(status); // a hidden .tmp is a write a crash cut short; it ages out like an orphan
             }
         }
         return files;
