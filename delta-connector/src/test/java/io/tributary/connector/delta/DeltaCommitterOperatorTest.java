@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The committer under the orderings Flink allows: the barrier of checkpoint n + 1 can reach it
@@ -50,6 +51,35 @@ class DeltaCommitterOperatorTest {
     @Test
     void aReplacingFirstCommitIsNotRepeatedByTheRestore() throws Exception {
         assertThat(commitOneThenRestoreFromTheNext(true)).containsExactly("+I[2xx, 2]", "+I[4xx, 1]");
+    }
+
+    /** Two jobs restored from one savepoint share its lineage: the second to commit a checkpoint must stop, loudly. */
+    @Test
+    void twoJobsRestoredFromOneSavepointCannotDropEachOthersCommits() throws Exception {
+        String table = dir.resolve("twins").toString();
+        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("gold")
+                .changelog(true).build().config();
+        OperatorSubtaskState savepoint;
+        try (Harness first = new Harness(config)) {
+            first.open();
+            first.processElement(count("2xx", 1, 1), 0);
+            savepoint = first.snapshot(1, 1);
+            first.notifyOfCompletedCheckpoint(1);
+        }
+        try (Harness a = new Harness(config); Harness b = new Harness(config)) {
+            a.restore(1, savepoint);
+            a.open();
+            b.restore(1, savepoint);
+            b.open();
+            a.processElement(count("4xx", 1, 1), 0);
+            a.snapshot(2, 2);
+            a.notifyOfCompletedCheckpoint(2);
+            b.processElement(count("5xx", 1, 1), 0);
+            b.snapshot(2, 2);
+            assertThatThrownBy(() -> b.notifyOfCompletedCheckpoint(2))
+                    .hasStackTraceContaining("was committed by another job with the same lineage");
+        }
+        assertThat(rows(table)).containsExactly("+I[2xx, 1]", "+I[4xx, 1]");
     }
 
     /**

@@ -110,7 +110,8 @@ public final class DeltaCommitter {
                     // (a retried S3 PUT answered 409 or 412). Its files are the table's now.
                     LOG.warn("Delta table {}: commit ({}, {}) is in the log although its write reported a "
                             + "conflict (an answer lost on the way); taking it as committed", config.tablePath, appId, version);
-                    return Optional.empty();
+                    long tableVersion = DeltaTables.latest(engine, config.tablePath).map(Snapshot::getVersion).orElse(-1L);
+                    return Optional.of(new CommitSummary(tableVersion, List.of(), 0, attempt - 1));
                 }
                 // Files this attempt wrote for the merge are not in the log; the next attempt writes its own.
                 rewritten.forEach(f -> DeltaFileWriter.delete(f.path));

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The single, global committer of a Delta sink (parallelism 1).
@@ -49,6 +50,8 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     private transient ListState<String> lineageState;
     /** Delta transaction application id of this job's lineage of checkpoints. */
     private transient String appId;
+    /** The checkpoint this job was restored from; -1 for a job started without state. */
+    private transient long restoredCheckpoint;
     /** Checkpoint whose commit replaces the table: unset (-1), pending (0), or its id. */
     private transient long replaceCheckpoint;
     private transient CommitMetrics metrics;
@@ -70,6 +73,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         lineageState = context.getOperatorStateStore().getListState(
                 new ListStateDescriptor<>("delta-lineage", String.class));
         restoreLineage(context.isRestored());
+        restoredCheckpoint = context.getRestoredCheckpointId().orElse(-1L);
         if (context.getRestoredCheckpointId().isPresent()) {
             refuseOlderThanTable(context.getRestoredCheckpointId().getAsLong());
         }
@@ -93,6 +97,13 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
             replaceCheckpoint = Long.parseLong(stored.get(1));
         } else {
             appId = config.sinkId + "@" + getRuntimeContext().getJobInfo().getJobId();
+            if (((StreamingRuntimeContext) getRuntimeContext()).isCheckpointingEnabled()) {
+                // A job id can repeat (application mode derives a fixed one from the cluster id): a
+                // stateless start must not find its commits taken for replays of the last run's.
+                // Safe only with checkpoints, which keep the id for every restore after a commit.
+                appId += "/" + Long.toString(System.currentTimeMillis(), 36)
+                        + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+            }
             replaceCheckpoint = config.replaceOnStart && !restored ? 0 : -1;
         }
     }
@@ -179,5 +190,14 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         long start = System.nanoTime();
         Optional<CommitSummary> summary = committer.commit(items, appId, version, replace);
         metrics.record(summary, System.nanoTime() - start);
+        if (summary.isEmpty() && version > restoredCheckpoint && version != 0L) {
+            // Only checkpoints up to the restored one can have been committed before by this
+            // lineage; a later one was committed by another job holding the same lineage (two jobs
+            // restored from one savepoint). Taking it for a replay would drop this job's rows.
+            throw new SuppressRestartsException(new IllegalStateException("Delta table " + config.tablePath
+                    + ": checkpoint " + version + " of writer " + appId + " was committed by another job with the "
+                    + "same lineage, e.g. a second job restored from the same checkpoint or savepoint. Two jobs "
+                    + "must not write one table from one lineage: stop one of them; this job stops here."));
+        }
     }
 }
