@@ -43,6 +43,18 @@ public final class DeltaConnectorOptions {
                                     + "instead of changing them, so a fresh start never doubles a result. "
                                     + "Restored jobs change the table as usual.");
 
+    public static final ConfigOption<Duration> SINK_WRITER_LEASE =
+            ConfigOptions.key("sink.writer-lease")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "Streaming sinks: how long the table's writer lease (_tributary/writer-lease.properties) "
+                                    + "holds without renewal. A running job renews it every third of this "
+                                    + "from its first commit on and gives it up when it ends. While it holds, "
+                                    + "another streaming job with a different lineage waits (it fails and "
+                                    + "restarts), and an INSERT OVERWRITE not scoped by sink.replace-where is "
+                                    + "refused, naming the job. A killed job's lease runs out after this long.");
+
     public static final ConfigOption<String> SINK_REPLACE_WHERE_COLUMN =
             ConfigOptions.key("sink.replace-where.column")
                     .stringType()

@@ -20,6 +20,7 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.LogicalTypeFamily;
 import org.apache.flink.table.types.logical.RowType;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -116,6 +117,7 @@ public final class DeltaSink {
         private boolean overwrite;
         private boolean replaceOnStart;
         private boolean schemaEvolution;
+        private Duration writerLease = DeltaConnectorOptions.SINK_WRITER_LEASE.defaultValue();
         private String replaceWhereColumn;
         private List<String> replaceWhereValues = new ArrayList<>();
         private long targetFileSize = DeltaConnectorOptions.SINK_TARGET_FILE_SIZE.defaultValue().getBytes();
@@ -197,6 +199,12 @@ public final class DeltaSink {
             return this;
         }
 
+        /** How long a streaming sink's claim on the table holds without renewal (see {@link DeltaWriterLease}). */
+        public Builder writerLease(Duration writerLease) {
+            this.writerLease = writerLease;
+            return this;
+        }
+
         public Builder replaceOnStart(boolean replaceOnStart) {
             this.replaceOnStart = replaceOnStart;
             return this;
@@ -244,6 +252,7 @@ public final class DeltaSink {
             require(maxOpenFiles > 0, "max open files must be positive, got " + maxOpenFiles);
             require(logCheckpointInterval > 0, "the log checkpoint interval must be positive, got " + logCheckpointInterval);
             require(writerParallelism == null || writerParallelism > 0, "writer parallelism must be positive");
+            require(writerLease.toMillis() >= 3, "the writer lease must be positive, got " + writerLease);
             for (String column : partitionColumns) {
                 require(rowType.getFieldNames().contains(column),
                         "partition column '" + column + "' is not a column of " + rowType.getFieldNames());
@@ -276,7 +285,8 @@ public final class DeltaSink {
             DeltaSinkConfig config = new DeltaSinkConfig(DeltaEngines.qualify(tablePath), rowType,
                     partitionColumns, primaryKey, isChangelog, maxBufferedChanges, sinkId, overwrite,
                     replaceOnStart, targetFileSize, rowGroupSize, maxOpenFiles,
-                    logCheckpointInterval, schemaEvolution, replaceWhereColumn, replaceWhereValues, kernelConf);
+                    logCheckpointInterval, schemaEvolution, replaceWhereColumn, replaceWhereValues,
+                    writerLease.toMillis(), kernelConf);
             return new DeltaSink(config, writerParallelism);
         }
 

@@ -83,6 +83,47 @@ class DeltaCommitterOperatorTest {
     }
 
     /**
+     * A stream's claim on its table: from its first commit, a second streaming lineage may not start
+     * and an unscoped batch overwrite is refused, both naming the stream; a scoped overwrite goes on
+     * beside it; once the stream ends, its claim is gone.
+     */
+    @Test
+    void aStreamingWriterHoldsItsTableUntilItEnds() throws Exception {
+        String table = dir.resolve("leased").toString();
+        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("gold")
+                .changelog(true).build().config();
+        TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        batch.executeSql("CREATE TABLE t (status_class STRING, requests BIGINT) WITH ('connector' = 'delta', 'path' = '"
+                + table + "')");
+        try (Harness stream = streaming(new Harness(config))) {
+            stream.open();
+            stream.processElement(count("2xx", 1, 1), 0);
+            stream.snapshot(1, 1);
+            stream.notifyOfCompletedCheckpoint(1);
+            DeltaWriterLease lease = DeltaWriterLease.read(table).orElseThrow();
+            assertThat(lease.isLive(java.time.Instant.now())).isTrue();
+
+            try (Harness second = streaming(new Harness(config))) {
+                assertThatThrownBy(second::open).as("another lineage, started fresh")
+                        .hasStackTraceContaining("is written by streaming job").hasStackTraceContaining(lease.appId());
+            }
+            assertThatThrownBy(() -> batch.executeSql("INSERT OVERWRITE t VALUES ('9xx', 9)").await())
+                    .hasStackTraceContaining("INSERT OVERWRITE of Delta table").hasStackTraceContaining("refused")
+                    .hasStackTraceContaining(lease.appId());
+            batch.executeSql("INSERT OVERWRITE t /*+ OPTIONS('sink.replace-where.column' = 'status_class', "
+                    + "'sink.replace-where.values' = '1xx') */ VALUES ('1xx', 3)").await();
+        }
+        assertThat(DeltaWriterLease.read(table)).as("given up when the job ended").isEmpty();
+        batch.executeSql("INSERT OVERWRITE t VALUES ('9xx', 9)").await();
+        assertThat(rows(table)).containsExactly("+I[9xx, 9]");
+    }
+
+    private static Harness streaming(Harness harness) {
+        harness.getStreamConfig().setCheckpointingEnabled(true);
+        return harness;
+    }
+
+    /**
      * Checkpoint 1 counts one 2xx request, checkpoint 2 a second one (a retraction and an update)
      * and a 4xx; 1 is committed after 2 was taken, then the job dies and is restored from 2.
      */

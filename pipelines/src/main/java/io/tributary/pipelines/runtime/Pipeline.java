@@ -23,8 +23,9 @@ public interface Pipeline {
             Configuration conf, PipelineMode mode) throws Exception;
 
     /**
-     * Batch mode, asked after {@link #registerSources}: the tables whose backfill replaces only the
-     * rows of the inputs that run read, by qualified name. The other tables a backfill writes are
+     * Batch mode: the tables whose backfill replaces only the rows of the inputs that run read, by
+     * qualified name. The tables are known at any time; the inputs once {@link #registerSources}
+     * has listed them. The other tables a backfill writes are
      * replaced whole, or by the partitions it writes: tables computed from whole tables (gold).
      */
     default Map<String, BackfillScope> backfillScopes() {
@@ -45,16 +46,36 @@ public interface Pipeline {
         private final List<String> statements;
         private final List<String> liveTables;
         private final List<String> liveReaders;
+        private final boolean derived;
 
         public Stage(String name, List<String> statements) {
-            this(name, statements, List.of(), List.of());
+            this(name, statements, List.of(), List.of(), false);
         }
 
         public Stage(String name, List<String> statements, List<String> liveTables, List<String> liveReaders) {
+            this(name, statements, liveTables, liveReaders, false);
+        }
+
+        private Stage(String name, List<String> statements, List<String> liveTables, List<String> liveReaders,
+                boolean derived) {
             this.name = name;
             this.statements = List.copyOf(statements);
             this.liveTables = List.copyOf(liveTables);
             this.liveReaders = List.copyOf(liveReaders);
+            this.derived = derived;
+        }
+
+        /**
+         * A batch stage that computes its tables from lake tables alone (gold from silver). A table
+         * of it that a running stream keeps current is left to the stream, which recomputes it from
+         * the same tables as the backfill's commits arrive.
+         */
+        public static Stage derived(String name, List<String> statements) {
+            return new Stage(name, statements, List.of(), List.of(), true);
+        }
+
+        public boolean isDerived() {
+            return derived;
         }
 
         public String name() {

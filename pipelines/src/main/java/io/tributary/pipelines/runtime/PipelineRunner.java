@@ -2,6 +2,7 @@ package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaConnectorOptions;
 import io.tributary.connector.delta.DeltaStorage;
+import io.tributary.connector.delta.DeltaWriterLease;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -18,10 +19,14 @@ import org.apache.flink.table.api.config.ExecutionConfigOptions;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs a pipeline's stages, one Flink job each. In batch mode every {@code INSERT INTO} becomes
@@ -49,6 +54,10 @@ public final class PipelineRunner {
         for (int i = 0; i < stages.size(); i++) {
             String jobName = stages.size() == 1 ? pipeline.name() : pipeline.name() + "-" + (i + 1);
             JobClient job = submit(pipeline, stages.get(i), jobName, mode);
+            if (job == null) {
+                out.println(stages.get(i).name() + ": every table is kept current by a running stream; skipped");
+                continue;
+            }
             written.putAll(new JobProgress(out, 2_000).await(stages.get(i).name(), job));
         }
         return written;
@@ -68,12 +77,31 @@ public final class PipelineRunner {
 
     private JobClient submit(Pipeline pipeline, Pipeline.Stage stage, String jobName, PipelineMode mode)
             throws Exception {
+        // Streams' claims are checked before any source is touched: a refusal costs nothing.
+        Set<String> leftToStreams = new HashSet<>();
+        if (mode == PipelineMode.BATCH) {
+            Set<String> scoped = pipeline.backfillScopes().keySet();
+            for (String sql : stage.statements()) {
+                String target = LiveTables.targetOf(sql);
+                if (target != null && !scoped.contains(target) && leftToStream(pipeline, stage, target)) {
+                    leftToStreams.add(target);
+                }
+            }
+            if (stage.statements().stream().map(LiveTables::targetOf)
+                    .allMatch(t -> t == null || leftToStreams.contains(t))) {
+                return null;
+            }
+        }
         StreamTableEnvironment tEnv = environment(pipeline, jobName, mode);
         StatementSet statements = tEnv.createStatementSet();
         Map<String, String> inserts = new HashMap<>();
+        // Which tables have a scope is known up front; the inputs in it once the sources are registered.
         Map<String, BackfillScope> scopes = mode == PipelineMode.BATCH ? pipeline.backfillScopes() : Map.of();
         for (String sql : stage.statements()) {
             String target = LiveTables.targetOf(sql);
+            if (leftToStreams.contains(target)) {
+                continue;
+            }
             if (target != null) {
                 inserts.put(target, sql);
             }
@@ -108,6 +136,30 @@ public final class PipelineRunner {
             RetainedCheckpoints.recordRun(checkpointDir, job.getJobID().toString());
         }
         return job;
+    }
+
+    /**
+     * Whether a backfill leaves {@code table} to the stream that keeps it current. A derived table
+     * (gold) is left to the stream, which recomputes it from the tables the backfill writes; any
+     * other table a stream writes is refused, since overwriting it would erase the stream's rows.
+     */
+    private boolean leftToStream(Pipeline pipeline, Pipeline.Stage stage, String table) {
+        Optional<LakeTable> declared = pipeline.tables().stream().filter(t -> t.qualifiedName().equals(table)).findFirst();
+        if (declared.isEmpty()) {
+            return false;
+        }
+        Optional<DeltaWriterLease> lease = DeltaWriterLease.read(declared.get().location(LakeCatalog.lakeRoot(conf)))
+                .filter(l -> l.isLive(Instant.now()));
+        if (lease.isEmpty()) {
+            return false;
+        }
+        if (!stage.isDerived()) {
+            throw new ConfigurationError(table + " is written by " + lease.get().describe()
+                    + "; a backfill would overwrite the rows it keeps current",
+                    "stop that job before backfilling " + table + ", or let the stream load the history");
+        }
+        out.println("  " + table + ": kept current by " + lease.get().describe() + "; left to it");
+        return true;
     }
 
     private static void add(StreamTableEnvironment tEnv, StatementSet statements, String sql) {

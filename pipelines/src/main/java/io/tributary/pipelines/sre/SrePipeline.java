@@ -136,6 +136,6 @@ public final class SrePipeline implements Pipeline {
             snapshot.add(SqlResource.load(SrePipeline.class, "sql/bronze.sre_table.sql", names));
             snapshot.add(SqlResource.load(SrePipeline.class, "sql/silver.sre_table.sql", names));
         }
-        return List.of(new Stage("database → bronze, silver", snapshot), new Stage("silver → rejects, gold", gold));
+        return List.of(new Stage("database → bronze, silver", snapshot), Stage.derived("silver → rejects, gold", gold));
     }
 }

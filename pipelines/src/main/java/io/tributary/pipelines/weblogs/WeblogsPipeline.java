@@ -119,6 +119,6 @@ public final class WeblogsPipeline implements Pipeline {
             return List.of(new Stage("kafka → bronze, silver → gold", bronzeSilver,
                     List.of("silver.weblogs_requests", "silver.weblogs_rejects"), gold));
         }
-        return List.of(new Stage("landing → bronze, silver", bronzeSilver), new Stage("silver → gold", gold));
+        return List.of(new Stage("landing → bronze, silver", bronzeSilver), Stage.derived("silver → gold", gold));
     }
 }

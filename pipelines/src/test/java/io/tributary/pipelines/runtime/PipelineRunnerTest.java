@@ -1,10 +1,21 @@
 package io.tributary.pipelines.runtime;
 
+import io.tributary.connector.delta.DeltaWriterLease;
+import io.tributary.pipelines.sre.SrePipeline;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
 
+import org.apache.flink.configuration.Configuration;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PipelineRunnerTest {
     @Test
@@ -25,5 +36,30 @@ class PipelineRunnerTest {
         long inserts = pipeline.stages(PipelineMode.BATCH).stream()
                 .flatMap(s -> s.statements().stream()).filter(s -> s.startsWith("INSERT INTO")).count();
         assertThat(inserts).isEqualTo(pipeline.tables().size());
+    }
+
+    /**
+     * The SRE backfill while the CDC job keeps silver.sre_* current: refused before anything is read,
+     * naming the stream, since overwriting the tables would erase its updates and revive its deletes.
+     */
+    @Test
+    void aBackfillOfATableAStreamKeepsIsRefusedNamingTheStream(@TempDir Path dir) {
+        Configuration conf = new Configuration();
+        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
+        SrePipeline sre = SrePipeline.fromConfig(conf);
+        String log = sre.tables().stream().filter(t -> t.qualifiedName().equals("silver.sre_log")).findFirst()
+                .orElseThrow().location(LakeCatalog.lakeRoot(conf));
+        DeltaWriterLease.write(log, "tributary cdc (streaming) (job 42)", "silver.sre_log@42/x", Instant.now().plusSeconds(60));
+
+        assertThatThrownBy(() -> new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
+                .run(sre, PipelineMode.BATCH))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessageContaining("silver.sre_log is written by streaming job tributary cdc (streaming) (job 42)");
+
+        DeltaWriterLease.write(log, "tributary cdc (streaming) (job 42)", "silver.sre_log@42/x", Instant.now().minusSeconds(1));
+        assertThatThrownBy(() -> new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
+                .run(sre, PipelineMode.BATCH))
+                .as("a lease that ran out (a killed job) claims nothing: the backfill goes on to its sources")
+                .hasMessageNotContaining("is written by");
     }
 }

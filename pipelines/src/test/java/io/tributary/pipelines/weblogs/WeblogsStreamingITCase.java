@@ -3,6 +3,7 @@ package io.tributary.pipelines.weblogs;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.Lake;
 
@@ -110,6 +111,40 @@ class WeblogsStreamingITCase {
         assertThat(lake.rows("SELECT COUNT(*) FROM (SELECT DISTINCT source_file, line_number FROM bronze.weblogs_raw)"))
                 .as("no line twice").containsExactly("6000");
         assertThat(gold(lake)).isEqualTo(batchOverEverything());
+    }
+
+    /**
+     * The nightly backfill runs while the stream is up (the chart's default): the backfill writes
+     * bronze and silver (its own landing rows), leaves gold to the stream, which recomputes it from
+     * the backfill's commits, so gold ends as one batch run's, with no second writer on it.
+     */
+    @Test
+    void aBackfillWhileTheStreamRunsLeavesGoldToTheStream() throws Exception {
+        Configuration conf = conf("lake");
+        conf.set(TributaryOptions.STREAMING_BOUNDED, false);
+        conf.set(TributaryOptions.STREAMING_MONITOR_INTERVAL, Duration.ofMillis(300));
+        KAFKA.sendLines(topic, lines(files.subList(2, 4)));
+        List<List<String>> expected = batchOverEverything();
+        org.apache.flink.core.execution.JobClient stream =
+                new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream())).start(new WeblogsPipeline());
+        try {
+            String summary = dir.resolve("lake").resolve("gold").resolve("weblogs_summary").toString();
+            Await.until("the stream's first gold commit", Duration.ofMinutes(3),
+                    () -> io.tributary.connector.delta.DeltaWriterLease.read(summary).isPresent());
+            land(conf, files.subList(0, 2));
+            ByteArrayOutputStream said = new ByteArrayOutputStream();
+            for (int run = 0; run < 2; run++) {
+                new PipelineRunner(conf, new PrintStream(said)).run(new WeblogsPipeline(), PipelineMode.BATCH);
+            }
+            assertThat(said.toString()).contains("gold.weblogs_summary: kept current by streaming job")
+                    .contains("every table is kept current by a running stream; skipped");
+            Await.until("gold to follow the backfill's silver", Duration.ofMinutes(3),
+                    () -> gold(new Lake(conf)).equals(expected));
+            assertThat(new Lake(conf).count("bronze.weblogs_raw")).isEqualTo(6_000);
+        } finally {
+            stream.cancel().get();
+        }
+        assertThat(gold(new Lake(conf))).as("one row per summary, no rank twice").isEqualTo(expected);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tributary.connector.delta.internal;
 
+import io.tributary.connector.delta.DeltaWriterLease;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -13,6 +15,7 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.StreamingRuntimeContext;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,8 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     /** Checkpoint whose commit replaces the table: unset (-1), pending (0), or its id. */
     private transient long replaceCheckpoint;
     private transient CommitMetrics metrics;
+    /** Streaming: when this writer's lease on the table runs out; 0 while it holds none. */
+    private transient long leaseExpires;
 
     public DeltaCommitterOperator(DeltaSinkConfig config) {
         this.config = config;
@@ -74,6 +79,15 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
                 new ListStateDescriptor<>("delta-lineage", String.class));
         restoreLineage(context.isRestored());
         restoredCheckpoint = context.getRestoredCheckpointId().orElse(-1L);
+        if (streaming()) {
+            Optional<DeltaWriterLease> other = DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now());
+            if (other.isPresent()) {
+                // Not a permanent failure: the job restarts and goes on once the other job's lease is free.
+                throw new IllegalStateException("Delta table " + config.tablePath + " is written by "
+                        + other.get().describe() + ". A second streaming writer would double its rows, so this job ("
+                        + appId + ") waits: stop the other job, or resume this table's writer with --resume.");
+            }
+        }
         if (context.getRestoredCheckpointId().isPresent()) {
             refuseOlderThanTable(context.getRestoredCheckpointId().getAsLong());
         }
@@ -97,7 +111,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
             replaceCheckpoint = Long.parseLong(stored.get(1));
         } else {
             appId = config.sinkId + "@" + getRuntimeContext().getJobInfo().getJobId();
-            if (((StreamingRuntimeContext) getRuntimeContext()).isCheckpointingEnabled()) {
+            if (streaming()) {
                 // A job id can repeat (application mode derives a fixed one from the cluster id): a
                 // stateless start must not find its commits taken for replays of the last run's.
                 // Safe only with checkpoints, which keep the id for every restore after a commit.
@@ -126,9 +140,17 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         }
     }
 
+    private boolean streaming() {
+        return ((StreamingRuntimeContext) getRuntimeContext()).isCheckpointingEnabled();
+    }
+
     @Override
     public void open() throws Exception {
         super.open();
+        if (streaming()) {
+            long every = Math.max(1, config.writerLeaseMillis / 3);
+            getProcessingTimeService().scheduleWithFixedDelay(time -> renewLease(), every, every);
+        }
         getRuntimeContext().getMetricGroup().gauge("deltaPendingFiles", () -> current.size()
                 + pending.values().stream().mapToInt(List::size).sum());
     }
@@ -186,10 +208,45 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         pending.clear();
     }
 
+    /** Renews a lease this writer holds; a writer that has not committed yet holds none. */
+    private void renewLease() {
+        if (leaseExpires > 0) {
+            takeLease();
+        }
+    }
+
+    private void takeLease() {
+        long expires = System.currentTimeMillis() + config.writerLeaseMillis;
+        DeltaWriterLease.write(config.tablePath, getRuntimeContext().getJobInfo().getJobName() + " (job "
+                + getRuntimeContext().getJobInfo().getJobId() + ")", appId, Instant.ofEpochMilli(expires));
+        leaseExpires = expires;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (leaseExpires > 0) {
+            DeltaWriterLease.release(config.tablePath, appId);
+            leaseExpires = 0;
+        }
+        super.close();
+    }
+
     private void commit(List<DeltaCommittable> items, long version, boolean replace) throws Exception {
+        if (config.overwrite && config.replaceWhereColumn == null) {
+            Optional<DeltaWriterLease> stream = DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now());
+            if (stream.isPresent()) {
+                throw new SuppressRestartsException(new IllegalStateException("INSERT OVERWRITE of Delta table "
+                        + config.tablePath + " refused: the table is written by " + stream.get().describe()
+                        + ". The overwrite would replace rows that job keeps current. Stop it first, or leave "
+                        + "the table to it (a stream recomputes tables it derives from others)."));
+            }
+        }
         long start = System.nanoTime();
         Optional<CommitSummary> summary = committer.commit(items, appId, version, replace);
         metrics.record(summary, System.nanoTime() - start);
+        if (streaming() && summary.isPresent() && leaseExpires == 0) {
+            takeLease(); // from the first commit on: a job killed before it committed leaves no claim behind
+        }
         if (summary.isEmpty() && version > restoredCheckpoint && version != 0L) {
             // Only checkpoints up to the restored one can have been committed before by this
             // lineage; a later one was committed by another job holding the same lineage (two jobs

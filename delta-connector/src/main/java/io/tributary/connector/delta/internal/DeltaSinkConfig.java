@@ -39,6 +39,8 @@ public final class DeltaSinkConfig implements Serializable {
      */
     public final String replaceWhereColumn;
     public final ArrayList<String> replaceWhereValues;
+    /** How long a streaming writer's lease on the table holds without renewal. */
+    public final long writerLeaseMillis;
     public final long targetFileSize;
     public final long rowGroupSize;
     public final int maxOpenFiles;
@@ -49,7 +51,7 @@ public final class DeltaSinkConfig implements Serializable {
             List<String> primaryKey, boolean changelog, int maxBufferedChanges,
             String sinkId, boolean overwrite, boolean replaceOnStart, long targetFileSize, long rowGroupSize, int maxOpenFiles,
             int logCheckpointInterval, boolean schemaEvolution,
-            String replaceWhereColumn, List<String> replaceWhereValues,
+            String replaceWhereColumn, List<String> replaceWhereValues, long writerLeaseMillis,
             Map<String, String> kernelConf) {
         this.tablePath = tablePath;
         this.rowType = rowType;
@@ -63,6 +65,7 @@ public final class DeltaSinkConfig implements Serializable {
         this.schemaEvolution = schemaEvolution;
         this.replaceWhereColumn = replaceWhereColumn;
         this.replaceWhereValues = new ArrayList<>(replaceWhereValues);
+        this.writerLeaseMillis = writerLeaseMillis;
         this.targetFileSize = targetFileSize;
         this.rowGroupSize = rowGroupSize;
         this.maxOpenFiles = maxOpenFiles;

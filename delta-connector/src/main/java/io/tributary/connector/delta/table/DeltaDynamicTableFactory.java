@@ -48,6 +48,7 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 DeltaConnectorOptions.SINK_SCHEMA_EVOLUTION,
                 DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN,
                 DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES,
+                DeltaConnectorOptions.SINK_WRITER_LEASE,
                 DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL,
                 DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL);
     }
@@ -73,6 +74,7 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 .logCheckpointInterval(options.get(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL))
                 .replaceOnStart(options.get(DeltaConnectorOptions.SINK_REPLACE_ON_START))
                 .schemaEvolution(options.get(DeltaConnectorOptions.SINK_SCHEMA_EVOLUTION))
+                .writerLease(options.get(DeltaConnectorOptions.SINK_WRITER_LEASE))
                 .replaceWhere(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).orElse(null),
                         options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES).orElse(List.of()))
                 .writerParallelism(options.getOptional(DeltaConnectorOptions.SINK_PARALLELISM).orElse(null));

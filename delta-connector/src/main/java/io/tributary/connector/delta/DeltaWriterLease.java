@@ -1,0 +1,124 @@
+package io.tributary.connector.delta;
+
+import io.tributary.connector.delta.internal.DeltaEngines;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A streaming writer's claim on a Delta table: {@code <table>/_tributary/writer-lease.properties},
+ * naming the job, its writer lineage (the Delta transaction app id) and until when the claim
+ * holds. A running streaming sink renews it well before it runs out, from its first commit on,
+ * and gives it up when the job ends; a killed job's lease runs out by itself.
+ *
+ * <p>What it is for: a table a stream keeps current has one writer by construction. A second
+ * streaming lineage waits (its job fails and restarts) until the lease is free; a batch overwrite
+ * that would replace rows the stream owns is refused, naming the stream. Overwrites scoped to other
+ * rows ({@code sink.replace-where}) and appends may go on beside it.
+ */
+@PublicEvolving
+public final class DeltaWriterLease {
+    static final String FILE = "_tributary/writer-lease.properties";
+
+    private final String owner;
+    private final String appId;
+    private final Instant expires;
+
+    private DeltaWriterLease(String owner, String appId, Instant expires) {
+        this.owner = owner;
+        this.appId = appId;
+        this.expires = expires;
+    }
+
+    /** The job that holds the lease, as its name and id. */
+    public String owner() {
+        return owner;
+    }
+
+    /** The writer lineage (Delta transaction app id) that holds the lease. */
+    public String appId() {
+        return appId;
+    }
+
+    public Instant expires() {
+        return expires;
+    }
+
+    public boolean isLive(Instant now) {
+        return now.isBefore(expires);
+    }
+
+    /** Says who holds the table and until when, for an error message. */
+    public String describe() {
+        return "streaming job " + owner + " (writer " + appId + "; its lease runs until " + expires
+                + " and is renewed while the job runs)";
+    }
+
+    /** The lease on the table at {@code location}, live or run out; empty when none was ever taken or it was given up. */
+    public static Optional<DeltaWriterLease> read(String location) {
+        Path file = file(location);
+        try {
+            FileSystem fs = file.getFileSystem();
+            if (!fs.exists(file)) {
+                return Optional.empty();
+            }
+            Properties p = new Properties();
+            try (InputStream in = fs.open(file)) {
+                p.load(in);
+            }
+            return Optional.of(new DeltaWriterLease(p.getProperty("owner", "?"), p.getProperty("app-id", "?"),
+                    Instant.ofEpochMilli(Long.parseLong(p.getProperty("expires-millis", "0")))));
+        } catch (java.io.FileNotFoundException e) {
+            return Optional.empty(); // given up between the check and the read
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("Cannot read the writer lease " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The live lease of a writer lineage other than {@code appId}, if there is one. */
+    public static Optional<DeltaWriterLease> heldByOther(String location, String appId, Instant now) {
+        return read(location).filter(l -> l.isLive(now) && !l.appId.equals(appId));
+    }
+
+    @Internal
+    public static void write(String location, String owner, String appId, Instant expires) {
+        Path file = file(location);
+        Properties p = new Properties();
+        p.setProperty("owner", owner);
+        p.setProperty("app-id", appId);
+        p.setProperty("expires-millis", Long.toString(expires.toEpochMilli()));
+        p.setProperty("expires", expires.toString());
+        try (OutputStream os = file.getFileSystem().create(file, FileSystem.WriteMode.OVERWRITE)) {
+            p.store(os, "The streaming job that writes this table; see DeltaWriterLease");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the writer lease " + file, e);
+        }
+    }
+
+    /** Gives the lease up, if {@code appId} holds it. */
+    @Internal
+    public static void release(String location, String appId) {
+        Path file = file(location);
+        try {
+            if (read(location).filter(l -> l.appId.equals(appId)).isPresent()) {
+                file.getFileSystem().delete(file, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot give up the writer lease " + file, e);
+        }
+    }
+
+    private static Path file(String location) {
+        return new Path(DeltaEngines.qualify(location) + "/" + FILE);
+    }
+}
