@@ -2,6 +2,7 @@ package io.tributary.connector.delta;
 
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaTables;
+import io.tributary.connector.delta.internal.UnsupportedTableException;
 import io.tributary.connector.delta.internal.SchemaConversions;
 import io.tributary.connector.delta.internal.TableFiles;
 import io.tributary.connector.delta.source.DeltaFileIterator;
@@ -67,6 +68,7 @@ public final class DeltaTableReader {
         String path = DeltaEngines.qualify(location);
         Engine engine = DeltaEngines.create(kernelConf);
         Optional<Snapshot> snapshot = DeltaTables.latest(engine, path);
+        snapshot.ifPresent(s -> UnsupportedTableException.requireSupported(s, path));
         if (snapshot.isEmpty()) {
             return Optional.empty();
         }

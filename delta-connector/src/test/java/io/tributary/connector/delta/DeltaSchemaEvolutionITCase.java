@@ -63,6 +63,26 @@ class DeltaSchemaEvolutionITCase {
                 .as("a table that fits already is not evolved again").isEqualTo(before + 3);
     }
 
+    /** A TIMESTAMP (no time zone) column needs Delta's timestampNtz feature, as a table created with one has. */
+    @Test
+    void addingATimestampColumnTurnsOnTheTimestampNtzFeature() throws Exception {
+        String v2 = declare("id BIGINT, name STRING, dt DATE, seen TIMESTAMP(6)", EVOLVE);
+        tEnv.executeSql("INSERT INTO " + v2 + " VALUES (3, 'c', DATE '2026-12-01', TIMESTAMP '2026-12-01 10:00:00')").await();
+        String log;
+        try (java.util.stream.Stream<java.nio.file.Path> commits = java.nio.file.Files.list(dir.resolve("scores/_delta_log"))) {
+            log = commits.filter(p -> p.toString().endsWith(".json")).map(p -> {
+                try {
+                    return java.nio.file.Files.readString(p);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).collect(java.util.stream.Collectors.joining());
+        }
+        assertThat(log).contains("\"readerFeatures\":[\"timestampNtz\"]").contains("timestampNtz");
+        assertThat(query("SELECT id, CAST(seen AS STRING) FROM " + v2 + " ORDER BY id"))
+                .containsExactly("+I[1, null]", "+I[2, null]", "+I[3, 2026-12-01 10:00:00.000000]");
+    }
+
     @Test
     void withoutTheOptionANewColumnFailsAndSaysWhichOptionAddsIt() {
         String v2 = declare("id BIGINT, name STRING, dt DATE, score DOUBLE", "");

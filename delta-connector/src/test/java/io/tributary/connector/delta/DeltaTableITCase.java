@@ -103,6 +103,22 @@ class DeltaTableITCase {
                 .hasStackTraceContaining("replace-where applies to INSERT OVERWRITE");
     }
 
+    /** Another engine turned deletion vectors on: reading or rewriting the table file by file would be wrong. */
+    @Test
+    void aTableWithDeletionVectorsIsRefusedForReadsWritesAndVacuum() throws Exception {
+        declare("shared", "id INT, name STRING", null);
+        tEnv.executeSql("INSERT INTO shared VALUES (1, 'a')").await();
+        Files.writeString(dir.resolve("shared/_delta_log").resolve(String.format("%020d.json", 1)),
+                "{\"protocol\":{\"minReaderVersion\":3,\"minWriterVersion\":7,\"readerFeatures\":[\"deletionVectors\"],"
+                        + "\"writerFeatures\":[\"appendOnly\",\"invariants\",\"deletionVectors\"]}}\n");
+        String refusal = "uses deletion vectors (table feature deletionVectors), which Tributary does not apply";
+        assertThatThrownBy(() -> tEnv.executeSql("INSERT INTO shared VALUES (2, 'b')").await())
+                .hasStackTraceContaining(refusal);
+        assertThatThrownBy(() -> query("SELECT * FROM shared")).hasStackTraceContaining(refusal);
+        assertThatThrownBy(() -> DeltaMaintenance.vacuum(dir.resolve("shared").toString(), java.util.Map.of(),
+                java.time.Duration.ofDays(7), true, false)).hasStackTraceContaining(refusal);
+    }
+
     @Test
     void overwriteOfUnpartitionedTableReplacesEverythingAndRerunsAreIdempotent() throws Exception {
         declare("totals", "k STRING, v BIGINT", null);

@@ -63,6 +63,7 @@ public final class DeltaTables {
                     .withTableProperties(engine, Map.of(
                             "delta.checkpointInterval", Integer.toString(config.logCheckpointInterval)));
         }
+        UnsupportedTableException.requireSupported(snapshot.get(), config.tablePath);
         ensureSchema(engine, config, snapshot.get());
         return table.createTransactionBuilder(engine, ENGINE_INFO, operation);
     }

@@ -48,6 +48,8 @@ public final class TableVacuum {
         Engine engine = DeltaEngines.create(kernelConf);
         Snapshot snapshot = DeltaTables.latest(engine, tablePath)
                 .orElseThrow(() -> new IOException("No Delta table at " + tablePath));
+        // Deletion vector files are not data files this vacuum knows to keep.
+        UnsupportedTableException.requireSupported(snapshot, tablePath);
         long cutoff = nowMillis - retention.toMillis();
         Set<String> needed = new HashSet<>();
         for (TableFiles.TableFile file : TableFiles.list(engine, snapshot, Optional.empty())) {

@@ -4,6 +4,7 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.engine.Engine;
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaTables;
+import io.tributary.connector.delta.internal.UnsupportedTableException;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SplitEnumerator;
@@ -68,6 +69,7 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
     private void planSnapshot() {
         Optional<Snapshot> snapshot = DeltaTables.latest(engine, config.tablePath);
         if (snapshot.isPresent()) {
+            UnsupportedTableException.requireSupported(snapshot.get(), config.tablePath);
             pending.addAll(DeltaSplitPlanner.plan(config, snapshot.get()));
             nextVersion = snapshot.get().getVersion() + 1;
         } else if (monitorInterval == null) {
@@ -85,10 +87,14 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
             return new Discovered(from, from, List.of());
         }
         long to = latest.get().getVersion();
+        UnsupportedTableException.requireSupported(latest.get(), config.tablePath);
         return new Discovered(from, to + 1, DeltaCommitReader.splits(config, engine, from, to));
     }
 
     private void onDiscovered(Discovered discovered, Throwable error) {
+        if (error instanceof UnsupportedTableException) {
+            throw (UnsupportedTableException) error; // no retry can fix it: the job fails, saying why
+        }
         if (error != null) {
             // A transient storage error: the next poll tries the same versions again.
             LOG.warn("Delta table {}: cannot read commits from version {}", config.tablePath, nextVersion, error);

@@ -1,0 +1,50 @@
+package io.tributary.connector.delta.internal;
+
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.internal.SnapshotImpl;
+import io.delta.kernel.internal.actions.Protocol;
+
+import org.apache.flink.annotation.Internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A table another engine gave features Tributary does not apply: deletion vectors (rows deleted
+ * without rewriting their file) or column mapping (Parquet columns under other names). Reading
+ * such a table file by file would bring deleted rows back or miss renamed columns, and rewriting
+ * it would lose both, so it is refused instead, saying which feature and what to do.
+ */
+@Internal
+public final class UnsupportedTableException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    private UnsupportedTableException(String message) {
+        super(message);
+    }
+
+    /** Fails unless the snapshot's table can be read and written by Tributary as it is. */
+    public static void requireSupported(Snapshot snapshot, String tablePath) {
+        SnapshotImpl impl = (SnapshotImpl) snapshot;
+        Protocol protocol = impl.getProtocol();
+        Set<String> features = protocol.supportsReaderFeatures() || protocol.supportsWriterFeatures()
+                ? protocol.getReaderAndWriterFeatures() : Set.of();
+        List<String> unsupported = new ArrayList<>();
+        if (features.contains("deletionVectors")) {
+            unsupported.add("deletion vectors (table feature deletionVectors)");
+        }
+        String mapping = impl.getMetadata().getConfiguration().getOrDefault("delta.columnMapping.mode", "none");
+        if (features.contains("columnMapping") && !"none".equals(mapping.toLowerCase(Locale.ROOT))) {
+            unsupported.add("column mapping (delta.columnMapping.mode = " + mapping + ")");
+        }
+        if (!unsupported.isEmpty()) {
+            throw new UnsupportedTableException("Delta table " + tablePath + " (version " + snapshot.getVersion()
+                    + ") uses " + String.join(" and ", unsupported) + ", which Tributary does not apply: reading or "
+                    + "rewriting it file by file would bring deleted rows back or lose renamed columns. Write it "
+                    + "with the engine that enabled the feature, or copy it to a new table without it (for "
+                    + "deletion vectors: REORG TABLE ... APPLY (PURGE) and turn the feature off).");
+        }
+    }
+}
