@@ -9,7 +9,6 @@ import org.apache.flink.core.fs.Path;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -90,35 +89,26 @@ public final class DeltaWriterLease {
         return read(location).filter(l -> l.isLive(now) && !l.appId.equals(appId));
     }
 
+    /** The lease as the bytes of its file. */
     @Internal
-    public static void write(String location, String owner, String appId, Instant expires) {
-        Path file = file(location);
+    public static byte[] serialize(String owner, String appId, Instant expires) {
         Properties p = new Properties();
         p.setProperty("owner", owner);
         p.setProperty("app-id", appId);
         p.setProperty("expires-millis", Long.toString(expires.toEpochMilli()));
         p.setProperty("expires", expires.toString());
-        try (OutputStream os = file.getFileSystem().create(file, FileSystem.WriteMode.OVERWRITE)) {
-            p.store(os, "The streaming job that writes this table; see DeltaWriterLease");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the writer lease " + file, e);
-        }
-    }
-
-    /** Gives the lease up, if {@code appId} holds it. */
-    @Internal
-    public static void release(String location, String appId) {
-        Path file = file(location);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
-            if (read(location).filter(l -> l.appId.equals(appId)).isPresent()) {
-                file.getFileSystem().delete(file, false);
-            }
+            p.store(out, "The streaming job that writes this table; see DeltaWriterLease");
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot give up the writer lease " + file, e);
+            throw new UncheckedIOException(e);
         }
+        return out.toByteArray();
     }
 
-    private static Path file(String location) {
+    /** Where the lease of the table at {@code location} lives. */
+    @Internal
+    public static Path file(String location) {
         return new Path(DeltaEngines.qualify(location) + "/" + FILE);
     }
 }

@@ -118,6 +118,25 @@ class DeltaCommitterOperatorTest {
         assertThat(rows(table)).containsExactly("+I[9xx, 9]");
     }
 
+    /** Two streams started together on one table: the first to commit has it; the other's commit waits. */
+    @Test
+    void ofTwoStreamsStartedTogetherOnlyTheFirstToCommitWrites() throws Exception {
+        String table = dir.resolve("contested").toString();
+        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("gold")
+                .changelog(true).build().config();
+        try (Harness a = streaming(new Harness(config)); Harness b = streaming(new Harness(config))) {
+            a.open();
+            b.open();
+            a.processElement(count("2xx", 1, 1), 0);
+            a.snapshot(1, 1);
+            b.processElement(count("5xx", 1, 1), 0);
+            b.snapshot(1, 1);
+            a.notifyOfCompletedCheckpoint(1);
+            assertThatThrownBy(() -> b.notifyOfCompletedCheckpoint(1)).hasStackTraceContaining("is written by streaming job");
+        }
+        assertThat(rows(table)).containsExactly("+I[2xx, 1]");
+    }
+
     private static Harness streaming(Harness harness) {
         harness.getStreamConfig().setCheckpointingEnabled(true);
         return harness;

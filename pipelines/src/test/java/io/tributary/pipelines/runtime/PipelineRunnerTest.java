@@ -43,23 +43,31 @@ class PipelineRunnerTest {
      * naming the stream, since overwriting the tables would erase its updates and revive its deletes.
      */
     @Test
-    void aBackfillOfATableAStreamKeepsIsRefusedNamingTheStream(@TempDir Path dir) {
+    void aBackfillOfATableAStreamKeepsIsRefusedNamingTheStream(@TempDir Path dir) throws Exception {
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
         SrePipeline sre = SrePipeline.fromConfig(conf);
         String log = sre.tables().stream().filter(t -> t.qualifiedName().equals("silver.sre_log")).findFirst()
                 .orElseThrow().location(LakeCatalog.lakeRoot(conf));
-        DeltaWriterLease.write(log, "tributary cdc (streaming) (job 42)", "silver.sre_log@42/x", Instant.now().plusSeconds(60));
+        lease(log, Instant.now().plusSeconds(60));
 
         assertThatThrownBy(() -> new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
                 .run(sre, PipelineMode.BATCH))
                 .isInstanceOf(ConfigurationError.class)
                 .hasMessageContaining("silver.sre_log is written by streaming job tributary cdc (streaming) (job 42)");
 
-        DeltaWriterLease.write(log, "tributary cdc (streaming) (job 42)", "silver.sre_log@42/x", Instant.now().minusSeconds(1));
+        lease(log, Instant.now().minusSeconds(1));
         assertThatThrownBy(() -> new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
                 .run(sre, PipelineMode.BATCH))
                 .as("a lease that ran out (a killed job) claims nothing: the backfill goes on to its sources")
                 .hasMessageNotContaining("is written by");
+    }
+
+    /** The lease a running CDC job holds on a table, as its committer writes it. */
+    private static void lease(String table, Instant expires) throws java.io.IOException {
+        Path file = Path.of(DeltaWriterLease.file(table).toUri());
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, DeltaWriterLease.serialize("tributary cdc (streaming) (job 42)",
+                "silver.sre_log@42/x", expires));
     }
 }

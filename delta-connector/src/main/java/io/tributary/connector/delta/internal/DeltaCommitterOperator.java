@@ -60,6 +60,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     private transient CommitMetrics metrics;
     /** Streaming: when this writer's lease on the table runs out; 0 while it holds none. */
     private transient long leaseExpires;
+    private transient WriterLeases leases;
 
     public DeltaCommitterOperator(DeltaSinkConfig config) {
         this.config = config;
@@ -79,14 +80,9 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
                 new ListStateDescriptor<>("delta-lineage", String.class));
         restoreLineage(context.isRestored());
         restoredCheckpoint = context.getRestoredCheckpointId().orElse(-1L);
-        if (streaming()) {
-            Optional<DeltaWriterLease> other = DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now());
-            if (other.isPresent()) {
-                // Not a permanent failure: the job restarts and goes on once the other job's lease is free.
-                throw new IllegalStateException("Delta table " + config.tablePath + " is written by "
-                        + other.get().describe() + ". A second streaming writer would double its rows, so this job ("
-                        + appId + ") waits: stop the other job, or resume this table's writer with --resume.");
-            }
+        leases = new WriterLeases(config.tablePath, new FlinkFileIO(config.kernelConf));
+        if (streaming() && DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now()).isPresent()) {
+            takeLease(); // fails, naming the other writer
         }
         if (context.getRestoredCheckpointId().isPresent()) {
             refuseOlderThanTable(context.getRestoredCheckpointId().getAsLong());
@@ -217,15 +213,21 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
 
     private void takeLease() {
         long expires = System.currentTimeMillis() + config.writerLeaseMillis;
-        DeltaWriterLease.write(config.tablePath, getRuntimeContext().getJobInfo().getJobName() + " (job "
+        Optional<DeltaWriterLease> other = leases.acquire(getRuntimeContext().getJobInfo().getJobName() + " (job "
                 + getRuntimeContext().getJobInfo().getJobId() + ")", appId, Instant.ofEpochMilli(expires));
+        if (other.isPresent()) {
+            // Not a permanent failure: the job restarts and goes on once the other job's lease is free.
+            throw new IllegalStateException("Delta table " + config.tablePath + " is written by "
+                    + other.get().describe() + ". A second streaming writer would double its rows, so this job ("
+                    + appId + ") waits: stop the other job, or resume this table's writer with --resume.");
+        }
         leaseExpires = expires;
     }
 
     @Override
     public void close() throws Exception {
         if (leaseExpires > 0) {
-            DeltaWriterLease.release(config.tablePath, appId);
+            leases.release(appId);
             leaseExpires = 0;
         }
         super.close();
@@ -241,12 +243,12 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
                         + "the table to it (a stream recomputes tables it derives from others)."));
             }
         }
+        if (streaming() && leaseExpires == 0) {
+            takeLease(); // from the first commit on: a job killed before it committed leaves no claim behind
+        }
         long start = System.nanoTime();
         Optional<CommitSummary> summary = committer.commit(items, appId, version, replace);
         metrics.record(summary, System.nanoTime() - start);
-        if (streaming() && summary.isPresent() && leaseExpires == 0) {
-            takeLease(); // from the first commit on: a job killed before it committed leaves no claim behind
-        }
         if (summary.isEmpty() && version > restoredCheckpoint && version != 0L) {
             // Only checkpoints up to the restored one can have been committed before by this
             // lineage; a later one was committed by another job holding the same lineage (two jobs
