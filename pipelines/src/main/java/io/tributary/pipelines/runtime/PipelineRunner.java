@@ -107,7 +107,7 @@ public final class PipelineRunner {
             }
             if (mode == PipelineMode.BATCH) {
                 sql = asOverwrite(sql);
-                if (scopes.containsKey(target)) {
+                if (target != null && scopes.containsKey(target)) {
                     sql = SqlHints.withSinkOptions(sql, scopes.get(target).sinkOptions());
                 }
             }

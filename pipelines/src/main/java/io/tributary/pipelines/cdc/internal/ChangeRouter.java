@@ -27,6 +27,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -107,8 +109,10 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
         out.collect(GenericRowData.of(text(spec.name()), op, commitTs, text(event.logPosition), text(event.schema),
                 text(event.table), payload, source, offset, now));
         RowData typed;
+        Optional<RowData> movedFrom;
         try {
             typed = typed(spec, event);
+            movedFrom = movedFrom(spec, event, typed);
         } catch (IllegalArgumentException e) {
             ctx.output(SILVER_REJECTS, GenericRowData.of(text(spec.name()), op, commitTs, text(e.getMessage()), payload,
                     source, offset, now));
@@ -118,6 +122,7 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
                     text("cannot convert the row: " + Reasons.of(e)), payload, source, offset, now));
             return;
         }
+        movedFrom.ifPresent(oldKey -> ctx.output(changeTags.get(spec.name()), oldKey));
         ctx.output(changeTags.get(spec.name()), typed);
     }
 
@@ -146,8 +151,36 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
 
     /** The event's row in the table's columns, followed by its position. */
     static RowData typed(CdcTableSpec spec, ChangeEvent event) {
+        return typed(spec, event, event.keyImage(), event.kind == ChangeEvent.Kind.DELETE);
+    }
+
+    /**
+     * For an update that changed the primary key (a DMS record whose before-image holds the old
+     * key): the delete of the old key, which would otherwise stay in silver for ever. Empty for
+     * any other change, and when the before-image lacks a key column (it cannot tell).
+     */
+    static Optional<RowData> movedFrom(CdcTableSpec spec, ChangeEvent event, RowData typedAfter) {
+        if (event.kind != ChangeEvent.Kind.UPDATE || event.before == null) {
+            return Optional.empty();
+        }
+        List<String> names = spec.rowType().getFieldNames();
+        for (int key : spec.primaryKeyIndexes()) {
+            JsonNode old = event.before.get(names.get(key));
+            if (old == null || old.isNull()) {
+                return Optional.empty();
+            }
+        }
+        RowData before = typed(spec, event, event.before, true);
+        for (int key : spec.primaryKeyIndexes()) {
+            if (!Objects.deepEquals(((GenericRowData) before).getField(key), ((GenericRowData) typedAfter).getField(key))) {
+                return Optional.of(before);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static RowData typed(CdcTableSpec spec, ChangeEvent event, JsonNode image, boolean delete) {
         RowType type = spec.rowType();
-        JsonNode image = event.keyImage();
         if (image == null) {
             throw new IllegalArgumentException("the event has no row image");
         }
@@ -165,12 +198,12 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
         for (int key : spec.primaryKeyIndexes()) {
             if (row.isNullAt(key)) {
                 throw new IllegalArgumentException("primary key column " + type.getFieldNames().get(key)
-                        + " is missing from the " + (event.kind == ChangeEvent.Kind.DELETE ? "before" : "after") + " image");
+                        + " is missing from the " + (delete ? "before" : "after") + " image");
             }
         }
         row.setField(type.getFieldCount(), event.commitMicros);
         row.setField(type.getFieldCount() + 1, StringData.fromString(event.logPosition));
-        row.setRowKind(event.kind == ChangeEvent.Kind.DELETE ? RowKind.DELETE : RowKind.UPDATE_AFTER);
+        row.setRowKind(delete ? RowKind.DELETE : RowKind.UPDATE_AFTER);
         return row;
     }
 
