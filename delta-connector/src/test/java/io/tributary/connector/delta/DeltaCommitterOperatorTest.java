@@ -137,6 +137,47 @@ class DeltaCommitterOperatorTest {
         assertThat(rows(table)).containsExactly("+I[2xx, 1]");
     }
 
+    /**
+     * A job dies after a checkpoint took its staged file and before the commit, and stays down past
+     * vacuum's retention: the file must still be there for the resume to commit.
+     */
+    @Test
+    void vacuumKeepsTheStagedFilesOfACheckpointNotCommittedYet() throws Exception {
+        String table = dir.resolve("staged").toString();
+        TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        batch.executeSql("CREATE TABLE t (status_class STRING, requests BIGINT) WITH ('connector' = 'delta', 'path' = '"
+                + table + "')");
+        batch.executeSql("INSERT INTO t VALUES ('1xx', 1)").await();
+        java.nio.file.Path staged = dir.resolve("staged").resolve("part-00000-staged.parquet");
+        java.nio.file.Files.copy(firstDataFile(dir.resolve("staged")), staged);
+        java.nio.file.Files.setLastModifiedTime(staged, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - java.time.Duration.ofDays(30).toMillis()));
+        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("appender").build().config();
+        OperatorSubtaskState died;
+        try (Harness stream = streaming(new Harness(config))) {
+            stream.open();
+            stream.processElement(new DeltaCommittable(0, staged.toUri().toString(), java.nio.file.Files.size(staged),
+                    0L, 1, null, java.util.Map.of()), 0);
+            died = stream.snapshot(1, 1); // and no notification: the job is killed here
+        }
+        DeltaMaintenance.Vacuum vacuum = DeltaMaintenance.vacuum(table, Map.of(), java.time.Duration.ofDays(7), false, false);
+        assertThat(vacuum.deleted).isEmpty();
+        assertThat(staged).exists();
+
+        try (Harness resumed = streaming(new Harness(config))) {
+            resumed.restore(1, died);
+            resumed.open();
+        }
+        assertThat(rows(table)).as("the resume committed the staged file").containsExactly("+I[1xx, 1]", "+I[1xx, 1]");
+        assertThat(dir.resolve("staged/_tributary/pending")).isEmptyDirectory();
+    }
+
+    private static java.nio.file.Path firstDataFile(java.nio.file.Path table) throws Exception {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(table)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+    }
+
     private static Harness streaming(Harness harness) {
         harness.getStreamConfig().setCheckpointingEnabled(true);
         return harness;

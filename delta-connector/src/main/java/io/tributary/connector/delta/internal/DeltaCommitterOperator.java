@@ -61,6 +61,8 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     /** Streaming: when this writer's lease on the table runs out; 0 while it holds none. */
     private transient long leaseExpires;
     private transient WriterLeases leases;
+    /** Whether this lineage's pending-files list exists beside the table. */
+    private transient boolean hadPendingFiles;
 
     public DeltaCommitterOperator(DeltaSinkConfig config) {
         this.config = config;
@@ -79,6 +81,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         lineageState = context.getOperatorStateStore().getListState(
                 new ListStateDescriptor<>("delta-lineage", String.class));
         restoreLineage(context.isRestored());
+        hadPendingFiles = context.isRestored(); // an earlier attempt's list is rewritten, or removed
         restoredCheckpoint = context.getRestoredCheckpointId().orElse(-1L);
         leases = new WriterLeases(config.tablePath, new FlinkFileIO(config.kernelConf));
         if (streaming() && DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now()).isPresent()) {
@@ -171,6 +174,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         List<DeltaCommittable> all = new ArrayList<>();
         pending.values().forEach(all::addAll);
         state.update(all);
+        recordPendingFiles();
         lineageState.update(List.of(appId, String.valueOf(replaceCheckpoint)));
     }
 
@@ -190,6 +194,20 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         boolean replace = replaceCheckpoint > 0 && due.containsKey(replaceCheckpoint);
         commit(files, checkpointId, replace);
         due.clear();
+        recordPendingFiles();
+    }
+
+    /** Keeps the list vacuum respects equal to the staged files this lineage's state holds. */
+    private void recordPendingFiles() {
+        if (!streaming()) {
+            return; // a batch job's files are pending only while it runs, which vacuum's age rule covers
+        }
+        List<String> files = new ArrayList<>();
+        pending.values().forEach(items -> items.stream().filter(c -> !c.isChange()).forEach(c -> files.add(c.path)));
+        if (!files.isEmpty() || hadPendingFiles) {
+            PendingFiles.record(config.tablePath, appId, files);
+            hadPendingFiles = !files.isEmpty();
+        }
     }
 
     @Override

@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
 /**
  * Deletes a table's data files that no version within the retention needs: files the latest
  * snapshot does not reference, that no commit within the retention removed (a time-travel or
- * continuous reader may still read those), and that were last modified before the retention
- * (a running writer's staged, not yet committed files are new). Folders whose names start with
+ * continuous reader may still read those), that no writer lists as staged for a checkpoint it
+ * has not committed ({@link PendingFiles}: a job that died after a checkpoint and before its
+ * commit resumes to commit them, however long after), and that were last modified before the
+ * retention (a running writer's staged files are new). Folders whose names start with
  * {@code _} or {@code .} (the log, checkpoints) are never looked into.
  */
 @Internal
@@ -56,6 +58,7 @@ public final class TableVacuum {
             needed.add(location(file.path));
         }
         needed.addAll(removedSince(engine, tablePath, snapshot.getVersion(), cutoff));
+        Set<String> pending = PendingFiles.names(tablePath);
 
         Path root = new Path(tablePath);
         FileSystem fs = root.getFileSystem();
@@ -64,7 +67,7 @@ public final class TableVacuum {
         int kept = 0;
         for (FileStatus file : dataFiles(fs, root)) {
             String path = location(file.getPath());
-            if (needed.contains(path) || file.getModificationTime() >= cutoff) {
+            if (needed.contains(path) || pending.contains(file.getPath().getName()) || file.getModificationTime() >= cutoff) {
                 kept++;
                 continue;
             }
