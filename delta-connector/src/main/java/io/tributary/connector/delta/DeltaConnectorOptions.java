@@ -48,9 +48,9 @@ public final class DeltaConnectorOptions {
                     .durationType()
                     .defaultValue(Duration.ofSeconds(60))
                     .withDescription(
-                            "Streaming sinks: how long the table's writer lease (_tributary/writer-lease.properties) "
-                                    + "holds without renewal. A running job renews it every third of this "
-                                    + "from its first commit on and gives it up when it ends. While it holds, "
+                            "Streaming changelog sinks (upserts, retractions): how long the table's writer lease "
+                                    + "(_tributary/writer-lease.properties) holds without renewal. A running job "
+                                    + "renews it every third of this from its first commit on and gives it up when it ends. While it holds, "
                                     + "another streaming job with a different lineage waits (it fails and "
                                     + "restarts), and an INSERT OVERWRITE not scoped by sink.replace-where is "
                                     + "refused, naming the job. A killed job's lease runs out after this long.");

@@ -17,8 +17,10 @@ import java.util.Properties;
 /**
  * A streaming writer's claim on a Delta table: {@code <table>/_tributary/writer-lease.properties},
  * naming the job, its writer lineage (the Delta transaction app id) and until when the claim
- * holds. A running streaming sink renews it well before it runs out, from its first commit on,
- * and gives it up when the job ends; a killed job's lease runs out by itself.
+ * holds. A streaming sink that keeps a table's content — upserts by key, or a result it retracts
+ * and replaces (gold) — takes it before its first commit, renews it well before it runs out, and
+ * gives it up when the job ends; a killed job's lease runs out by itself. Append-only streams
+ * take none: appends of several writers are safe together.
  *
  * <p>What it is for: a table a stream keeps current has one writer by construction. A second
  * streaming lineage waits (its job fails and restarts) until the lease is free; a batch overwrite

@@ -84,7 +84,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         hadPendingFiles = context.isRestored(); // an earlier attempt's list is rewritten, or removed
         restoredCheckpoint = context.getRestoredCheckpointId().orElse(-1L);
         leases = new WriterLeases(config.tablePath, new FlinkFileIO(config.kernelConf));
-        if (streaming() && DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now()).isPresent()) {
+        if (holdsLease() && DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now()).isPresent()) {
             takeLease(); // fails, naming the other writer
         }
         if (context.getRestoredCheckpointId().isPresent()) {
@@ -139,6 +139,15 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         }
     }
 
+    /**
+     * A streaming changelog sink keeps the table's content (upserts by key, or a result it
+     * retracts and replaces), which a second writer would corrupt: it holds the table's lease.
+     * Appends from several writers are safe together, so append-only streams take none.
+     */
+    private boolean holdsLease() {
+        return streaming() && config.changelog;
+    }
+
     private boolean streaming() {
         return ((StreamingRuntimeContext) getRuntimeContext()).isCheckpointingEnabled();
     }
@@ -146,7 +155,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     @Override
     public void open() throws Exception {
         super.open();
-        if (streaming()) {
+        if (holdsLease()) {
             long every = Math.max(1, config.writerLeaseMillis / 3);
             getProcessingTimeService().scheduleWithFixedDelay(time -> renewLease(), every, every);
         }
@@ -261,7 +270,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
                         + "the table to it (a stream recomputes tables it derives from others)."));
             }
         }
-        if (streaming() && leaseExpires == 0) {
+        if (holdsLease() && leaseExpires == 0) {
             takeLease(); // from the first commit on: a job killed before it committed leaves no claim behind
         }
         long start = System.nanoTime();

@@ -63,6 +63,9 @@ public class FlinkFileIO implements FileIO, Serializable {
     public CloseableIterator<FileStatus> listFrom(String filePath) throws IOException {
         Path start = new Path(filePath);
         Path dir = start.getParent();
+        if (S3ConditionalPut.isS3(dir)) {
+            return Iterators.closeable(S3ConditionalPut.listFrom(dir, start.getName()).iterator());
+        }
         FileSystem fs = fs(dir);
         // Kernel reads a FileNotFoundException for the log folder as "no table here".
         org.apache.flink.core.fs.FileStatus[] listed = fs.listStatus(dir);

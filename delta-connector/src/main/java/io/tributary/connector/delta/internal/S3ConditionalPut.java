@@ -2,6 +2,8 @@ package io.tributary.connector.delta.internal;
 
 import io.tributary.connector.delta.DeltaConnectorOptions;
 
+import io.delta.kernel.utils.FileStatus;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
@@ -18,14 +20,20 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -100,6 +108,56 @@ public final class S3ConditionalPut {
                 throw new FileAlreadyExistsException(target.toString());
             }
         }
+    }
+
+    static boolean isS3(Path path) {
+        String scheme = path.toUri().getScheme();
+        return scheme != null && SCHEMES.contains(scheme);
+    }
+
+    /**
+     * The objects directly under {@code dir} whose names sort at or after {@code from}, in name
+     * order, listed from there on ({@code StartAfter}) rather than from the folder's first key: a
+     * snapshot load reads the log from its last checkpoint however many older entries it holds.
+     *
+     * @throws FileNotFoundException when nothing at all is under {@code dir}
+     */
+    static List<FileStatus> listFrom(Path dir, String from) throws IOException {
+        URI uri = dir.toUri();
+        String prefix = uri.getPath().replaceFirst("^/", "").replaceAll("/*$", "/");
+        List<FileStatus> found = new ArrayList<>();
+        try {
+            ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(uri.getHost()).prefix(prefix)
+                    .delimiter("/");
+            if (!from.isEmpty()) {
+                request.startAfter(prefix + justBefore(from));
+            }
+            for (ListObjectsV2Response page : client().listObjectsV2Paginator(request.build())) {
+                for (S3Object object : page.contents()) {
+                    String name = object.key().substring(prefix.length());
+                    if (name.compareTo(from) >= 0) {
+                        found.add(FileStatus.of(uri.getScheme() + "://" + uri.getHost() + "/" + object.key(),
+                                object.size(), object.lastModified().toEpochMilli()));
+                    }
+                }
+            }
+            if (found.isEmpty() && client().listObjectsV2(ListObjectsV2Request.builder().bucket(uri.getHost())
+                    .prefix(prefix).maxKeys(1).build()).keyCount() == 0) {
+                throw new FileNotFoundException("No such directory: " + dir);
+            }
+        } catch (S3Exception e) {
+            throw new IOException("Cannot list " + dir + " from " + from + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /**
+     * A key that sorts just before {@code name} among Delta log names ({@code [0-9a-z._-]}), for
+     * {@code StartAfter}, which excludes the key it names.
+     */
+    private static String justBefore(String name) {
+        char last = name.charAt(name.length() - 1);
+        return name.substring(0, name.length() - 1) + (char) (last - 1) + '\u007f';
     }
 
     /** The object's bytes, or none when it cannot be read (a conflicting write still in flight). */

@@ -2,9 +2,13 @@ package io.tributary.connector.delta.testutils;
 
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
+import org.jclouds.blobstore.domain.PageSet;
+import org.jclouds.blobstore.domain.StorageMetadata;
+import org.jclouds.blobstore.options.ListContainerOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -12,13 +16,27 @@ import java.util.regex.Pattern;
  * S3Proxy does not: a conditional put of a Delta log version is atomic. S3Proxy checks
  * If-None-Match and then stores the object, so two simultaneous puts can both pass the check;
  * here the second store of an existing log version fails (S3Proxy answers it with an error, the
- * writer's commit fails loudly and its job retries). Nothing else is changed.
+ * writer's commit fails loudly and its job retries). It also counts the keys its listings
+ * return, so a test can tell how much of a folder a reader paged through. Nothing else is changed.
  */
 final class CreateOnceLogStore extends ForwardingBlobStore {
     private static final Pattern LOG_VERSION = Pattern.compile(".*_delta_log/\\d{20}\\.json");
 
+    private final AtomicLong listedKeys = new AtomicLong();
+
     CreateOnceLogStore(BlobStore delegate) {
         super(delegate);
+    }
+
+    long listedKeys() {
+        return listedKeys.get();
+    }
+
+    @Override
+    public PageSet<? extends StorageMetadata> list(String container, ListContainerOptions options) {
+        PageSet<? extends StorageMetadata> page = delegate().list(container, options);
+        listedKeys.addAndGet(page.size());
+        return page;
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class InJvmS3 implements BeforeAllCallback, AfterAllCallback {
 
     private final String[] buckets;
     private S3Proxy proxy;
-    private BlobStore blobs;
+    private CreateOnceLogStore blobs;
 
     public InJvmS3(String... buckets) {
         this.buckets = buckets.clone();
@@ -91,6 +91,11 @@ public final class InJvmS3 implements BeforeAllCallback, AfterAllCallback {
         return new DefaultPluginManager(
                 List.of(new PluginDescriptor("s3-fs-hadoop", jars.toArray(new URL[0]), new String[0])),
                 CoreOptions.getPluginParentFirstLoaderPatterns(conf));
+    }
+
+    /** Keys every listing served so far has returned. */
+    public long listedKeys() {
+        return blobs.listedKeys();
     }
 
     public BlobStore blobs() {
