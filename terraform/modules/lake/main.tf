@@ -130,12 +130,16 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
     }
   }
 
+  # Only retained checkpoints age out, and only when asked: savepoints (upgrades) and HA metadata
+  # (written once per submission, read at every JobManager failover) must outlive any age.
   dynamic "rule" {
-    for_each = each.key == "checkpoints" ? [1] : []
+    for_each = each.key == "checkpoints" && var.checkpoint_expiration_days != null ? [1] : []
     content {
       id     = "expire-old-checkpoints"
       status = "Enabled"
-      filter {}
+      filter {
+        prefix = "checkpoints/"
+      }
       expiration {
         days = var.checkpoint_expiration_days
       }

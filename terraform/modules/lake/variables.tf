@@ -10,9 +10,9 @@ variable "kms_key_arn" {
 }
 
 variable "checkpoint_expiration_days" {
-  description = "Days after which Flink checkpoint and savepoint objects are expired (retained checkpoints older than this are not restorable)."
+  description = "Days after which objects under checkpoints/ of the checkpoint bucket expire; null (the default) keeps them, Flink removing subsumed checkpoints itself. Savepoints and HA metadata never expire. Set it only with full (not incremental) checkpoints: an incremental checkpoint still references older shared files, and a job down longer than this cannot resume its retained checkpoint."
   type        = number
-  default     = 14
+  default     = null
 }
 
 variable "landing_expiration_days" {
