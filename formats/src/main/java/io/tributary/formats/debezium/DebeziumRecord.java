@@ -148,7 +148,7 @@ public final class DebeziumRecord {
     /**
      * The change's position in the source's log, as a string that sorts in log order: the
      * PostgreSQL LSN, the Oracle SCN, the SQL Server change LSN, or the MySQL binlog file, position
-     * and row; empty when the source reports none.
+     * and row (see {@link #binlogBase}); empty when the source reports none.
      */
     public String logPosition() {
         if (source.path("lsn").isNumber()) {
@@ -161,10 +161,39 @@ public final class DebeziumRecord {
             return source.get("change_lsn").asText() + "/" + text(source, "event_serial_no");
         }
         if (source.hasNonNull("file") && source.path("pos").isNumber()) {
-            return source.get("file").asText() + "/" + pad(source.get("pos").asLong()) + "/"
+            return MYSQL_POSITION + binlog(source.get("file").asText()) + "/" + pad(source.get("pos").asLong()) + "/"
                     + pad(source.path("row").asLong(0));
         }
         return "";
+    }
+
+    /** Marks a MySQL binlog position: {@code mysql:<base name>/<file number>/<pos>/<row>}. */
+    public static final String MYSQL_POSITION = "mysql:";
+
+    /**
+     * A binlog file name as base name and zero-padded number ({@code mysql-bin.000123} becomes
+     * {@code mysql-bin/00000000000000000123}), so files sort by number past 999999; positions on
+     * servers with another base name (after a failover) are not comparable at all.
+     */
+    private static String binlog(String file) {
+        int dot = file.lastIndexOf('.');
+        String number = dot < 0 ? "" : file.substring(dot + 1);
+        if (number.isEmpty() || !number.chars().allMatch(Character::isDigit)) {
+            return file + "/" + pad(0);
+        }
+        return file.substring(0, dot) + "/" + padDigits(number.replaceFirst("^0+(?=\\d)", ""));
+    }
+
+    /**
+     * The base name of a MySQL position, or null for any other position: two positions with
+     * different base names come from different servers and say nothing of their order.
+     */
+    public static String binlogBase(String position) {
+        if (!position.startsWith(MYSQL_POSITION)) {
+            return null;
+        }
+        int slash = position.indexOf('/');
+        return slash < 0 ? null : position.substring(MYSQL_POSITION.length(), slash);
     }
 
     /** The DDL statement of a schema-change event, or null. */

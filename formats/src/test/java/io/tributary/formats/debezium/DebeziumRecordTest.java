@@ -42,7 +42,7 @@ class DebeziumRecordTest {
         assertThat(record.before()).isNull();
         assertThat(record.schemaName()).as("MySQL has databases, not schemas").isEqualTo("shop");
         assertThat(record.commitMicros()).as("ts_us wins over ts_ms").isEqualTo(5001L);
-        assertThat(record.logPosition()).isEqualTo("binlog.000003/00000000000000000154/00000000000000000002");
+        assertThat(record.logPosition()).isEqualTo("mysql:binlog/00000000000000000003/00000000000000000154/00000000000000000002");
         assertThat(record.columnSchema("price").path("parameters").path("scale").asInt()).isEqualTo(2);
     }
 
@@ -53,6 +53,11 @@ class DebeziumRecordTest {
         String nextFile = decode(mysqlCreate("binlog.000004", 4)).logPosition();
         assertThat(early).isLessThan(later);
         assertThat(later).isLessThan(nextFile);
+        assertThat(decode(mysqlCreate("binlog.999999", 4)).logPosition())
+                .as("file numbers past six digits").isLessThan(decode(mysqlCreate("binlog.1000000", 4)).logPosition());
+        assertThat(DebeziumRecord.binlogBase(nextFile)).isEqualTo("binlog");
+        assertThat(DebeziumRecord.binlogBase(decode(mysqlCreate("mysql-bin-changelog.000001", 4)).logPosition()))
+                .as("another server's binlog after a failover").isEqualTo("mysql-bin-changelog");
     }
 
     private static String mysqlCreate(String file, long pos) {

@@ -1,5 +1,6 @@
 package io.tributary.pipelines.cdc.internal;
 
+import io.tributary.formats.debezium.DebeziumRecord;
 import io.tributary.pipelines.cdc.CdcTableSpec;
 
 import org.apache.flink.annotation.Internal;
@@ -37,7 +38,17 @@ public final class ChangeKeys implements KeySelector<RowData, String> {
     /** Commit time, then log position: the order the source applied its changes in. */
     static int compare(long micros, String position, long otherMicros, String otherPosition) {
         int byTime = Long.compare(micros, otherMicros);
-        return byTime != 0 ? byTime : position.compareTo(otherPosition);
+        if (byTime != 0) {
+            return byTime;
+        }
+        String base = DebeziumRecord.binlogBase(position);
+        String otherBase = DebeziumRecord.binlogBase(otherPosition);
+        if (base != null && otherBase != null && !base.equals(otherBase)) {
+            // Binlogs of two servers (a failover) within one commit second: the positions cannot
+            // order them, and the event that arrives later is the later one on the topic.
+            return 0;
+        }
+        return position.compareTo(otherPosition);
     }
 
     /** A new row with the fields the getters read from {@code change}, and {@code extra} empty fields after them. */
