@@ -142,13 +142,14 @@ public final class CdcPipeline implements Pipeline {
         tEnv.createTemporaryView("cdc_events", tEnv.fromDataStream(events));
         tEnv.createTemporaryView("cdc_control", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.CONTROL)));
         tEnv.createTemporaryView("cdc_bronze_rejects", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.BRONZE_REJECTS)));
-        tEnv.createTemporaryView("cdc_silver_rejects", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.SILVER_REJECTS)));
+        DataStream<RowData> silverRejects = events.getSideOutput(ChangeRouter.SILVER_REJECTS);
         for (CdcTableSpec spec : specs) {
             DataStream<RowData> changes = events.getSideOutput(ChangeRouter.changesOf(spec));
-            DataStream<RowData> current = changes.keyBy(new ChangeKeys(spec))
+            SingleOutputStreamOperator<RowData> current = changes.keyBy(new ChangeKeys(spec))
                     .process(new CurrentStateFunction(spec, conf.get(CdcOptions.DELETED_KEY_RETENTION)),
                             InternalTypeInfo.of(spec.rowType()))
                     .name("current state: " + spec.name()).uid("cdc-current-" + spec.name());
+            silverRejects = silverRejects.union(current.getSideOutput(CurrentStateFunction.UNRESOLVED));
             tEnv.createTemporaryView("cdc_" + spec.name() + "_current",
                     changelog(tEnv, current, spec.rowType(), spec.primaryKey(), "cdc-current-rows-" + spec.name()));
             if (spec.history()) {
@@ -162,6 +163,7 @@ public final class CdcPipeline implements Pipeline {
                         changelog(tEnv, history, CdcRows.history(spec), key, "cdc-history-rows-" + spec.name()));
             }
         }
+        tEnv.createTemporaryView("cdc_silver_rejects", tEnv.fromDataStream(silverRejects));
     }
 
     /** The history table's current versions, read once, so that a fresh job knows what new changes end. */

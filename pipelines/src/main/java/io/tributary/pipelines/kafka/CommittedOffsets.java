@@ -14,8 +14,10 @@ import org.apache.flink.util.CloseableIterator;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -38,13 +40,26 @@ public final class CommittedOffsets {
     public static Map<TopicPartition, Long> next(Configuration conf, List<LakeTable> tables, List<String> topics,
             String sourceColumn, String offsetColumn, String condition) throws Exception {
         Map<TopicPartition, Long> next = new HashMap<>();
+        byTable(conf, tables, topics, sourceColumn, offsetColumn, condition).values().forEach(highest ->
+                highest.forEach((source, offset) -> next.merge(KafkaSources.partitionOf(source), offset + 1, Math::max)));
+        return next;
+    }
+
+    /**
+     * The highest offset each table holds per source ({@code kafka:<topic>/<partition>}), by table
+     * name; a table that does not exist yet is absent, one without rows of a source lacks it.
+     */
+    public static Map<String, Map<String, Long>> byTable(Configuration conf, List<LakeTable> tables,
+            List<String> topics, String sourceColumn, String offsetColumn, String condition) throws Exception {
+        Map<String, Map<String, Long>> highest = new HashMap<>();
         String root = LakeCatalog.lakeRoot(conf);
         List<LakeTable> existing = tables.stream()
                 .filter(t -> DeltaTableInfo.load(t.location(root), Map.of()).isPresent())
                 .collect(Collectors.toList());
         if (existing.isEmpty()) {
-            return next;
+            return highest;
         }
+        existing.forEach(t -> highest.put(t.qualifiedName(), new HashMap<>()));
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.newInstance().inBatchMode()
                 .withConfiguration(ExecutionDefaults.apply(conf)).build());
         LakeCatalog.registerDeclared(tEnv, conf, existing);
@@ -53,15 +68,32 @@ public final class CommittedOffsets {
                 .map(t -> sourceColumn + " LIKE '" + KafkaSources.sourcePrefix(t).replace("'", "''") + "%'")
                 .collect(Collectors.joining(" OR ", "(", ")")) + (condition == null ? "" : " AND " + condition);
         String union = existing.stream()
-                .map(t -> "SELECT " + sourceColumn + " AS src, " + offsetColumn + " AS pos FROM " + t.qualifiedName()
-                        + " WHERE " + where)
+                .map(t -> "SELECT '" + t.qualifiedName() + "' AS tbl, " + sourceColumn + " AS src, " + offsetColumn
+                        + " AS pos FROM " + t.qualifiedName() + " WHERE " + where)
                 .collect(Collectors.joining(" UNION ALL "));
         try (CloseableIterator<Row> rows = tEnv.executeSql(
-                "SELECT src, MAX(pos) FROM (" + union + ") GROUP BY src").collect()) {
+                "SELECT tbl, src, MAX(pos) FROM (" + union + ") GROUP BY tbl, src").collect()) {
             while (rows.hasNext()) {
                 Row row = rows.next();
-                next.put(KafkaSources.partitionOf((String) row.getField(0)), (Long) row.getField(1) + 1);
+                highest.get((String) row.getField(0)).put((String) row.getField(1), (Long) row.getField(2));
             }
+        }
+        return highest;
+    }
+
+    /**
+     * Where a fresh start reads each partition from so that no table misses a record: the lowest,
+     * over the tables, of one past the highest offset the table holds. A job killed between two of
+     * its tables' commits leaves them at different offsets; the tables ahead skip what they hold
+     * ({@link CommittedBefore}). A table without rows of a partition reads it from its start.
+     */
+    public static Map<TopicPartition, Long> lowestNext(Map<String, Map<String, Long>> byTable) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        Set<String> sources = new HashSet<>();
+        byTable.values().forEach(highest -> sources.addAll(highest.keySet()));
+        for (String source : sources) {
+            long lowest = byTable.values().stream().mapToLong(h -> h.getOrDefault(source, -1L) + 1).min().orElse(0);
+            next.put(KafkaSources.partitionOf(source), lowest);
         }
         return next;
     }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -145,6 +147,56 @@ class WeblogsStreamingITCase {
             stream.cancel().get();
         }
         assertThat(gold(new Lake(conf))).as("one row per summary, no rank twice").isEqualTo(expected);
+    }
+
+    /**
+     * A job killed between two of its tables' commits, then started fresh (no --resume): the lake
+     * then holds one table a checkpoint ahead of the other. Made exactly here by putting back a copy
+     * of the lagging tables as they were before the last run. The fresh start must fill the lagging
+     * tables without doubling a line in the others.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"silver/weblogs_requests,silver/weblogs_rejects", "bronze/weblogs_raw"})
+    void aFreshStartAfterAKillBetweenTwoTablesCommitsLeavesEveryLineOnce(String lagging) throws Exception {
+        Configuration conf = conf("lake");
+        List<String> streamed = lines(files);
+        KAFKA.sendLines(topic, streamed.subList(0, 2_500));
+        run(conf, PipelineMode.STREAMING);
+        Path aside = dir.resolve("aside");
+        for (String table : lagging.split(",")) {
+            copy(dir.resolve("lake").resolve(table), aside.resolve(table));
+        }
+        KAFKA.sendLines(topic, streamed.subList(2_500, streamed.size()));
+        run(conf, PipelineMode.STREAMING);
+        for (String table : lagging.split(",")) {
+            org.apache.flink.util.FileUtils.deleteDirectory(dir.resolve("lake").resolve(table).toFile());
+            copy(aside.resolve(table), dir.resolve("lake").resolve(table));
+        }
+        assertThat(new Lake(conf).count(lagging.split(",")[0].replace('/', '.')))
+                .as("the lake as the kill left it").isLessThan(6_000);
+
+        run(conf, PipelineMode.STREAMING);
+
+        Lake lake = new Lake(conf);
+        assertThat(lake.rows("SELECT COUNT(*), COUNT(DISTINCT CONCAT(source_file, '#', CAST(line_number AS STRING)))"
+                + " FROM bronze.weblogs_raw")).containsExactly("6000,6000");
+        assertThat(lake.rows("SELECT COUNT(*), COUNT(DISTINCT CONCAT(source_file, '#', CAST(line_number AS STRING)))"
+                + " FROM (SELECT source_file, line_number FROM silver.weblogs_requests"
+                + " UNION ALL SELECT source_file, line_number FROM silver.weblogs_rejects)")).containsExactly("6000,6000");
+        assertThat(gold(lake)).isEqualTo(batchOverEverything());
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(from)) {
+            for (Path p : paths.collect(java.util.stream.Collectors.toList())) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
     }
 
     @Test

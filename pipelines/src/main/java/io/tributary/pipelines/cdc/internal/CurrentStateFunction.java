@@ -12,11 +12,15 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.types.RowKind;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The current state of each row, in the source's order rather than arrival order: per primary key
@@ -26,11 +30,20 @@ import java.time.Duration;
  * full changelog of the table's columns ({@code +I}, {@code -U}/{@code +U}, {@code -D}); it keeps
  * each key's current row for the before-images, so the planner needs no normalising operator of its
  * own. A delete of a key it has no row for (one written before a fresh start) is passed on with the
- * event's image, so the sink still removes the row.
+ * event's image, so the sink still removes the row. Debezium's placeholder for an unchanged TOASTed
+ * column takes the column's value from the key's current row ({@link UnavailableValues}); without
+ * one the update goes to the silver rejects ({@link #UNRESOLVED}).
  */
 @Internal
 public final class CurrentStateFunction extends KeyedProcessFunction<String, RowData, RowData> {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Updates whose unchanged TOASTed columns cannot be filled (no earlier version of the row is
+     * known): silver rejects rows, with the reason.
+     */
+    public static final OutputTag<RowData> UNRESOLVED =
+            new OutputTag<>("cdc-unresolved-placeholders", InternalTypeInfo.of(CdcRows.SILVER_REJECT));
 
     private final int columns;
     private final CdcTableSpec spec;
@@ -75,6 +88,17 @@ public final class CurrentStateFunction extends KeyedProcessFunction<String, Row
         }
         RowData previous = current.value();
         GenericRowData row = ChangeKeys.columns(change, getters, 0);
+        List<Integer> unavailable = delete ? List.of() : UnavailableValues.columns(row, spec.rowType());
+        if (!unavailable.isEmpty()) {
+            if (previous == null) {
+                ctx.output(UNRESOLVED, GenericRowData.of(StringData.fromString(spec.name()), StringData.fromString("update"),
+                        CommitTimes.timestamp(micros), StringData.fromString(UnavailableValues.reason(unavailable,
+                                spec.rowType())), StringData.fromString(row.toString()), null, null,
+                        TimestampData.fromEpochMillis(now)));
+                return;
+            }
+            UnavailableValues.filled(row, unavailable, previous, getters);
+        }
         if (delete) {
             current.clear();
             emit(out, previous != null ? previous : row, RowKind.DELETE);

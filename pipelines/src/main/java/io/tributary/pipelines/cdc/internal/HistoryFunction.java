@@ -35,6 +35,8 @@ public final class HistoryFunction extends KeyedProcessFunction<String, RowData,
     private final int columns;
     private transient MapState<Long, RowData> versions;
     private transient RowData.FieldGetter[] getters;
+    /** Getters of a change's every field: the columns, its commit time and its log position. */
+    private transient RowData.FieldGetter[] allGetters;
 
     public HistoryFunction(CdcTableSpec spec) {
         this.spec = spec;
@@ -46,6 +48,7 @@ public final class HistoryFunction extends KeyedProcessFunction<String, RowData,
         versions = getRuntimeContext().getMapState(new MapStateDescriptor<>("versions", Types.LONG,
                 InternalTypeInfo.of(CdcRows.change(spec))));
         getters = ChangeKeys.getters(spec.rowType());
+        allGetters = ChangeKeys.getters(CdcRows.change(spec));
     }
 
     @Override
@@ -56,11 +59,27 @@ public final class HistoryFunction extends KeyedProcessFunction<String, RowData,
                 micros, replaced.getString(columns + 1).toString()) < 0) {
             return; // an earlier statement of the same transaction
         }
-        versions.put(micros, change);
         List<Long> times = new ArrayList<>();
         versions.keys().forEach(times::add);
+        if (!times.contains(micros)) {
+            times.add(micros);
+        }
         Collections.sort(times);
         int at = times.indexOf(micros);
+        if (isUpsert(change)) {
+            List<Integer> unavailable = UnavailableValues.columns(change, spec.rowType());
+            if (!unavailable.isEmpty()) {
+                RowData before = at > 0 ? versions.get(times.get(at - 1)) : null;
+                if (before == null || !isUpsert(before)) {
+                    return; // current state rejects it too: no earlier version to take the value from
+                }
+                GenericRowData filled = UnavailableValues.filled(ChangeKeys.columns(change, allGetters, 0), unavailable,
+                        before, getters);
+                filled.setRowKind(change.getRowKind());
+                change = filled;
+            }
+        }
+        versions.put(micros, change);
         Long next = at + 1 < times.size() ? times.get(at + 1) : null;
         if (replaced != null && isUpsert(replaced)) {
             out.collect(version(replaced, next, isUpsert(change) ? RowKind.UPDATE_BEFORE : RowKind.DELETE));

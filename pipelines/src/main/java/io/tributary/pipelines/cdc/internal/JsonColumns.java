@@ -223,6 +223,9 @@ final class JsonColumns {
     }
 
     private static byte[] bytes(JsonNode value) {
+        if (UnavailableValues.PLACEHOLDER.equals(value.asText())) {
+            return UnavailableValues.bytes(); // filled from the row's previous version downstream
+        }
         try {
             return Base64.getDecoder().decode(value.asText());
         } catch (IllegalArgumentException e) {

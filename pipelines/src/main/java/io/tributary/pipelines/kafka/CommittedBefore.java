@@ -1,0 +1,43 @@
+package io.tributary.pipelines.kafka;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.functions.ScalarFunction;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code committed_before(table, source, offset)}: whether the table already holds the record at
+ * {@code offset} of {@code source} ({@code kafka:<topic>/<partition>}), as it stood when the job
+ * started. A fresh start reads each partition from the lowest offset any of its tables needs
+ * ({@link CommittedOffsets#lowestNext}); each table's insert skips what that table holds, so a job
+ * killed between two tables' commits ends with every record once in every table.
+ */
+@Internal
+public final class CommittedBefore extends ScalarFunction {
+    public static final String NAME = "committed_before";
+    private static final long serialVersionUID = 1L;
+
+    private final HashMap<String, HashMap<String, Long>> highest = new HashMap<>();
+
+    public CommittedBefore(Map<String, Map<String, Long>> byTable) {
+        byTable.forEach((table, offsets) -> highest.put(table, new HashMap<>(offsets)));
+    }
+
+    public boolean eval(String table, String source, Long offset) {
+        Map<String, Long> offsets = highest.get(table);
+        Long held = offsets == null || source == null ? null : offsets.get(source);
+        return held != null && offset != null && offset <= held;
+    }
+
+    /** The insert with the rows the table already holds left out; its query keeps its columns. */
+    public static String skipCommitted(String insert, String table, String sourceColumn, String offsetColumn) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(INSERT\\s+INTO\\s+\\S+)\\s+(.*)$",
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL).matcher(insert.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not an INSERT INTO statement: " + insert);
+        }
+        return m.group(1) + "\nSELECT * FROM (\n" + m.group(2) + "\n) AS fresh WHERE NOT " + NAME + "('" + table
+                + "', " + sourceColumn + ", " + offsetColumn + ")";
+    }
+}
