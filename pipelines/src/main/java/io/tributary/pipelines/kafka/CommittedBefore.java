@@ -5,6 +5,8 @@ import org.apache.flink.table.functions.ScalarFunction;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code committed_before(table, source, offset)}: whether the table already holds the record at
@@ -17,6 +19,9 @@ import java.util.Map;
 public final class CommittedBefore extends ScalarFunction {
     public static final String NAME = "committed_before";
     private static final long serialVersionUID = 1L;
+
+    private static final Pattern INSERT = Pattern.compile("^(INSERT\\s+INTO\\s+\\S+)\\s+(.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final HashMap<String, HashMap<String, Long>> highest = new HashMap<>();
 
@@ -32,8 +37,7 @@ public final class CommittedBefore extends ScalarFunction {
 
     /** The insert with the rows the table already holds left out; its query keeps its columns. */
     public static String skipCommitted(String insert, String table, String sourceColumn, String offsetColumn) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(INSERT\\s+INTO\\s+\\S+)\\s+(.*)$",
-                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL).matcher(insert.trim());
+        Matcher m = INSERT.matcher(insert.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("Not an INSERT INTO statement: " + insert);
         }
