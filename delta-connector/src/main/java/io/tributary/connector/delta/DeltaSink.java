@@ -54,7 +54,12 @@ import java.util.Map;
  * <p>In streaming mode, files and changes are committed when the checkpoint they belong to
  * completes; in batch mode, once at end of input. A missing table is created from the row type
  * and partition columns on the first commit; an existing table must have the same schema and
- * partitioning.
+ * partitioning. An overwrite replaces the table, the partitions it writes, or with
+ * {@link Builder#replaceWhere} the rows of its scope.
+ *
+ * <p>Beside the table, in {@code _tributary/}, the committer keeps {@code writer-lease.properties}
+ * (a streaming changelog sink's claim on the table, see {@link DeltaWriterLease}) and
+ * {@code pending/<writer>} (the staged files its checkpoints hold, which vacuum keeps).
  */
 @PublicEvolving
 public final class DeltaSink {
@@ -175,10 +180,6 @@ public final class DeltaSink {
         }
 
         /**
-         * A job started without restored state replaces the table with its first commit: for jobs
-         * whose output is the whole table, recomputed from a full read of their sources.
-         */
-        /**
          * Adds the declared row type's new nullable columns to an existing table that lacks them
          * (a metadata-only commit; old rows read them as null). Any other difference between the
          * declaration and the table still fails.
@@ -205,6 +206,10 @@ public final class DeltaSink {
             return this;
         }
 
+        /**
+         * A job started without restored state replaces the table with its first commit: for jobs
+         * whose output is the whole table, recomputed from a full read of their sources.
+         */
         public Builder replaceOnStart(boolean replaceOnStart) {
             this.replaceOnStart = replaceOnStart;
             return this;
