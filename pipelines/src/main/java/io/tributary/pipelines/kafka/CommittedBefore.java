@@ -1,12 +1,12 @@
 package io.tributary.pipelines.kafka;
 
+import io.tributary.pipelines.runtime.InsertStatement;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.functions.ScalarFunction;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code committed_before(table, source, offset)}: whether the table already holds the record at
@@ -19,9 +19,6 @@ import java.util.regex.Pattern;
 public final class CommittedBefore extends ScalarFunction {
     public static final String NAME = "committed_before";
     private static final long serialVersionUID = 1L;
-
-    private static final Pattern INSERT = Pattern.compile("^(INSERT\\s+INTO\\s+\\S+)\\s+(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final HashMap<String, HashMap<String, Long>> highest = new HashMap<>();
 
@@ -37,11 +34,8 @@ public final class CommittedBefore extends ScalarFunction {
 
     /** The insert with the rows the table already holds left out; its query keeps its columns. */
     public static String skipCommitted(String insert, String table, String sourceColumn, String offsetColumn) {
-        Matcher m = INSERT.matcher(insert.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("Not an INSERT INTO statement: " + insert);
-        }
-        return m.group(1) + "\nSELECT * FROM (\n" + m.group(2) + "\n) AS fresh WHERE NOT " + NAME + "('" + table
-                + "', " + sourceColumn + ", " + offsetColumn + ")";
+        InsertStatement statement = InsertStatement.of(insert);
+        return statement.withQuery("SELECT * FROM (\n" + statement.query() + "\n) AS fresh WHERE NOT " + NAME
+                + "('" + table + "', " + sourceColumn + ", " + offsetColumn + ")").sql();
     }
 }

@@ -11,8 +11,7 @@ import org.apache.flink.table.catalog.ResolvedSchema;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -34,9 +33,6 @@ public final class LiveTables {
     /** The {@code origin} partition of rows a backfill writes. */
     public static final String LANDING_ORIGIN = "landing";
 
-    private static final Pattern INSERT = Pattern.compile("^INSERT\\s+INTO\\s+(\\S+)\\s+(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
     private LiveTables() {}
 
     /**
@@ -47,8 +43,8 @@ public final class LiveTables {
      * @param monitorInterval how often to look for other writers' commits; null reads them once
      */
     public static void shadow(TableEnvironment tEnv, String table, String insert, Duration monitorInterval) {
-        Matcher m = INSERT.matcher(insert.trim());
-        if (!m.matches() || !unquote(m.group(1)).equalsIgnoreCase(table)) {
+        Optional<InsertStatement> statement = InsertStatement.parse(insert);
+        if (statement.isEmpty() || !statement.get().table().equalsIgnoreCase(table)) {
             throw new IllegalArgumentException("Not an INSERT INTO " + table + ": " + insert);
         }
         ResolvedSchema schema = tEnv.from(table).getResolvedSchema();
@@ -66,7 +62,7 @@ public final class LiveTables {
                 .mapToObj(i -> "CAST(" + quote("_c" + i) + " AS "
                         + typed.get(i).getDataType().getLogicalType().copy(true).asSerializableString() + ")")
                 .collect(Collectors.joining(", "))
-                + " FROM (" + m.group(2) + ") AS live(" + aliases + ")";
+                + " FROM (" + statement.get().query() + ") AS live(" + aliases + ")";
         String query = "SELECT " + columns + " FROM " + table + continuous + " WHERE origin <> '" + STREAM_ORIGIN + "'"
                 + " UNION ALL SELECT " + columns + " FROM " + table + " WHERE origin = '" + STREAM_ORIGIN + "'"
                 + " UNION ALL " + produced;
@@ -76,12 +72,7 @@ public final class LiveTables {
 
     /** The target table of an INSERT statement, as written. */
     public static String targetOf(String insert) {
-        Matcher m = INSERT.matcher(insert.trim());
-        return m.matches() ? unquote(m.group(1)) : null;
-    }
-
-    private static String unquote(String name) {
-        return name.replace("`", "");
+        return InsertStatement.parse(insert).map(InsertStatement::table).orElse(null);
     }
 
     private static String quote(String name) {

@@ -193,6 +193,6 @@ public final class PipelineRunner {
     }
 
     static String asOverwrite(String insert) {
-        return insert.replaceFirst("(?i)^INSERT\\s+INTO\\b", "INSERT OVERWRITE");
+        return InsertStatement.of(insert).asOverwrite().sql();
     }
 }

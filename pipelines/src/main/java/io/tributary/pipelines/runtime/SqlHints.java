@@ -4,8 +4,6 @@ import org.apache.flink.annotation.Internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -14,9 +12,6 @@ import java.util.stream.Collectors;
  */
 @Internal
 public final class SqlHints {
-    private static final Pattern INSERT = Pattern.compile("^(INSERT\\s+(?:INTO|OVERWRITE))\\s+(\\S+)\\s+(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
     private SqlHints() {}
 
     /** The hint itself, with a leading space, or nothing for no options. */
@@ -30,11 +25,7 @@ public final class SqlHints {
 
     /** Adds dynamic options to the target of an {@code INSERT INTO} or {@code INSERT OVERWRITE}. */
     public static String withSinkOptions(String insert, Map<String, String> options) {
-        Matcher m = INSERT.matcher(insert.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("Not an INSERT statement: " + insert);
-        }
-        return m.group(1) + " " + m.group(2) + options(options) + " " + m.group(3);
+        return InsertStatement.of(insert).withTargetHint(options(options)).sql();
     }
 
     /**

@@ -50,6 +50,8 @@ public final class DeltaCommitter {
     private final FlinkFileIO fileIO;
     private final Engine engine;
     private final CopyOnWriteMerge merge;
+    /** The overwrite's scope, for a sink that replaces by value rather than by partition. */
+    private final Optional<ReplaceWhere> scope;
     /** Runs right before each attempt's commit: where a test makes another writer win the race. */
     private Runnable beforeCommit = () -> {};
 
@@ -63,6 +65,7 @@ public final class DeltaCommitter {
         this.fileIO = fileIO;
         this.engine = DefaultEngine.create(fileIO);
         this.merge = new CopyOnWriteMerge(config, engine);
+        this.scope = ReplaceWhere.of(config);
     }
 
     @VisibleForTesting
@@ -105,13 +108,13 @@ public final class DeltaCommitter {
             try {
                 return attempt(items, appId, version, replace, rewritten, attempt - 1);
             } catch (ConcurrentWriteException | MaxCommitRetryLimitReachedException e) {
-                if (lastCommitted(appId).orElse(Long.MIN_VALUE) >= version) {
+                Optional<Snapshot> now = DeltaTables.latest(engine, config.tablePath);
+                if (now.flatMap(s -> lastCommitted(s, appId)).orElse(Long.MIN_VALUE) >= version) {
                     // The "winner" is this very commit: its put went in and only the answer was lost
                     // (a retried S3 PUT answered 409 or 412). Its files are the table's now.
                     LOG.warn("Delta table {}: commit ({}, {}) is in the log although its write reported a "
                             + "conflict (an answer lost on the way); taking it as committed", config.tablePath, appId, version);
-                    long tableVersion = DeltaTables.latest(engine, config.tablePath).map(Snapshot::getVersion).orElse(-1L);
-                    return Optional.of(new CommitSummary(tableVersion, List.of(), 0, attempt - 1));
+                    return Optional.of(new CommitSummary(now.get().getVersion(), List.of(), 0, attempt - 1));
                 }
                 // Files this attempt wrote for the merge are not in the log; the next attempt writes its own.
                 rewritten.forEach(f -> DeltaFileWriter.delete(f.path));
@@ -181,8 +184,7 @@ public final class DeltaCommitter {
                 throw e;
             }
         }
-        Optional<ReplaceWhere> scope = replace ? Optional.empty() : ReplaceWhere.of(config);
-        if (scope.isPresent() && before.isPresent()) {
+        if (!replace && scope.isPresent() && before.isPresent()) {
             PartitionedFileWriter out = new PartitionedFileWriter(config, engine, fileIO, state,
                     String.format("replace-%05d", version % 100_000));
             try {
@@ -211,7 +213,7 @@ public final class DeltaCommitter {
 
     /** Whether the commit's actions depend on the rows of the snapshot it builds on. */
     private boolean readsTable(List<DeltaCommittable> items, boolean replace) {
-        return !replace && (items.stream().anyMatch(DeltaCommittable::isChange) || ReplaceWhere.of(config).isPresent());
+        return !replace && (items.stream().anyMatch(DeltaCommittable::isChange) || scope.isPresent());
     }
 
     private List<Row> appendActions(Row state, List<DeltaCommittable> files) throws IOException {
