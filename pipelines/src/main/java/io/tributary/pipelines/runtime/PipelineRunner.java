@@ -192,7 +192,8 @@ public final class PipelineRunner {
         return tEnv;
     }
 
-    static String asOverwrite(String insert) {
-        return InsertStatement.of(insert).asOverwrite().sql();
+    /** An INSERT INTO as INSERT OVERWRITE; any other statement (a view) as it is. */
+    static String asOverwrite(String sql) {
+        return InsertStatement.parse(sql).map(insert -> insert.asOverwrite().sql()).orElse(sql);
     }
 }

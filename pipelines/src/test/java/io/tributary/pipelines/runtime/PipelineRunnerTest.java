@@ -24,6 +24,8 @@ class PipelineRunnerTest {
                 .isEqualTo("INSERT OVERWRITE gold.t\nSELECT 1");
         assertThat(PipelineRunner.asOverwrite("insert  into x SELECT 'INSERT INTO y'"))
                 .isEqualTo("INSERT OVERWRITE x SELECT 'INSERT INTO y'");
+        assertThat(PipelineRunner.asOverwrite("CREATE TEMPORARY VIEW v AS SELECT 1")).as("not an insert: unchanged")
+                .isEqualTo("CREATE TEMPORARY VIEW v AS SELECT 1");
     }
 
     @Test
