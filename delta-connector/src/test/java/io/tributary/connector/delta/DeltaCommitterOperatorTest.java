@@ -172,6 +172,54 @@ class DeltaCommitterOperatorTest {
         assertThat(dir.resolve("staged/_tributary/pending")).isEmptyDirectory();
     }
 
+    /**
+     * Changes still pending in a checkpoint are raw binary rows; restored into a job whose sink
+     * gained a column, they are read with the columns they were written with (D17).
+     */
+    @Test
+    void pendingChangesRestoredAfterTheSinkGainedAColumnKeepTheirValues() throws Exception {
+        String table = dir.resolve("evolving").toString();
+        OperatorSubtaskState second = commitOneAndKeepTheNextPending(table);
+        RowType wider = (RowType) DataTypes.ROW(DataTypes.FIELD("status_class", DataTypes.STRING()),
+                DataTypes.FIELD("requests", DataTypes.BIGINT()), DataTypes.FIELD("region", DataTypes.STRING()))
+                .getLogicalType();
+        DeltaSinkConfig evolved = DeltaSink.builder().tablePath(table).rowType(wider).sinkId("gold")
+                .changelog(true).schemaEvolution(true).build().config();
+        try (Harness restored = new Harness(evolved)) {
+            restored.restore(2, second);
+            restored.open();
+        }
+        assertThat(rows(table, "status_class STRING, requests BIGINT, region STRING"))
+                .containsExactly("+I[2xx, 1, null]", "+I[4xx, 1, null]");
+    }
+
+    @Test
+    void pendingChangesAreRefusedBySinkColumnsThatWouldDropTheirValues() throws Exception {
+        String table = dir.resolve("narrowing").toString();
+        OperatorSubtaskState second = commitOneAndKeepTheNextPending(table);
+        RowType narrower = (RowType) DataTypes.ROW(DataTypes.FIELD("status_class", DataTypes.STRING())).getLogicalType();
+        DeltaSinkConfig dropped = DeltaSink.builder().tablePath(table).rowType(narrower).sinkId("gold")
+                .changelog(true).build().config();
+        try (Harness restored = new Harness(dropped)) {
+            assertThatThrownBy(() -> restored.restore(2, second)).hasStackTraceContaining("column requests is gone");
+        }
+        assertThat(rows(table)).as("the committed checkpoint only").containsExactly("+I[4xx, 1]");
+    }
+
+    /** Commits checkpoint 1 (a 4xx) and returns checkpoint 2's state, which still holds a 2xx. */
+    private OperatorSubtaskState commitOneAndKeepTheNextPending(String table) throws Exception {
+        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("gold")
+                .changelog(true).build().config();
+        try (Harness run = new Harness(config)) {
+            run.open();
+            run.processElement(count("4xx", 1, 1), 0);
+            run.snapshot(1, 1);
+            run.notifyOfCompletedCheckpoint(1);
+            run.processElement(count("2xx", 1, 1), 0);
+            return run.snapshot(2, 2);
+        }
+    }
+
     private static java.nio.file.Path firstDataFile(java.nio.file.Path table) throws Exception {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(table)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
@@ -232,11 +280,15 @@ class DeltaCommitterOperatorTest {
     }
 
     private static List<String> rows(String table) throws Exception {
+        return rows(table, "status_class STRING, requests BIGINT");
+    }
+
+    private static List<String> rows(String table, String columns) throws Exception {
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        tEnv.executeSql("CREATE TABLE t (status_class STRING, requests BIGINT) WITH ('connector' = 'delta', 'path' = '"
+        tEnv.executeSql("CREATE TABLE t (" + columns + ") WITH ('connector' = 'delta', 'path' = '"
                 + table + "')");
         List<String> rows = new ArrayList<>();
-        try (CloseableIterator<Row> it = tEnv.executeSql("SELECT * FROM t ORDER BY status_class, requests").collect()) {
+        try (CloseableIterator<Row> it = tEnv.executeSql("SELECT * FROM t ORDER BY status_class").collect()) {
             it.forEachRemaining(r -> rows.add(r.toString()));
         }
         return rows;

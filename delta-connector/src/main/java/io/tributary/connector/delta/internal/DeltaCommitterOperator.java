@@ -51,6 +51,8 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     private transient TreeMap<Long, List<DeltaCommittable>> pending;
     private transient ListState<DeltaCommittable> state;
     private transient ListState<String> lineageState;
+    /** The row type the pending change rows are encoded with: rows are bytes without a schema (D17). */
+    private transient ListState<String> rowTypeState;
     /** Delta transaction application id of this job's lineage of checkpoints. */
     private transient String appId;
     /** The checkpoint this job was restored from; -1 for a job started without state. */
@@ -80,6 +82,8 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
                 new ListStateDescriptor<>("delta-pending-files", TypeInformation.of(DeltaCommittable.class)));
         lineageState = context.getOperatorStateStore().getListState(
                 new ListStateDescriptor<>("delta-lineage", String.class));
+        rowTypeState = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("delta-pending-row-type", String.class));
         restoreLineage(context.isRestored());
         hadPendingFiles = context.isRestored(); // an earlier attempt's list is rewritten, or removed
         restoredCheckpoint = context.getRestoredCheckpointId().orElse(-1L);
@@ -91,7 +95,17 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
             refuseOlderThanTable(context.getRestoredCheckpointId().getAsLong());
         }
         if (context.isRestored()) {
-            for (DeltaCommittable c : state.get()) {
+            Optional<String> written = Optional.empty();
+            for (String type : rowTypeState.get()) {
+                written = Optional.of(type);
+            }
+            List<DeltaCommittable> restored;
+            try {
+                restored = PendingChangeRows.asCurrent(state.get(), written, config.rowType, config.tablePath);
+            } catch (IllegalStateException columnsChanged) {
+                throw new SuppressRestartsException(columnsChanged);
+            }
+            for (DeltaCommittable c : restored) {
                 pending.computeIfAbsent(c.checkpointId, id -> new ArrayList<>()).add(c);
             }
             if (!pending.isEmpty()) {
@@ -183,6 +197,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         List<DeltaCommittable> all = new ArrayList<>();
         pending.values().forEach(all::addAll);
         state.update(all);
+        rowTypeState.update(PendingChangeRows.describe(config.rowType).map(List::of).orElse(List.of()));
         recordPendingFiles();
         lineageState.update(List.of(appId, String.valueOf(replaceCheckpoint)));
     }
