@@ -10,6 +10,7 @@ import io.tributary.connector.delta.internal.DeltaWriterOperator;
 import io.tributary.connector.delta.internal.RowKeys;
 import io.tributary.connector.delta.internal.SchemaConversions;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -97,7 +98,9 @@ public final class DeltaSink {
         return committed.sinkTo(new DiscardingSink<>()).uid("delta-end-" + config.sinkId).setParallelism(1);
     }
 
-    DeltaSinkConfig config() {
+    /** The validated settings the sink's operators run with; for tools that drive its committer directly. */
+    @Internal
+    public DeltaSinkConfig config() {
         return config;
     }
 

@@ -17,14 +17,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-@Command(name = "bench", description = "Benchmark a pipeline: a whole backfill (lines/s), or streaming through Kafka (events/s, freshness).")
+@Command(name = "bench", description = "Benchmark a pipeline: a whole backfill (lines/s), or streaming through Kafka "
+        + "(events/s, freshness); or the Delta sink's commit latency as the log grows (delta-log).")
 final class BenchCommand implements Callable<Integer> {
+    private static final String DELTA_LOG = "delta-log";
+
     @Mixin CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "PIPELINE", description = "What to benchmark: weblogs or sre.")
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "What to benchmark: weblogs, sre or delta-log.")
     String pipeline;
 
     @Option(names = "--lines", defaultValue = "6000000", description = "Lines to generate (default: ${DEFAULT-VALUE}).")
@@ -57,17 +61,29 @@ final class BenchCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     long requests;
 
+    @Option(names = "--log-entries", split = ",", defaultValue = "1000,10000,100000", description = "delta-log: "
+            + "log sizes to commit at (default: ${DEFAULT-VALUE}).")
+    List<Long> logEntries;
+
+    @Option(names = "--commits", defaultValue = "50", description = "delta-log: commits timed at each log size "
+            + "(default: ${DEFAULT-VALUE}).")
+    int commits;
+
     @Option(names = "--dir", defaultValue = "./tributary-data/bench", description = "Scratch folder, emptied first (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     @Override
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
-        if (!WeblogsPipeline.NAME.equals(pipeline) && !SrePipeline.NAME.equals(pipeline)) {
+        if (!List.of(WeblogsPipeline.NAME, SrePipeline.NAME, DELTA_LOG).contains(pipeline)) {
             throw new io.tributary.pipelines.runtime.ConfigurationError("No benchmark for '" + pipeline + "'",
-                    "use: tributary bench weblogs, or tributary bench sre");
+                    "use: tributary bench weblogs, tributary bench sre, or tributary bench " + DELTA_LOG);
         }
         delete(dir);
+        if (DELTA_LOG.equals(pipeline)) {
+            new DeltaLogBench(dir, System.out).run(logEntries, commits);
+            return 0;
+        }
         Configuration conf = common.configuration();
         if (SrePipeline.NAME.equals(pipeline)) {
             new SreBench(conf, dir, System.out).run(requests);

@@ -13,14 +13,17 @@ import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.core.fs.local.LocalFileSystem;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -67,12 +70,15 @@ public class FlinkFileIO implements FileIO, Serializable {
             return Iterators.closeable(S3ConditionalPut.listFrom(dir, start.getName()).iterator());
         }
         FileSystem fs = fs(dir);
+        String from = start.getName();
+        if (fs instanceof LocalFileSystem) {
+            return Iterators.closeable(listLocalFrom(((LocalFileSystem) fs).pathToFile(dir).toPath(), from).iterator());
+        }
         // Kernel reads a FileNotFoundException for the log folder as "no table here".
         org.apache.flink.core.fs.FileStatus[] listed = fs.listStatus(dir);
         if (listed == null) {
             throw new FileNotFoundException("No such directory: " + dir);
         }
-        String from = start.getName();
         List<FileStatus> result = new ArrayList<>();
         Arrays.stream(listed)
                 .filter(s -> !s.isDir())
@@ -80,6 +86,43 @@ public class FlinkFileIO implements FileIO, Serializable {
                 .sorted(Comparator.comparing(s -> s.getPath().getName()))
                 .forEach(s -> result.add(toKernel(s)));
         return Iterators.closeable(result.iterator());
+    }
+
+    /**
+     * A local folder has no listing that starts at a name, but its names cost little next to a
+     * status per file: a log of 100,000 entries is read as names, and only the entries from
+     * {@code from} on (the last checkpoint and the commits after it) are looked at further.
+     */
+    static List<FileStatus> listLocalFrom(java.nio.file.Path dir, String from) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new FileNotFoundException("No such directory: " + dir);
+        }
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(dir)) {
+            for (java.nio.file.Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.compareTo(from) >= 0) {
+                    names.add(name);
+                }
+            }
+        }
+        names.sort(Comparator.naturalOrder());
+        List<FileStatus> result = new ArrayList<>(names.size());
+        for (String name : names) {
+            java.nio.file.Path file = dir.resolve(name);
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+                continue; // a temp file renamed into place, or an entry cleaned up, since the names were read
+            }
+            if (!attributes.isDirectory()) {
+                // the form Flink's local file system gives its statuses, which Kernel compares with
+                result.add(FileStatus.of("file:" + file.toAbsolutePath().toUri().getPath(), attributes.size(),
+                        attributes.lastModifiedTime().toMillis()));
+            }
+        }
+        return result;
     }
 
     @Override
