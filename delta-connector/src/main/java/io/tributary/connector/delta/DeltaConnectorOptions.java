@@ -79,6 +79,24 @@ public final class DeltaConnectorOptions {
                                     + "a file holding both replaced and other rows is written again "
                                     + "without the replaced ones, in the same commit.");
 
+    public static final ConfigOption<String> SINK_REPLACE_WHERE_FROM =
+            ConfigOptions.key("sink.replace-where.from")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Instead of values: INSERT OVERWRITE replaces the rows whose TIMESTAMP or DATE "
+                                    + "'sink.replace-where.column' is at or after this ISO date or date-time "
+                                    + "(2024-03-01, 2024-03-01T06:00:00), and before 'sink.replace-where.until' "
+                                    + "if set. For backfills of a time range; every row written must lie in it.");
+
+    public static final ConfigOption<String> SINK_REPLACE_WHERE_UNTIL =
+            ConfigOptions.key("sink.replace-where.until")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The end of the range of 'sink.replace-where.from', excluded (an ISO date or "
+                                    + "date-time). Either end may be left open.");
+
     public static final ConfigOption<Boolean> SINK_SCHEMA_EVOLUTION =
             ConfigOptions.key("sink.schema-evolution")
                     .booleanType()

@@ -5,6 +5,7 @@ import io.tributary.connector.delta.internal.DeltaCommittable;
 import io.tributary.connector.delta.internal.DeltaCommitterOperator;
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaSinkConfig;
+import io.tributary.connector.delta.internal.ReplaceWhere;
 import io.tributary.connector.delta.internal.DeltaTables;
 import io.tributary.connector.delta.internal.DeltaWriterOperator;
 import io.tributary.connector.delta.internal.RowKeys;
@@ -18,7 +19,9 @@ import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeFamily;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
 
 import java.time.Duration;
@@ -128,6 +131,8 @@ public final class DeltaSink {
         private Duration writerLease = DeltaConnectorOptions.SINK_WRITER_LEASE.defaultValue();
         private String replaceWhereColumn;
         private List<String> replaceWhereValues = new ArrayList<>();
+        private String replaceWhereFrom;
+        private String replaceWhereUntil;
         private long targetFileSize = DeltaConnectorOptions.SINK_TARGET_FILE_SIZE.defaultValue().getBytes();
         private long rowGroupSize = DeltaConnectorOptions.SINK_ROW_GROUP_SIZE.defaultValue().getBytes();
         private int maxOpenFiles = DeltaConnectorOptions.SINK_MAX_OPEN_FILES.defaultValue();
@@ -200,6 +205,19 @@ public final class DeltaSink {
         public Builder replaceWhere(String column, List<String> values) {
             this.replaceWhereColumn = column;
             this.replaceWhereValues = new ArrayList<>(values);
+            return this;
+        }
+
+        /**
+         * With {@code INSERT OVERWRITE}: replace only the rows whose TIMESTAMP or DATE {@code column}
+         * lies in [{@code from}, {@code until}) — ISO dates or date-times, either null for an open
+         * end — instead of whole partitions. Every row written must lie in the range. For backfills
+         * of a time range read from a database.
+         */
+        public Builder replaceWhereRange(String column, String from, String until) {
+            this.replaceWhereColumn = column;
+            this.replaceWhereFrom = from;
+            this.replaceWhereUntil = until;
             return this;
         }
 
@@ -280,12 +298,11 @@ public final class DeltaSink {
                 int index = rowType.getFieldNames().indexOf(replaceWhereColumn);
                 require(index >= 0, "replace-where column '" + replaceWhereColumn + "' is not a column of "
                         + rowType.getFieldNames());
-                require(rowType.getTypeAt(index).getTypeRoot().getFamilies().contains(LogicalTypeFamily.CHARACTER_STRING),
-                        "replace-where column '" + replaceWhereColumn + "' must be a STRING column, not "
-                                + rowType.getTypeAt(index));
                 require(overwrite, "replace-where applies to INSERT OVERWRITE; INSERT INTO never replaces rows");
+                validateScope(rowType.getTypeAt(index));
             } else {
-                require(replaceWhereValues.isEmpty(), "replace-where values need a replace-where column");
+                require(replaceWhereValues.isEmpty() && replaceWhereFrom == null && replaceWhereUntil == null,
+                        "replace-where values or a range need a replace-where column");
             }
             // An overwrite replaces the table (or its partitions) with final rows, key or not.
             boolean isChangelog = changelog || (!primaryKey.isEmpty() && !overwrite);
@@ -294,8 +311,36 @@ public final class DeltaSink {
                     partitionColumns, primaryKey, isChangelog, maxBufferedChanges, sinkId, overwrite,
                     replaceOnStart, targetFileSize, rowGroupSize, maxOpenFiles,
                     logCheckpointInterval, schemaEvolution, replaceWhereColumn, replaceWhereValues,
+                    replaceWhereFrom, replaceWhereUntil,
                     writerLease.toMillis(), kernelConf);
             return new DeltaSink(config, writerParallelism);
+        }
+
+        /** A scope is values of a STRING column, or a range of a TIMESTAMP or DATE column, never both. */
+        private void validateScope(LogicalType type) {
+            boolean range = replaceWhereFrom != null || replaceWhereUntil != null;
+            if (!range) {
+                require(type.getTypeRoot().getFamilies().contains(LogicalTypeFamily.CHARACTER_STRING),
+                        "replace-where column '" + replaceWhereColumn + "' must be a STRING column for values "
+                                + "(or a TIMESTAMP or DATE column for a range), not " + type);
+                return;
+            }
+            require(replaceWhereValues.isEmpty(), "replace-where takes values or a range (from/until), not both");
+            require(type.getTypeRoot() == LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE
+                            || type.getTypeRoot() == LogicalTypeRoot.DATE,
+                    "a replace-where range needs a TIMESTAMP or DATE column; '" + replaceWhereColumn + "' is " + type);
+            Long from = replaceWhereFrom == null ? null : rangeBound("from", replaceWhereFrom, type);
+            Long until = replaceWhereUntil == null ? null : rangeBound("until", replaceWhereUntil, type);
+            require(from == null || until == null || from < until, "the replace-where range is empty: from "
+                    + replaceWhereFrom + " is not before until " + replaceWhereUntil);
+        }
+
+        private static long rangeBound(String which, String text, LogicalType type) {
+            try {
+                return ReplaceWhere.bound(text, type);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("replace-where " + which + ": " + e.getMessage(), e);
+            }
         }
 
         private static void require(boolean condition, String message) {

@@ -103,6 +103,41 @@ class DeltaTableITCase {
                 .hasStackTraceContaining("replace-where applies to INSERT OVERWRITE");
     }
 
+    /** A backfill of a time range read from a database replaces that range's rows, whatever file holds them. */
+    @Test
+    void aRangeScopedOverwriteReplacesTheRowsOfItsTimeRangeOnly() throws Exception {
+        declare("requests", "id INT, ts TIMESTAMP(3), d DATE", null);
+        // One file mixes rows before, inside and after March; a NULL time is in no range.
+        tEnv.executeSql("INSERT INTO requests VALUES (1, TIMESTAMP '2024-02-29 23:59:59.999', DATE '2024-02-29'),"
+                + " (2, TIMESTAMP '2024-03-01 00:00:00', DATE '2024-03-01'),"
+                + " (3, TIMESTAMP '2024-03-31 23:59:59.999', DATE '2024-03-31'),"
+                + " (4, TIMESTAMP '2024-04-01 00:00:00', DATE '2024-04-01'), (5, CAST(NULL AS TIMESTAMP(3)), CAST(NULL AS DATE))").await();
+        String march = "/*+ OPTIONS('sink.replace-where.column' = 'ts', 'sink.replace-where.from' = '2024-03-01', "
+                + "'sink.replace-where.until' = '2024-04-01T00:00') */";
+        tEnv.executeSql("INSERT OVERWRITE requests " + march
+                + " VALUES (3, TIMESTAMP '2024-03-31 23:59:59.999', DATE '2024-03-31')").await();
+        assertThat(query("SELECT id FROM requests ORDER BY id")).as("March's rows replaced; the edges and NULL kept")
+                .containsExactly("+I[1]", "+I[3]", "+I[4]", "+I[5]");
+
+        assertThatThrownBy(() -> tEnv.executeSql("INSERT OVERWRITE requests " + march
+                + " VALUES (6, TIMESTAMP '2024-04-01 00:00:00', CAST(NULL AS DATE))").await())
+                .as("until is excluded: a row there would survive a rerun of March")
+                .hasStackTraceContaining("ts = 2024-04-01T00:00 is outside this overwrite's sink.replace-where range "
+                        + "[2024-03-01T00:00, 2024-04-01T00:00)");
+
+        String fromApril = "/*+ OPTIONS('sink.replace-where.column' = 'd', 'sink.replace-where.from' = '2024-04-01') */";
+        tEnv.executeSql("INSERT OVERWRITE requests " + fromApril + " VALUES (7, CAST(NULL AS TIMESTAMP(3)), DATE '2024-04-02')").await();
+        assertThat(query("SELECT id FROM requests ORDER BY id")).as("an open end: every day from April on")
+                .containsExactly("+I[1]", "+I[3]", "+I[5]", "+I[7]");
+
+        assertThatThrownBy(() -> tEnv.executeSql("INSERT OVERWRITE requests /*+ OPTIONS('sink.replace-where.column' = "
+                + "'ts', 'sink.replace-where.from' = 'March') */ VALUES (8, CAST(NULL AS TIMESTAMP(3)), CAST(NULL AS DATE))").await())
+                .hasStackTraceContaining("replace-where from: 'March' is not a date or time");
+        assertThatThrownBy(() -> tEnv.executeSql("INSERT OVERWRITE requests /*+ OPTIONS('sink.replace-where.column' = "
+                + "'id', 'sink.replace-where.from' = '2024-01-01') */ VALUES (8, CAST(NULL AS TIMESTAMP(3)), CAST(NULL AS DATE))").await())
+                .hasStackTraceContaining("a replace-where range needs a TIMESTAMP or DATE column; 'id' is INT");
+    }
+
     /** Another engine turned deletion vectors on: reading or rewriting the table file by file would be wrong. */
     @Test
     void aTableWithDeletionVectorsIsRefusedForReadsWritesAndVacuum() throws Exception {

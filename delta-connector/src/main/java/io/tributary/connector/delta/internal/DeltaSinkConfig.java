@@ -39,6 +39,12 @@ public final class DeltaSinkConfig implements Serializable {
      */
     public final String replaceWhereColumn;
     public final ArrayList<String> replaceWhereValues;
+    /**
+     * Or: an overwrite replaces the rows whose TIMESTAMP or DATE column lies in [from, until)
+     * (ISO text; either may be null for an open end). Both null for a value scope.
+     */
+    public final String replaceWhereFrom;
+    public final String replaceWhereUntil;
     /** How long a streaming writer's lease on the table holds without renewal. */
     public final long writerLeaseMillis;
     public final long targetFileSize;
@@ -51,7 +57,8 @@ public final class DeltaSinkConfig implements Serializable {
             List<String> primaryKey, boolean changelog, int maxBufferedChanges,
             String sinkId, boolean overwrite, boolean replaceOnStart, long targetFileSize, long rowGroupSize, int maxOpenFiles,
             int logCheckpointInterval, boolean schemaEvolution,
-            String replaceWhereColumn, List<String> replaceWhereValues, long writerLeaseMillis,
+            String replaceWhereColumn, List<String> replaceWhereValues, String replaceWhereFrom,
+            String replaceWhereUntil, long writerLeaseMillis,
             Map<String, String> kernelConf) {
         this.tablePath = tablePath;
         this.rowType = rowType;
@@ -65,6 +72,8 @@ public final class DeltaSinkConfig implements Serializable {
         this.schemaEvolution = schemaEvolution;
         this.replaceWhereColumn = replaceWhereColumn;
         this.replaceWhereValues = new ArrayList<>(replaceWhereValues);
+        this.replaceWhereFrom = replaceWhereFrom;
+        this.replaceWhereUntil = replaceWhereUntil;
         this.writerLeaseMillis = writerLeaseMillis;
         this.targetFileSize = targetFileSize;
         this.rowGroupSize = rowGroupSize;

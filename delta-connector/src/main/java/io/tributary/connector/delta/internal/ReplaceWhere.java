@@ -11,12 +11,18 @@ import io.tributary.connector.delta.source.DeltaFileIterator;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,9 +31,10 @@ import java.util.Optional;
 
 /**
  * The rows an {@code INSERT OVERWRITE} with {@code sink.replace-where.*} replaces: those whose
- * column holds one of the given values. A backfill scoped this way replaces exactly what its input
- * covers (the rows of the files it read), wherever those rows sit; rows of other inputs in the
- * same partitions stay, which a partition overwrite would erase.
+ * STRING column holds one of the given values, or whose TIMESTAMP or DATE column lies in a
+ * half-open range [from, until). A backfill scoped this way replaces exactly what its input
+ * covers (the rows of the files it read, the rows of a time range it read), wherever those rows
+ * sit; rows of other inputs in the same partitions stay, which a partition overwrite would erase.
  *
  * <p>Writers check each row against the scope ({@link #requireInScope}): a row outside it would
  * survive the next run's replacement and be doubled. The committer removes the scope's old rows
@@ -42,13 +49,43 @@ public final class ReplaceWhere implements Serializable {
     private final String tablePath;
     private final String column;
     private final int ordinal;
+    private final LogicalType type;
+    /** The values of a value scope; null for a range. */
     private final HashSet<String> values;
+    /** A range's bounds as {@link #position}s; null where the range is open. */
+    private final Long from;
+    private final Long until;
 
     ReplaceWhere(DeltaSinkConfig config) {
         this.tablePath = config.tablePath;
         this.column = config.replaceWhereColumn;
         this.ordinal = config.rowType.getFieldIndex(column);
-        this.values = new HashSet<>(config.replaceWhereValues);
+        this.type = config.rowType.getTypeAt(ordinal);
+        boolean range = config.replaceWhereFrom != null || config.replaceWhereUntil != null;
+        this.values = range ? null : new HashSet<>(config.replaceWhereValues);
+        this.from = config.replaceWhereFrom == null ? null : bound(config.replaceWhereFrom, type);
+        this.until = config.replaceWhereUntil == null ? null : bound(config.replaceWhereUntil, type);
+    }
+
+    /**
+     * A range bound of a TIMESTAMP column (microseconds) or DATE column (days): an ISO date, for
+     * a TIMESTAMP its midnight, or an ISO date and time ({@code 2024-03-01T06:00}, a space for
+     * the {@code T} allowed).
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    public static long bound(String text, LogicalType type) {
+        String t = text.trim().replace(' ', 'T');
+        try {
+            if (type.getTypeRoot() == LogicalTypeRoot.DATE) {
+                return LocalDate.parse(t).toEpochDay();
+            }
+            LocalDateTime time = t.contains("T") ? LocalDateTime.parse(t) : LocalDate.parse(t).atStartOfDay();
+            return TimeConversions.toMicros(TimestampData.fromLocalDateTime(time));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a " + (type.getTypeRoot() == LogicalTypeRoot.DATE
+                    ? "date (use 2024-03-01)" : "date or time (use 2024-03-01 or 2024-03-01T06:00:00)"), e);
+        }
     }
 
     /** The scope of a sink's overwrite, if it has one rather than a partition overwrite. */
@@ -58,17 +95,42 @@ public final class ReplaceWhere implements Serializable {
     }
 
     boolean holds(RowData row) {
-        return !row.isNullAt(ordinal) && values.contains(row.getString(ordinal).toString());
+        return holdsAt(row, ordinal);
+    }
+
+    private boolean holdsAt(RowData row, int at) {
+        if (row.isNullAt(at)) {
+            return false;
+        }
+        if (values != null) {
+            return values.contains(row.getString(at).toString());
+        }
+        long position = position(row, at);
+        return (from == null || position >= from) && (until == null || position < until);
+    }
+
+    private long position(RowData row, int at) {
+        return type.getTypeRoot() == LogicalTypeRoot.DATE ? row.getInt(at)
+                : TimeConversions.toMicros(row.getTimestamp(at, LogicalTypeChecks.getPrecision(type)));
     }
 
     /** Fails on a row the overwrite would not replace next time. */
     public void requireInScope(RowData row) {
         if (!holds(row)) {
-            String value = row.isNullAt(ordinal) ? "NULL" : "'" + row.getString(ordinal) + "'";
+            String value = row.isNullAt(ordinal) ? "NULL" : values != null ? "'" + row.getString(ordinal) + "'"
+                    : String.valueOf(RowData.createFieldGetter(type, ordinal).getFieldOrNull(row));
+            String scope = values != null ? "sink.replace-where.values (" + values.size() + " value(s))"
+                    : "sink.replace-where range [" + (from == null ? "-∞" : describe(from)) + ", "
+                            + (until == null ? "∞" : describe(until)) + ")";
             throw new IllegalStateException("Delta table " + tablePath + ": a row with " + column + " = " + value
-                    + " is outside this overwrite's sink.replace-where.values (" + values.size()
-                    + " value(s)); a rerun would not replace it. Scope the overwrite to every value it writes.");
+                    + " is outside this overwrite's " + scope + "; a rerun would not replace it. Scope the "
+                    + "overwrite to every row it writes.");
         }
+    }
+
+    private String describe(long bound) {
+        return type.getTypeRoot() == LogicalTypeRoot.DATE ? LocalDate.ofEpochDay(bound).toString()
+                : TimeConversions.fromMicros(bound).toLocalDateTime().toString();
     }
 
     /**
@@ -78,7 +140,7 @@ public final class ReplaceWhere implements Serializable {
     List<Row> removeScopedRows(Snapshot snapshot, DeltaSinkConfig config, Engine engine, PartitionedFileWriter out)
             throws IOException {
         List<Row> removes = new ArrayList<>();
-        if (values.isEmpty()) {
+        if (values != null && values.isEmpty()) {
             return removes;
         }
         long now = System.currentTimeMillis();
@@ -91,7 +153,7 @@ public final class ReplaceWhere implements Serializable {
                 while (it.hasNext()) {
                     RowData row = it.next();
                     rows++;
-                    if (!row.isNullAt(0) && values.contains(row.getString(0).toString())) {
+                    if (holdsAt(row, 0)) {
                         scoped++;
                     }
                 }
@@ -121,6 +183,9 @@ public final class ReplaceWhere implements Serializable {
 
     /** Files whose statistics (or partition value) admit the values' range; others hold none. */
     private Predicate valueRange() {
+        if (values == null) {
+            return timeRange();
+        }
         String min = null;
         String max = null;
         for (String v : values) {
@@ -135,6 +200,20 @@ public final class ReplaceWhere implements Serializable {
         }
         Column c = new Column(column);
         return new And(new Predicate(">=", c, Literal.ofString(min)), new Predicate("<=", c, Literal.ofString(max)));
+    }
+
+    /**
+     * A range's file filter, a millisecond wider on each side: Delta keeps timestamp statistics
+     * in milliseconds, and a file must never be skipped for a rounding.
+     */
+    private Predicate timeRange() {
+        Column c = new Column(column);
+        boolean date = type.getTypeRoot() == LogicalTypeRoot.DATE;
+        Predicate lower = from == null ? null : new Predicate(">=", c,
+                date ? Literal.ofDate((int) (long) from) : Literal.ofTimestampNtz(from - 1000));
+        Predicate upper = until == null ? null : new Predicate("<=", c,
+                date ? Literal.ofDate((int) (long) until) : Literal.ofTimestampNtz(until + 1000));
+        return lower == null ? upper : upper == null ? lower : new And(lower, upper);
     }
 
     private static int utf8Compare(String a, String b) {

@@ -48,6 +48,8 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 DeltaConnectorOptions.SINK_SCHEMA_EVOLUTION,
                 DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN,
                 DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES,
+                DeltaConnectorOptions.SINK_REPLACE_WHERE_FROM,
+                DeltaConnectorOptions.SINK_REPLACE_WHERE_UNTIL,
                 DeltaConnectorOptions.SINK_WRITER_LEASE,
                 DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL,
                 DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL);
@@ -77,6 +79,9 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 .writerLease(options.get(DeltaConnectorOptions.SINK_WRITER_LEASE))
                 .replaceWhere(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).orElse(null),
                         options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES).orElse(List.of()))
+                .replaceWhereRange(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).orElse(null),
+                        options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_FROM).orElse(null),
+                        options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_UNTIL).orElse(null))
                 .writerParallelism(options.getOptional(DeltaConnectorOptions.SINK_PARALLELISM).orElse(null));
         try {
             // Options are checked now, at planning; whether the statement overwrites is known later.
