@@ -138,6 +138,22 @@ class DeltaTableITCase {
                 .hasStackTraceContaining("a replace-where range needs a TIMESTAMP or DATE column; 'id' is INT");
     }
 
+    /** In a keyed table a range's overwrite also replaces the rows of the keys it writes, wherever they are. */
+    @Test
+    void aRangeScopedOverwriteOfAKeyedTableKeepsEachKeyOnce() throws Exception {
+        declare("runs", "id INT, started_at TIMESTAMP(3), status STRING, PRIMARY KEY (id) NOT ENFORCED", null);
+        tEnv.executeSql("INSERT INTO runs VALUES (1, TIMESTAMP '2025-02-10 00:00:00', 'running'),"
+                + " (2, TIMESTAMP '2025-02-11 00:00:00', 'success'), (3, TIMESTAMP '2025-03-02 00:00:00', 'success')").await();
+        // Since then run 1 was restarted in March: the database now holds it there.
+        tEnv.executeSql("INSERT OVERWRITE runs /*+ OPTIONS('sink.replace-where.column' = 'started_at', "
+                + "'sink.replace-where.from' = '2025-03-01', 'sink.replace-where.until' = '2025-04-01') */ VALUES "
+                + "(1, TIMESTAMP '2025-03-05 00:00:00', 'success'), (3, TIMESTAMP '2025-03-02 00:00:00', 'failure')").await();
+        assertThat(query("SELECT id, started_at, status FROM runs ORDER BY id"))
+                .as("run 1 once, at its new time; February's other run kept")
+                .containsExactly("+I[1, 2025-03-05T00:00, success]", "+I[2, 2025-02-11T00:00, success]",
+                        "+I[3, 2025-03-02T00:00, failure]");
+    }
+
     /** Another engine turned deletion vectors on: reading or rewriting the table file by file would be wrong. */
     @Test
     void aTableWithDeletionVectorsIsRefusedForReadsWritesAndVacuum() throws Exception {

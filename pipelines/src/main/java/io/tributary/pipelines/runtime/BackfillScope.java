@@ -4,23 +4,44 @@ import io.tributary.connector.delta.DeltaConnectorOptions;
 
 import org.apache.flink.annotation.PublicEvolving;
 
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a backfill of one table replaces: the rows whose {@code column} names one of the inputs this
- * run read (for landing files, each row's {@code source_file}). Rows of other inputs stay, whatever
- * partition they share, so day-by-day backfills add up to one backfill over every day, and a
- * rerun of a day replaces that day's rows only.
+ * run read (for landing files, each row's {@code source_file}), or the rows whose time
+ * {@code column} lies in the time range this run read (for a database, [from, until)). Rows of
+ * other inputs or other times stay, whatever partition they share, so day-by-day backfills add up
+ * to one backfill over every day, and a rerun of a day replaces that day's rows only.
  */
 @PublicEvolving
 public final class BackfillScope {
     private final String column;
     private final List<String> inputs;
+    private final LocalDateTime from;
+    private final LocalDateTime until;
 
-    public BackfillScope(String column, List<String> inputs) {
+    private BackfillScope(String column, List<String> inputs, LocalDateTime from, LocalDateTime until) {
         this.column = column;
         this.inputs = List.copyOf(inputs);
+        this.from = from;
+        this.until = until;
+    }
+
+    /** The rows whose {@code column} is one of {@code inputs}. */
+    public static BackfillScope ofInputs(String column, List<String> inputs) {
+        return new BackfillScope(column, inputs, null, null);
+    }
+
+    /** The rows whose TIMESTAMP {@code column} lies in [from, until); null leaves that end open. */
+    public static BackfillScope ofTimeRange(String column, LocalDateTime from, LocalDateTime until) {
+        if (from == null && until == null) {
+            throw new IllegalArgumentException("a time range needs a start or an end");
+        }
+        return new BackfillScope(column, List.of(), from, until);
     }
 
     public String column() {
@@ -31,9 +52,27 @@ public final class BackfillScope {
         return inputs;
     }
 
-    /** The Delta sink options that scope an INSERT OVERWRITE to these inputs. */
+    public Optional<LocalDateTime> from() {
+        return Optional.ofNullable(from);
+    }
+
+    public Optional<LocalDateTime> until() {
+        return Optional.ofNullable(until);
+    }
+
+    /** The Delta sink options that scope an INSERT OVERWRITE to these inputs or this range. */
     Map<String, String> sinkOptions() {
-        return Map.of(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN.key(), column,
-                DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES.key(), SqlHints.listValue(inputs));
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN.key(), column);
+        if (from == null && until == null) {
+            options.put(DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES.key(), SqlHints.listValue(inputs));
+        }
+        if (from != null) {
+            options.put(DeltaConnectorOptions.SINK_REPLACE_WHERE_FROM.key(), from.toString());
+        }
+        if (until != null) {
+            options.put(DeltaConnectorOptions.SINK_REPLACE_WHERE_UNTIL.key(), until.toString());
+        }
+        return options;
     }
 }

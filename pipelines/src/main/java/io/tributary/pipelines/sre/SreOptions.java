@@ -75,6 +75,25 @@ public final class SreOptions {
                     .defaultValue(5_000)
                     .withDescription("Rows the driver fetches per round trip.");
 
+    public static final ConfigOption<String> BACKFILL_FROM =
+            ConfigOptions.key("tributary.sre.backfill.from")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Batch: read and replace only the rows whose time (esteira_prod.started_at, "
+                                    + "log.ts, chamados.opened_at) is at or after this ISO date or date-time "
+                                    + "(2025-03-01, 2025-03-01T06:00). Bronze and silver rows of other times "
+                                    + "stay as they are; gold is recomputed from silver. Rows without a time "
+                                    + "are read by a backfill without a range only.");
+
+    public static final ConfigOption<String> BACKFILL_UNTIL =
+            ConfigOptions.key("tributary.sre.backfill.until")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Batch: the end (excluded) of the time range of tributary.sre.backfill.from, an "
+                                    + "ISO date or date-time; either end may be left open.");
+
     public static final ConfigOption<String> SLO_FILE =
             ConfigOptions.key("tributary.sre.slo-file")
                     .stringType()

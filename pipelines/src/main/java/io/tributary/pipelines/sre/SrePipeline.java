@@ -1,6 +1,7 @@
 package io.tributary.pipelines.sre;
 
 import io.tributary.connector.delta.DeltaConnectorOptions;
+import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.Pipeline;
@@ -11,6 +12,7 @@ import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.sre.internal.JdbcSourceTables;
 import io.tributary.pipelines.sre.internal.SloJudgeFunction;
 import io.tributary.pipelines.sre.internal.SloTargetFunction;
+import io.tributary.pipelines.sre.internal.SourceTimeRange;
 import io.tributary.udfs.sre.ContributorsFunction;
 import io.tributary.udfs.sre.MedianGapFunction;
 import io.tributary.udfs.sre.PercentileFunction;
@@ -24,8 +26,10 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,6 +58,9 @@ import java.util.stream.Stream;
 public final class SrePipeline implements Pipeline {
     public static final String NAME = "sre";
     static final List<String> SOURCES = List.of("esteira_prod", "log", "chamados");
+    /** Each source's time: what a backfill's time range selects by ({@link SreOptions#BACKFILL_FROM}). */
+    static final Map<String, String> TIME_COLUMNS = Map.of(
+            "esteira_prod", "started_at", "log", "ts", "chamados", "opened_at");
     /** The gold tables, a contract with analysts (and the Glue catalog). */
     public static final List<String> GOLD = List.of(
             "gold.sre_sli_monthly", "gold.sre_slo_report", "gold.sre_top_contributors", "gold.sre_recommendations");
@@ -62,10 +69,12 @@ public final class SrePipeline implements Pipeline {
 
     private final ReadableConfig conf;
     private final List<SloTarget> targets;
+    private final Optional<SourceTimeRange> timeRange;
 
     public SrePipeline(ReadableConfig conf, List<SloTarget> targets) {
         this.conf = conf;
         this.targets = List.copyOf(targets);
+        this.timeRange = SourceTimeRange.fromConfig(conf);
     }
 
     /** The pipeline with the targets of {@link SreOptions#SLO_FILE}, or last year's. */
@@ -91,6 +100,17 @@ public final class SrePipeline implements Pipeline {
                 .flatMap(s -> s)
                 .map(t -> LakeTable.declaredBy(SrePipeline.class, t))
                 .collect(Collectors.toList());
+    }
+
+    /** A backfill of a time range replaces that range's bronze and silver rows; without one, whole tables. */
+    @Override
+    public Map<String, BackfillScope> backfillScopes() {
+        Map<String, BackfillScope> scopes = new LinkedHashMap<>();
+        timeRange.ifPresent(range -> SOURCES.forEach(t -> {
+            scopes.put("bronze.sre_" + t, range.scope(TIME_COLUMNS.get(t)));
+            scopes.put("silver.sre_" + t, range.scope(TIME_COLUMNS.get(t)));
+        }));
+        return scopes;
     }
 
     @Override
@@ -132,10 +152,12 @@ public final class SrePipeline implements Pipeline {
                 .map(url -> new SreDatabase(url, null, null).redacted()).orElse("jdbc").replace("'", "''");
         List<String> snapshot = new ArrayList<>();
         for (String table : SOURCES) {
-            Map<String, String> names = Map.of("name", table, "source", source + "/" + table);
+            Map<String, String> names = Map.of("name", table, "source", source + "/" + table,
+                    "where", timeRange.map(r -> r.where(TIME_COLUMNS.get(table))).orElse(""));
             snapshot.add(SqlResource.load(SrePipeline.class, "sql/bronze.sre_table.sql", names));
             snapshot.add(SqlResource.load(SrePipeline.class, "sql/silver.sre_table.sql", names));
         }
-        return List.of(new Stage("database → bronze, silver", snapshot), Stage.derived("silver → rejects, gold", gold));
+        String read = timeRange.map(r -> "database " + r).orElse("database");
+        return List.of(new Stage(read + " → bronze, silver", snapshot), Stage.derived("silver → rejects, gold", gold));
     }
 }

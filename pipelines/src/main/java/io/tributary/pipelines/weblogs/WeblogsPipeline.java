@@ -93,7 +93,7 @@ public final class WeblogsPipeline implements Pipeline {
     @Override
     public Map<String, BackfillScope> backfillScopes() {
         Map<String, BackfillScope> scopes = new LinkedHashMap<>();
-        BRONZE_SILVER.forEach(t -> scopes.put(t, new BackfillScope("source_file", landingFiles)));
+        BRONZE_SILVER.forEach(t -> scopes.put(t, BackfillScope.ofInputs("source_file", landingFiles)));
         return scopes;
     }
 

@@ -188,7 +188,7 @@ public final class DeltaCommitter {
             PartitionedFileWriter out = new PartitionedFileWriter(config, engine, fileIO, state,
                     String.format("replace-%05d", version % 100_000));
             try {
-                removes.addAll(scope.get().removeScopedRows(before.get(), config, engine, out));
+                removes.addAll(scope.get().removeScopedRows(before.get(), config, engine, out, files));
                 rewritten.addAll(out.finishAll());
             } catch (IOException | RuntimeException e) {
                 out.abort();

@@ -12,6 +12,7 @@ import io.tributary.connector.delta.source.DeltaFileIterator;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.TimestampData;
+import org.apache.flink.table.data.binary.BinaryRowData;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
@@ -28,6 +29,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rows an {@code INSERT OVERWRITE} with {@code sink.replace-where.*} replaces: those whose
@@ -135,25 +137,33 @@ public final class ReplaceWhere implements Serializable {
 
     /**
      * Remove actions for the files holding scoped rows; the rows of those files that are not in
-     * scope are written again through {@code out}, to be added in the same commit.
+     * scope are written again through {@code out}, to be added in the same commit. In a table
+     * with a primary key, the rows of every key the overwrite writes are in scope too, wherever
+     * they are: a row whose time moved into the range since the last run must not stay twice.
      */
-    List<Row> removeScopedRows(Snapshot snapshot, DeltaSinkConfig config, Engine engine, PartitionedFileWriter out)
-            throws IOException {
+    List<Row> removeScopedRows(Snapshot snapshot, DeltaSinkConfig config, Engine engine, PartitionedFileWriter out,
+            List<DeltaCommittable> written) throws IOException {
         List<Row> removes = new ArrayList<>();
-        if (values != null && values.isEmpty()) {
+        Set<BinaryRowData> keys = writtenKeys(config, written);
+        if (values != null && values.isEmpty() && keys.isEmpty()) {
             return removes;
         }
         long now = System.currentTimeMillis();
-        RowType columnOnly = RowType.of(new LogicalType[] {
-                config.rowType.getTypeAt(ordinal)}, new String[] {column});
-        for (TableFiles.TableFile file : TableFiles.list(engine, snapshot, Optional.of(valueRange()))) {
+        List<String> probeColumns = new ArrayList<>(List.of(column));
+        config.primaryKey.stream().filter(k -> !k.equals(column)).forEach(probeColumns::add);
+        RowType probe = project(config.rowType, probeColumns);
+        RowKeys probeKeys = new RowKeys(probe, config.primaryKey.isEmpty() ? List.of(column) : config.primaryKey);
+        RowKeys rowKeys = new RowKeys(config.rowType, config.primaryKey.isEmpty() ? List.of(column) : config.primaryKey);
+        // Keys can be anywhere, so a keyed overwrite reads the key columns of every file.
+        Optional<Predicate> filter = keys.isEmpty() ? Optional.of(valueRange()) : Optional.empty();
+        for (TableFiles.TableFile file : TableFiles.list(engine, snapshot, filter)) {
             long scoped = 0;
             long rows = 0;
-            try (DeltaFileIterator it = read(config, file, columnOnly)) {
+            try (DeltaFileIterator it = read(config, file, probe)) {
                 while (it.hasNext()) {
                     RowData row = it.next();
                     rows++;
-                    if (holdsAt(row, 0)) {
+                    if (holdsAt(row, 0) || (!keys.isEmpty() && keys.contains(probeKeys.getKey(row)))) {
                         scoped++;
                     }
                 }
@@ -165,7 +175,7 @@ public final class ReplaceWhere implements Serializable {
                 try (DeltaFileIterator it = read(config, file, config.rowType)) {
                     while (it.hasNext()) {
                         RowData row = it.next();
-                        if (!holds(row)) {
+                        if (!holds(row) && (keys.isEmpty() || !keys.contains(rowKeys.getKey(row)))) {
                             out.write(row);
                         }
                     }
@@ -174,6 +184,28 @@ public final class ReplaceWhere implements Serializable {
             removes.add(file.removeAction(now));
         }
         return removes;
+    }
+
+    /** The primary keys of the rows in the overwrite's staged files; none for a table without a key. */
+    private static Set<BinaryRowData> writtenKeys(DeltaSinkConfig config, List<DeltaCommittable> written) {
+        Set<BinaryRowData> keys = new HashSet<>();
+        if (config.primaryKey.isEmpty()) {
+            return keys;
+        }
+        RowType keyType = project(config.rowType, config.primaryKey);
+        RowKeys keyOf = new RowKeys(keyType, config.primaryKey);
+        for (DeltaCommittable file : written) {
+            try (DeltaFileIterator it = DeltaFileIterator.open(config.tablePath, keyType, config.partitionColumns,
+                    config.kernelConf, file.path, file.size, file.partition())) {
+                it.forEachRemaining(row -> keys.add(keyOf.getKey(row)));
+            }
+        }
+        return keys;
+    }
+
+    private static RowType project(RowType rowType, List<String> columns) {
+        return RowType.of(columns.stream().map(c -> rowType.getTypeAt(rowType.getFieldIndex(c))).toArray(LogicalType[]::new),
+                columns.toArray(new String[0]));
     }
 
     private static DeltaFileIterator read(DeltaSinkConfig config, TableFiles.TableFile file, RowType columns) {
