@@ -4,20 +4,17 @@ import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.pipelines.cdc.CdcOptions;
 import io.tributary.pipelines.cdc.CdcPipeline;
 import io.tributary.pipelines.demo.EmbeddedMariaDb;
-import io.tributary.pipelines.demo.OrderChangeScript;
 import io.tributary.pipelines.sre.SreDatabase;
 import io.tributary.pipelines.sre.SreOptions;
 import io.tributary.pipelines.sre.SrePipeline;
 import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.Lake;
-import io.tributary.pipelines.testutils.OrderChanges;
 import io.tributary.pipelines.testutils.SreDataset;
+import io.tributary.pipelines.testutils.StreamingJob;
 import io.tributary.pipelines.testutils.TributaryProcess;
-import io.tributary.pipelines.testutils.WeblogsFixture;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
 import io.tributary.pipelines.weblogs.WeblogsOptions;
-import io.tributary.pipelines.weblogs.WeblogsPipeline;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -28,24 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Exactly-once under failure: a streaming job runs as a process of its own, as {@code bin/tributary}
- * runs it, while events keep arriving; it is killed outright (SIGKILL) several times — right after a
- * Delta commit, before the next checkpoint, and at random points of the feed — and each time started again
- * with {@code --resume} from the checkpoint it left. The tables must end with every event exactly
- * once and the results an uninterrupted run gives.
+ * Exactly-once under failure for the SRE job, which reads the silver tables the CDC job keeps: it
+ * runs as a process of its own while changes keep arriving, is killed outright (SIGKILL) several
+ * times — right after a Delta commit and at random points of the feed — and each time started
+ * again with {@code --resume}; gold must end as one batch run gives it. And a restore from a
+ * checkpoint older than the table's commits fails, saying why. The weblogs and CDC jobs go
+ * through the same and more in {@link FaultHarnessITCase}.
  */
 class StreamingKillAndRestartITCase {
     @RegisterExtension
@@ -59,75 +55,6 @@ class StreamingKillAndRestartITCase {
     Path dir;
 
     private final Random random = new Random(42);
-
-    @Test
-    void theWeblogsJobKilledAgainAndAgainWritesEveryLineOnceAndTheGoldOfOneBatchRun() throws Exception {
-        String topic = "weblogs.killed";
-        KAFKA.createTopic(topic, 2);
-        List<Path> files = new WeblogGenerator(17).generate(dir.resolve("generated"), 12_000, 4).files;
-        List<String> lines = WeblogsFixture.lines(files);
-        String lake = dir.resolve("lake").toString();
-
-        KafkaBroker.Feed feed = KAFKA.trickle(topic, lines, 200, Duration.ofMillis(750));
-        KillLoop loop = new KillLoop(lake, "bronze/weblogs_raw", List.of("run", "weblogs", "--mode", "streaming",
-                "--resume", "-D", TributaryOptions.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + KAFKA.bootstrapServers(),
-                "-D", WeblogsOptions.TOPIC.key() + "=" + topic));
-        loop.killRepeatedly(feed);
-
-        Configuration reference = new Configuration();
-        reference.set(TributaryOptions.LAKE_ROOT, dir.resolve("reference").toString());
-        reference.set(TributaryOptions.LANDING_ROOT, dir.resolve("reference-landing").toString());
-        WeblogsFixture.land(reference, files);
-        new PipelineRunner(reference, new PrintStream(new ByteArrayOutputStream()))
-                .run(new WeblogsPipeline(), PipelineMode.BATCH);
-        List<List<String>> expectedGold = WeblogsFixture.gold(new Lake(reference));
-
-        Lake result = loop.lake();
-        loop.runUntil("every line is in bronze and gold equals one batch run", () ->
-                rowsOf(lake, "bronze/weblogs_raw") == lines.size() && WeblogsFixture.gold(loop.lake()).equals(expectedGold));
-
-        assertThat(result.rows("SELECT COUNT(*), COUNT(DISTINCT source_file || '#' || CAST(line_number AS STRING))"
-                + " FROM bronze.weblogs_raw")).as("every line exactly once\n%s", loop.journal())
-                .containsExactly(lines.size() + "," + lines.size());
-        assertThat(result.count("silver.weblogs_requests") + result.count("silver.weblogs_rejects"))
-                .as("every line parsed or rejected, once\n%s", loop.journal()).isEqualTo(lines.size());
-        assertThat(WeblogsFixture.gold(result)).as(loop.journal()).isEqualTo(expectedGold);
-    }
-
-    @Test
-    void theCdcJobKilledAgainAndAgainKeepsEveryEventOnceAndTheSourcesTables() throws Exception {
-        String topic = "cdc.killed";
-        KAFKA.createTopic(topic, 3);
-        List<OrderChangeScript.Change> script = OrderChangeScript.script(5, 60, 4_000);
-        List<String> events = OrderChangeScript.shuffled(script, 9).stream()
-                .map(OrderChangeScript.Change::debezium).collect(Collectors.toList());
-        Path tables = Files.writeString(dir.resolve("tables.yaml"), "tables:\n"
-                + "  - source: public.orders\n    domain: shop\n    topic: " + topic + "\n"
-                + "    format: debezium-json\n    primary-key: [id]\n    history: true\n"
-                + "    columns:\n      " + OrderChangeScript.COLUMNS + "\n");
-        String lake = dir.resolve("lake").toString();
-
-        KafkaBroker.Feed feed = KAFKA.trickle(topic, events, 60, Duration.ofMillis(750));
-        KillLoop loop = new KillLoop(lake, "bronze/cdc_orders", List.of("run", "cdc", "--mode", "streaming",
-                "--resume", "-D", TributaryOptions.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + KAFKA.bootstrapServers(),
-                "-D", CdcOptions.TABLES_FILE.key() + "=" + tables));
-        loop.killRepeatedly(feed);
-
-        List<String> current = OrderChanges.currentRows(script);
-        List<String> history = OrderChanges.historyRows(script);
-        loop.runUntil("every event is in bronze and silver holds the source's tables", () ->
-                rowsOf(lake, "bronze/cdc_orders") == events.size()
-                        && sorted(loop.lake(), "silver.shop_orders").equals(current)
-                        && sorted(loop.lake(), "silver.shop_orders_history").equals(history));
-
-        Lake result = loop.lake();
-        assertThat(result.rows("SELECT COUNT(*), COUNT(DISTINCT source || '#' || CAST(source_offset AS STRING))"
-                + " FROM bronze.cdc_orders")).as("every event exactly once\n%s", loop.journal())
-                .containsExactly(events.size() + "," + events.size());
-        assertThat(sorted(result, "silver.shop_orders")).as(loop.journal()).isEqualTo(current);
-        assertThat(sorted(result, "silver.shop_orders_history")).as(loop.journal()).isEqualTo(history);
-        assertThat(result.count("bronze.cdc_rejects") + result.count("silver.cdc_rejects")).isZero();
-    }
 
     @Test
     void theSreJobKilledAgainAndAgainEndsWithTheGoldOfOneBatchRun() throws Exception {
@@ -212,40 +139,25 @@ class StreamingKillAndRestartITCase {
         }
     }
 
-    private static List<String> sorted(Lake lake, String table) throws Exception {
-        return lake.rows("SELECT * FROM " + table).stream().sorted().collect(Collectors.toList());
-    }
-
-    private static long rowsOf(String lake, String table) {
-        return DeltaTableInfo.load(lake + "/" + table, Map.of()).map(DeltaTableInfo::rows).orElse(0L);
-    }
-
     private static long versionOf(String lake, String table) {
         return DeltaTableInfo.load(lake + "/" + table, Map.of()).map(DeltaTableInfo::version).orElse(-1L);
     }
 
     /** Starts a pipeline's CLI process, waits for it to be under way, kills it, and does it again. */
     private final class KillLoop {
-        private final String lake;
+        private final StreamingJob job;
         private final String watchedTable;
-        private final List<String> args;
-        private final TributaryProcess tributary;
         private final List<String> outputs = new ArrayList<>();
         /** What each run resumed from and when it was killed, for failure messages. */
         private final StringBuilder journal = new StringBuilder();
 
         KillLoop(String lake, String watchedTable, List<String> pipelineArgs) throws Exception {
-            this.lake = lake;
+            this.job = new StreamingJob(pipelineArgs.get(1), lake, pipelineArgs.subList(2, pipelineArgs.size()));
             this.watchedTable = watchedTable;
-            this.args = new ArrayList<>(pipelineArgs);
-            args.addAll(List.of("-D", TributaryOptions.LAKE_ROOT.key() + "=" + lake,
-                    "-D", TributaryOptions.STREAMING_CHECKPOINT_INTERVAL.key() + "=500ms",
-                    "-D", TributaryOptions.SINK_TARGET_FILE_SIZE.key() + "=64kb"));
-            this.tributary = TributaryProcess.fromBuild();
         }
 
         Lake lake() {
-            return new Lake(configuration());
+            return job.lake();
         }
 
         /**
@@ -255,29 +167,28 @@ class StreamingKillAndRestartITCase {
          */
         void killRepeatedly(KafkaBroker.Feed feed) throws Exception {
             for (int kill = 0; kill < KILLS; kill++) {
-                try (TributaryProcess.Running job = start()) {
-                    String checkpoint = awaitNewCheckpoint(job);
+                try (TributaryProcess.Running running = job.start()) {
+                    String checkpoint = job.awaitNewCheckpoint(running);
                     String when;
                     if (kill % 2 == 0) {
-                        long version = versionOf(lake, watchedTable);
+                        long version = job.version(watchedTable);
                         // Once the feed has ended and its last commit is in, no further commit comes.
-                        awaitAlive(job, "a commit after version " + version,
-                                () -> versionOf(lake, watchedTable) > version || feed.isDone());
-                        when = versionOf(lake, watchedTable) > version ? "right after a commit" : "after the feed ended";
+                        job.awaitAlive(running, "a commit after version " + version,
+                                () -> job.version(watchedTable) > version || feed.isDone());
+                        when = job.version(watchedTable) > version ? "right after a commit" : "after the feed ended";
                     } else {
                         // A random point in the stream: after a random share of the next events
                         // (or at once when the feed has ended).
                         int target = feed.sent() + 1 + random.nextInt(1_000);
-                        awaitAlive(job, "the feed to pass event " + target,
+                        job.awaitAlive(running, "the feed to pass event " + target,
                                 () -> feed.sent() >= target || feed.isDone());
                         when = "at a random point";
                     }
-                    assertThat(job.isAlive()).as("the job was running when killed:\n%s", job.stderr()).isTrue();
-                    job.kill();
-                    outputs.add(job.stdout());
+                    assertThat(running.isAlive()).as("the job was running when killed:\n%s", running.stderr()).isTrue();
+                    running.kill();
+                    outputs.add(running.stdout());
                     journal.append(String.format("run %d: %s; killed %s after checkpoint %s at table version %d%n",
-                            kill + 1, firstLine(job.stdout()), when,
-                            checkpoint, versionOf(lake, watchedTable)));
+                            kill + 1, firstLine(running.stdout()), when, checkpoint, job.version(watchedTable)));
                 }
             }
             feed.await(PATIENCE);
@@ -290,24 +201,21 @@ class StreamingKillAndRestartITCase {
          * the caller's assertions say what is missing.
          */
         void runUntil(String done, Await.Condition condition) throws Exception {
-            try (TributaryProcess.Running job = start()) {
-                Await.holdsWithin(PATIENCE, whileAlive(job, done, condition));
+            try (TributaryProcess.Running running = job.start()) {
+                Await.holdsWithin(PATIENCE, job.whileAlive(running, done, condition));
             }
         }
 
         TributaryProcess.Running start(String... extraArgs) throws Exception {
-            List<String> all = new ArrayList<>(args);
-            all.addAll(List.of(extraArgs));
-            return tributary.start(all.toArray(String[]::new));
+            return job.start(extraArgs);
         }
 
-        /** Waits for the run's first checkpoint and returns it. */
-        String awaitNewCheckpoint(TributaryProcess.Running job) throws Exception {
-            String checkpoints = RetainedCheckpoints.directory(configuration(), args.get(1));
-            Optional<String> before = RetainedCheckpoints.latest(checkpoints);
-            awaitAlive(job, "a first checkpoint of this run",
-                    () -> RetainedCheckpoints.latest(checkpoints).filter(c -> !Optional.of(c).equals(before)).isPresent());
-            return RetainedCheckpoints.latest(checkpoints).orElseThrow();
+        String awaitNewCheckpoint(TributaryProcess.Running running) throws Exception {
+            return job.awaitNewCheckpoint(running);
+        }
+
+        void awaitAlive(TributaryProcess.Running running, String what, Await.Condition condition) throws Exception {
+            job.awaitAlive(running, what, condition);
         }
 
         String journal() {
@@ -316,26 +224,6 @@ class StreamingKillAndRestartITCase {
 
         private String firstLine(String stdout) {
             return stdout.lines().filter(l -> l.contains("checkpoint")).findFirst().orElse("fresh start");
-        }
-
-        void awaitAlive(TributaryProcess.Running job, String what, Await.Condition condition) throws Exception {
-            Await.until(what, PATIENCE, whileAlive(job, what, condition));
-        }
-
-        /** The condition, failing at once if the job died meanwhile. */
-        private Await.Condition whileAlive(TributaryProcess.Running job, String what, Await.Condition condition) {
-            return () -> {
-                if (!job.isAlive()) {
-                    throw new AssertionError("The job died waiting for " + what + ":\n" + job.stderr() + job.stdout());
-                }
-                return condition.holds();
-            };
-        }
-
-        private Configuration configuration() {
-            Configuration conf = new Configuration();
-            conf.set(TributaryOptions.LAKE_ROOT, lake);
-            return conf;
         }
     }
 }

@@ -65,6 +65,9 @@ public final class TributaryProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + home.resolve("conf/jvm.options"));
         command.add("-Xmx2g");
+        // Tests start many short-lived jobs on a small machine: start-up CPU matters more than peak speed.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.add("-cp");
         command.add(classpath);
         command.add("io.tributary.pipelines.cli.TributaryCli");
