@@ -158,6 +158,26 @@ public final class DeltaConnectorOptions {
                                     + "removed files (overwrites, merges) as deletes. Unset: read the "
                                     + "latest snapshot and stop.");
 
+    public static final ConfigOption<String> SOURCE_CATCH_UP_DIR =
+            ConfigOptions.key("source.catch-up-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "A folder of the job's: once this source has read what the table held when "
+                                    + "the job started (and what a restore left it), it says so there, for "
+                                    + "sinks whose 'sink.replace-on-start.catch-up-dir' names the same folder.");
+
+    public static final ConfigOption<String> SINK_REPLACE_ON_START_CATCH_UP_DIR =
+            ConfigOptions.key("sink.replace-on-start.catch-up-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "With 'sink.replace-on-start': replace the table only at a checkpoint after "
+                                    + "every source registered in this folder ('source.catch-up-dir') has read "
+                                    + "its table's rows as of the start; until then the changes wait in the "
+                                    + "sink's state. A fresh job then never replaces the table with a result "
+                                    + "of half its input.");
+
     /** A Flink configuration key (cluster-wide, like Flink's own {@code s3.*} keys), not a table option. */
     public static final ConfigOption<Boolean> S3_CONDITIONAL_WRITES =
             ConfigOptions.key("s3.delta.conditional-writes")

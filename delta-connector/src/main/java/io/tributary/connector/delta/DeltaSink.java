@@ -127,6 +127,7 @@ public final class DeltaSink {
         private String sinkId;
         private boolean overwrite;
         private boolean replaceOnStart;
+        private String replaceOnStartCatchUpDir;
         private boolean schemaEvolution;
         private Duration writerLease = DeltaConnectorOptions.SINK_WRITER_LEASE.defaultValue();
         private String replaceWhereColumn;
@@ -236,6 +237,16 @@ public final class DeltaSink {
             return this;
         }
 
+        /**
+         * With {@link #replaceOnStart}: replace the table only once every source registered in
+         * {@code catchUpDir} has read its table's rows as of the start (see
+         * {@code source.catch-up-dir}); null replaces at the first checkpoint that carries rows.
+         */
+        public Builder replaceOnStartAfterCatchUp(String catchUpDir) {
+            this.replaceOnStartCatchUpDir = catchUpDir;
+            return this;
+        }
+
         /** Bytes at which a data file is closed and the next one started. */
         public Builder targetFileSize(long bytes) {
             this.targetFileSize = bytes;
@@ -290,6 +301,8 @@ public final class DeltaSink {
                         "primary key column '" + column + "' is not a column of " + rowType.getFieldNames());
             }
             require(maxBufferedChanges > 0, "max buffered changes must be positive, got " + maxBufferedChanges);
+            require(replaceOnStartCatchUpDir == null || replaceOnStart,
+                    "a replace-on-start catch-up folder needs replace-on-start");
             require(!(replaceOnStart && overwrite),
                     "replace-on-start is for streaming INSERT INTO; INSERT OVERWRITE replaces anyway");
             require(!(changelog && overwrite),
@@ -311,7 +324,7 @@ public final class DeltaSink {
                     partitionColumns, primaryKey, isChangelog, maxBufferedChanges, sinkId, overwrite,
                     replaceOnStart, targetFileSize, rowGroupSize, maxOpenFiles,
                     logCheckpointInterval, schemaEvolution, replaceWhereColumn, replaceWhereValues,
-                    replaceWhereFrom, replaceWhereUntil,
+                    replaceWhereFrom, replaceWhereUntil, replaceOnStartCatchUpDir,
                     writerLease.toMillis(), kernelConf);
             return new DeltaSink(config, writerParallelism);
         }

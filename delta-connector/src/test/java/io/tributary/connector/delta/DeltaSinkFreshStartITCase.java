@@ -51,6 +51,75 @@ class DeltaSinkFreshStartITCase {
                 .containsExactly("+I[a, 2]", "+I[b, 2]", "+I[c, 1]");
     }
 
+    /**
+     * A fresh streaming job that recomputes a table from another it reads continuously replaces
+     * it only once it has read that table's rows as of its start: no version of the table ever
+     * holds a count of half the input (D13).
+     */
+    @Test
+    void aFreshJobReplacesItsResultOnlyOnceItsInputHasCaughtUp() throws Exception {
+        String source = "CREATE TABLE src (k STRING, pad STRING) WITH ('connector' = 'delta', 'path' = '"
+                + dir.resolve("src") + "', 'sink.target-file-size' = '8kb')";
+        TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        batch.executeSql(source);
+        batch.executeSql("CREATE TEMPORARY TABLE numbers (i BIGINT) WITH ('connector' = 'datagen', "
+                + "'number-of-rows' = '20000', 'fields.i.kind' = 'sequence', 'fields.i.start' = '1', "
+                + "'fields.i.end' = '20000')");
+        batch.executeSql("INSERT INTO src SELECT CAST(MOD(i, 7) AS STRING), REPEAT('x', 40) FROM numbers").await();
+        String totalsPath = dir.resolve("totals").toString();
+        String totals = "CREATE TABLE totals (k STRING, n BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
+                + "'connector' = 'delta', 'path' = '" + totalsPath + "')";
+        batch.executeSql(totals);
+        batch.executeSql("INSERT OVERWRITE totals SELECT k, COUNT(*) FROM src GROUP BY k").await();
+        long before = DeltaTableInfo.load(totalsPath, java.util.Map.of()).orElseThrow().version();
+
+        String catchUp = dir.resolve("catch-up").toString();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.enableCheckpointing(20);
+        StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
+        tEnv.executeSql(source);
+        tEnv.executeSql(totals);
+        org.apache.flink.table.api.TableResult job = tEnv.executeSql("INSERT INTO totals /*+ OPTIONS("
+                + "'sink.replace-on-start' = 'true', 'sink.replace-on-start.catch-up-dir' = '" + catchUp + "') */ "
+                + "SELECT k, COUNT(*) FROM src /*+ OPTIONS('source.monitor-interval' = '100 ms', "
+                + "'source.catch-up-dir' = '" + catchUp + "') */ GROUP BY k");
+        try {
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+            while (DeltaTableInfo.load(totalsPath, java.util.Map.of()).orElseThrow().version() <= before) {
+                assertThat(System.nanoTime()).as("the stream's replacing commit").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+        } finally {
+            job.getJobClient().orElseThrow().cancel().get();
+        }
+        long latest = DeltaTableInfo.load(totalsPath, java.util.Map.of()).orElseThrow().version();
+        for (long version = before; version <= latest; version++) {
+            assertThat(rowsAt(totalsPath, version)).as("version %d of %d", version, latest)
+                    .isEqualTo(rowsAt(totalsPath, before));
+        }
+    }
+
+    /** The table's rows as of a version, sorted, read file by file. */
+    private static List<String> rowsAt(String table, long version) {
+        io.delta.kernel.engine.Engine engine = io.tributary.connector.delta.internal.DeltaEngines.create(java.util.Map.of());
+        io.delta.kernel.Snapshot snapshot = io.delta.kernel.Table.forPath(engine, table).getSnapshotAsOfVersion(engine, version);
+        org.apache.flink.table.types.logical.RowType type = org.apache.flink.table.types.logical.RowType.of(
+                new org.apache.flink.table.types.logical.LogicalType[] {
+                        new org.apache.flink.table.types.logical.VarCharType(Integer.MAX_VALUE),
+                        new org.apache.flink.table.types.logical.BigIntType()}, new String[] {"k", "n"});
+        List<String> rows = new ArrayList<>();
+        for (io.tributary.connector.delta.internal.TableFiles.TableFile file
+                : io.tributary.connector.delta.internal.TableFiles.list(engine, snapshot, java.util.Optional.empty())) {
+            try (io.tributary.connector.delta.source.DeltaFileIterator it = io.tributary.connector.delta.source.DeltaFileIterator
+                    .open(table, type, List.of(), java.util.Map.of(), file.path, file.size, file.partitionValues)) {
+                it.forEachRemaining(r -> rows.add(r.getString(0) + "=" + r.getLong(1)));
+            }
+        }
+        rows.sort(null);
+        return rows;
+    }
+
     private static void streamingRun(String ddl, String insert) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);

@@ -3,6 +3,7 @@ package io.tributary.pipelines.runtime;
 import io.tributary.connector.delta.DeltaConnectorOptions;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.catalog.Column;
@@ -41,8 +42,11 @@ public final class LiveTables {
      *
      * @param insert the statement of this job that writes the table
      * @param monitorInterval how often to look for other writers' commits; null reads them once
+     * @param catchUpDir where the reads say they have read the table's rows as of the start
+     *     ({@link #catchUpDir}), so that outputs recomputed from them are replaced only then
      */
-    public static void shadow(TableEnvironment tEnv, String table, String insert, Duration monitorInterval) {
+    public static void shadow(TableEnvironment tEnv, String table, String insert, Duration monitorInterval,
+            String catchUpDir) {
         Optional<InsertStatement> statement = InsertStatement.parse(insert);
         if (statement.isEmpty() || !statement.get().table().equalsIgnoreCase(table)) {
             throw new IllegalArgumentException("Not an INSERT INTO " + table + ": " + insert);
@@ -51,8 +55,8 @@ public final class LiveTables {
         if (!schema.getColumnNames().contains("origin")) {
             throw new IllegalArgumentException(table + " has no origin column; a live read needs one");
         }
-        String continuous = monitorInterval == null ? "" : SqlHints.options(Map.of(
-                DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key(), monitorInterval.toMillis() + " ms"));
+        String continuous = readOptions(monitorInterval, catchUpDir);
+        String once = readOptions(null, catchUpDir);
         String columns = schema.getColumns().stream().map(c -> quote(c.getName())).collect(Collectors.joining(", "));
         // The insert's own query, its columns renamed and cast to the table's, as the insert writes them.
         List<Column> typed = schema.getColumns();
@@ -64,10 +68,38 @@ public final class LiveTables {
                 .collect(Collectors.joining(", "))
                 + " FROM (" + statement.get().query() + ") AS live(" + aliases + ")";
         String query = "SELECT " + columns + " FROM " + table + continuous + " WHERE origin <> '" + STREAM_ORIGIN + "'"
-                + " UNION ALL SELECT " + columns + " FROM " + table + " WHERE origin = '" + STREAM_ORIGIN + "'"
+                + " UNION ALL SELECT " + columns + " FROM " + table + once + " WHERE origin = '" + STREAM_ORIGIN + "'"
                 + " UNION ALL " + produced;
         Table live = tEnv.sqlQuery(query);
         tEnv.createTemporaryView(table, live);
+    }
+
+    /**
+     * The options of a live read of a table: continuous when {@code monitorInterval} is set, and
+     * saying in {@code catchUpDir} when it has read the table's rows as of the start.
+     */
+    public static String readOptions(Duration monitorInterval, String catchUpDir) {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        if (monitorInterval != null) {
+            options.put(DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key(), monitorInterval.toMillis() + " ms");
+        }
+        options.put(DeltaConnectorOptions.SOURCE_CATCH_UP_DIR.key(), catchUpDir);
+        return SqlHints.options(options);
+    }
+
+    /**
+     * The sink options of a streaming statement that recomputes its whole output from live reads:
+     * it replaces the table with its first commit, taken once the reads have caught up (D13), so
+     * the table never shows a result of half the input.
+     */
+    public static Map<String, String> recomputingSinkOptions(String catchUpDir) {
+        return Map.of(DeltaConnectorOptions.SINK_REPLACE_ON_START.key(), "true",
+                DeltaConnectorOptions.SINK_REPLACE_ON_START_CATCH_UP_DIR.key(), catchUpDir);
+    }
+
+    /** Where a pipeline's streaming job's live reads say they have caught up; emptied as each run starts. */
+    public static String catchUpDir(ReadableConfig conf, String pipeline) {
+        return LakeCatalog.lakeRoot(conf) + "/_tributary/catch-up/" + pipeline;
     }
 
     /** The target table of an INSERT statement, as written. */

@@ -1,6 +1,5 @@
 package io.tributary.pipelines.runtime;
 
-import io.tributary.connector.delta.DeltaConnectorOptions;
 import io.tributary.connector.delta.DeltaStorage;
 import io.tributary.connector.delta.DeltaWriterLease;
 
@@ -18,6 +17,7 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
 
 import java.io.PrintStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -119,16 +119,20 @@ public final class PipelineRunner {
         }
         Duration monitor = conf.get(TributaryOptions.STREAMING_BOUNDED)
                 ? null : conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL);
+        String catchUp = LiveTables.catchUpDir(conf, pipeline.name());
         for (String table : stage.liveTables()) {
-            LiveTables.shadow(tEnv, table, inserts.get(table), monitor);
+            LiveTables.shadow(tEnv, table, inserts.get(table), monitor, catchUp);
         }
         for (String sql : stage.liveReaders()) {
             // A live reader recomputes its whole output from a full read of its inputs.
-            add(tEnv, statements, LiveTables.targetOf(sql) == null ? sql : SqlHints.withSinkOptions(sql,
-                    Map.of(DeltaConnectorOptions.SINK_REPLACE_ON_START.key(), "true")));
+            add(tEnv, statements, LiveTables.targetOf(sql) == null ? sql
+                    : SqlHints.withSinkOptions(sql, LiveTables.recomputingSinkOptions(catchUp)));
         }
         if (mode == PipelineMode.STREAMING && tEnv.getConfig().get(ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {
             MiniBatchJoins.refuse(statements.explain(), pipeline.name());
+        }
+        if (mode == PipelineMode.STREAMING) {
+            forgetCatchUps(catchUp); // markers of an earlier run would say this one caught up
         }
         TableResult result = statements.execute();
         JobClient job = result.getJobClient().orElseThrow();
@@ -195,5 +199,10 @@ public final class PipelineRunner {
     /** An INSERT INTO as INSERT OVERWRITE; any other statement (a view) as it is. */
     static String asOverwrite(String sql) {
         return InsertStatement.parse(sql).map(insert -> insert.asOverwrite().sql()).orElse(sql);
+    }
+
+    private static void forgetCatchUps(String dir) throws IOException {
+        org.apache.flink.core.fs.Path folder = new org.apache.flink.core.fs.Path(dir);
+        folder.getFileSystem().delete(folder, true);
     }
 }

@@ -1,9 +1,9 @@
 package io.tributary.pipelines.sre;
 
-import io.tributary.connector.delta.DeltaConnectorOptions;
 import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
+import io.tributary.pipelines.runtime.LiveTables;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.SqlHints;
@@ -134,16 +134,17 @@ public final class SrePipeline implements Pipeline {
     @Override
     public List<Stage> stages(PipelineMode mode) {
         List<String> gold = new ArrayList<>();
-        String readOptions = mode == PipelineMode.BATCH || conf.get(TributaryOptions.STREAMING_BOUNDED) ? ""
-                : SqlHints.options(Map.of(DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key(),
-                        conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL).toMillis() + " ms"));
+        String catchUp = LiveTables.catchUpDir(conf, NAME);
+        String readOptions = mode == PipelineMode.BATCH ? "" : LiveTables.readOptions(
+                conf.get(TributaryOptions.STREAMING_BOUNDED) ? null : conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL),
+                catchUp);
         VIEWS.forEach(v -> gold.add(SqlResource.load(SrePipeline.class, "sql/" + v + ".sql",
                 Map.of("read_options", readOptions))));
         Stream.concat(Stream.of("silver.sre_rejects"), GOLD.stream()).forEach(t -> {
             String insert = SqlResource.load(SrePipeline.class, "sql/" + t + ".sql");
             // A fresh streaming start reads the silver tables whole: its outputs are recomputed, not added to.
-            gold.add(mode == PipelineMode.BATCH ? insert : SqlHints.withSinkOptions(insert,
-                    Map.of(DeltaConnectorOptions.SINK_REPLACE_ON_START.key(), "true")));
+            gold.add(mode == PipelineMode.BATCH ? insert
+                    : SqlHints.withSinkOptions(insert, LiveTables.recomputingSinkOptions(catchUp)));
         });
         if (mode == PipelineMode.STREAMING) {
             return List.of(new Stage("silver.sre_* → rejects, gold (continuous)", gold));

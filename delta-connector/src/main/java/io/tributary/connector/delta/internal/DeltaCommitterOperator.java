@@ -14,12 +14,15 @@ import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.StreamingRuntimeContext;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -43,6 +46,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         implements OneInputStreamOperator<DeltaCommittable, Void>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaCommitterOperator.class);
 
     private final DeltaSinkConfig config;
 
@@ -187,7 +191,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         super.snapshotState(context);
         long checkpointId = context.getCheckpointId();
         if (!current.isEmpty()) {
-            if (replaceCheckpoint == 0) {
+            if (replaceCheckpoint == 0 && inputCaughtUp(checkpointId)) {
                 replaceCheckpoint = checkpointId;
             }
             current.forEach(c -> c.checkpointId = checkpointId);
@@ -208,7 +212,28 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         commitUpTo(checkpointId);
     }
 
+    /**
+     * Whether this checkpoint's state holds the results of everything the job's sources had to
+     * read to catch up: only then may a fresh job replace the table (D13). Until then its changes
+     * wait in state, so the table keeps what it held rather than a result of half the input.
+     */
+    private boolean inputCaughtUp(long checkpointId) {
+        if (config.replaceOnStartCatchUpDir == null) {
+            return true;
+        }
+        OptionalLong by = CatchUpMarkers.caughtUpBy(config.replaceOnStartCatchUpDir);
+        if (by.isEmpty() || by.getAsLong() > checkpointId) {
+            LOG.info("Delta table {}: checkpoint {} keeps its changes; the table is replaced once the job's "
+                    + "sources have caught up", config.tablePath, checkpointId);
+            return false;
+        }
+        return true;
+    }
+
     private void commitUpTo(long checkpointId) throws Exception {
+        if (replaceCheckpoint == 0) {
+            return; // the first commit replaces the table, once the input has caught up
+        }
         Map<Long, List<DeltaCommittable>> due = pending.headMap(checkpointId, true);
         if (due.isEmpty()) {
             return;

@@ -31,6 +31,8 @@ public final class DeltaSinkConfig implements Serializable {
     public final boolean overwrite;
     /** A job started from empty state replaces the table's contents with its first commit. */
     public final boolean replaceOnStart;
+    /** Where the job's sources say they caught up; the replacing commit waits for them. Null: no wait. */
+    public final String replaceOnStartCatchUpDir;
     /** New nullable columns of the declaration are added to an existing table that lacks them. */
     public final boolean schemaEvolution;
     /**
@@ -58,7 +60,7 @@ public final class DeltaSinkConfig implements Serializable {
             String sinkId, boolean overwrite, boolean replaceOnStart, long targetFileSize, long rowGroupSize, int maxOpenFiles,
             int logCheckpointInterval, boolean schemaEvolution,
             String replaceWhereColumn, List<String> replaceWhereValues, String replaceWhereFrom,
-            String replaceWhereUntil, long writerLeaseMillis,
+            String replaceWhereUntil, String replaceOnStartCatchUpDir, long writerLeaseMillis,
             Map<String, String> kernelConf) {
         this.tablePath = tablePath;
         this.rowType = rowType;
@@ -74,6 +76,7 @@ public final class DeltaSinkConfig implements Serializable {
         this.replaceWhereValues = new ArrayList<>(replaceWhereValues);
         this.replaceWhereFrom = replaceWhereFrom;
         this.replaceWhereUntil = replaceWhereUntil;
+        this.replaceOnStartCatchUpDir = replaceOnStartCatchUpDir;
         this.writerLeaseMillis = writerLeaseMillis;
         this.targetFileSize = targetFileSize;
         this.rowGroupSize = rowGroupSize;

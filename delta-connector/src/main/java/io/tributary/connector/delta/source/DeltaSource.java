@@ -36,6 +36,7 @@ public final class DeltaSource implements Source<RowData, DeltaFileSplit, DeltaE
 
     private final DeltaReadConfig config;
     private final @Nullable Duration monitorInterval;
+    private final @Nullable String catchUpDir;
 
     /** A bounded source over the latest snapshot. */
     public DeltaSource(String tablePath, RowType producedType, List<String> partitionColumns,
@@ -46,9 +47,20 @@ public final class DeltaSource implements Source<RowData, DeltaFileSplit, DeltaE
     /** @param monitorInterval how often to look for new commits; null for a bounded source */
     public DeltaSource(String tablePath, RowType producedType, List<String> partitionColumns,
             List<ColumnFilter> filters, Map<String, String> kernelConf, @Nullable Duration monitorInterval) {
+        this(tablePath, producedType, partitionColumns, filters, kernelConf, monitorInterval, null);
+    }
+
+    /**
+     * @param catchUpDir where to say when the table's rows as of the start are read (see
+     *     {@code source.catch-up-dir}); null if no sink waits for it
+     */
+    public DeltaSource(String tablePath, RowType producedType, List<String> partitionColumns,
+            List<ColumnFilter> filters, Map<String, String> kernelConf, @Nullable Duration monitorInterval,
+            @Nullable String catchUpDir) {
         this.config = new DeltaReadConfig(DeltaEngines.qualify(tablePath), producedType,
                 partitionColumns, filters, kernelConf);
         this.monitorInterval = monitorInterval;
+        this.catchUpDir = catchUpDir;
     }
 
     public boolean isContinuous() {
@@ -68,13 +80,13 @@ public final class DeltaSource implements Source<RowData, DeltaFileSplit, DeltaE
     @Override
     public SplitEnumerator<DeltaFileSplit, DeltaEnumeratorState> createEnumerator(
             SplitEnumeratorContext<DeltaFileSplit> context) {
-        return new DeltaSplitEnumerator(context, config, monitorInterval, null);
+        return new DeltaSplitEnumerator(context, config, monitorInterval, null, catchUpDir);
     }
 
     @Override
     public SplitEnumerator<DeltaFileSplit, DeltaEnumeratorState> restoreEnumerator(
             SplitEnumeratorContext<DeltaFileSplit> context, DeltaEnumeratorState checkpoint) {
-        return new DeltaSplitEnumerator(context, config, monitorInterval, checkpoint);
+        return new DeltaSplitEnumerator(context, config, monitorInterval, checkpoint, catchUpDir);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tributary.connector.delta.source;
 
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.engine.Engine;
+import io.tributary.connector.delta.internal.CatchUpMarkers;
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaTables;
 import io.tributary.connector.delta.internal.UnsupportedTableException;
@@ -18,11 +19,13 @@ import javax.annotation.Nullable;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Hands out a table's files one at a time to readers that ask. Bounded: the latest snapshot's
@@ -45,14 +48,27 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
     /** Written on the coordinator thread, read by discovery on a worker thread. */
     private volatile long nextVersion;
     private Engine engine;
+    /** Where this source says when it has caught up ({@link CatchUpMarkers}); null if nobody waits. */
+    private final @Nullable String catchUpDir;
+    private final String sourceId = UUID.randomUUID().toString();
+    /** What it must read before it has caught up: the snapshot, or everything a restore left pending. */
+    private final Set<String> toCatchUp = new HashSet<>();
+    /** Readers that asked for a split since the start: they are done with what a restore gave them. */
+    private final Set<Integer> asked = new HashSet<>();
+    private long lastCheckpoint;
+    /** A restored enumerator learns the checkpoint ids it is among from its first checkpoint. */
+    private boolean knowsCheckpoint;
+    private boolean caughtUp;
 
     DeltaSplitEnumerator(SplitEnumeratorContext<DeltaFileSplit> context, DeltaReadConfig config,
-            @Nullable Duration monitorInterval, @Nullable DeltaEnumeratorState restored) {
+            @Nullable Duration monitorInterval, @Nullable DeltaEnumeratorState restored, @Nullable String catchUpDir) {
         this.context = context;
         this.config = config;
         this.monitorInterval = monitorInterval;
         this.pending = new ArrayDeque<>(restored == null ? List.of() : restored.pending);
         this.nextVersion = restored == null ? -1 : restored.nextVersion;
+        this.catchUpDir = catchUpDir;
+        this.knowsCheckpoint = restored == null; // a fresh job's checkpoints start at 1
     }
 
     @Override
@@ -60,6 +76,10 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
         engine = DeltaEngines.create(config.kernelConf);
         if (nextVersion < 0) {
             planSnapshot();
+        }
+        if (catchUpDir != null) {
+            pending.forEach(split -> toCatchUp.add(split.splitId()));
+            CatchUpMarkers.register(catchUpDir, sourceId);
         }
         if (monitorInterval != null) {
             context.callAsync(this::discover, this::onDiscovered, 0L, monitorInterval.toMillis());
@@ -110,9 +130,31 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
 
     @Override
     public void handleSplitRequest(int subtask, @Nullable String requesterHostname) {
-        reading.remove(subtask);
+        DeltaFileSplit done = reading.remove(subtask);
+        if (done != null) {
+            toCatchUp.remove(done.splitId());
+        }
+        asked.add(subtask);
         waiting.add(subtask);
         assignWaiting();
+        markCaughtUp();
+    }
+
+    /**
+     * Once every split it had to catch up on was read and every reader has asked for more, the
+     * records of all of them are ahead of the next checkpoint's barrier: that checkpoint is the
+     * first whose state holds their results downstream.
+     */
+    private void markCaughtUp() {
+        if (catchUpDir == null || caughtUp || !knowsCheckpoint || !toCatchUp.isEmpty()
+                || !asked.containsAll(context.registeredReaders().keySet())
+                || asked.size() < context.currentParallelism()) {
+            return;
+        }
+        CatchUpMarkers.caughtUp(catchUpDir, sourceId, lastCheckpoint + 1);
+        caughtUp = true;
+        LOG.info("Delta table {}: caught up with what it held at the start, before checkpoint {}",
+                config.tablePath, lastCheckpoint + 1);
     }
 
     private boolean mayAssignNext() {
@@ -158,6 +200,9 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
 
     @Override
     public DeltaEnumeratorState snapshotState(long checkpointId) {
+        lastCheckpoint = checkpointId;
+        knowsCheckpoint = true;
+        markCaughtUp();
         return new DeltaEnumeratorState(nextVersion, List.copyOf(pending));
     }
 

@@ -52,7 +52,9 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 DeltaConnectorOptions.SINK_REPLACE_WHERE_UNTIL,
                 DeltaConnectorOptions.SINK_WRITER_LEASE,
                 DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL,
-                DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL);
+                DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL,
+                DeltaConnectorOptions.SOURCE_CATCH_UP_DIR,
+                DeltaConnectorOptions.SINK_REPLACE_ON_START_CATCH_UP_DIR);
     }
 
     @Override
@@ -75,6 +77,8 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 .maxOpenFiles(options.get(DeltaConnectorOptions.SINK_MAX_OPEN_FILES))
                 .logCheckpointInterval(options.get(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL))
                 .replaceOnStart(options.get(DeltaConnectorOptions.SINK_REPLACE_ON_START))
+                .replaceOnStartAfterCatchUp(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_ON_START_CATCH_UP_DIR)
+                        .orElse(null))
                 .schemaEvolution(options.get(DeltaConnectorOptions.SINK_SCHEMA_EVOLUTION))
                 .writerLease(options.get(DeltaConnectorOptions.SINK_WRITER_LEASE))
                 .replaceWhere(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).orElse(null),
@@ -100,7 +104,8 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
         ResolvedCatalogTable table = context.getCatalogTable();
         return new DeltaDynamicTableSource(helper.getOptions().get(DeltaConnectorOptions.PATH),
                 rowType(table), List.copyOf(table.getPartitionKeys()), List.of(), new HashMap<>(),
-                helper.getOptions().getOptional(DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL).orElse(null));
+                helper.getOptions().getOptional(DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL).orElse(null),
+                helper.getOptions().getOptional(DeltaConnectorOptions.SOURCE_CATCH_UP_DIR).orElse(null));
     }
 
     private static RowType rowType(ResolvedCatalogTable table) {

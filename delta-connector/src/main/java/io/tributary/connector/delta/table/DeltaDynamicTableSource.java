@@ -36,10 +36,13 @@ final class DeltaDynamicTableSource implements ScanTableSource, SupportsProjecti
     private List<ColumnFilter> filters;
     private final Map<String, String> kernelConf;
     private final @Nullable Duration monitorInterval;
+    private final @Nullable String catchUpDir;
 
     DeltaDynamicTableSource(String path, RowType producedType, List<String> partitionColumns,
-            List<ColumnFilter> filters, Map<String, String> kernelConf, @Nullable Duration monitorInterval) {
+            List<ColumnFilter> filters, Map<String, String> kernelConf, @Nullable Duration monitorInterval,
+            @Nullable String catchUpDir) {
         this.monitorInterval = monitorInterval;
+        this.catchUpDir = catchUpDir;
         this.path = path;
         this.producedType = producedType;
         this.partitionColumns = partitionColumns;
@@ -58,7 +61,7 @@ final class DeltaDynamicTableSource implements ScanTableSource, SupportsProjecti
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
         return SourceProvider.of(new DeltaSource(path, producedType, partitionColumns, filters, kernelConf,
-                monitorInterval));
+                monitorInterval, catchUpDir));
     }
 
     @Override
@@ -90,7 +93,7 @@ final class DeltaDynamicTableSource implements ScanTableSource, SupportsProjecti
     @Override
     public DynamicTableSource copy() {
         return new DeltaDynamicTableSource(path, producedType, partitionColumns, new ArrayList<>(filters), kernelConf,
-                monitorInterval);
+                monitorInterval, catchUpDir);
     }
 
     @Override

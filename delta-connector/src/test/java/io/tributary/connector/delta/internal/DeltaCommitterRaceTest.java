@@ -33,7 +33,7 @@ class DeltaCommitterRaceTest {
 
     private DeltaSinkConfig config(String sinkId, List<String> key) {
         return new DeltaSinkConfig(DeltaEngines.qualify(dir.resolve("t").toString()), ROW_TYPE, List.of(), key, true,
-                1_000, sinkId, false, false, 1 << 20, 1 << 20, 4, 10, false, null, List.of(), null, null, 60_000L, Map.of());
+                1_000, sinkId, false, false, 1 << 20, 1 << 20, 4, 10, false, null, List.of(), null, null, null, 60_000L, Map.of());
     }
 
     private static DeltaCommittable change(long checkpoint, RowKeys keys, Kind kind, String k, long v, int count) {
