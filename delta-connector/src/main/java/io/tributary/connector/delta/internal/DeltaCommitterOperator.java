@@ -37,7 +37,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>The app id is the sink id plus the id of the job that started from empty state; it is kept
  * in state, so restored and redeployed jobs keep it, while a fresh start (whose checkpoint ids
  * begin again at 1) gets a new one and is never mistaken for a replay. With
- * {@code replace-on-start}, a fresh start's first commit that carries anything replaces the table.
+ * {@code replace-on-start}, a fresh start's first commit that carries anything replaces the table;
+ * with a catch-up folder as well, that commit waits (its changes kept in state) until the job's
+ * sources have read their tables as of the start ({@link CatchUpMarkers}).
  *
  * <p>In batch mode (no checkpoints) everything is committed once, at end of input, under an id
  * that is unique to the job, so a restarted attempt of the same job does not commit twice.
