@@ -1,5 +1,7 @@
 package io.tributary.connector.delta;
 
+import io.tributary.connector.delta.testutils.LogWatch;
+
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -13,16 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,27 +78,15 @@ class DeltaContinuousSourceITCase {
      * holds exactly {@code expected}.
      */
     private void awaitRows(TableEnvironment batch, List<String> expected) throws Exception {
-        Path log = dir.resolve("counts").resolve("_delta_log");
-        Files.createDirectories(log);
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        List<String> rows = List.of();
-        try (WatchService watch = log.getFileSystem().newWatchService()) {
-            log.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
-            while (true) {
-                boolean exists = DeltaTableInfo.load(log.getParent().toString(), Map.of()).isPresent();
-                rows = exists ? query(batch, "SELECT k, n FROM counts ORDER BY k") : List.of();
-                long left = deadline - System.nanoTime();
-                if (rows.equals(expected) || left <= 0) {
-                    break;
-                }
-                WatchKey key = watch.poll(left, TimeUnit.NANOSECONDS);
-                if (key != null) {
-                    key.pollEvents();
-                    key.reset();
-                }
-            }
-        }
+        Path table = dir.resolve("counts");
+        LogWatch.until(table, PATIENCE, () -> rows(batch, table).equals(expected));
+        List<String> rows = rows(batch, table);
         assertThat(rows).as("counts within " + PATIENCE).containsExactlyElementsOf(expected);
+    }
+
+    private static List<String> rows(TableEnvironment batch, Path table) throws Exception {
+        return DeltaTableInfo.load(table.toString(), Map.of()).isPresent()
+                ? query(batch, "SELECT k, n FROM counts ORDER BY k") : List.of();
     }
 
     private static List<String> query(TableEnvironment tEnv, String sql) throws Exception {

@@ -1,5 +1,7 @@
 package io.tributary.connector.delta;
 
+import io.tributary.connector.delta.testutils.LogWatch;
+
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -85,11 +87,9 @@ class DeltaSinkFreshStartITCase {
                 + "SELECT k, COUNT(*) FROM src /*+ OPTIONS('source.monitor-interval' = '100 ms', "
                 + "'source.catch-up-dir' = '" + catchUp + "') */ GROUP BY k");
         try {
-            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
-            while (DeltaTableInfo.load(totalsPath, java.util.Map.of()).orElseThrow().version() <= before) {
-                assertThat(System.nanoTime()).as("the stream's replacing commit").isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            assertThat(LogWatch.until(dir.resolve("totals"), java.time.Duration.ofMinutes(2),
+                    () -> DeltaTableInfo.load(totalsPath, java.util.Map.of()).orElseThrow().version() > before))
+                    .as("the stream's replacing commit").isTrue();
         } finally {
             job.getJobClient().orElseThrow().cancel().get();
         }

@@ -41,6 +41,9 @@ public final class JobProgress {
                     out.println("  " + stage + " … " + describe(counts) + " · " + elapsed(start));
                 } catch (TimeoutException | ExecutionException ignored) {
                     // Progress is best effort; the job result decides success.
+                } catch (IllegalStateException endedMeanwhile) {
+                    // A local job's cluster shuts down as the job ends, possibly between the two
+                    // calls above: the next wait returns its result.
                 }
             }
         }

@@ -5,11 +5,10 @@ import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.SreDataset;
-import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.SreLakes;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,12 +60,7 @@ class SreBackfillRangeITCase {
     }
 
     private static Configuration conf(String lake) {
-        Configuration conf = new Configuration();
-        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve(lake).toString());
-        conf.set(TributaryOptions.SINK_TARGET_FILE_SIZE, MemorySize.parse("16kb"));
-        conf.set(SreOptions.JDBC_URL, postgres.getJdbcUrl("postgres", "postgres"));
-        conf.set(SreOptions.JDBC_USER, "postgres");
-        return conf;
+        return SreLakes.readingPostgres(SreLakes.lake(dir.resolve(lake)), postgres);
     }
 
     private static Configuration january(String lake) {

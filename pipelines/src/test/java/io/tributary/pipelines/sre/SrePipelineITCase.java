@@ -12,11 +12,11 @@ import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.SreDataset;
+import io.tributary.pipelines.testutils.SreLakes;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.configuration.MemorySize;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,9 +67,7 @@ class SrePipelineITCase {
     }
 
     private static Configuration conf(String lake) {
-        Configuration conf = new Configuration();
-        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve(lake).toString());
-        conf.set(TributaryOptions.SINK_TARGET_FILE_SIZE, MemorySize.parse("16kb"));
+        Configuration conf = SreLakes.lake(dir.resolve(lake));
         conf.set(SreOptions.SCAN_PARTITIONS, 3);
         return conf;
     }
@@ -82,10 +80,7 @@ class SrePipelineITCase {
     }
 
     private static Configuration postgres(String lake) {
-        Configuration conf = conf(lake);
-        conf.set(SreOptions.JDBC_URL, postgres.getJdbcUrl("postgres", "postgres"));
-        conf.set(SreOptions.JDBC_USER, "postgres");
-        return conf;
+        return SreLakes.readingPostgres(conf(lake), postgres);
     }
 
     private static void runBatch(Configuration conf) throws Exception {
