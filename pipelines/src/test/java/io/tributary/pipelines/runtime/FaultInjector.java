@@ -4,7 +4,6 @@ import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.StreamingJob;
 import io.tributary.pipelines.testutils.TributaryProcess;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs alongside the job. Every run after the first resumes from the checkpoint the last left.
  */
 final class FaultInjector {
-    private static final Duration FAST_POLL = Duration.ofMillis(5);
-
     /** Where in the job's work the kill lands. */
     enum Fault {
         AFTER_COMMIT("right after a commit of its last table"),
         BETWEEN_SINKS("between its first and last table's commits"),
-        MID_CHECKPOINT("with a data file written or staged but not yet committed"),
+        FILE_STAGED("with a data file written or staged but not yet committed"),
         LOG_CHECKPOINT("as a log checkpoint was written"),
         RANDOM("at a random point of the feed");
 
@@ -127,7 +124,7 @@ final class FaultInjector {
                 }
                 // Only known afterwards: whether the last table had committed too by then.
                 return job.version(last) == lastVersion ? fault.description : "right after a checkpoint's commits";
-            case MID_CHECKPOINT:
+            case FILE_STAGED:
                 // A new data file is being written or waits in a checkpoint: its commit follows the checkpoint.
                 if (!awaitIncrease(running, "a file staged in " + first, () -> job.dataFiles(first), feed)) {
                     return "after the feed ended";
@@ -154,7 +151,7 @@ final class FaultInjector {
     private boolean awaitIncrease(TributaryProcess.Running running, String what, Measure measure, KafkaBroker.Feed feed)
             throws Exception {
         long before = measure.get();
-        job.awaitAlive(running, what, FAST_POLL, () -> measure.get() > before || feed.isDone());
+        job.awaitInLake(running, what, List.of(first, last), () -> measure.get() > before || feed.isDone());
         return measure.get() > before;
     }
 

@@ -26,17 +26,12 @@ public final class Await {
      * for callers whose assertions afterwards explain a failure better than a timeout would.
      */
     public static boolean holdsWithin(Duration timeout, Condition condition) throws Exception {
-        return holdsWithin(timeout, Duration.ofMillis(POLL_MILLIS), condition);
-    }
-
-    /** As {@link #holdsWithin(Duration, Condition)}, polling every {@code poll}: to catch a short-lived state. */
-    public static boolean holdsWithin(Duration timeout, Duration poll, Condition condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Thread.sleep(poll.toMillis());
+            Thread.sleep(POLL_MILLIS);
         }
         return true;
     }

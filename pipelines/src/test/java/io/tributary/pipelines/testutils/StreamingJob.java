@@ -6,13 +6,18 @@ import io.tributary.pipelines.runtime.TributaryOptions;
 
 import org.apache.flink.configuration.Configuration;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -73,15 +78,42 @@ public final class StreamingJob {
         return RetainedCheckpoints.latest(checkpoints()).orElseThrow();
     }
 
+    /** Waits, failing at once if the job died meanwhile. */
     public void awaitAlive(TributaryProcess.Running job, String what, Await.Condition condition) throws Exception {
-        awaitAlive(job, what, Duration.ofMillis(100), condition);
+        Await.until(what, PATIENCE, whileAlive(job, what, condition));
     }
 
-    /** Waits, polling every {@code poll}, failing at once if the job died meanwhile. */
-    public void awaitAlive(TributaryProcess.Running job, String what, Duration poll, Await.Condition condition)
+    /**
+     * Waits for a state of the given tables that may last only moments (a commit landed, a file
+     * staged): the condition is checked again as soon as a file appears in a table's folder, its
+     * partitions or its log, so the wait wakes on the event rather than on a polling period.
+     * Folders that appear later are seen by a check at least every 100 ms.
+     */
+    public void awaitInLake(TributaryProcess.Running job, String what, List<String> tables, Await.Condition condition)
             throws Exception {
-        if (!Await.holdsWithin(PATIENCE, poll, whileAlive(job, what, condition))) {
-            throw new AssertionError("Timed out after " + PATIENCE + " waiting until " + what);
+        Await.Condition alive = whileAlive(job, what, condition);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+            for (String table : tables) {
+                Path folder = Path.of(lake, table);
+                if (Files.isDirectory(folder)) {
+                    try (Stream<Path> dirs = Files.walk(folder, 3)) {
+                        for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+                            dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+                        }
+                    }
+                }
+            }
+            while (!alive.holds()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Timed out after " + PATIENCE + " waiting until " + what);
+                }
+                WatchKey key = watch.poll(100, TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
         }
     }
 
