@@ -27,7 +27,9 @@ public final class CdcOptions {
                     .withDescription(
                             "How long the job remembers the position of a deleted row, so that an older "
                                     + "change arriving late cannot bring the row back. Changes later than "
-                                    + "this behind a delete are applied as if new.");
+                                    + "this behind a delete are applied as if new. Tables with SCD2 history "
+                                    + "remember deletes for ever, as their history does, so that silver and "
+                                    + "history always agree.");
 
     public static final ConfigOption<String> UNKNOWN_TABLES =
             ConfigOptions.key("tributary.cdc.unknown-tables")

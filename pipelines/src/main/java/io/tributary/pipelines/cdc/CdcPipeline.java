@@ -1,5 +1,6 @@
 package io.tributary.pipelines.cdc;
 
+import io.tributary.pipelines.cdc.internal.BronzeReplay;
 import io.tributary.pipelines.cdc.internal.CdcRows;
 import io.tributary.pipelines.cdc.internal.ChangeKeys;
 import io.tributary.pipelines.cdc.internal.ChangeRouter;
@@ -7,6 +8,7 @@ import io.tributary.pipelines.cdc.internal.CurrentStateFunction;
 import io.tributary.pipelines.cdc.internal.CurrentVersions;
 import io.tributary.pipelines.cdc.internal.HistoryFunction;
 import io.tributary.pipelines.cdc.internal.ToRows;
+import io.tributary.pipelines.kafka.CommittedBefore;
 import io.tributary.pipelines.kafka.CommittedOffsets;
 import io.tributary.pipelines.kafka.KafkaSources;
 import io.tributary.pipelines.kafka.RawRecordDeserializer;
@@ -35,9 +37,12 @@ import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.utils.TypeConversions;
 import org.apache.flink.types.Row;
+import org.apache.kafka.common.TopicPartition;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +59,18 @@ import java.util.stream.Collectors;
  * <pre>
  *  kafka (topics) -> cdc-router --------------------------------> bronze.cdc_&lt;t&gt;
  *                       |  side outputs: control, rejects ----> bronze.cdc_control_events, *_rejects
- *                       +-> changes of t -> keyBy(pk) -> cdc-current-&lt;t&gt; -> silver.&lt;d&gt;_&lt;t&gt;
- *                                                  \--> cdc-history-&lt;t&gt; -> silver.&lt;d&gt;_&lt;t&gt;_history
+ *                       +-> changes of t -+-> keyBy(pk) -> cdc-current-&lt;t&gt; -> silver.&lt;d&gt;_&lt;t&gt;
+ *  bronze.cdc_&lt;t&gt; as of the start        |          \--> cdc-history-&lt;t&gt; -> silver.&lt;d&gt;_&lt;t&gt;_history
+ *    -> cdc-bronze-replay-&lt;t&gt; -----------+
  * </pre>
+ *
+ * <p>Fresh starts neither skip nor repeat. The tables that hold Kafka records (bronze, the
+ * control events, both rejects tables) name each record's partition and offset: a job started
+ * without state reads each partition from the lowest offset one of them lacks, and each skips
+ * what it holds ({@link CommittedBefore}). The keyed silver tables hold no offsets: their
+ * operators replay what bronze held at the start ({@link BronzeReplay}), which rebuilds their
+ * state and re-sends every change, absorbed as upserts — so a job killed between bronze's and
+ * silver's commits starts fresh with silver complete.
  *
  * <p>Streaming mode only: a backfill of a silver table reads its database, which is the domain
  * pipeline's batch mode.
@@ -130,10 +144,14 @@ public final class CdcPipeline implements Pipeline {
         Map<String, CdcFormat> formatByTopic = new LinkedHashMap<>();
         specs.forEach(s -> formatByTopic.put(s.topic(), s.format()));
         List<String> topics = new ArrayList<>(formatByTopic.keySet());
-        List<LakeTable> bronze = tables().stream().filter(t -> t.layer().equals("bronze")).collect(Collectors.toList());
+        Map<String, Map<String, Long>> held = CommittedOffsets.byTable(conf, recordTables(), topics, "source",
+                "source_offset", null);
+        tEnv.createTemporarySystemFunction(CommittedBefore.NAME, new CommittedBefore(held));
+        Map<TopicPartition, Long> start = CommittedOffsets.lowestNext(held);
+        Map<String, Long> startBySource = new HashMap<>();
+        start.forEach((p, next) -> startBySource.put(KafkaSources.sourceOf(p.topic(), p.partition()), next));
         DataStream<RowData> raw = env.fromSource(
-                KafkaSources.source(conf, NAME, topics, new RawRecordDeserializer(),
-                        CommittedOffsets.next(conf, bronze, topics, "source", "source_offset", null)),
+                KafkaSources.source(conf, NAME, topics, new RawRecordDeserializer(), start),
                 WatermarkStrategy.noWatermarks(), "kafka: " + String.join(", ", topics)).uid("cdc-kafka-source");
         SingleOutputStreamOperator<RowData> events = raw
                 .process(new ChangeRouter(specs, formatByTopic,
@@ -144,9 +162,12 @@ public final class CdcPipeline implements Pipeline {
         tEnv.createTemporaryView("cdc_bronze_rejects", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.BRONZE_REJECTS)));
         DataStream<RowData> silverRejects = events.getSideOutput(ChangeRouter.SILVER_REJECTS);
         for (CdcTableSpec spec : specs) {
-            DataStream<RowData> changes = events.getSideOutput(ChangeRouter.changesOf(spec));
+            DataStream<RowData> changes = events.getSideOutput(ChangeRouter.changesOf(spec))
+                    .union(replayed(tEnv, spec, startBySource));
+            // With SCD2 history every deleted key is remembered there; silver must agree with it.
+            Duration deletedKeyRetention = spec.history() ? null : conf.get(CdcOptions.DELETED_KEY_RETENTION);
             SingleOutputStreamOperator<RowData> current = changes.keyBy(new ChangeKeys(spec))
-                    .process(new CurrentStateFunction(spec, conf.get(CdcOptions.DELETED_KEY_RETENTION)),
+                    .process(new CurrentStateFunction(spec, deletedKeyRetention),
                             InternalTypeInfo.of(spec.rowType()))
                     .name("current state: " + spec.name()).uid("cdc-current-" + spec.name());
             silverRejects = silverRejects.union(current.getSideOutput(CurrentStateFunction.UNRESOLVED));
@@ -166,13 +187,28 @@ public final class CdcPipeline implements Pipeline {
         tEnv.createTemporaryView("cdc_silver_rejects", tEnv.fromDataStream(silverRejects));
     }
 
+    /** The tables whose rows name the Kafka record they came from. */
+    private List<LakeTable> recordTables() {
+        return tables().stream().filter(t -> t.layer().equals("bronze") || SHARED_TABLES.contains(t.qualifiedName()))
+                .collect(Collectors.toList());
+    }
+
+    /** What bronze held of the table's events at the start, before the offsets Kafka is read from. */
+    private static DataStream<RowData> replayed(StreamTableEnvironment tEnv, CdcTableSpec spec,
+            Map<String, Long> startBySource) {
+        LakeCatalog.createIfAbsent(tEnv, "bronze.cdc_" + spec.name());
+        return tEnv.toDataStream(tEnv.sqlQuery(BronzeReplay.query(spec, startBySource)))
+                .flatMap(new BronzeReplay(spec), InternalTypeInfo.of(CdcRows.routed(spec)))
+                .name("replay of bronze.cdc_" + spec.name()).uid("cdc-bronze-replay-" + spec.name());
+    }
+
     /** The history table's current versions, read once, so that a fresh job knows what new changes end. */
     private static DataStream<RowData> currentVersions(StreamTableEnvironment tEnv, CdcTableSpec spec) {
         LakeCatalog.createIfAbsent(tEnv, spec.historyTable());
         Table versions = tEnv.sqlQuery(CurrentVersions.query(spec));
         DataType type = versions.getResolvedSchema().toPhysicalRowDataType();
         return tEnv.toDataStream(versions)
-                .map(new CurrentVersions(spec, type), InternalTypeInfo.of(CdcRows.change(spec)))
+                .map(new CurrentVersions(spec, type), InternalTypeInfo.of(CdcRows.routed(spec)))
                 .name("current versions: " + spec.historyTable()).uid("cdc-history-seed-" + spec.name());
     }
 
@@ -188,17 +224,22 @@ public final class CdcPipeline implements Pipeline {
     public List<Stage> stages(PipelineMode mode) {
         List<String> statements = new ArrayList<>();
         for (String shared : SHARED_TABLES) {
-            statements.add(SqlResource.load(CdcPipeline.class, "sql/" + shared + ".sql"));
+            statements.add(skipCommitted(SqlResource.load(CdcPipeline.class, "sql/" + shared + ".sql"), shared));
         }
         for (CdcTableSpec spec : specs) {
             Map<String, String> names = Map.of("name", spec.name(), "silver_table", spec.silverTable(),
                     "history_table", spec.historyTable());
-            statements.add(SqlResource.load(CdcPipeline.class, "sql/bronze.cdc_table.sql", names));
+            statements.add(skipCommitted(SqlResource.load(CdcPipeline.class, "sql/bronze.cdc_table.sql", names),
+                    "bronze.cdc_" + spec.name()));
             statements.add(SqlResource.load(CdcPipeline.class, "sql/silver.cdc_table.sql", names));
             if (spec.history()) {
                 statements.add(SqlResource.load(CdcPipeline.class, "sql/silver.cdc_table_history.sql", names));
             }
         }
         return List.of(new Stage("kafka → bronze.cdc_*, silver", statements));
+    }
+
+    private static String skipCommitted(String insert, String table) {
+        return CommittedBefore.skipCommitted(insert, table, "source", "source_offset");
     }
 }

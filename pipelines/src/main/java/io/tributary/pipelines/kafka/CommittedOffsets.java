@@ -30,22 +30,6 @@ public final class CommittedOffsets {
     private CommittedOffsets() {}
 
     /**
-     * For each partition of the topics the tables hold records of, the next offset to read: one
-     * past the highest offset any of the tables holds.
-     *
-     * @param sourceColumn the column holding {@code kafka:<topic>/<partition>}
-     * @param offsetColumn the column holding the record's offset
-     * @param condition a further SQL condition on the rows to look at, or null
-     */
-    public static Map<TopicPartition, Long> next(Configuration conf, List<LakeTable> tables, List<String> topics,
-            String sourceColumn, String offsetColumn, String condition) throws Exception {
-        Map<TopicPartition, Long> next = new HashMap<>();
-        byTable(conf, tables, topics, sourceColumn, offsetColumn, condition).values().forEach(highest ->
-                highest.forEach((source, offset) -> next.merge(KafkaSources.partitionOf(source), offset + 1, Math::max)));
-        return next;
-    }
-
-    /**
      * The highest offset each table holds per source ({@code kafka:<topic>/<partition>}), by table
      * name; a table that does not exist yet is absent, one without rows of a source lacks it.
      */

@@ -5,6 +5,7 @@ import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.KafkaBroker;
+import io.tributary.pipelines.testutils.LaggingTables;
 import io.tributary.pipelines.testutils.Lake;
 
 import org.apache.flink.configuration.Configuration;
@@ -162,16 +163,10 @@ class WeblogsStreamingITCase {
         List<String> streamed = lines(files);
         KAFKA.sendLines(topic, streamed.subList(0, 2_500));
         run(conf, PipelineMode.STREAMING);
-        Path aside = dir.resolve("aside");
-        for (String table : lagging.split(",")) {
-            copy(dir.resolve("lake").resolve(table), aside.resolve(table));
-        }
+        LaggingTables behind = LaggingTables.setAside(dir.resolve("lake"), dir.resolve("aside"), List.of(lagging.split(",")));
         KAFKA.sendLines(topic, streamed.subList(2_500, streamed.size()));
         run(conf, PipelineMode.STREAMING);
-        for (String table : lagging.split(",")) {
-            org.apache.flink.util.FileUtils.deleteDirectory(dir.resolve("lake").resolve(table).toFile());
-            copy(aside.resolve(table), dir.resolve("lake").resolve(table));
-        }
+        behind.fallBack();
         assertThat(new Lake(conf).count(lagging.split(",")[0].replace('/', '.')))
                 .as("the lake as the kill left it").isLessThan(6_000);
 
@@ -184,19 +179,6 @@ class WeblogsStreamingITCase {
                 + " FROM (SELECT source_file, line_number FROM silver.weblogs_requests"
                 + " UNION ALL SELECT source_file, line_number FROM silver.weblogs_rejects)")).containsExactly("6000,6000");
         assertThat(gold(lake)).isEqualTo(batchOverEverything());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(from)) {
-            for (Path p : paths.collect(java.util.stream.Collectors.toList())) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     @Test

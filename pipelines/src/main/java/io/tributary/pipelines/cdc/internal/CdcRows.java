@@ -56,6 +56,18 @@ public final class CdcRows {
         return new RowType(false, fields);
     }
 
+    /**
+     * A change on its way to the keyed operators: {@link #change} followed by the Kafka record it
+     * came from ({@code kafka:<topic>/<partition>} and offset; null for what a table already held),
+     * so that what an operator rejects names its record. Never kept in state.
+     */
+    public static RowType routed(CdcTableSpec spec) {
+        List<RowType.RowField> fields = new ArrayList<>(change(spec).getFields());
+        fields.add(new RowType.RowField("__source", STRING));
+        fields.add(new RowType.RowField("__source_offset", new BigIntType()));
+        return new RowType(false, fields);
+    }
+
     /** A row of the SCD2 history table: the table's columns and the version's validity. */
     public static RowType history(CdcTableSpec spec) {
         List<RowType.RowField> fields = new ArrayList<>(spec.rowType().getFields());

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
 
     /** The side output carrying the typed changes of one table. */
     public static OutputTag<RowData> changesOf(CdcTableSpec spec) {
-        return new OutputTag<>("cdc-changes-" + spec.name(), InternalTypeInfo.of(CdcRows.change(spec)));
+        return new OutputTag<>("cdc-changes-" + spec.name(), InternalTypeInfo.of(CdcRows.routed(spec)));
     }
 
     @Override
@@ -108,11 +109,9 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
         StringData op = text(event.kind.name().toLowerCase(Locale.ROOT));
         out.collect(GenericRowData.of(text(spec.name()), op, commitTs, text(event.logPosition), text(event.schema),
                 text(event.table), payload, source, offset, now));
-        RowData typed;
-        Optional<RowData> movedFrom;
+        List<RowData> changes;
         try {
-            typed = typed(spec, event);
-            movedFrom = movedFrom(spec, event, typed);
+            changes = changes(spec, event, source, offset);
         } catch (IllegalArgumentException e) {
             ctx.output(SILVER_REJECTS, GenericRowData.of(text(spec.name()), op, commitTs, text(e.getMessage()), payload,
                     source, offset, now));
@@ -122,8 +121,30 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
                     text("cannot convert the row: " + Reasons.of(e)), payload, source, offset, now));
             return;
         }
-        movedFrom.ifPresent(oldKey -> ctx.output(changeTags.get(spec.name()), oldKey));
-        ctx.output(changeTags.get(spec.name()), typed);
+        changes.forEach(change -> ctx.output(changeTags.get(spec.name()), change));
+    }
+
+    /**
+     * The typed changes an event of the table makes, in {@link CdcRows#routed} layout: the delete of
+     * the old key when an update moved the row to a new key, then the event's own change.
+     *
+     * @throws IllegalArgumentException when the row does not fit the table's columns
+     */
+    static List<RowData> changes(CdcTableSpec spec, ChangeEvent event, StringData source, long offset) {
+        RowData typed = typed(spec, event);
+        Optional<RowData> movedFrom = movedFrom(spec, event, typed);
+        List<RowData> changes = new ArrayList<>(2);
+        movedFrom.ifPresent(oldKey -> changes.add(routed(oldKey, source, offset)));
+        changes.add(routed(typed, source, offset));
+        return changes;
+    }
+
+    private static RowData routed(RowData typed, StringData source, long offset) {
+        GenericRowData row = (GenericRowData) typed;
+        int at = row.getArity() - 2;
+        row.setField(at, source);
+        row.setField(at + 1, offset);
+        return row;
     }
 
     private CdcTableSpec tableOf(ChangeEvent event) {
@@ -184,7 +205,7 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
         if (image == null) {
             throw new IllegalArgumentException("the event has no row image");
         }
-        GenericRowData row = new GenericRowData(type.getFieldCount() + 2);
+        GenericRowData row = new GenericRowData(type.getFieldCount() + 4); // + position, + record (routed)
         for (int i = 0; i < type.getFieldCount(); i++) {
             String column = type.getFieldNames().get(i);
             try {

@@ -26,13 +26,16 @@ import java.util.List;
  * The current state of each row, in the source's order rather than arrival order: per primary key
  * it remembers the position (commit time, log position) of the last change it applied and drops a
  * change from before it. So out-of-order events end where in-order ones do. A delete's position is
- * kept for {@code deletedKeyRetention}, so a late older insert cannot resurrect the row. Emits a
+ * kept for {@code deletedKeyRetention} (for ever when none is given: a table with SCD2 history
+ * keeps every version anyway, and silver must agree with it), so a late older insert cannot
+ * resurrect the row. Emits a
  * full changelog of the table's columns ({@code +I}, {@code -U}/{@code +U}, {@code -D}); it keeps
  * each key's current row for the before-images, so the planner needs no normalising operator of its
  * own. A delete of a key it has no row for (one written before a fresh start) is passed on with the
  * event's image, so the sink still removes the row. Debezium's placeholder for an unchanged TOASTed
  * column takes the column's value from the key's current row ({@link UnavailableValues}); without
- * one the update goes to the silver rejects ({@link #UNRESOLVED}).
+ * one the update goes to the silver rejects ({@link #UNRESOLVED}) and the key keeps its position, so
+ * that its earlier version, should it arrive later, still applies. Input: {@link CdcRows#routed}.
  */
 @Internal
 public final class CurrentStateFunction extends KeyedProcessFunction<String, RowData, RowData> {
@@ -47,6 +50,7 @@ public final class CurrentStateFunction extends KeyedProcessFunction<String, Row
 
     private final int columns;
     private final CdcTableSpec spec;
+    /** How long a delete's position is kept; negative: for ever. */
     private final long deletedKeyRetentionMillis;
     /** Commit micros and log position of the last change applied, and when (processing time). */
     private transient ValueState<Tuple3<Long, String, Long>> applied;
@@ -55,10 +59,11 @@ public final class CurrentStateFunction extends KeyedProcessFunction<String, Row
     private transient RowData.FieldGetter[] getters;
     private transient Counter superseded;
 
+    /** @param deletedKeyRetention how long a delete's position is kept; null: for ever */
     public CurrentStateFunction(CdcTableSpec spec, Duration deletedKeyRetention) {
         this.spec = spec;
         this.columns = spec.rowType().getFieldCount();
-        this.deletedKeyRetentionMillis = deletedKeyRetention.toMillis();
+        this.deletedKeyRetentionMillis = deletedKeyRetention == null ? -1 : deletedKeyRetention.toMillis();
     }
 
     @Override
@@ -82,10 +87,6 @@ public final class CurrentStateFunction extends KeyedProcessFunction<String, Row
         }
         boolean delete = change.getRowKind() == RowKind.DELETE;
         long now = ctx.timerService().currentProcessingTime();
-        applied.update(Tuple3.of(micros, position, now));
-        if (delete) {
-            ctx.timerService().registerProcessingTimeTimer(now + deletedKeyRetentionMillis);
-        }
         RowData previous = current.value();
         GenericRowData row = ChangeKeys.columns(change, getters, 0);
         List<Integer> unavailable = delete ? List.of() : UnavailableValues.columns(row, spec.rowType());
@@ -93,11 +94,16 @@ public final class CurrentStateFunction extends KeyedProcessFunction<String, Row
             if (previous == null) {
                 ctx.output(UNRESOLVED, GenericRowData.of(StringData.fromString(spec.name()), StringData.fromString("update"),
                         CommitTimes.timestamp(micros), StringData.fromString(UnavailableValues.reason(unavailable,
-                                spec.rowType())), StringData.fromString(row.toString()), null, null,
+                                spec.rowType())), StringData.fromString(row.toString()), change.getString(columns + 2),
+                        change.isNullAt(columns + 3) ? null : change.getLong(columns + 3),
                         TimestampData.fromEpochMillis(now)));
                 return;
             }
             UnavailableValues.filled(row, unavailable, previous, getters);
+        }
+        applied.update(Tuple3.of(micros, position, now));
+        if (delete && deletedKeyRetentionMillis >= 0) {
+            ctx.timerService().registerProcessingTimeTimer(now + deletedKeyRetentionMillis);
         }
         if (delete) {
             current.clear();

@@ -52,7 +52,7 @@ public final class CurrentVersions extends RichMapFunction<Row, RowData> {
     public RowData map(Row version) {
         RowData row = converter.toInternal(version);
         int columns = getters.length;
-        GenericRowData change = ChangeKeys.columns(row, getters, 2);
+        GenericRowData change = ChangeKeys.columns(row, getters, 4); // routed: no record of its own
         change.setField(columns, CommitTimes.micros(row.getTimestamp(columns, 6)));
         change.setField(columns + 1, StringData.fromString(""));
         change.setRowKind(RowKind.UPDATE_AFTER);

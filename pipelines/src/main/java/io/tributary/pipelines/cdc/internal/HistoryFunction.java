@@ -26,6 +26,7 @@ import java.util.List;
  * before it is re-emitted with the new end. Within one commit time the change with the later log
  * position is the version (intermediate states of a transaction were never visible). Emits a full
  * changelog keyed by (primary key, {@code valid_from}). State holds every version of every key.
+ * Input: {@link CdcRows#routed}.
  */
 @Internal
 public final class HistoryFunction extends KeyedProcessFunction<String, RowData, RowData> {
@@ -79,7 +80,9 @@ public final class HistoryFunction extends KeyedProcessFunction<String, RowData,
                 change = filled;
             }
         }
-        versions.put(micros, change);
+        GenericRowData kept = ChangeKeys.columns(change, allGetters, 0); // without the record it came from
+        kept.setRowKind(change.getRowKind());
+        versions.put(micros, kept);
         Long next = at + 1 < times.size() ? times.get(at + 1) : null;
         if (replaced != null && isUpsert(replaced)) {
             out.collect(version(replaced, next, isUpsert(change) ? RowKind.UPDATE_BEFORE : RowKind.DELETE));

@@ -31,7 +31,7 @@ class UnavailableValuesTest {
 
     private static RowData change(long id, String body, byte[] image, String title, long micros) {
         GenericRowData row = GenericRowData.of(id, StringData.fromString(body), image, StringData.fromString(title),
-                micros, StringData.fromString(String.format("%020d", micros)));
+                micros, StringData.fromString(String.format("%020d", micros)), StringData.fromString("kafka:t/0"), micros);
         row.setRowKind(RowKind.UPDATE_AFTER);
         return row;
     }
@@ -56,7 +56,10 @@ class UnavailableValuesTest {
             assertThat(out).containsExactly("+I 1 a long body 2 v1", "-U 1 a long body 2 v1", "+U 1 a long body 2 v2");
             assertThat(harness.getSideOutput(CurrentStateFunction.UNRESOLVED)).singleElement()
                     .extracting(StreamRecord::getValue)
-                    .satisfies(r -> assertThat(r.getString(3).toString()).startsWith("column(s) [body] hold Debezium's"));
+                    .satisfies(r -> {
+                        assertThat(r.getString(3).toString()).startsWith("column(s) [body] hold Debezium's");
+                        assertThat(r.getString(5) + "@" + r.getLong(6)).as("the record it came from").isEqualTo("kafka:t/0@30");
+                    });
         }
     }
 
