@@ -1,5 +1,6 @@
 package io.tributary.pipelines.cdc;
 
+import io.tributary.connector.delta.source.DeltaSource;
 import io.tributary.pipelines.cdc.internal.BronzeReplay;
 import io.tributary.pipelines.cdc.internal.CdcRows;
 import io.tributary.pipelines.cdc.internal.ChangeKeys;
@@ -163,7 +164,7 @@ public final class CdcPipeline implements Pipeline {
         DataStream<RowData> silverRejects = events.getSideOutput(ChangeRouter.SILVER_REJECTS);
         for (CdcTableSpec spec : specs) {
             DataStream<RowData> changes = events.getSideOutput(ChangeRouter.changesOf(spec))
-                    .union(replayed(tEnv, spec, startBySource));
+                    .union(replayed(env, tEnv, conf, spec, startBySource));
             // With SCD2 history every deleted key is remembered there; silver must agree with it.
             Duration deletedKeyRetention = spec.history() ? null : conf.get(CdcOptions.DELETED_KEY_RETENTION);
             SingleOutputStreamOperator<RowData> current = changes.keyBy(new ChangeKeys(spec))
@@ -193,13 +194,22 @@ public final class CdcPipeline implements Pipeline {
                 .collect(Collectors.toList());
     }
 
-    /** What bronze held of the table's events at the start, before the offsets Kafka is read from. */
-    private static DataStream<RowData> replayed(StreamTableEnvironment tEnv, CdcTableSpec spec,
-            Map<String, Long> startBySource) {
-        LakeCatalog.createIfAbsent(tEnv, "bronze.cdc_" + spec.name());
-        return tEnv.toDataStream(tEnv.sqlQuery(BronzeReplay.query(spec, startBySource)))
-                .flatMap(new BronzeReplay(spec), InternalTypeInfo.of(CdcRows.routed(spec)))
-                .name("replay of bronze.cdc_" + spec.name()).uid("cdc-bronze-replay-" + spec.name());
+    /**
+     * What bronze held of the table's events at the start, before the offsets Kafka is read from.
+     * A DataStream source with uids, not a query: the planner's operators get generated ids, which
+     * a restore could not match once the bounded read has finished.
+     */
+    private DataStream<RowData> replayed(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Configuration conf,
+            CdcTableSpec spec, Map<String, Long> startBySource) {
+        String bronze = "bronze.cdc_" + spec.name();
+        LakeCatalog.createIfAbsent(tEnv, bronze);
+        LakeTable table = tables().stream().filter(t -> t.qualifiedName().equals(bronze)).findFirst().orElseThrow();
+        DeltaSource read = new DeltaSource(table.location(LakeCatalog.lakeRoot(conf)), BronzeReplay.READ, List.of(),
+                List.of(), new HashMap<>());
+        return env.fromSource(read, WatermarkStrategy.noWatermarks(), bronze + " as of the start")
+                .uid("cdc-bronze-read-" + spec.name())
+                .flatMap(new BronzeReplay(spec, startBySource), InternalTypeInfo.of(CdcRows.routed(spec)))
+                .name("replay of " + bronze).uid("cdc-bronze-replay-" + spec.name());
     }
 
     /** The history table's current versions, read once, so that a fresh job knows what new changes end. */

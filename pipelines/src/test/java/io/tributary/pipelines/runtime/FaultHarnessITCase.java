@@ -4,8 +4,12 @@ import io.tributary.pipelines.cdc.CdcOptions;
 import io.tributary.pipelines.cli.TributaryCli;
 import io.tributary.pipelines.demo.OrderChangeScript;
 import io.tributary.pipelines.testutils.KafkaBroker;
+import io.tributary.pipelines.sre.SrePipeline;
+import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.OrderChanges;
+import io.tributary.pipelines.testutils.SreDataset;
+import io.tributary.pipelines.testutils.SreLakes;
 import io.tributary.pipelines.testutils.StreamingJob;
 import io.tributary.pipelines.testutils.TributaryProcess;
 import io.tributary.pipelines.testutils.WeblogsFixture;
@@ -35,14 +39,15 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fault harness: the weblogs and CDC streaming jobs run as processes of their own while their
- * feeds keep arriving, a weblogs backfill races the weblogs stream, and the jobs are killed
+ * The fault harness: the weblogs, CDC and SRE streaming jobs run as processes of their own while
+ * their feeds keep arriving (the SRE job reads the silver tables the CDC job keeps), a weblogs
+ * backfill races the weblogs stream, and the jobs are killed
  * outright (SIGKILL) again and again at moments chosen from the lake's state — right after a
  * commit, between two sinks' commits, while a checkpoint is being written, as a log checkpoint
- * appears, at random — with a vacuum that keeps nothing older than now between some rounds and an
- * optimize running alongside others. At the end every table is compared, row by row, with one
- * uninterrupted batch run over the same input (weblogs) or the source's own tables (CDC), and the
- * figures are printed.
+ * appears, at random — with a vacuum that keeps nothing older than now between some rounds, an
+ * optimize running alongside others, and some runs started without state. At the end every table
+ * is compared, row by row, with one uninterrupted batch run over the same input (weblogs, SRE from
+ * its database) or the source's own tables (CDC), and the figures are printed.
  *
  * <p>The suite runs {@value #DEFAULT_FAULTS} faults; {@code -Dtributary.chaos.faults=N} and
  * {@code -Dtributary.chaos.seed=S} run more, or others:
@@ -53,6 +58,7 @@ class FaultHarnessITCase {
     static final KafkaBroker KAFKA = new KafkaBroker();
 
     private static final int DEFAULT_FAULTS = 20;
+    private static final List<String> SRE_SILVER = List.of("silver.sre_esteira_prod", "silver.sre_log", "silver.sre_chamados");
 
     /** Kept when the run fails: the lake and the checkpoints show what happened. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -86,24 +92,40 @@ class FaultHarnessITCase {
         List<OrderChangeScript.Change> script = OrderChangeScript.script(seed, 60, 4_000);
         List<String> events = OrderChangeScript.shuffled(script, seed).stream()
                 .map(OrderChangeScript.Change::debezium).collect(Collectors.toList());
+        // The same CDC job keeps the SRE tables current from the SRE source's changes.
+        KAFKA.createTopic("chaos.sre", 2);
+        List<String> sreEvents = new SreDataset().debeziumEvents().values().stream().flatMap(List::stream)
+                .collect(Collectors.toList());
+        String sreTables = Files.readString(SreDataset.cdcTablesFile(dir.resolve("sre-tables.yaml"), t -> "chaos.sre",
+                "debezium-json"));
         Path tables = Files.writeString(dir.resolve("tables.yaml"), "tables:\n"
                 + "  - source: public.orders\n    domain: shop\n    topic: chaos.cdc\n"
                 + "    format: debezium-json\n    primary-key: [id]\n    history: true\n"
-                + "    columns:\n      " + OrderChangeScript.COLUMNS + "\n");
+                + "    columns:\n      " + OrderChangeScript.COLUMNS + "\n"
+                + sreTables.substring(sreTables.indexOf("tables:") + "tables:".length() + 1));
         StreamingJob cdc = new StreamingJob("cdc", lake, List.of("--mode", "streaming", "--resume",
                 "-D", TributaryOptions.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + KAFKA.bootstrapServers(),
                 "-D", CdcOptions.TABLES_FILE.key() + "=" + tables));
+
+        // SRE: its streaming job reads the silver tables the (killed) CDC job keeps and recomputes gold.
+        StreamingJob sre = new StreamingJob(SrePipeline.NAME, lake, List.of("--mode", "streaming", "--resume",
+                "-D", TributaryOptions.STREAMING_MONITOR_INTERVAL.key() + "=300ms"));
 
         FaultInjector weblogsFaults = new FaultInjector(weblogs, "bronze/weblogs_raw", "silver/weblogs_requests",
                 List.of("bronze.weblogs_raw", "silver.weblogs_requests", "silver.weblogs_rejects"), new Random(seed));
         FaultInjector cdcFaults = new FaultInjector(cdc, "bronze/cdc_orders", "silver/shop_orders",
                 List.of("bronze.cdc_orders", "silver.shop_orders", "silver.shop_orders_history"), new Random(seed + 1));
+        FaultInjector sreFaults = new FaultInjector(sre, "gold/sre_sli_monthly", "gold/sre_slo_report",
+                SrePipeline.GOLD, new Random(seed + 2));
         // Paced to last about as long as the rounds (a restart takes seconds), so most kills land mid-feed;
         // the figures say how many came after a feed had ended, while the job caught up.
         KafkaBroker.Feed weblogsFeed = KAFKA.trickle("chaos.weblogs", lines, Math.max(1, lines.size() / (faults * 48)),
                 Duration.ofMillis(250));
         KafkaBroker.Feed cdcFeed = KAFKA.trickle("chaos.cdc", events, Math.max(1, events.size() / (faults * 48)),
                 Duration.ofMillis(250));
+        // The SRE source changes rarely: its few dozen changes are spread over the same time, one at a time.
+        KafkaBroker.Feed sreFeed = KAFKA.trickle("chaos.sre", sreEvents, 1,
+                Duration.ofMillis(Math.max(250, faults * 12_000L / sreEvents.size())));
 
         // The backfill starts with the weblogs stream's second round and races it.
         CompletableFuture<String> backfill = new CompletableFuture<>();
@@ -118,9 +140,19 @@ class FaultHarnessITCase {
         }));
         // A vacuum of the weblogs tables must not delete files the racing backfill is writing.
         weblogsFaults.beforeVacuum(() -> backfill.get());
-        CompletableFuture<Void> cdcRounds = CompletableFuture.runAsync(() -> cdcFaults.inject(faults / 2, cdcFeed));
-        weblogsFaults.inject(faults - faults / 2, weblogsFeed);
+        CompletableFuture<Void> cdcRounds = CompletableFuture.runAsync(() -> cdcFaults.inject(faults / 3, cdcFeed));
+        CompletableFuture<Void> sreRounds = CompletableFuture.runAsync(() -> {
+            try { // the SRE job reads what the CDC job creates
+                Await.until("the CDC job's SRE tables", StreamingJob.PATIENCE, () -> SRE_SILVER.stream()
+                        .allMatch(t -> cdc.version(t.replace('.', '/')) >= 0));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            sreFaults.inject(faults / 3, sreFeed);
+        });
+        weblogsFaults.inject(faults - 2 * (faults / 3), weblogsFeed);
         cdcRounds.get();
+        sreRounds.get();
         assertThat(backfill.get()).as("the backfill ran beside the stream").contains("bronze");
 
         // One uninterrupted batch run over the same lines: what the lake must end with.
@@ -135,14 +167,18 @@ class FaultHarnessITCase {
         List<String> expectedCurrent = OrderChanges.currentRows(script);
         List<String> expectedHistory = OrderChanges.historyRows(script);
         long weblogsLines = lines.size() + backfillLines;
+        Lake sreReference = new Lake(SreLakes.batchReference(dir.resolve("sre-reference")));
+        List<List<String>> expectedSreGold = SreLakes.gold(sreReference);
 
-        // Both jobs once more, until they have caught up (or time runs out: the figures say what is missing).
-        try (TributaryProcess.Running w = weblogs.start(); TributaryProcess.Running c = cdc.start()) {
+        // The jobs once more, until they have caught up (or time runs out: the figures say what is missing).
+        try (TributaryProcess.Running w = weblogs.start(); TributaryProcess.Running c = cdc.start();
+                TributaryProcess.Running r = sre.start()) {
             weblogs.awaitAlive(w, "weblogs caught up", () -> weblogs.rows("bronze/weblogs_raw") >= weblogsLines
                     && WeblogsFixture.gold(weblogs.lake()).equals(expectedGold));
             cdc.awaitAlive(c, "cdc caught up", () -> cdc.rows("bronze/cdc_orders") >= events.size()
                     && sorted(cdc.lake(), "silver.shop_orders").equals(expectedCurrent)
                     && sorted(cdc.lake(), "silver.shop_orders_history").equals(expectedHistory));
+            sre.awaitAlive(r, "sre caught up", () -> SreLakes.gold(sre.lake()).equals(expectedSreGold));
         }
 
         Lake result = weblogs.lake();
@@ -159,16 +195,30 @@ class FaultHarnessITCase {
                 + "|| '#' || CAST(source_offset AS STRING)) FROM bronze.cdc_orders").get(0));
         comparison.rows("silver.shop_orders", expectedCurrent, sorted(result, "silver.shop_orders"));
         comparison.rows("silver.shop_orders_history", expectedHistory, sorted(result, "silver.shop_orders_history"));
+        for (String table : SRE_SILVER) {
+            comparison.rows(table, sorted(sreReference.rowsRounded("SELECT * FROM " + table)),
+                    sorted(result.rowsRounded("SELECT * FROM " + table)));
+        }
+        List<List<String>> sreGold = SreLakes.gold(result);
+        for (int i = 0; i < SrePipeline.GOLD.size(); i++) {
+            comparison.rows(SrePipeline.GOLD.get(i), expectedSreGold.get(i), sreGold.get(i));
+        }
 
-        String report = "Fault harness (seed " + seed + "): " + (weblogsFaults.injected() + cdcFaults.injected())
-                + " faults injected\n" + weblogsFaults.summary() + cdcFaults.summary() + comparison.summary();
-        System.out.println(report + weblogsFaults.journal() + cdcFaults.journal());
-        assertThat(weblogsFaults.injected() + cdcFaults.injected()).isEqualTo(faults);
-        assertThat(comparison.differences()).as(report + "\n" + weblogsFaults.journal() + cdcFaults.journal()).isZero();
+        int injected = weblogsFaults.injected() + cdcFaults.injected() + sreFaults.injected();
+        String report = "Fault harness (seed " + seed + "): " + injected + " faults injected\n"
+                + weblogsFaults.summary() + cdcFaults.summary() + sreFaults.summary() + comparison.summary();
+        String journal = weblogsFaults.journal() + cdcFaults.journal() + sreFaults.journal();
+        System.out.println(report + journal);
+        assertThat(injected).isEqualTo(faults);
+        assertThat(comparison.differences()).as(report + "\n" + journal).isZero();
     }
 
     private static List<String> sorted(Lake lake, String table) throws Exception {
-        return lake.rows("SELECT * FROM " + table).stream().sorted().collect(Collectors.toList());
+        return sorted(lake.rows("SELECT * FROM " + table));
+    }
+
+    private static List<String> sorted(List<String> rows) {
+        return rows.stream().sorted().collect(Collectors.toList());
     }
 
     /** Runs the CLI in this JVM, as an operator would alongside the jobs. */

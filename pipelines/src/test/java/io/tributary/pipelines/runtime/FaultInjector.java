@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kills one streaming job again and again, each time at a moment read from the lake: the fault
  * kinds take turns. Between some rounds the job's tables are vacuumed with nothing retained (the
  * files its checkpoint still holds must survive); during others an optimize of its first table
- * runs alongside the job. Every run after the first resumes from the checkpoint the last left.
+ * runs alongside the job. Most runs resume from the checkpoint the last left; every fourth,
+ * from the third on, starts without state, as a deployment whose checkpoints were lost would.
  */
 final class FaultInjector {
     /** Where in the job's work the kill lands. */
@@ -84,7 +85,8 @@ final class FaultInjector {
         CompletableFuture<Void> optimize = CompletableFuture.completedFuture(null);
         long start = System.nanoTime();
         long underWay;
-        try (TributaryProcess.Running running = job.start()) {
+        boolean fresh = round % 4 == 2;
+        try (TributaryProcess.Running running = fresh ? job.startFresh() : job.start()) {
             job.awaitNewCheckpoint(running);
             underWay = System.nanoTime();
             if (round % 4 == 1) {
@@ -97,8 +99,12 @@ final class FaultInjector {
             running.kill();
             injected++;
             counts.merge(when, 1, Integer::sum);
-            journal.append(String.format("%s round %d: first checkpoint after %.1f s, killed %.1f s later %s "
-                    + "(%s at version %d, %s at version %d)%n", job.pipeline(), round + 1, (underWay - start) / 1e9,
+            if (fresh) {
+                counts.merge("of a run started without state", 1, Integer::sum);
+            }
+            journal.append(String.format("%s round %d%s: first checkpoint after %.1f s, killed %.1f s later %s "
+                    + "(%s at version %d, %s at version %d)%n", job.pipeline(), round + 1, fresh ? " (fresh)" : "",
+                    (underWay - start) / 1e9,
                     (System.nanoTime() - underWay) / 1e9, when, first, job.version(first), last, job.version(last)));
         }
         optimize.get();

@@ -5,6 +5,7 @@ import io.tributary.pipelines.demo.EmbeddedKafka;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -136,8 +139,21 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
             int first) {
         int partitions = producer.partitionsFor(topic).size();
         int i = first;
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (byte[] value : values) {
-            producer.send(new ProducerRecord<>(topic, i++ % partitions, null, value));
+            acks.add(producer.send(new ProducerRecord<>(topic, i++ % partitions, null, value)));
+        }
+        producer.flush();
+        // flush() returns when every send has ended, failed ones included: a lost record must fail the test.
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Kafka did not take a record of " + topic + ": " + e.getCause(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -1,13 +1,23 @@
 package io.tributary.pipelines.testutils;
 
+import io.tributary.pipelines.demo.EmbeddedMariaDb;
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.sre.SreDatabase;
 import io.tributary.pipelines.sre.SreOptions;
+import io.tributary.pipelines.sre.SrePipeline;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Settings of an SRE test run: a lake with small files, and the database it reads. */
 public final class SreLakes {
@@ -26,5 +36,34 @@ public final class SreLakes {
         conf.set(SreOptions.JDBC_URL, postgres.getJdbcUrl("postgres", "postgres"));
         conf.set(SreOptions.JDBC_USER, "postgres");
         return conf;
+    }
+
+    /**
+     * The SRE backfill of the dataset from a database (an embedded MariaDB under {@code dir}): the
+     * lake a streaming run over the same changes must end with.
+     */
+    public static Configuration batchReference(Path dir) throws Exception {
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("mariadb"))) {
+            Configuration conf = lake(dir.resolve("lake"));
+            conf.set(SreOptions.JDBC_URL, db.jdbcUrl());
+            conf.set(SreOptions.JDBC_USER, EmbeddedMariaDb.USER);
+            new SreDataset().writeTo(SreDatabase.fromConfig(conf));
+            new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
+                    .run(SrePipeline.fromConfig(conf), PipelineMode.BATCH);
+            return conf;
+        }
+    }
+
+    /** Each SRE gold table's rows, sorted, numbers rounded; a table that cannot be read says why. */
+    public static List<List<String>> gold(Lake lake) {
+        List<List<String>> tables = new ArrayList<>();
+        for (String table : SrePipeline.GOLD) {
+            try {
+                tables.add(lake.rowsRounded("SELECT * FROM " + table).stream().sorted().collect(Collectors.toList()));
+            } catch (Exception e) {
+                tables.add(List.of("unreadable: " + e.getMessage()));
+            }
+        }
+        return tables;
     }
 }

@@ -55,6 +55,13 @@ public final class StreamingJob {
         return tributary.start(all.toArray(String[]::new));
     }
 
+    /** Starts the job without state, even when its arguments say {@code --resume}. */
+    public TributaryProcess.Running startFresh() throws Exception {
+        List<String> all = new ArrayList<>(args);
+        all.remove("--resume");
+        return tributary.start(all.toArray(String[]::new));
+    }
+
     public Lake lake() {
         return new Lake(configuration());
     }

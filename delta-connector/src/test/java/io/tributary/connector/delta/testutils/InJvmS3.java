@@ -39,9 +39,22 @@ public final class InJvmS3 implements BeforeAllCallback, AfterAllCallback {
     private final String[] buckets;
     private S3Proxy proxy;
     private CreateOnceLogStore blobs;
+    private boolean faulty;
+    private FaultyS3Proxy faults;
 
     public InJvmS3(String... buckets) {
         this.buckets = buckets.clone();
+    }
+
+    /** Clients reach the server through a {@link FaultyS3Proxy} (disarmed until a test arms it). */
+    public InJvmS3 throughFaultyProxy() {
+        this.faulty = true;
+        return this;
+    }
+
+    /** The proxy between clients and the server; only with {@link #throughFaultyProxy}. */
+    public FaultyS3Proxy faults() {
+        return faults;
     }
 
     @Override
@@ -61,8 +74,13 @@ public final class InJvmS3 implements BeforeAllCallback, AfterAllCallback {
         while (!proxy.getState().equals("STARTED")) {
             Thread.onSpinWait();
         }
+        int port = proxy.getPort();
+        if (faulty) {
+            faults = new FaultyS3Proxy(port);
+            port = faults.port();
+        }
         Configuration conf = new Configuration();
-        conf.setString("s3.endpoint", "http://127.0.0.1:" + proxy.getPort());
+        conf.setString("s3.endpoint", "http://127.0.0.1:" + port);
         conf.setString("s3.path.style.access", "true");
         conf.setString("s3.access-key", ACCESS_KEY);
         conf.setString("s3.secret-key", SECRET_KEY);
@@ -106,6 +124,9 @@ public final class InJvmS3 implements BeforeAllCallback, AfterAllCallback {
     public void afterAll(ExtensionContext context) throws Exception {
         FileSystem.initialize(new Configuration(), null);
         S3ConditionalPut.configure(new Configuration());
+        if (faults != null) {
+            faults.close();
+        }
         proxy.stop();
     }
 }

@@ -4,16 +4,27 @@ import io.tributary.pipelines.cdc.CdcTableSpec;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
-import org.apache.flink.types.Row;
+import org.apache.flink.table.types.logical.BigIntType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.VarCharType;
 import org.apache.flink.util.Collector;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The change events {@code bronze.cdc_<table>} held when a job started without state, decoded
@@ -21,34 +32,55 @@ import java.util.TreeMap;
  * row for TOAST placeholders, its versions) and re-send every change, which the keyed silver tables
  * absorb as upserts of what they hold. A job killed after bronze's commit and before silver's thus
  * starts fresh with silver complete; the events go to no other table. Only events before the
- * offsets the Kafka source starts at are replayed, so no event reaches an operator twice. An event
- * that no longer fits the table was a silver reject when it arrived: it is counted, not re-sent.
+ * offsets the Kafka source starts at are replayed, so no event reaches an operator twice; those
+ * offsets are kept in state, so a job restored in the middle of the replay keeps the same bound.
+ * An event that no longer fits the table was a silver reject when it arrived: it is counted, not
+ * re-sent. Input: {@link #READ} rows of a bounded read of the bronze table.
  */
 @Internal
-public final class BronzeReplay extends RichFlatMapFunction<Row, RowData> {
+public final class BronzeReplay extends RichFlatMapFunction<RowData, RowData> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
+    /** The columns of {@code bronze.cdc_<table>} the replay reads. */
+    public static final RowType READ = RowType.of(
+            new LogicalType[] {VarCharType.STRING_TYPE, VarCharType.STRING_TYPE, new BigIntType()},
+            new String[] {"payload", "source", "source_offset"});
+
     private final CdcTableSpec spec;
+    /** The Kafka source's first offset per {@code kafka:<topic>/<partition>} as this run started. */
+    private final HashMap<String, Long> kafkaStart;
+    private transient Map<String, Long> bound;
+    private transient ListState<String> boundState;
     private transient Counter misfits;
 
-    public BronzeReplay(CdcTableSpec spec) {
+    public BronzeReplay(CdcTableSpec spec, Map<String, Long> kafkaStart) {
         this.spec = spec;
+        this.kafkaStart = new HashMap<>(kafkaStart);
     }
 
-    /**
-     * The query over bronze: payload, source and offset of each event before {@code start} (next
-     * offset per {@code kafka:<topic>/<partition>}); sources the Kafka source does not read are
-     * replayed whole.
-     */
-    public static String query(CdcTableSpec spec, Map<String, Long> start) {
-        StringBuilder before = new StringBuilder();
-        if (!start.isEmpty()) {
-            before.append(" WHERE source_offset < CASE source");
-            new TreeMap<>(start).forEach((source, next) -> before.append(" WHEN '").append(source.replace("'", "''"))
-                    .append("' THEN CAST(").append(next).append(" AS BIGINT)"));
-            before.append(" ELSE CAST(").append(Long.MAX_VALUE).append(" AS BIGINT) END");
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        boundState = context.getOperatorStateStore().getUnionListState(
+                new ListStateDescriptor<>("kafka-start", Types.STRING));
+        bound = new HashMap<>(kafkaStart);
+        if (context.isRestored()) {
+            List<String> stored = new ArrayList<>();
+            boundState.get().forEach(stored::add);
+            if (!stored.isEmpty()) {
+                bound.clear();
+                for (String entry : stored) {
+                    int eq = entry.lastIndexOf('=');
+                    bound.put(entry.substring(0, eq), Long.parseLong(entry.substring(eq + 1)));
+                }
+            }
         }
-        return "SELECT payload, source, source_offset FROM bronze.cdc_" + spec.name() + before;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        List<String> entries = new ArrayList<>();
+        bound.forEach((source, next) -> entries.add(source + "=" + next));
+        boundState.update(getRuntimeContext().getIndexOfThisSubtask() == 0 ? entries : List.of());
     }
 
     @Override
@@ -57,16 +89,19 @@ public final class BronzeReplay extends RichFlatMapFunction<Row, RowData> {
     }
 
     @Override
-    public void flatMap(Row event, Collector<RowData> out) {
-        String payload = (String) event.getField(0);
-        String source = (String) event.getField(1);
-        Long offset = (Long) event.getField(2);
-        if (payload == null || offset == null) {
+    public void flatMap(RowData event, Collector<RowData> out) {
+        if (event.isNullAt(0) || event.isNullAt(1) || event.isNullAt(2)) {
             misfits.inc();
             return;
         }
+        String source = event.getString(1).toString();
+        long offset = event.getLong(2);
+        if (offset >= bound.getOrDefault(source, Long.MAX_VALUE)) {
+            return; // the Kafka source reads it again
+        }
         try {
-            ChangeEvent decoded = ChangeEvent.decode(spec.format(), payload.getBytes(StandardCharsets.UTF_8));
+            byte[] payload = event.getString(0).toBytes();
+            ChangeEvent decoded = ChangeEvent.decode(spec.format(), payload);
             ChangeRouter.changes(spec, decoded, StringData.fromString(source), offset).forEach(out::collect);
         } catch (ChangeEvent.InvalidChangeException | RuntimeException e) {
             misfits.inc();
