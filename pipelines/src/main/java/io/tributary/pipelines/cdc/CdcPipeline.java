@@ -212,7 +212,7 @@ public final class CdcPipeline implements Pipeline {
                 .name("replay of " + bronze).uid("cdc-bronze-replay-" + spec.name());
     }
 
-    /** The history table's current versions, read once, so that a fresh job knows what new changes end. */
+    /** The versions the history table holds, read once, so that a fresh job knows what new changes end or remove. */
     private static DataStream<RowData> currentVersions(StreamTableEnvironment tEnv, CdcTableSpec spec) {
         LakeCatalog.createIfAbsent(tEnv, spec.historyTable());
         Table versions = tEnv.sqlQuery(CurrentVersions.query(spec));

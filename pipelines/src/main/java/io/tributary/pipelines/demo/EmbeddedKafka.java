@@ -6,7 +6,9 @@ import org.apache.flink.annotation.Internal;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A single-node Kafka broker in this JVM, in KRaft mode (broker and controller in one), for
@@ -61,6 +64,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("group.initial.rebalance.delay.ms", "0");
             props.put("auto.create.topics.enable", "false");
             props.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+            // One node sharing a JVM with the Flink jobs it feeds: when they take every core, its
+            // heartbeats and Raft fetches run late. A single node gains nothing from fencing itself
+            // or from re-electing itself, which takes its partitions offline meanwhile.
+            props.put("broker.session.timeout.ms", "600000");
+            props.put("controller.quorum.fetch.timeout.ms", "600000");
+            props.put("controller.quorum.election.timeout.ms", "60000");
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM, scala.Option.empty());
             server.startup();
             return new EmbeddedKafka(server, "localhost:" + brokerPort);
@@ -79,11 +88,38 @@ public final class EmbeddedKafka implements AutoCloseable {
             if (!admin.listTopics().names().get().contains(name)) {
                 admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
             }
+            awaitLeaders(admin, name);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + name, e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot create topic " + name + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns once the broker leads every partition of the topic: a topic is created before its
+     * partitions can take records, and a producer whose partition has no leader yet holds its
+     * records until they expire.
+     */
+    private static void awaitLeaders(Admin admin, String name) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            try {
+                TopicDescription topic = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
+                if (topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                // created, but the broker does not know it yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topic " + name + " still has partitions without a leader after 2 minutes");
+            }
+            TimeUnit.MILLISECONDS.sleep(50); // polling the broker's metadata; it offers no notification
         }
     }
 

@@ -61,11 +61,14 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         send(topic, values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList()));
     }
 
-    /** Sends values and waits until every one is acknowledged. */
+    /**
+     * Sends values and waits until every one is acknowledged. Records whose partition did not
+     * take them in time (the in-JVM broker, starved of CPU by the jobs beside it, can leave a
+     * partition without a leader for a while) are sent again by a new producer, a few times.
+     */
     public void send(String topic, List<byte[]> values) throws ExecutionException, InterruptedException {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            sendRoundRobin(producer, topic, values, 0);
-            producer.flush();
+            deliver(producer, topic, values, 0, values.size());
         }
     }
 
@@ -85,14 +88,13 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
         private Feed(KafkaProducer<byte[], byte[]> producer, String topic, List<String> values, int perBatch,
                 Duration period) {
+            List<byte[]> bytes = values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList());
             timer.scheduleAtFixedRate(() -> {
                 try {
                     int from = sent.get();
-                    List<byte[]> batch = values.subList(from, Math.min(values.size(), from + perBatch)).stream()
-                            .map(v -> v.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList());
-                    sendRoundRobin(producer, topic, batch, from);
-                    producer.flush();
-                    if (sent.addAndGet(batch.size()) >= values.size()) {
+                    int until = Math.min(values.size(), from + perBatch);
+                    deliver(producer, topic, bytes, from, until);
+                    if (sent.addAndGet(until - from) >= values.size()) {
                         finish(producer, null);
                     }
                 } catch (RuntimeException e) {
@@ -130,30 +132,52 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** Round robin over the partitions: Kafka's sticky partitioner would fill one at a time. */
-    private static void sendRoundRobin(KafkaProducer<byte[], byte[]> producer, String topic, List<byte[]> values,
-            int first) {
+    /**
+     * Sends {@code values[from, until)}, record {@code i} to partition {@code i} modulo the
+     * partitions (Kafka's sticky partitioner would fill one at a time), and waits for every answer.
+     * Records whose partition did not take them in time are sent again, a few times: the in-JVM
+     * broker, starved of CPU by the jobs beside it, can leave a partition without a leader for a
+     * while. A record it never takes fails the test.
+     */
+    private static void deliver(KafkaProducer<byte[], byte[]> producer, String topic, List<byte[]> values,
+            int from, int until) {
         int partitions = producer.partitionsFor(topic).size();
-        int i = first;
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (byte[] value : values) {
-            acks.add(producer.send(new ProducerRecord<>(topic, i++ % partitions, null, value)));
+        List<Integer> pending = new ArrayList<>();
+        for (int i = from; i < until; i++) {
+            pending.add(i);
         }
-        producer.flush();
-        // flush() returns when every send has ended, failed ones included: a lost record must fail the test.
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Kafka did not take a record of " + topic + ": " + e.getCause(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (int i : pending) {
+                acks.add(producer.send(new ProducerRecord<>(topic, i % partitions, null, values.get(i))));
             }
+            producer.flush(); // returns when every send has ended, failed ones included
+            List<Integer> expired = new ArrayList<>();
+            for (int n = 0; n < acks.size(); n++) {
+                try {
+                    acks.get(n).get();
+                } catch (ExecutionException e) {
+                    if (attempt < 4 && e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                        expired.add(pending.get(n));
+                    } else {
+                        throw new IllegalStateException("Kafka did not take a record of " + topic + ": " + e.getCause(), e);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (!expired.isEmpty()) {
+                System.err.printf("KafkaBroker: %d records of %s expired unsent; sending them again%n", expired.size(), topic);
+            }
+            pending = expired;
         }
     }
 }

@@ -14,10 +14,11 @@ import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
 
 /**
- * The current versions an SCD2 history table holds, as changes at their {@code valid_from}: fed to
- * the history function beside the stream, they tell a job started without state which version each
- * new change ends. Their log position sorts before any real event's, so an event of the same commit
- * time replaces them.
+ * The versions an SCD2 history table holds, as changes at their {@code valid_from}: fed to the
+ * history function beside the stream, they tell a job started without state which version each
+ * new change ends, and which versions the table holds that the changes of their own commit remove.
+ * They name no record; their log position sorts before any real event's, so an event of the same
+ * commit time replaces them.
  */
 @Internal
 public final class CurrentVersions extends RichMapFunction<Row, RowData> {
@@ -34,11 +35,11 @@ public final class CurrentVersions extends RichMapFunction<Row, RowData> {
         this.columnsAndValidFrom = columnsAndValidFrom;
     }
 
-    /** The query that reads them: the table's columns and {@code valid_from} of current versions. */
+    /** The query that reads them: the table's columns and {@code valid_from} of every version. */
     public static String query(CdcTableSpec spec) {
         StringBuilder columns = new StringBuilder();
         spec.rowType().getFieldNames().forEach(c -> columns.append('`').append(c).append("`, "));
-        return "SELECT " + columns + "valid_from FROM " + spec.historyTable() + " WHERE is_current";
+        return "SELECT " + columns + "valid_from FROM " + spec.historyTable();
     }
 
     @Override

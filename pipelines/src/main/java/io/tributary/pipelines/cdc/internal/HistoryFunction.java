@@ -26,7 +26,9 @@ import java.util.List;
  * before it is re-emitted with the new end. Within one commit time the change with the later log
  * position is the version (intermediate states of a transaction were never visible). Emits a full
  * changelog keyed by (primary key, {@code valid_from}). State holds every version of every key.
- * Input: {@link CdcRows#routed}.
+ * A job started without state is also fed every version the table holds ({@link CurrentVersions}):
+ * a held version that a change of its own commit deleted — a job saw a transaction's insert but
+ * not its delete — is removed, whichever arrives first. Input: {@link CdcRows#routed}.
  */
 @Internal
 public final class HistoryFunction extends KeyedProcessFunction<String, RowData, RowData> {
@@ -56,6 +58,14 @@ public final class HistoryFunction extends KeyedProcessFunction<String, RowData,
     public void processElement(RowData change, Context ctx, Collector<RowData> out) throws Exception {
         long micros = change.getLong(columns);
         RowData replaced = versions.get(micros);
+        if (isHeld(change) && replaced != null) {
+            // The table's version came before what this job has seen of its commit; a delete of that
+            // commit (its later statement) means the table must not keep it.
+            if (!isUpsert(replaced)) {
+                out.collect(version(change, null, RowKind.DELETE));
+            }
+            return;
+        }
         if (replaced != null && ChangeKeys.compare(micros, change.getString(columns + 1).toString(),
                 micros, replaced.getString(columns + 1).toString()) < 0) {
             return; // an earlier statement of the same transaction
@@ -97,6 +107,11 @@ public final class HistoryFunction extends KeyedProcessFunction<String, RowData,
                 out.collect(version(previous, micros, RowKind.UPDATE_AFTER));
             }
         }
+    }
+
+    /** A version the table held when the job started ({@link CurrentVersions}): it names no record. */
+    private boolean isHeld(RowData change) {
+        return change.getArity() > columns + 2 && change.isNullAt(columns + 2);
     }
 
     private static boolean isUpsert(RowData change) {
