@@ -140,7 +140,11 @@ class FaultHarnessITCase {
         }));
         // A vacuum of the weblogs tables must not delete files the racing backfill is writing.
         weblogsFaults.beforeVacuum(() -> backfill.get());
-        CompletableFuture<Void> cdcRounds = CompletableFuture.runAsync(() -> cdcFaults.inject(faults / 3, cdcFeed));
+        // The weblogs rounds are the slowest (a backfill races them): they get no more than the others.
+        int sreKills = faults / 3;
+        int weblogsKills = (faults - sreKills) / 2;
+        CompletableFuture<Void> cdcRounds = CompletableFuture.runAsync(
+                () -> cdcFaults.inject(faults - sreKills - weblogsKills, cdcFeed));
         CompletableFuture<Void> sreRounds = CompletableFuture.runAsync(() -> {
             try { // the SRE job reads what the CDC job creates
                 Await.until("the CDC job's SRE tables", StreamingJob.PATIENCE, () -> SRE_SILVER.stream()
@@ -148,9 +152,9 @@ class FaultHarnessITCase {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            sreFaults.inject(faults / 3, sreFeed);
+            sreFaults.inject(sreKills, sreFeed);
         });
-        weblogsFaults.inject(faults - 2 * (faults / 3), weblogsFeed);
+        weblogsFaults.inject(weblogsKills, weblogsFeed);
         cdcRounds.get();
         sreRounds.get();
         assertThat(backfill.get()).as("the backfill ran beside the stream").contains("bronze");
