@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -164,7 +165,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
                 try {
                     acks.get(n).get();
                 } catch (ExecutionException e) {
-                    if (attempt < 4 && e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                    if (attempt < 4 && e.getCause() instanceof TimeoutException) {
                         expired.add(pending.get(n));
                     } else {
                         throw new IllegalStateException("Kafka did not take a record of " + topic + ": " + e.getCause(), e);

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class FaultyS3Proxy implements Closeable {
     private final Map<Fault, AtomicInteger> injected = new ConcurrentHashMap<>();
     private final Map<Fault, AtomicLong> seen = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
-    private final List<String> journal = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
     private volatile Map<Fault, Integer> every = Map.of();
     private volatile int budget;
     private int outageLeft;
