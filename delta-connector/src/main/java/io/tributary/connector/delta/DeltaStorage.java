@@ -1,5 +1,6 @@
 package io.tributary.connector.delta;
 
+import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.S3ConditionalPut;
 
 import org.apache.flink.annotation.PublicEvolving;
@@ -17,5 +18,13 @@ public final class DeltaStorage {
     /** The {@code s3.*} keys (endpoint, path style, credentials, region) for conditional log writes. */
     public static void configure(Configuration conf) {
         S3ConditionalPut.configure(conf);
+    }
+
+    /**
+     * A table or folder location as the connector stores it: a relative path becomes an absolute
+     * {@code file:} URI, and a trailing slash goes, so the same folder always has one name.
+     */
+    public static String qualify(String location) {
+        return DeltaEngines.qualify(location);
     }
 }

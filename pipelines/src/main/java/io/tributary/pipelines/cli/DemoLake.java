@@ -33,13 +33,23 @@ final class DemoLake {
     static final String MARKER = "_tributary_demo.properties";
     private static final String TABLE = "table.";
     private static final String IN_PROGRESS = "in-progress";
-    private static final List<String> DEMO_TABLE_PREFIXES = List.of("weblogs_", "cdc_", "shop_orders", "sre_");
-    private static final List<String> DEMO_JOBS = List.of("weblogs", "cdc");
 
-    private DemoLake() {}
+    private final Configuration conf;
+    private final List<String> tablePrefixes;
+    private final List<String> jobs;
+
+    /**
+     * @param tablePrefixes prefixes of the names of the tables the demo's steps write
+     * @param jobs the streaming jobs whose checkpoints the demo leaves under the lake
+     */
+    DemoLake(Configuration conf, List<String> tablePrefixes, List<String> jobs) {
+        this.conf = conf;
+        this.tablePrefixes = List.copyOf(tablePrefixes);
+        this.jobs = List.copyOf(jobs);
+    }
 
     /** Removes an earlier demo's tables, or refuses a lake that holds anything else; then claims the lake. */
-    static void startOver(Configuration conf, PrintStream out) throws IOException {
+    void startOver(PrintStream out) throws IOException {
         String root = LakeCatalog.lakeRoot(conf);
         List<LakeCatalog.Found> tables = LakeCatalog.discover(conf);
         Optional<Properties> marker = read(root);
@@ -57,7 +67,7 @@ final class DemoLake {
             for (LakeCatalog.Found t : tables) {
                 delete(new Path(t.info.location()));
             }
-            for (String job : DEMO_JOBS) {
+            for (String job : jobs) {
                 delete(new Path(RetainedCheckpoints.directory(conf, job)));
             }
         }
@@ -68,7 +78,7 @@ final class DemoLake {
     }
 
     /** Records every table of the lake at its current version: call after each step that writes. */
-    static void record(Configuration conf, boolean finished) throws IOException {
+    void record(boolean finished) throws IOException {
         String root = LakeCatalog.lakeRoot(conf);
         Properties marker = read(root).orElseGet(Properties::new);
         for (LakeCatalog.Found t : LakeCatalog.discover(conf)) {
@@ -79,14 +89,14 @@ final class DemoLake {
     }
 
     /** Why the demo may not remove this table, if it may not. */
-    private static Optional<String> notOwned(LakeCatalog.Found t, Optional<Properties> marker) {
+    private Optional<String> notOwned(LakeCatalog.Found t, Optional<Properties> marker) {
         if (marker.isEmpty()) {
             return Optional.of("the lake has no demo marker " + MARKER);
         }
         String recorded = marker.get().getProperty(TABLE + t.qualifiedName());
         if (recorded == null) {
             boolean interrupted = Boolean.parseBoolean(marker.get().getProperty(IN_PROGRESS));
-            return interrupted && DEMO_TABLE_PREFIXES.stream().anyMatch(t.name::startsWith)
+            return interrupted && tablePrefixes.stream().anyMatch(t.name::startsWith)
                     ? Optional.empty() : Optional.of("not written by the demo");
         }
         long left = Long.parseLong(recorded);

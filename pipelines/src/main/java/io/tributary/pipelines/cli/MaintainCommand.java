@@ -1,5 +1,8 @@
 package io.tributary.pipelines.cli;
 
+import io.tributary.pipelines.command.CommonOptions;
+import io.tributary.pipelines.command.Logging;
+import io.tributary.pipelines.command.ResultPrinter;
 import io.tributary.connector.delta.DeltaMaintenance;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.LakeCatalog;

@@ -1,5 +1,7 @@
 package io.tributary.pipelines.cli;
 
+import io.tributary.pipelines.command.CommonOptions;
+import io.tributary.pipelines.command.Logging;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
@@ -7,7 +9,6 @@ import io.tributary.pipelines.runtime.Pipelines;
 import io.tributary.pipelines.runtime.TributaryOptions;
 
 import org.apache.flink.configuration.Configuration;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,11 +20,12 @@ import java.util.concurrent.Callable;
 final class RunCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline: weblogs or cdc.")
+    @Parameters(index = "0", paramLabel = "PIPELINE", completionCandidates = RegisteredPipelines.class,
+            description = "The pipeline: ${COMPLETION-CANDIDATES}.")
     String pipeline;
 
     @Option(names = "--mode", defaultValue = "batch", description = "batch or streaming (default: ${DEFAULT-VALUE}).")
-    String mode;
+    PipelineMode mode;
 
     @Option(names = "--bounded", description = "Streaming mode: stop once the Kafka offsets present at start are consumed.")
     boolean bounded;
@@ -37,16 +39,15 @@ final class RunCommand implements Callable<Integer> {
         Logging.configure(common.verbose);
         Configuration conf = common.configuration();
         Pipeline chosen = Pipelines.named(pipeline, conf);
-        PipelineMode chosenMode = PipelineMode.parse(mode);
         long start = System.nanoTime();
-        System.out.printf("Running %s in %s mode%n", pipeline, mode);
+        System.out.printf("Running %s in %s mode%n", pipeline, mode.name().toLowerCase());
         if (bounded) {
             conf.set(TributaryOptions.STREAMING_BOUNDED, true);
         }
         if (resume) {
             conf.set(TributaryOptions.STREAMING_RESUME, true);
         }
-        new PipelineRunner(conf, System.out).run(chosen, chosenMode);
+        new PipelineRunner(conf, System.out).run(chosen, mode);
         System.out.printf("Finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
         return 0;
     }

@@ -1,5 +1,9 @@
 package io.tributary.pipelines.cli;
 
+import io.tributary.pipelines.command.CommonOptions;
+import io.tributary.pipelines.command.LakeQuery;
+import io.tributary.pipelines.command.Logging;
+import io.tributary.pipelines.command.ResultPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +25,7 @@ final class SqlCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
         LakeQuery result = LakeQuery.run(LakeQuery.environment(common.configuration()), query);
-        ResultPrinter.print(System.out, result.columns, result.rows, format);
+        ResultPrinter.print(System.out, result.columns(), result.rows(), format);
         return 0;
     }
 }

@@ -1,13 +1,24 @@
 package io.tributary.pipelines.cli;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
+import io.tributary.pipelines.runtime.DemoStep;
+import io.tributary.pipelines.runtime.PipelineProvider;
+import io.tributary.pipelines.runtime.Pipelines;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
-/** The {@code tributary} command line. */
+/**
+ * The {@code tributary} command line. Its pipeline commands come from the registered pipelines
+ * ({@link Pipelines}): {@code generate}, {@code bench} and {@code report} take each pipeline's own
+ * command as a subcommand of its name, {@code demo} runs each pipeline's demo steps.
+ */
 @Command(
         name = "tributary",
         mixinStandardHelpOptions = true,
@@ -22,6 +33,7 @@ import java.io.PrintWriter;
             BenchCommand.class,
             MaintainCommand.class,
             ReportCommand.class,
+            ConfigCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TributaryCli {
@@ -31,7 +43,17 @@ public final class TributaryCli {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new TributaryCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new TributaryCli());
+        for (PipelineProvider provider : Pipelines.all()) {
+            addPipelineCommand(cli, "generate", provider, PipelineProvider::generateCommand);
+            addPipelineCommand(cli, "bench", provider, PipelineProvider::benchCommand);
+            addPipelineCommand(cli, "report", provider, PipelineProvider::reportCommand);
+        }
+        CommandLine demo = cli.getSubcommands().get("demo");
+        for (DemoStep step : demo.<DemoCommand>getCommand().steps) {
+            demo.getCommandSpec().addMixin(step.getClass().getSimpleName(), CommandSpec.forAnnotatedObject(step));
+        }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean verbose = parseResult.originalArgs().contains("-v") || parseResult.originalArgs().contains("--verbose");
@@ -46,5 +68,10 @@ public final class TributaryCli {
             return e instanceof ConfigurationError ? 2 : 1;
         });
         return cli;
+    }
+
+    private static void addPipelineCommand(CommandLine cli, String group, PipelineProvider provider,
+            Function<PipelineProvider, Optional<Callable<Integer>>> command) {
+        command.apply(provider).ifPresent(c -> cli.getSubcommands().get(group).addSubcommand(provider.name(), c));
     }
 }

@@ -136,7 +136,7 @@ public final class LakeCatalog {
         if (root == null || root.isBlank()) {
             throw new ConfigurationError("tributary.lake.root is empty", "set it to a folder or an s3:// URI");
         }
-        return io.tributary.connector.delta.internal.DeltaEngines.qualify(root);
+        return io.tributary.connector.delta.DeltaStorage.qualify(root);
     }
 
     private static List<Path> subdirectories(Path dir) {

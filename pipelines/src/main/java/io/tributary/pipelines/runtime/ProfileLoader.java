@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Loads a YAML profile into a Flink {@link Configuration}. Nested maps become dotted keys
  * ({@code tributary: {lake: {root: x}}} is {@code tributary.lake.root = x}); {@code -D key=value}
- * overrides are applied last. Keys outside {@code tributary.} are Flink's own settings.
+ * overrides are applied last. Keys outside {@code tributary.} are Flink's own settings; a
+ * {@code tributary.*} key nothing reads is refused ({@link KnownSettings}).
  */
 @Internal
 public final class ProfileLoader {
@@ -42,6 +43,7 @@ public final class ProfileLoader {
             }
             conf.setString(override.substring(0, eq).trim(), override.substring(eq + 1).trim());
         }
+        KnownSettings.check(conf);
         return conf;
     }
 

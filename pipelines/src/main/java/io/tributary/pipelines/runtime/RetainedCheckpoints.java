@@ -1,6 +1,6 @@
 package io.tributary.pipelines.runtime;
 
-import io.tributary.connector.delta.internal.DeltaEngines;
+import io.tributary.connector.delta.DeltaStorage;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -108,7 +108,7 @@ public final class RetainedCheckpoints {
     /** {@code <checkpoint dir>/<job name>}, the checkpoint dir defaulting into the lake. */
     public static String directory(Configuration conf, String jobName) {
         String root = conf.getOptional(TributaryOptions.STREAMING_CHECKPOINT_DIR)
-                .map(DeltaEngines::qualify)
+                .map(DeltaStorage::qualify)
                 .orElseGet(() -> LakeCatalog.lakeRoot(conf) + "/_checkpoints");
         return root + "/" + jobName;
     }

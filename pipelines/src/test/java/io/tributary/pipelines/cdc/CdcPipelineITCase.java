@@ -6,7 +6,7 @@ import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.LaggingTables;
 import io.tributary.pipelines.testutils.Lake;
-import io.tributary.pipelines.demo.OrderChangeScript;
+import io.tributary.pipelines.cdc.command.OrderChangeScript;
 import io.tributary.pipelines.testutils.OrderChanges;
 
 import org.apache.flink.configuration.Configuration;

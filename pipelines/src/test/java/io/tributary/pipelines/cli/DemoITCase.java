@@ -1,6 +1,7 @@
 package io.tributary.pipelines.cli;
 
-import io.tributary.pipelines.demo.OrderChangeScript;
+import io.tributary.pipelines.cdc.command.CdcDemo;
+import io.tributary.pipelines.cdc.command.OrderChangeScript;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.OrderChanges;
@@ -32,8 +33,8 @@ class DemoITCase {
                 "--order-changes", "200", "--sre-requests", "20000", "-D", TributaryOptions.LAKE_ROOT.key() + "=" + lake,
                 "-D", TributaryOptions.LANDING_ROOT.key() + "=" + dir.resolve("landing"));
 
-        assertThat(output).contains("== 4. SRE", "SLOs of 2025, all services", "== 5. Streaming", "How the tables grew",
-                        "== 6. The lake")
+        assertThat(output).contains("== 4. SRE", "SLOs of 2025, all services", "== 5. Streaming web logs",
+                        "== 6. Change data capture", "How the tables grew", "== 7. The lake")
                 .doesNotContain("did not catch up");
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, lake);
@@ -42,8 +43,7 @@ class DemoITCase {
                 .containsExactly("landing,3000", "stream,2000");
         assertThat(tables.rows("SELECT total_requests + rejected_lines FROM gold.weblogs_summary"))
                 .as("gold counts every line, backfilled or streamed").containsExactly("5000");
-        List<OrderChangeScript.Change> script = OrderChangeScript.script(StreamingDemo.ORDER_SEED,
-                StreamingDemo.ORDER_KEYS, 200);
+        List<OrderChangeScript.Change> script = OrderChangeScript.script(CdcDemo.SEED, CdcDemo.KEYS, 200);
         assertThat(tables.rows("SELECT * FROM silver.shop_orders").stream().sorted().collect(Collectors.toList()))
                 .isEqualTo(OrderChanges.currentRows(script));
 

@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,18 +32,20 @@ class DemoLakeITCase {
     Path dir;
 
     private Configuration conf;
+    private DemoLake demoLake;
     private final PrintStream out = new PrintStream(new ByteArrayOutputStream());
 
     @BeforeEach
     void lake() {
         conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
+        demoLake = new DemoLake(conf, List.of("weblogs_"), List.of("weblogs"));
     }
 
     @Test
     void aLakeWithoutTheMarkerIsRefusedEvenWithTheDemosTableNames() throws Exception {
         append("bronze", "weblogs_raw");
-        assertThatThrownBy(() -> DemoLake.startOver(conf, out))
+        assertThatThrownBy(() -> demoLake.startOver(out))
                 .isInstanceOf(ConfigurationError.class)
                 .hasMessageContaining("bronze.weblogs_raw (the lake has no demo marker");
         assertThat(table("bronze", "weblogs_raw")).exists();
@@ -50,19 +53,19 @@ class DemoLakeITCase {
 
     @Test
     void theDemosOwnTablesAreRemovedButNotOnceSomeoneElseWroteThem() throws Exception {
-        DemoLake.startOver(conf, out);
+        demoLake.startOver(out);
         append("bronze", "weblogs_raw");
         append("gold", "weblogs_summary");
-        DemoLake.record(conf, true);
-        DemoLake.startOver(conf, out);
+        demoLake.record(true);
+        demoLake.startOver(out);
         assertThat(table("bronze", "weblogs_raw")).doesNotExist();
         assertThat(table("gold", "weblogs_summary")).doesNotExist();
 
         append("bronze", "weblogs_raw");
-        DemoLake.record(conf, true);
+        demoLake.record(true);
         append("bronze", "weblogs_raw"); // a backfill of real logs into the demo's lake
         append("silver", "mine"); // a table of the user's own
-        assertThatThrownBy(() -> DemoLake.startOver(conf, out))
+        assertThatThrownBy(() -> demoLake.startOver(out))
                 .hasMessageContaining("bronze.weblogs_raw (changed since the demo: version 1, the demo left 0)")
                 .hasMessageContaining("silver.mine (not written by the demo)");
         assertThat(table("bronze", "weblogs_raw")).exists();
@@ -71,13 +74,13 @@ class DemoLakeITCase {
 
     @Test
     void anInterruptedDemosTablesAreItsOwnOnlyByTheirNames() throws Exception {
-        DemoLake.startOver(conf, out);
+        demoLake.startOver(out);
         append("bronze", "weblogs_raw"); // the demo stopped before it could record the table
-        DemoLake.startOver(conf, out);
+        demoLake.startOver(out);
         assertThat(table("bronze", "weblogs_raw")).doesNotExist();
 
         append("gold", "revenue");
-        assertThatThrownBy(() -> DemoLake.startOver(conf, out)).hasMessageContaining("gold.revenue (not written by the demo)");
+        assertThatThrownBy(() -> demoLake.startOver(out)).hasMessageContaining("gold.revenue (not written by the demo)");
     }
 
     private Path table(String layer, String name) {

@@ -1,48 +1,68 @@
 package io.tributary.pipelines.cli;
 
+import io.tributary.pipelines.runtime.Pipelines;
+
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TributaryCliTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
     @Test
     void unknownPipelineIsAReadableErrorWithAFix() {
-        CommandLine cli = TributaryCli.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute("run", "nope");
-        assertThat(code).isEqualTo(2);
+        assertThat(execute("run", "nope")).isEqualTo(2);
         assertThat(err.toString()).contains("error: Unknown pipeline 'nope'").contains("fix:").doesNotContain("at io.tributary");
     }
 
     @Test
     void theCdcPipelineAsksForItsTablesFile() {
-        CommandLine cli = TributaryCli.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute("run", "cdc", "--mode", "streaming");
-        assertThat(code).isEqualTo(2);
+        assertThat(execute("run", "cdc", "--mode", "streaming")).isEqualTo(2);
         assertThat(err.toString()).contains("error: tributary.cdc.tables-file is not set")
                 .contains("list the captured tables in a YAML file");
     }
 
     @Test
-    void printsTablesCsvAndJson() {
-        List<String> columns = List.of("name", "n");
-        List<List<Object>> rows = List.of(List.of("a,b", 1L), java.util.Arrays.asList("q\"x", null));
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        ResultPrinter.print(new java.io.PrintStream(out, true), columns, rows, ResultPrinter.Format.CSV);
-        assertThat(out.toString()).isEqualTo("name,n\n\"a,b\",1\n\"q\"\"x\",\n");
-        out.reset();
-        ResultPrinter.print(new java.io.PrintStream(out, true), columns, rows, ResultPrinter.Format.JSON);
-        assertThat(out.toString()).isEqualTo("{\"name\":\"a,b\",\"n\":1}\n{\"name\":\"q\\\"x\",\"n\":null}\n");
-        out.reset();
-        ResultPrinter.print(new java.io.PrintStream(out, true), columns, rows, ResultPrinter.Format.TABLE);
-        assertThat(out.toString()).contains("| a,b  |    1 |").contains("| q\"x  | NULL |").contains("2 rows");
+    void aMisspeltSettingIsRefusedNamingTheNearestKey() {
+        assertThat(execute("run", "sre", "-D", "tributary.sre.jdbc.username=sre")).isEqualTo(2);
+        assertThat(err.toString()).contains("error: Unknown setting 'tributary.sre.jdbc.username'")
+                .contains("did you mean tributary.sre.jdbc.user?");
+    }
+
+    @Test
+    void settingsOutsideTributaryAndKafkaClientPropertiesPass() {
+        CommandLine cli = TributaryCli.commandLine();
+        assertThat(cli.execute("config", "-D", "tributary.kafka.properties.security.protocol=SSL",
+                "-D", "taskmanager.numberOfTaskSlots=2")).isZero();
+    }
+
+    @Test
+    void helpTextsListEveryRegisteredPipeline() {
+        String runHelp = TributaryCli.commandLine().getSubcommands().get("run").getUsageMessage();
+        String generateHelp = TributaryCli.commandLine().getSubcommands().get("generate").getUsageMessage();
+        for (String name : Pipelines.names()) {
+            assertThat(runHelp).contains(name);
+        }
+        assertThat(generateHelp).contains("weblogs", "sre");
+        assertThat(TributaryCli.commandLine().getSubcommands().get("bench").getUsageMessage())
+                .contains("weblogs", "sre", "delta-log");
+    }
+
+    @Test
+    void aGroupCommandWithoutAPipelineSaysWhichThereAre() {
+        assertThat(execute("generate")).isEqualTo(2);
+        assertThat(err.toString()).contains("Say which: ").contains("weblogs").contains("sre");
+    }
+
+    private int execute(String... args) {
+        CommandLine cli = TributaryCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
     }
 }

@@ -2,7 +2,7 @@ package io.tributary.pipelines.runtime;
 
 import io.tributary.pipelines.cdc.CdcOptions;
 import io.tributary.pipelines.cli.TributaryCli;
-import io.tributary.pipelines.demo.OrderChangeScript;
+import io.tributary.pipelines.cdc.command.OrderChangeScript;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.sre.SrePipeline;
 import io.tributary.pipelines.testutils.Await;

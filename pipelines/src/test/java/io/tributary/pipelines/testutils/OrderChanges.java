@@ -1,7 +1,7 @@
 package io.tributary.pipelines.testutils;
 
-import io.tributary.pipelines.demo.OrderChangeScript;
-import io.tributary.pipelines.demo.OrderChangeScript.Change;
+import io.tributary.pipelines.cdc.command.OrderChangeScript;
+import io.tributary.pipelines.cdc.command.OrderChangeScript.Change;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.tributary.pipelines.cdc.internal;
 
 import io.tributary.pipelines.cdc.CdcFormat;
 import io.tributary.pipelines.cdc.CdcTableSpec;
-import io.tributary.pipelines.demo.OrderChangeScript;
+import io.tributary.pipelines.cdc.command.OrderChangeScript;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;

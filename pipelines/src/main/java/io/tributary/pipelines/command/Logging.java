@@ -1,13 +1,16 @@
-package io.tributary.pipelines.cli;
+package io.tributary.pipelines.command;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.logging.log4j.Level;
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /** Keeps Flink's logs out of the user's way unless they ask for them. */
-final class Logging {
+@PublicEvolving
+public final class Logging {
     private Logging() {}
 
-    static void configure(boolean verbose) {
+    public static void configure(boolean verbose) {
         try {
             Configurator.setRootLevel(verbose ? Level.INFO : Level.ERROR);
             if (!verbose) {

@@ -1,16 +1,19 @@
-package io.tributary.pipelines.cli;
+package io.tributary.pipelines.command;
+
+import org.apache.flink.annotation.PublicEvolving;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Prints query results as an aligned table, CSV or JSON lines. */
-final class ResultPrinter {
-    enum Format { TABLE, CSV, JSON }
+@PublicEvolving
+public final class ResultPrinter {
+    public enum Format { TABLE, CSV, JSON }
 
     private ResultPrinter() {}
 
-    static void print(PrintStream out, List<String> columns, List<List<Object>> rows, Format format) {
+    public static void print(PrintStream out, List<String> columns, List<List<Object>> rows, Format format) {
         switch (format) {
             case CSV:
                 out.println(columns.stream().map(ResultPrinter::csv).collect(Collectors.joining(",")));
@@ -29,6 +32,11 @@ final class ResultPrinter {
             default:
                 table(out, columns, rows);
         }
+    }
+
+    /** Prints {@code result} as an aligned table. */
+    public static void printTable(PrintStream out, LakeQuery result) {
+        print(out, result.columns(), result.rows(), Format.TABLE);
     }
 
     private static void table(PrintStream out, List<String> columns, List<List<Object>> rows) {

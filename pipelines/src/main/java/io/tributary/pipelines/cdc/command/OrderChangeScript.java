@@ -1,4 +1,4 @@
-package io.tributary.pipelines.demo;
+package io.tributary.pipelines.cdc.command;
 
 import org.apache.flink.annotation.Internal;
 

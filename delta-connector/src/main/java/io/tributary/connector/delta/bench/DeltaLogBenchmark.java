@@ -1,4 +1,4 @@
-package io.tributary.pipelines.cli;
+package io.tributary.connector.delta.bench;
 
 import io.tributary.connector.delta.DeltaSink;
 import io.tributary.connector.delta.internal.DeltaCommittable;
@@ -9,6 +9,7 @@ import io.tributary.connector.delta.internal.DeltaSinkConfig;
 import io.delta.kernel.Table;
 import io.delta.kernel.engine.Engine;
 
+import org.apache.flink.annotation.Experimental;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -38,7 +39,8 @@ import java.util.stream.Stream;
  * exactly as a running job does. Beside them: how long a listing of the whole folder takes, the
  * cost every commit paid while the log was listed whole.
  */
-final class DeltaLogBench {
+@Experimental
+public final class DeltaLogBenchmark {
     private static final RowType ROW = (RowType) DataTypes.ROW(
             DataTypes.FIELD("k", DataTypes.STRING()), DataTypes.FIELD("n", DataTypes.BIGINT())).getLogicalType();
     private static final String COMMIT_INFO = "{\"commitInfo\":{\"timestamp\":%d,\"operation\":\"WRITE\","
@@ -47,13 +49,13 @@ final class DeltaLogBench {
     private final Path dir;
     private final PrintStream out;
 
-    DeltaLogBench(Path dir, PrintStream out) {
+    public DeltaLogBenchmark(Path dir, PrintStream out) {
         this.dir = dir;
         this.out = out;
     }
 
     /** One row of results: the log's size before the commits, and their latencies. */
-    record Result(long entries, long[] commitMicros, long wholeListingMicros) {
+    public record Result(long entries, long[] commitMicros, long wholeListingMicros) {
         long percentile(double p) {
             long[] sorted = commitMicros.clone();
             Arrays.sort(sorted);
@@ -61,7 +63,7 @@ final class DeltaLogBench {
         }
     }
 
-    List<Result> run(List<Long> sizes, int commits) throws Exception {
+    public List<Result> run(List<Long> sizes, int commits) throws Exception {
         out.printf("Commit latency by log size: %d commits of one file each, on %d cores%n",
                 commits, Runtime.getRuntime().availableProcessors());
         List<Result> results = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.tributary.pipelines.cli;
+package io.tributary.pipelines.sre.command;
 
 import io.tributary.pipelines.demo.EmbeddedMariaDb;
 import io.tributary.pipelines.sre.SreCsvLoader;
@@ -6,6 +6,7 @@ import io.tributary.pipelines.sre.SreDatabase;
 import io.tributary.pipelines.sre.SreGenerator;
 import io.tributary.pipelines.sre.SreOptions;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.FileUtils;
 
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** An embedded MariaDB holding a generated year of SRE data (with its bad rows), for the demo and the benchmark. */
+@Internal
 final class GeneratedSreDatabase implements AutoCloseable {
     static final int YEAR = 2025;
 

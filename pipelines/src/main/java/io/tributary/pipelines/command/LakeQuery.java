@@ -1,8 +1,9 @@
-package io.tributary.pipelines.cli;
+package io.tributary.pipelines.command;
 
 import io.tributary.pipelines.runtime.ExecutionDefaults;
 import io.tributary.pipelines.runtime.LakeCatalog;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -14,16 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs Flink SQL in batch mode over every table of the lake. */
-final class LakeQuery {
-    final List<String> columns;
-    final List<List<Object>> rows;
+@PublicEvolving
+public final class LakeQuery {
+    private final List<String> columns;
+    private final List<List<Object>> rows;
 
     private LakeQuery(List<String> columns, List<List<Object>> rows) {
         this.columns = columns;
         this.rows = rows;
     }
 
-    static TableEnvironment environment(Configuration conf) {
+    public static TableEnvironment environment(Configuration conf) {
         Configuration tableConf = ExecutionDefaults.apply(conf);
         TableEnvironment tEnv = TableEnvironment.create(
                 EnvironmentSettings.newInstance().inBatchMode().withConfiguration(tableConf).build());
@@ -31,7 +33,7 @@ final class LakeQuery {
         return tEnv;
     }
 
-    static LakeQuery run(TableEnvironment tEnv, String sql) throws Exception {
+    public static LakeQuery run(TableEnvironment tEnv, String sql) throws Exception {
         TableResult result = tEnv.executeSql(sql);
         List<String> columns = result.getResolvedSchema().getColumnNames();
         List<List<Object>> rows = new ArrayList<>();
@@ -46,5 +48,18 @@ final class LakeQuery {
             }
         }
         return new LakeQuery(columns, rows);
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<List<Object>> rows() {
+        return rows;
+    }
+
+    /** The first column of the first row: the answer of a query that computes one value. */
+    public Object value() {
+        return rows.isEmpty() ? null : rows.get(0).get(0);
     }
 }

@@ -1,4 +1,4 @@
-package io.tributary.pipelines.cli;
+package io.tributary.pipelines.weblogs.command;
 
 import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.connector.delta.DeltaTableReader;
@@ -9,6 +9,9 @@ import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
 import io.tributary.pipelines.weblogs.WeblogsOptions;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
+import io.tributary.pipelines.command.ResultPrinter;
+
+import org.apache.flink.annotation.Internal;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -45,7 +48,8 @@ import java.util.stream.IntStream;
  * (requests + rejected lines) counts it, as a reader polling the table sees it. Events are counted
  * in the order they were sent, which the two partitions follow to within one poll.
  */
-final class StreamingBench {
+@Internal
+final class WeblogsStreamingBench {
     private static final String SUMMARY = "gold/weblogs_summary";
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration PATIENCE = Duration.ofMinutes(5);
@@ -55,7 +59,7 @@ final class StreamingBench {
     private final Path dir;
     private final PrintStream out;
 
-    StreamingBench(Configuration conf, Path dir, PrintStream out) {
+    WeblogsStreamingBench(Configuration conf, Path dir, PrintStream out) {
         this.conf = conf;
         this.dir = dir;
         this.out = out;

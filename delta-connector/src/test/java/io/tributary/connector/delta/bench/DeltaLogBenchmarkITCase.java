@@ -1,4 +1,4 @@
-package io.tributary.pipelines.cli;
+package io.tributary.connector.delta.bench;
 
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code tributary bench delta-log} at small sizes: the laid-down history is a log Kernel reads,
  * and the timed commits are real commits on top of it (the figures themselves are not asserted).
  */
-class DeltaLogBenchITCase {
+class DeltaLogBenchmarkITCase {
     @TempDir
     Path dir;
 
     @Test
     void timedCommitsLandOnTopOfTheLaidDownHistory() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        List<DeltaLogBench.Result> results = new DeltaLogBench(dir, new PrintStream(printed, true, StandardCharsets.UTF_8))
+        List<DeltaLogBenchmark.Result> results = new DeltaLogBenchmark(dir, new PrintStream(printed, true, StandardCharsets.UTF_8))
                 .run(List.of(50L, 300L), 12);
 
         assertThat(results).hasSize(2);

@@ -1,7 +1,8 @@
-package io.tributary.pipelines.cli;
+package io.tributary.pipelines.command;
 
 import io.tributary.pipelines.runtime.ProfileLoader;
 
+import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Option;
 
@@ -9,20 +10,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Options every command takes: the profile, overrides and verbosity. */
-final class CommonOptions {
+/**
+ * Options every command takes: the profile, overrides and verbosity. A pipeline's own commands
+ * (generate, bench, report) mix it in with {@code @Mixin CommonOptions common}.
+ */
+@PublicEvolving
+public final class CommonOptions {
     @Option(names = "--conf", paramLabel = "FILE",
             description = "YAML profile (default: conf/local.yaml when present).")
-    Path profile;
+    public Path profile;
 
     @Option(names = "-D", paramLabel = "KEY=VALUE",
             description = "Override one setting, e.g. -D tributary.lake.root=/data/lake. Repeatable.")
-    List<String> overrides = new ArrayList<>();
+    public List<String> overrides = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces and Flink's logs.")
-    boolean verbose;
+    public boolean verbose;
 
-    Configuration configuration() {
+    /** The profile with the overrides applied; unknown tributary.* keys are refused. */
+    public Configuration configuration() {
         return ProfileLoader.load(profile, overrides);
     }
 }

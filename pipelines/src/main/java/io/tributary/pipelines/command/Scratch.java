@@ -1,0 +1,20 @@
+package io.tributary.pipelines.command;
+
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.util.FileUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A benchmark's scratch folder: emptied before each run, so runs do not read each other's tables. */
+@PublicEvolving
+public final class Scratch {
+    private Scratch() {}
+
+    /** Deletes {@code dir} and everything under it, then creates it empty. */
+    public static Path empty(Path dir) throws IOException {
+        FileUtils.deleteDirectory(dir.toFile());
+        return Files.createDirectories(dir);
+    }
+}
