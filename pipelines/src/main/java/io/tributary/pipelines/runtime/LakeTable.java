@@ -2,6 +2,7 @@ package io.tributary.pipelines.runtime;
 
 import org.apache.flink.annotation.PublicEvolving;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -45,8 +46,10 @@ public final class LakeTable {
 
     /** The DDL with the Delta connector options that place the table in the lake. */
     public String ddl(String lakeRoot, Map<String, String> connectorOptions) {
-        StringBuilder with = new StringBuilder("'connector' = 'delta', 'path' = '" + location(lakeRoot) + "'");
-        connectorOptions.forEach((key, value) -> with.append(", '").append(key).append("' = '").append(value).append('\''));
-        return ddl + "\nWITH (" + with + ")";
+        Map<String, String> with = new LinkedHashMap<>();
+        with.put("connector", "delta");
+        with.put("path", location(lakeRoot));
+        with.putAll(connectorOptions);
+        return ddl + "\nWITH (" + SqlHints.pairs(with) + ")";
     }
 }

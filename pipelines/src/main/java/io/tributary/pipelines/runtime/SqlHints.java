@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Dynamic table options as SQL hints ({@code /*+ OPTIONS(...) *}{@code /}): for an INSERT's
- * target and for a table a query reads. Keys and values are quoted as SQL string literals.
+ * Table options in SQL: hints ({@code /*+ OPTIONS(...) *}{@code /}) for an INSERT's target and for
+ * a table a query reads, and {@code WITH (...)} clauses. Keys and values are quoted as SQL string
+ * literals.
  */
 @Internal
 public final class SqlHints {
@@ -19,8 +20,13 @@ public final class SqlHints {
         if (options.isEmpty()) {
             return "";
         }
+        return " /*+ OPTIONS(" + pairs(options) + ") */";
+    }
+
+    /** {@code 'key' = 'value', ...}: the body of a hint or of a {@code WITH (...)} clause. */
+    public static String pairs(Map<String, String> options) {
         return options.entrySet().stream().map(e -> literal(e.getKey()) + " = " + literal(e.getValue()))
-                .collect(Collectors.joining(", ", " /*+ OPTIONS(", ") */"));
+                .collect(Collectors.joining(", "));
     }
 
     /** Adds dynamic options to the target of an {@code INSERT INTO} or {@code INSERT OVERWRITE}. */

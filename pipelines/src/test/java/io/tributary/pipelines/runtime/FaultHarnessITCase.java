@@ -57,7 +57,7 @@ class FaultHarnessITCase {
     @RegisterExtension
     static final KafkaBroker KAFKA = new KafkaBroker();
 
-    private static final int DEFAULT_FAULTS = 20;
+    private static final int DEFAULT_FAULTS = 15;
     private static final List<String> SRE_SILVER = List.of("silver.sre_esteira_prod", "silver.sre_log", "silver.sre_chamados");
 
     /** Kept when the run fails: the lake and the checkpoints show what happened. */

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A backfill of a time range ({@code tributary.sre.backfill.from/until}) replaces exactly the
  * rows of that range: the database's changes inside it arrive, changes outside it do not, a row
- * whose time moved into the range is kept once, and a rerun changes nothing.
+ * whose time moved into the range is kept once, and a rerun changes nothing. And how the backfill
+ * reads tables whose keys are numbers or text.
  */
 class SreBackfillRangeITCase {
     private static final LocalDateTime FROM = LocalDateTime.parse("2025-01-01T00:00");
@@ -120,6 +121,34 @@ class SreBackfillRangeITCase {
 
         backfill(january("lake"));
         assertThat(silver(lake)).as("a rerun of the range changes nothing").isEqualTo(after);
+    }
+
+    @Test
+    void runIdsThatAreTextAreReadInOneScanAndGiveTheSameGold() throws Exception {
+        Configuration numeric = conf("numeric-ids");
+        new SreDataset().writeTo(SreDatabase.fromConfig(numeric));
+        try (Connection c = SreDatabase.fromConfig(numeric).connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS runs_by_uuid");
+            s.execute("CREATE TABLE runs_by_uuid AS SELECT CAST(md5(CAST(run_id AS TEXT)) AS UUID)::TEXT AS run_id, "
+                    + "service, pipeline, commit_sha, started_at, finished_at, status, environment FROM esteira_prod");
+            s.execute("ALTER TABLE runs_by_uuid ADD PRIMARY KEY (run_id)");
+        }
+        backfill(numeric);
+        Configuration text = conf("text-ids");
+        text.set(SreOptions.TABLE_RUNS, "runs_by_uuid");
+        text.set(SreOptions.SCAN_PARTITIONS, 4);
+        backfill(text);
+
+        Lake byNumber = new Lake(numeric);
+        Lake byUuid = new Lake(text);
+        assertThat(byUuid.rows("SELECT run_id FROM silver.sre_esteira_prod")).as("the source's UUIDs, every run")
+                .hasSameSizeAs(byNumber.rows("SELECT run_id FROM silver.sre_esteira_prod"))
+                .allSatisfy(id -> assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+        assertThat(byNumber.rows("SELECT run_id FROM silver.sre_esteira_prod")).as("numeric ids, read as numbers")
+                .allSatisfy(id -> assertThat(id).matches("\\d+"));
+        assertThat(byUuid.rows("SELECT * FROM gold.sre_slo_report ORDER BY `period`, service, slo"))
+                .as("the SLOs do not depend on what run ids look like")
+                .isEqualTo(byNumber.rows("SELECT * FROM gold.sre_slo_report ORDER BY `period`, service, slo"));
     }
 
     @Test

@@ -155,14 +155,14 @@ class SrePipelineITCase {
         Configuration conf = postgres("mistyped-lake");
         try (var c = SreDatabase.fromConfig(conf).connect(); var s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS runs_by_hand (run_id INT PRIMARY KEY, service TEXT, pipeline TEXT, "
-                    + "commit_sha TEXT, started_at TIMESTAMP, status TEXT, environment TEXT)");
+                    + "commit_sha TEXT, started_at TIMESTAMP, status INT, environment TEXT)");
         }
         conf.set(SreOptions.TABLE_RUNS, "runs_by_hand");
         assertThatThrownBy(() -> new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
                 .run(SrePipeline.fromConfig(conf), PipelineMode.BATCH))
                 .isInstanceOf(ConfigurationError.class)
                 .hasMessageContaining("Table runs_by_hand does not have the columns the SRE pipeline reads")
-                .hasMessageContaining("run_id is int4, read as BIGINT")
+                .hasMessageContaining("status is int4, read as STRING")
                 .hasMessageContaining("finished_at is missing (TIMESTAMP(3))");
     }
 

@@ -33,7 +33,7 @@ public final class CdcDemo implements DemoStep {
     public static final long SEED = 3;
     public static final int KEYS = 25;
     private static final int PARTITIONS = 2;
-    private static final int BURSTS = 20;
+    private static final int BURSTS = 10;
 
     @Option(names = "--order-changes", defaultValue = "1000",
             description = "Order changes (CDC events) to stream (default: ${DEFAULT-VALUE}).")

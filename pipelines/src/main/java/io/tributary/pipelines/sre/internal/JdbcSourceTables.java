@@ -1,5 +1,6 @@
 package io.tributary.pipelines.sre.internal;
 
+import io.tributary.pipelines.runtime.SqlHints;
 import io.tributary.pipelines.sre.SreDatabase;
 import io.tributary.pipelines.sre.SreOptions;
 
@@ -7,6 +8,7 @@ import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,17 +16,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The database's three tables as Flink JDBC tables {@code jdbc_<table>}, with the columns of
- * their silver tables. Tables keyed by a number are read in {@link SreOptions#SCAN_PARTITIONS}
- * ranges of the key in parallel, between its minimum and maximum at planning time.
+ * their silver tables. A table whose key is a whole number at the source is read in
+ * {@link SreOptions#SCAN_PARTITIONS} ranges of the key in parallel, between its minimum and
+ * maximum at planning time; a table keyed by text (UUID run ids, incident numbers) in one scan,
+ * since the JDBC connector partitions by numbers and times only. A key the silver table holds as
+ * text but the source as a number is read as the number and cast.
  */
 @Internal
 public final class JdbcSourceTables {
-    private static final Map<String, String> NUMERIC_KEYS = Map.of("esteira_prod", "run_id", "log", "id");
+    private static final Map<String, String> KEYS = Map.of("esteira_prod", "run_id", "log", "id", "chamados", "number");
 
     private JdbcSourceTables() {}
 
@@ -36,7 +43,13 @@ public final class JdbcSourceTables {
         try (Connection c = db.connect()) {
             for (Map.Entry<String, String> table : tableNames.entrySet()) {
                 List<Column> expected = tEnv.from("silver.sre_" + table.getKey()).getResolvedSchema().getColumns();
-                SourceColumns.check(c, table.getValue(), expected);
+                String key = KEYS.get(table.getKey());
+                Map<String, Integer> sourceTypes = SourceColumns.check(c, table.getValue(), expected, List.of(key));
+                Set<String> cast = expected.stream()
+                        .filter(col -> col.getDataType().getLogicalType().getTypeRoot() == LogicalTypeRoot.VARCHAR
+                                && SourceColumns.WHOLE_NUMBERS.contains(sourceTypes.get(col.getName().toLowerCase(Locale.ROOT))))
+                        .map(Column::getName)
+                        .collect(Collectors.toSet());
                 Map<String, String> options = new LinkedHashMap<>();
                 options.put("connector", "jdbc");
                 options.put("url", db.flinkUrl());
@@ -48,21 +61,31 @@ public final class JdbcSourceTables {
                     options.put("password", db.password() == null ? "" : db.password());
                 }
                 options.put("scan.fetch-size", String.valueOf(conf.get(SreOptions.SCAN_FETCH_SIZE)));
-                String key = NUMERIC_KEYS.get(table.getKey());
-                if (key != null) {
+                int keyType = sourceTypes.get(key.toLowerCase(Locale.ROOT));
+                if (SourceColumns.WHOLE_NUMBERS.contains(keyType)) {
                     options.putAll(partitions(c, table.getValue(), key, conf.get(SreOptions.SCAN_PARTITIONS)));
                 }
-                String columns = expected.stream().map(JdbcSourceTables::column).collect(Collectors.joining(", "));
-                String with = options.entrySet().stream()
-                        .map(o -> "'" + o.getKey() + "' = '" + o.getValue().replace("'", "''") + "'")
+                String name = "jdbc_" + table.getKey();
+                String read = cast.isEmpty() ? name : name + "_source";
+                String columns = expected.stream().map(col -> column(col, cast.contains(col.getName())))
                         .collect(Collectors.joining(", "));
-                tEnv.executeSql("CREATE TEMPORARY TABLE jdbc_" + table.getKey() + " (" + columns + ") WITH (" + with + ")");
+                tEnv.executeSql("CREATE TEMPORARY TABLE " + read + " (" + columns + ") WITH ("
+                        + SqlHints.pairs(options) + ")");
+                if (!cast.isEmpty()) {
+                    tEnv.executeSql("CREATE TEMPORARY VIEW " + name + " AS SELECT " + expected.stream()
+                            .map(col -> cast.contains(col.getName())
+                                    ? "CAST(`" + col.getName() + "` AS STRING) AS `" + col.getName() + "`"
+                                    : "`" + col.getName() + "`")
+                            .collect(Collectors.joining(", ")) + " FROM " + read);
+                }
             }
         }
     }
 
-    private static String column(Column c) {
-        return "`" + c.getName() + "` " + c.getDataType().getLogicalType().asSerializableString();
+    /** A column of the JDBC table: the silver type, or BIGINT where a text column is a number at the source. */
+    private static String column(Column c, boolean numberAtSource) {
+        return "`" + c.getName() + "` " + (numberAtSource ? "BIGINT"
+                : c.getDataType().getLogicalType().asSerializableString());
     }
 
     private static Map<String, String> partitions(Connection c, String table, String key, int wanted) throws SQLException {

@@ -31,10 +31,17 @@ final class SourceColumns {
             LogicalTypeRoot.VARCHAR, Set.of(Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR,
                     Types.LONGNVARCHAR, Types.CLOB),
             LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE, Set.of(Types.TIMESTAMP));
+    /** A key held as text may be a number at the source: run ids are UUIDs in some databases, sequences in others. */
+    static final Set<Integer> WHOLE_NUMBERS = Set.of(Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT);
 
     private SourceColumns() {}
 
-    static void check(Connection c, String table, List<Column> expected) throws SQLException {
+    /**
+     * Checks the columns and returns each column's JDBC type ({@link Types}), by lower-case name.
+     * The {@code keys} read as text may also be whole numbers at the source.
+     */
+    static Map<String, Integer> check(Connection c, String table, List<Column> expected, List<String> keys)
+            throws SQLException {
         Map<String, String> found = new HashMap<>();
         Map<String, Integer> types = new HashMap<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
@@ -55,14 +62,17 @@ final class SourceColumns {
             String wanted = column.getDataType().getLogicalType().copy(true).asSummaryString();
             if (!found.containsKey(name)) {
                 problems.add(column.getName() + " is missing (" + wanted + ")");
-            } else if (!ACCEPTED.getOrDefault(root, Set.of()).contains(types.get(name))) {
+            } else if (!ACCEPTED.getOrDefault(root, Set.of()).contains(types.get(name))
+                    && !(keys.contains(column.getName()) && root == LogicalTypeRoot.VARCHAR
+                            && WHOLE_NUMBERS.contains(types.get(name)))) {
                 problems.add(column.getName() + " is " + found.get(name) + ", read as " + wanted);
             }
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationError("Table " + table + " does not have the columns the SRE pipeline reads: "
-                    + String.join("; ", problems), "give it the types of docs/sre.md (BIGINT keys, INT status codes, "
+                    + String.join("; ", problems), "give it the types of docs/sre.md (BIGINT request ids, text or whole-number run ids, INT status codes, "
                     + "text, DATETIME/TIMESTAMP times), e.g. through a view, and point tributary.sre.jdbc.table.* at it");
         }
+        return types;
     }
 }

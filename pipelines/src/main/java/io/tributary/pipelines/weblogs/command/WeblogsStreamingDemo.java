@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 @Internal
 public final class WeblogsStreamingDemo implements DemoStep {
     private static final int PARTITIONS = 2;
-    private static final int BURSTS = 20;
+    private static final int BURSTS = 10;
 
     @Option(names = "--stream-lines", defaultValue = "20000",
             description = "Log lines to stream through Kafka after the backfill (default: ${DEFAULT-VALUE}).")

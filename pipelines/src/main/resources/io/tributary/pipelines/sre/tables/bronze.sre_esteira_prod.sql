@@ -1,6 +1,6 @@
 -- The rows of the database table esteira_prod as a backfill read them, with where and when.
 CREATE TABLE bronze.sre_esteira_prod (
-  run_id       BIGINT NOT NULL,
+  run_id       STRING NOT NULL,
   service      STRING,
   pipeline     STRING,
   commit_sha   STRING,

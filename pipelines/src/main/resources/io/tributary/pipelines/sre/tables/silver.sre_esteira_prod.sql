@@ -1,6 +1,6 @@
 -- Deploy pipeline runs as the database holds them now (batch: a JDBC snapshot; streaming: CDC applied).
 CREATE TABLE silver.sre_esteira_prod (
-  run_id       BIGINT NOT NULL,
+  run_id       STRING NOT NULL,
   service      STRING,
   pipeline     STRING,
   commit_sha   STRING,
