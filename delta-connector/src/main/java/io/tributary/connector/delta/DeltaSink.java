@@ -2,6 +2,7 @@ package io.tributary.connector.delta;
 
 import io.tributary.connector.delta.internal.DeltaChangelogWriterOperator;
 import io.tributary.connector.delta.internal.DeltaCommittable;
+import io.tributary.connector.delta.internal.DeltaCommittableTypeInfo;
 import io.tributary.connector.delta.internal.DeltaCommitterOperator;
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaSinkConfig;
@@ -84,9 +85,9 @@ public final class DeltaSink {
         SingleOutputStreamOperator<DeltaCommittable> written = config.changelog
                 ? input.keyBy(new RowKeys(config.rowType, config.primaryKey))
                         .transform("delta-changelog-writer: " + config.tablePath,
-                                TypeInformation.of(DeltaCommittable.class), new DeltaChangelogWriterOperator(config))
+                                new DeltaCommittableTypeInfo(), new DeltaChangelogWriterOperator(config))
                         .uid("delta-changelog-writer-" + config.sinkId)
-                : input.transform("delta-writer: " + config.tablePath, TypeInformation.of(DeltaCommittable.class),
+                : input.transform("delta-writer: " + config.tablePath, new DeltaCommittableTypeInfo(),
                                 new DeltaWriterOperator(config))
                         .uid("delta-writer-" + config.sinkId);
         if (writerParallelism != null) {
@@ -320,12 +321,29 @@ public final class DeltaSink {
             // An overwrite replaces the table (or its partitions) with final rows, key or not.
             boolean isChangelog = changelog || (!primaryKey.isEmpty() && !overwrite);
             SchemaConversions.toDelta(rowType); // fails early on unsupported types
-            DeltaSinkConfig config = new DeltaSinkConfig(DeltaEngines.qualify(tablePath), rowType,
-                    partitionColumns, primaryKey, isChangelog, maxBufferedChanges, sinkId, overwrite,
-                    replaceOnStart, targetFileSize, rowGroupSize, maxOpenFiles,
-                    logCheckpointInterval, schemaEvolution, replaceWhereColumn, replaceWhereValues,
-                    replaceWhereFrom, replaceWhereUntil, replaceOnStartCatchUpDir,
-                    writerLease.toMillis(), kernelConf);
+            DeltaSinkConfig config = DeltaSinkConfig.builder()
+                    .tablePath(DeltaEngines.qualify(tablePath))
+                    .rowType(rowType)
+                    .partitionColumns(partitionColumns)
+                    .primaryKey(primaryKey)
+                    .changelog(isChangelog)
+                    .maxBufferedChanges(maxBufferedChanges)
+                    .sinkId(sinkId)
+                    .overwrite(overwrite)
+                    .replaceOnStart(replaceOnStart)
+                    .replaceOnStartCatchUpDir(replaceOnStartCatchUpDir)
+                    .schemaEvolution(schemaEvolution)
+                    .replaceWhereColumn(replaceWhereColumn)
+                    .replaceWhereValues(replaceWhereValues)
+                    .replaceWhereFrom(replaceWhereFrom)
+                    .replaceWhereUntil(replaceWhereUntil)
+                    .writerLeaseMillis(writerLease.toMillis())
+                    .targetFileSize(targetFileSize)
+                    .rowGroupSize(rowGroupSize)
+                    .maxOpenFiles(maxOpenFiles)
+                    .logCheckpointInterval(logCheckpointInterval)
+                    .kernelConf(kernelConf)
+                    .build();
             return new DeltaSink(config, writerParallelism);
         }
 

@@ -1,7 +1,9 @@
 package io.tributary.connector.delta;
 
 import io.tributary.connector.delta.internal.DeltaCommittable;
-import io.tributary.connector.delta.internal.DeltaCommittable.Kind;
+import io.tributary.connector.delta.internal.RowChange;
+import io.tributary.connector.delta.internal.StagedFile;
+import io.tributary.connector.delta.internal.RowChange.Kind;
 import io.tributary.connector.delta.internal.DeltaCommitterOperator;
 import io.tributary.connector.delta.internal.DeltaSinkConfig;
 import io.tributary.connector.delta.internal.RowKeys;
@@ -156,7 +158,7 @@ class DeltaCommitterOperatorTest {
         OperatorSubtaskState died;
         try (Harness stream = streaming(new Harness(config))) {
             stream.open();
-            stream.processElement(new DeltaCommittable(0, staged.toUri().toString(), java.nio.file.Files.size(staged),
+            stream.processElement(new StagedFile(0, staged.toUri().toString(), java.nio.file.Files.size(staged),
                     0L, 1, null, java.util.Map.of()), 0);
             died = stream.snapshot(1, 1); // and no notification: the job is killed here
         }
@@ -276,7 +278,7 @@ class DeltaCommitterOperatorTest {
 
     private static DeltaCommittable count(String statusClass, long requests, int count) {
         byte[] row = ROWS.toBytes(GenericRowData.of(StringData.fromString(statusClass), requests));
-        return DeltaCommittable.change(0L, Kind.COUNT, row, count);
+        return new RowChange(0L, Kind.COUNT, row, count);
     }
 
     private static List<String> rows(String table) throws Exception {

@@ -1,5 +1,7 @@
 package io.tributary.pipelines.runtime;
 
+import io.tributary.connector.delta.DeltaWriteConf;
+
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -11,8 +13,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Every {@code tributary.*} key Tributary reads: its own options and those of each registered
- * pipeline. A profile or {@code -D} override with any other {@code tributary.*} key is refused at
+ * Every {@code tributary.*} key Tributary reads: its own options, the Delta writers' job-wide
+ * defaults ({@link DeltaWriteConf}) and those of each registered pipeline. A profile or {@code -D} override with any other {@code tributary.*} key is refused at
  * start, naming the nearest valid key: a misspelt setting silently ignored is a job that runs on
  * a default the user meant to change. Keys outside {@code tributary.} are Flink's and left to it.
  */
@@ -27,6 +29,7 @@ public final class KnownSettings {
     /** The keys Tributary and its registered pipelines read, sorted. */
     public static TreeSet<String> keys() {
         List<ConfigOption<?>> options = new ArrayList<>(OptionFields.of(TributaryOptions.class));
+        options.addAll(OptionFields.of(DeltaWriteConf.class));
         Pipelines.all().forEach(p -> options.addAll(p.options()));
         TreeSet<String> keys = new TreeSet<>();
         for (ConfigOption<?> option : options) {

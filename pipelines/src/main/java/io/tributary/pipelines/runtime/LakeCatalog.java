@@ -3,8 +3,10 @@ package io.tributary.pipelines.runtime;
 import io.tributary.connector.delta.DeltaConnectorOptions;
 import io.tributary.connector.delta.DeltaSink;
 import io.tributary.connector.delta.DeltaTableInfo;
+import io.tributary.connector.delta.DeltaWriteConf;
 
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
@@ -42,14 +44,10 @@ public final class LakeCatalog {
     /** Registers the tables a pipeline declares, with the schemas its DDL gives them. */
     public static void registerDeclared(TableEnvironment tEnv, ReadableConfig conf, List<LakeTable> tables) {
         String root = lakeRoot(conf);
-        Map<String, String> sinkOptions = new LinkedHashMap<>();
-        sinkOptions.put(DeltaConnectorOptions.SINK_TARGET_FILE_SIZE.key(),
-                conf.get(TributaryOptions.SINK_TARGET_FILE_SIZE).getBytes() + "b");
-        sinkOptions.put(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.key(),
-                String.valueOf(conf.get(TributaryOptions.SINK_LOG_CHECKPOINT_INTERVAL)));
         for (LakeTable table : tables) {
             tEnv.executeSql("CREATE DATABASE IF NOT EXISTS `" + table.layer() + "`");
-            tEnv.executeSql(table.ddl(root, sinkOptions));
+            // The writers' settings come from the job's tributary.sink.* keys (DeltaWriteConf).
+            tEnv.executeSql(table.ddl(root, Map.of()));
         }
     }
 
@@ -66,15 +64,12 @@ public final class LakeCatalog {
             CatalogTable declared = (CatalogTable) tEnv.getCatalog(id.getCatalogName()).orElseThrow()
                     .getTable(id.toObjectPath());
             Map<String, String> options = declared.getOptions();
-            DeltaSink.builder()
+            DeltaSink.Builder sink = DeltaSink.builder()
                     .tablePath(options.get(DeltaConnectorOptions.PATH.key()))
                     .rowType((RowType) schema.toPhysicalRowDataType().getLogicalType())
                     .partitionColumns(declared.getPartitionKeys())
-                    .sinkId(id.asSummaryString())
-                    .logCheckpointInterval(Integer.parseInt(options.getOrDefault(
-                            DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.key(),
-                            String.valueOf(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.defaultValue()))))
-                    .build()
+                    .sinkId(id.asSummaryString());
+            new DeltaWriteConf(Configuration.fromMap(options), tEnv.getConfig()).applyTo(sink).build()
                     .createTableIfAbsent();
         } catch (TableNotExistException e) {
             throw new IllegalArgumentException("No table " + table + " is declared", e);

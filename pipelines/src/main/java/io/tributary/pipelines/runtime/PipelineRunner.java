@@ -12,7 +12,10 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.StatementSet;
+import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.streaming.api.graph.StreamNode;
 import org.apache.flink.table.api.TableResult;
+import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
 
@@ -25,6 +28,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,7 +80,38 @@ public final class PipelineRunner {
         return submit(pipeline, stages.get(0), pipeline.name(), PipelineMode.STREAMING);
     }
 
+    /**
+     * The explicit uids of the operators of {@code pipeline}'s streaming job, sorted: what a
+     * savepoint's state is matched by, so a test pins them. Plans the job without running it.
+     */
+    @VisibleForTesting
+    public List<String> streamingOperatorUids(Pipeline pipeline) throws Exception {
+        Planned planned = plan(pipeline, pipeline.stages(PipelineMode.STREAMING).get(0), pipeline.name(),
+                PipelineMode.STREAMING);
+        planned.statements.attachAsDataStream();
+        return planned.env.getStreamGraph().getStreamNodes().stream().map(StreamNode::getTransformationUID)
+                .filter(Objects::nonNull).sorted().collect(Collectors.toList());
+    }
+
     private JobClient submit(Pipeline pipeline, Pipeline.Stage stage, String jobName, PipelineMode mode)
+            throws Exception {
+        Planned planned = plan(pipeline, stage, jobName, mode);
+        if (planned == null) {
+            return null;
+        }
+        if (mode == PipelineMode.STREAMING) {
+            forgetCatchUps(LiveTables.catchUpDir(conf, pipeline.name())); // an earlier run's markers would say this one caught up
+        }
+        TableResult result = planned.statements.execute();
+        JobClient job = result.getJobClient().orElseThrow();
+        if (mode == PipelineMode.STREAMING) {
+            RetainedCheckpoints.recordRun(checkpointDir, job.getJobID().toString());
+        }
+        return job;
+    }
+
+    /** A stage's job, planned: its environments and statements; null when a stream keeps every table of it. */
+    private Planned plan(Pipeline pipeline, Pipeline.Stage stage, String jobName, PipelineMode mode)
             throws Exception {
         // Streams' claims are checked before any source is touched: a refusal costs nothing.
         Set<String> leftToStreams = new HashSet<>();
@@ -92,8 +128,9 @@ public final class PipelineRunner {
                 return null;
             }
         }
-        StreamTableEnvironment tEnv = environment(pipeline, jobName, mode);
-        StatementSet statements = tEnv.createStatementSet();
+        StreamExecutionEnvironment env = environment(jobName, mode);
+        StreamTableEnvironment tEnv = tableEnvironment(env, pipeline, mode);
+        StreamStatementSet statements = tEnv.createStatementSet();
         Map<String, String> inserts = new HashMap<>();
         // Which tables have a scope is known up front; the inputs in it once the sources are registered.
         Map<String, BackfillScope> scopes = mode == PipelineMode.BATCH ? pipeline.backfillScopes() : Map.of();
@@ -131,15 +168,17 @@ public final class PipelineRunner {
         if (mode == PipelineMode.STREAMING && tEnv.getConfig().get(ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {
             MiniBatchJoins.refuse(statements.explain(), pipeline.name());
         }
-        if (mode == PipelineMode.STREAMING) {
-            forgetCatchUps(catchUp); // markers of an earlier run would say this one caught up
+        return new Planned(env, statements);
+    }
+
+    private static final class Planned {
+        final StreamExecutionEnvironment env;
+        final StreamStatementSet statements;
+
+        Planned(StreamExecutionEnvironment env, StreamStatementSet statements) {
+            this.env = env;
+            this.statements = statements;
         }
-        TableResult result = statements.execute();
-        JobClient job = result.getJobClient().orElseThrow();
-        if (mode == PipelineMode.STREAMING) {
-            RetainedCheckpoints.recordRun(checkpointDir, job.getJobID().toString());
-        }
-        return job;
     }
 
     /**
@@ -174,8 +213,7 @@ public final class PipelineRunner {
         }
     }
 
-    private StreamTableEnvironment environment(Pipeline pipeline, String jobName, PipelineMode mode)
-            throws Exception {
+    private StreamExecutionEnvironment environment(String jobName, PipelineMode mode) {
         Configuration jobConf = mode == PipelineMode.STREAMING
                 ? ExecutionDefaults.applyStreaming(conf) : ExecutionDefaults.apply(conf);
         jobConf.set(ExecutionOptions.RUNTIME_MODE,
@@ -188,7 +226,11 @@ public final class PipelineRunner {
         }
         // An embedded cluster's file systems take their s3.* keys from this configuration: so does the log writer.
         DeltaStorage.configure(jobConf);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
+        return StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
+    }
+
+    private StreamTableEnvironment tableEnvironment(StreamExecutionEnvironment env, Pipeline pipeline,
+            PipelineMode mode) throws Exception {
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         tEnv.getConfig().set("pipeline.name", "tributary " + pipeline.name() + " (" + mode.name().toLowerCase() + ")");
         LakeCatalog.registerDeclared(tEnv, conf, pipeline.tables());

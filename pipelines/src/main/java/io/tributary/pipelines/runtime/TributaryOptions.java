@@ -1,5 +1,7 @@
 package io.tributary.pipelines.runtime;
 
+import io.tributary.connector.delta.DeltaWriteConf;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -87,19 +89,8 @@ public final class TributaryOptions {
                                     + "when there is none; set by 'run --resume'. A fresh start continues "
                                     + "after the Kafka offsets the lake tables hold.");
 
-    public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE =
-            ConfigOptions.key("tributary.sink.target-file-size")
-                    .memoryType()
-                    .defaultValue(MemorySize.parse("128mb"))
-                    .withDescription(
-                            "Size at which the lake tables' writers close a Parquet data file; files "
-                                    + "also close at every checkpoint and at the end of a backfill.");
+    /** The lake tables' writers: see {@link DeltaWriteConf} for these and the other tributary.sink.* keys. */
+    public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE = DeltaWriteConf.TARGET_FILE_SIZE;
 
-    public static final ConfigOption<Integer> SINK_LOG_CHECKPOINT_INTERVAL =
-            ConfigOptions.key("tributary.sink.log-checkpoint-interval")
-                    .intType()
-                    .defaultValue(10)
-                    .withDescription(
-                            "A Delta log checkpoint every this many commits, for tables the pipelines "
-                                    + "create (existing tables keep their delta.checkpointInterval).");
+    public static final ConfigOption<Integer> SINK_LOG_CHECKPOINT_INTERVAL = DeltaWriteConf.LOG_CHECKPOINT_INTERVAL;
 }

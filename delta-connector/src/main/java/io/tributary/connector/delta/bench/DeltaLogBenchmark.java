@@ -2,6 +2,7 @@ package io.tributary.connector.delta.bench;
 
 import io.tributary.connector.delta.DeltaSink;
 import io.tributary.connector.delta.internal.DeltaCommittable;
+import io.tributary.connector.delta.internal.StagedFile;
 import io.tributary.connector.delta.internal.DeltaCommitter;
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaSinkConfig;
@@ -130,7 +131,7 @@ public final class DeltaLogBenchmark {
         for (int i = 0; i < commits; i++) {
             Path staged = table.resolve("bench-" + i + ".parquet");
             Files.copy(firstFile, staged);
-            DeltaCommittable file = new DeltaCommittable(i + 1, staged.toUri().toString(), Files.size(staged),
+            DeltaCommittable file = new StagedFile(i + 1, staged.toUri().toString(), Files.size(staged),
                     Files.getLastModifiedTime(staged).toMillis(), 1, null, Map.of());
             long start = System.nanoTime();
             committer.commit(List.of(file), "bench-stream", i + 1);

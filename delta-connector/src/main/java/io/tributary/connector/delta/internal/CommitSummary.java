@@ -16,12 +16,12 @@ public final class CommitSummary {
     /** Commits lost to other writers before this one went in. */
     public final int retries;
 
-    CommitSummary(long tableVersion, List<DeltaCommittable> added, int filesRemoved, int retries) {
+    CommitSummary(long tableVersion, List<StagedFile> added, int filesRemoved, int retries) {
         this.tableVersion = tableVersion;
         this.filesAdded = added.size();
         this.filesRemoved = filesRemoved;
-        this.rowsAdded = added.stream().mapToLong(f -> f.numRecords).sum();
-        this.bytesAdded = added.stream().mapToLong(f -> f.size).sum();
+        this.rowsAdded = added.stream().mapToLong(StagedFile::numRecords).sum();
+        this.bytesAdded = added.stream().mapToLong(StagedFile::size).sum();
         this.retries = retries;
     }
 }

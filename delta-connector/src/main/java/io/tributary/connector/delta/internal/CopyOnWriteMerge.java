@@ -7,7 +7,7 @@ import io.delta.kernel.expressions.And;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.types.DataType;
-import io.tributary.connector.delta.internal.DeltaCommittable.Kind;
+import io.tributary.connector.delta.internal.RowChange.Kind;
 import io.tributary.connector.delta.source.DeltaFileIterator;
 
 import org.apache.flink.annotation.Internal;
@@ -69,14 +69,14 @@ final class CopyOnWriteMerge {
         final Map<BinaryRowData, Integer> counts = new LinkedHashMap<>();
     }
 
-    Effect fold(List<DeltaCommittable> changes) {
+    Effect fold(List<RowChange> changes) {
         Effect effect = new Effect();
-        for (DeltaCommittable change : changes) {
-            BinaryRowData row = keys.fromBytes(change.row);
-            if (change.kind == Kind.COUNT) {
-                effect.counts.merge(keys.getKey(row), change.count, Integer::sum);
+        for (RowChange change : changes) {
+            BinaryRowData row = keys.fromBytes(change.row());
+            if (change.kind() == Kind.COUNT) {
+                effect.counts.merge(keys.getKey(row), change.count(), Integer::sum);
             } else {
-                effect.finalRows.put(keys.getKey(row), change.kind == Kind.UPSERT ? row : null);
+                effect.finalRows.put(keys.getKey(row), change.kind() == Kind.UPSERT ? row : null);
             }
         }
         effect.counts.values().removeIf(c -> c == 0);

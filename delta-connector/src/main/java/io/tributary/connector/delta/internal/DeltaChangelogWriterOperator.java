@@ -1,6 +1,6 @@
 package io.tributary.connector.delta.internal;
 
-import io.tributary.connector.delta.internal.DeltaCommittable.Kind;
+import io.tributary.connector.delta.internal.RowChange.Kind;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -77,10 +77,10 @@ public class DeltaChangelogWriterOperator extends AbstractStreamOperator<DeltaCo
         for (Change change : changes.values()) {
             if (keys.wholeRow()) {
                 if (change.count != 0) {
-                    output.collect(new StreamRecord<>(DeltaCommittable.change(checkpointId, Kind.COUNT, change.row, change.count)));
+                    output.collect(new StreamRecord<>(new RowChange(checkpointId, Kind.COUNT, change.row, change.count)));
                 }
             } else if (change.kind != null) {
-                output.collect(new StreamRecord<>(DeltaCommittable.change(checkpointId, change.kind, change.row, 0)));
+                output.collect(new StreamRecord<>(new RowChange(checkpointId, change.kind, change.row, 0)));
             }
         }
         changes.clear();

@@ -104,7 +104,7 @@ public final class DeltaCommitter {
     public Optional<CommitSummary> commit(List<DeltaCommittable> items, String appId, long version, boolean replace)
             throws IOException {
         for (int attempt = 1; ; attempt++) {
-            List<DeltaCommittable> rewritten = new ArrayList<>();
+            List<StagedFile> rewritten = new ArrayList<>();
             try {
                 return attempt(items, appId, version, replace, rewritten, attempt - 1);
             } catch (ConcurrentWriteException | MaxCommitRetryLimitReachedException e) {
@@ -117,7 +117,7 @@ public final class DeltaCommitter {
                     return Optional.of(new CommitSummary(now.get().getVersion(), List.of(), 0, attempt - 1));
                 }
                 // Files this attempt wrote for the merge are not in the log; the next attempt writes its own.
-                rewritten.forEach(f -> DeltaFileWriter.delete(f.path));
+                rewritten.forEach(f -> DeltaFileWriter.delete(f.path()));
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new IOException("Delta table " + config.tablePath + ": commit (" + appId + ", "
                             + version + ") lost " + attempt + " races with other writers; giving up", e);
@@ -129,7 +129,7 @@ public final class DeltaCommitter {
     }
 
     private Optional<CommitSummary> attempt(List<DeltaCommittable> items, String appId, long version,
-            boolean replace, List<DeltaCommittable> rewritten, int retries) throws IOException {
+            boolean replace, List<StagedFile> rewritten, int retries) throws IOException {
         Optional<Snapshot> before = DeltaTables.latest(engine, config.tablePath);
         Transaction txn;
         try {
@@ -150,14 +150,16 @@ public final class DeltaCommitter {
         }
         // Read from the snapshot this transaction builds on, so the check and the commit agree.
         long committed = before.flatMap(s -> lastCommitted(s, appId)).orElse(Long.MIN_VALUE);
-        List<DeltaCommittable> files = new ArrayList<>();
-        List<DeltaCommittable> changes = new ArrayList<>();
+        List<StagedFile> files = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>();
         int skipped = 0;
         for (DeltaCommittable c : items) {
-            if (c.checkpointId <= committed) {
+            if (c.checkpointId() <= committed) {
                 skipped++;
+            } else if (c instanceof RowChange) {
+                changes.add((RowChange) c);
             } else {
-                (c.isChange() ? changes : files).add(c);
+                files.add((StagedFile) c);
             }
         }
         if (skipped > 0) {
@@ -180,7 +182,7 @@ public final class DeltaCommitter {
                 rewritten.addAll(out.finishAll());
             } catch (IOException | RuntimeException e) {
                 out.abort();
-                rewritten.forEach(f -> DeltaFileWriter.delete(f.path));
+                rewritten.forEach(f -> DeltaFileWriter.delete(f.path()));
                 throw e;
             }
         }
@@ -192,13 +194,13 @@ public final class DeltaCommitter {
                 rewritten.addAll(out.finishAll());
             } catch (IOException | RuntimeException e) {
                 out.abort();
-                rewritten.forEach(f -> DeltaFileWriter.delete(f.path));
+                rewritten.forEach(f -> DeltaFileWriter.delete(f.path()));
                 throw e;
             }
         } else if ((config.overwrite || replace) && before.isPresent()) {
             removes.addAll(removals(before.get(), files, replace));
         }
-        List<DeltaCommittable> added = new ArrayList<>(files);
+        List<StagedFile> added = new ArrayList<>(files);
         added.addAll(rewritten);
         List<Row> actions = new ArrayList<>(removes);
         actions.addAll(appendActions(state, added));
@@ -216,14 +218,14 @@ public final class DeltaCommitter {
         return !replace && (items.stream().anyMatch(DeltaCommittable::isChange) || scope.isPresent());
     }
 
-    private List<Row> appendActions(Row state, List<DeltaCommittable> files) throws IOException {
+    private List<Row> appendActions(Row state, List<StagedFile> files) throws IOException {
         StructType schema = config.deltaSchema();
         List<Row> actions = new ArrayList<>();
-        for (Map.Entry<LinkedHashMap<String, String>, List<DeltaCommittable>> partition : byPartition(files).entrySet()) {
+        for (Map.Entry<Map<String, String>, List<StagedFile>> partition : byPartition(files).entrySet()) {
             DataWriteContext context = Transaction.getWriteContext(engine, state,
                     PartitionValues.toLiterals(partition.getKey(), schema));
             List<DataFileStatus> statuses = new ArrayList<>();
-            for (DeltaCommittable f : partition.getValue()) {
+            for (StagedFile f : partition.getValue()) {
                 statuses.add(f.fileStatus(schema));
             }
             try (CloseableIterator<Row> adds = Transaction.generateAppendActions(
@@ -234,9 +236,9 @@ public final class DeltaCommitter {
         return actions;
     }
 
-    private static Map<LinkedHashMap<String, String>, List<DeltaCommittable>> byPartition(List<DeltaCommittable> files) {
-        Map<LinkedHashMap<String, String>, List<DeltaCommittable>> grouped = new LinkedHashMap<>();
-        for (DeltaCommittable f : files) {
+    private static Map<Map<String, String>, List<StagedFile>> byPartition(List<StagedFile> files) {
+        Map<Map<String, String>, List<StagedFile>> grouped = new LinkedHashMap<>();
+        for (StagedFile f : files) {
             grouped.computeIfAbsent(f.partition(), p -> new ArrayList<>()).add(f);
         }
         return grouped;
@@ -244,7 +246,7 @@ public final class DeltaCommitter {
 
 
     /** Remove actions for what an overwrite replaces. */
-    private List<Row> removals(Snapshot snapshot, List<DeltaCommittable> files, boolean replace) {
+    private List<Row> removals(Snapshot snapshot, List<StagedFile> files, boolean replace) {
         boolean wholeTable = replace || config.partitionColumns.isEmpty();
         Set<Map<String, String>> replaced = new HashSet<>();
         files.forEach(f -> replaced.add(f.partition()));

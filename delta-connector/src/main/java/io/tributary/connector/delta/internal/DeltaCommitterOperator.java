@@ -5,7 +5,7 @@ import io.tributary.connector.delta.DeltaWriterLease;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.StreamingRuntimeContext;
+import org.apache.flink.streaming.api.operators.util.SimpleVersionedListState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,12 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>In batch mode (no checkpoints) everything is committed once, at end of input, under an id
  * that is unique to the job, so a restarted attempt of the same job does not commit twice.
+ *
+ * <p>State, all of it versioned: {@value #PENDING} (the committables of checkpoints not yet
+ * committed, {@link DeltaCommittableSerializer}), {@value #LINEAGE} ({@link Lineage.Serializer}) and
+ * {@value #ROW_TYPE} (the row type the pending row changes were encoded with, as Flink's type
+ * string). State of the first releases (POJO committables under other names) is refused with a
+ * message rather than silently left behind.
  */
 @Internal
 public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
@@ -55,8 +62,14 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     private transient DeltaCommitter committer;
     private transient List<DeltaCommittable> current;
     private transient TreeMap<Long, List<DeltaCommittable>> pending;
+    static final String PENDING = "delta-pending-committables";
+    static final String LINEAGE = "delta-committer-lineage";
+    static final String ROW_TYPE = "delta-pending-row-type";
+    /** State names of releases whose committables were POJOs, which this version cannot read. */
+    private static final List<String> UNVERSIONED = List.of("delta-pending-files", "delta-lineage");
+
     private transient ListState<DeltaCommittable> state;
-    private transient ListState<String> lineageState;
+    private transient ListState<Lineage> lineageState;
     /** The row type the pending change rows are encoded with: rows are bytes without a schema (D17). */
     private transient ListState<String> rowTypeState;
     /** Delta transaction application id of this job's lineage of checkpoints. */
@@ -84,12 +97,13 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         metrics = new CommitMetrics(getRuntimeContext().getMetricGroup());
         current = new ArrayList<>();
         pending = new TreeMap<>();
-        state = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("delta-pending-files", TypeInformation.of(DeltaCommittable.class)));
-        lineageState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("delta-lineage", String.class));
-        rowTypeState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("delta-pending-row-type", String.class));
+        refuseUnversionedState(context);
+        state = new SimpleVersionedListState<>(context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>(PENDING, BytePrimitiveArraySerializer.INSTANCE)),
+                DeltaCommittableSerializer.INSTANCE);
+        lineageState = new SimpleVersionedListState<>(context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>(LINEAGE, BytePrimitiveArraySerializer.INSTANCE)), Lineage.Serializer.INSTANCE);
+        rowTypeState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>(ROW_TYPE, String.class));
         restoreLineage(context.isRestored());
         hadPendingFiles = context.isRestored(); // an earlier attempt's list is rewritten, or removed
         restoredCheckpoint = context.getRestoredCheckpointId().orElse(-1L);
@@ -112,7 +126,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
                 throw new SuppressRestartsException(columnsChanged);
             }
             for (DeltaCommittable c : restored) {
-                pending.computeIfAbsent(c.checkpointId, id -> new ArrayList<>()).add(c);
+                pending.computeIfAbsent(c.checkpointId(), id -> new ArrayList<>()).add(c);
             }
             if (!pending.isEmpty()) {
                 commitUpTo(pending.lastKey());
@@ -120,14 +134,25 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         }
     }
 
+    private void refuseUnversionedState(StateInitializationContext context) {
+        for (String name : UNVERSIONED) {
+            if (context.getOperatorStateStore().getRegisteredStateNames().contains(name)) {
+                throw new SuppressRestartsException(new IllegalStateException("The checkpoint or savepoint this "
+                        + "job was restored from holds the Delta committer state of an earlier Tributary release ('"
+                        + name + "'), which this release cannot read. Start the job without state (no --resume): "
+                        + "it then continues after what " + config.tablePath + " holds."));
+            }
+        }
+    }
+
     private void restoreLineage(boolean restored) throws Exception {
-        List<String> stored = new ArrayList<>();
+        List<Lineage> stored = new ArrayList<>();
         if (restored) {
             lineageState.get().forEach(stored::add);
         }
-        if (stored.size() == 2) {
-            appId = stored.get(0);
-            replaceCheckpoint = Long.parseLong(stored.get(1));
+        if (stored.size() == 1) {
+            appId = stored.get(0).appId();
+            replaceCheckpoint = stored.get(0).replaceCheckpoint();
         } else {
             appId = config.sinkId + "@" + getRuntimeContext().getJobInfo().getJobId();
             if (streaming()) {
@@ -137,7 +162,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
                 appId += "/" + Long.toString(System.currentTimeMillis(), 36)
                         + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
             }
-            replaceCheckpoint = config.replaceOnStart && !restored ? 0 : -1;
+            replaceCheckpoint = config.replaceOnStart && !restored ? 0 : Lineage.NO_REPLACE;
         }
     }
 
@@ -196,8 +221,8 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
             if (replaceCheckpoint == 0 && inputCaughtUp(checkpointId)) {
                 replaceCheckpoint = checkpointId;
             }
-            current.forEach(c -> c.checkpointId = checkpointId);
-            pending.computeIfAbsent(checkpointId, id -> new ArrayList<>()).addAll(current);
+            List<DeltaCommittable> due = pending.computeIfAbsent(checkpointId, id -> new ArrayList<>());
+            current.forEach(c -> due.add(c.forCheckpoint(checkpointId)));
             current = new ArrayList<>();
         }
         List<DeltaCommittable> all = new ArrayList<>();
@@ -205,7 +230,7 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         state.update(all);
         rowTypeState.update(PendingChangeRows.describe(config.rowType).map(List::of).orElse(List.of()));
         recordPendingFiles();
-        lineageState.update(List.of(appId, String.valueOf(replaceCheckpoint)));
+        lineageState.update(List.of(new Lineage(appId, replaceCheckpoint)));
     }
 
     @Override
@@ -254,7 +279,8 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
             return; // a batch job's files are pending only while it runs, which vacuum's age rule covers
         }
         List<String> files = new ArrayList<>();
-        pending.values().forEach(items -> items.stream().filter(c -> !c.isChange()).forEach(c -> files.add(c.path)));
+        pending.values().forEach(items -> items.stream().filter(c -> c instanceof StagedFile)
+                .forEach(c -> files.add(((StagedFile) c).path())));
         if (!files.isEmpty() || hadPendingFiles) {
             PendingFiles.record(config.tablePath, appId, files);
             hadPendingFiles = !files.isEmpty();

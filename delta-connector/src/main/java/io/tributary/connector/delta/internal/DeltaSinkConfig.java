@@ -55,37 +55,170 @@ public final class DeltaSinkConfig implements Serializable {
     public final int logCheckpointInterval;
     public final HashMap<String, String> kernelConf;
 
-    public DeltaSinkConfig(String tablePath, RowType rowType, List<String> partitionColumns,
-            List<String> primaryKey, boolean changelog, int maxBufferedChanges,
-            String sinkId, boolean overwrite, boolean replaceOnStart, long targetFileSize, long rowGroupSize, int maxOpenFiles,
-            int logCheckpointInterval, boolean schemaEvolution,
-            String replaceWhereColumn, List<String> replaceWhereValues, String replaceWhereFrom,
-            String replaceWhereUntil, String replaceOnStartCatchUpDir, long writerLeaseMillis,
-            Map<String, String> kernelConf) {
-        this.tablePath = tablePath;
-        this.rowType = rowType;
-        this.partitionColumns = new ArrayList<>(partitionColumns);
-        this.primaryKey = new ArrayList<>(primaryKey);
-        this.changelog = changelog;
-        this.maxBufferedChanges = maxBufferedChanges;
-        this.sinkId = sinkId;
-        this.overwrite = overwrite;
-        this.replaceOnStart = replaceOnStart;
-        this.schemaEvolution = schemaEvolution;
-        this.replaceWhereColumn = replaceWhereColumn;
-        this.replaceWhereValues = new ArrayList<>(replaceWhereValues);
-        this.replaceWhereFrom = replaceWhereFrom;
-        this.replaceWhereUntil = replaceWhereUntil;
-        this.replaceOnStartCatchUpDir = replaceOnStartCatchUpDir;
-        this.writerLeaseMillis = writerLeaseMillis;
-        this.targetFileSize = targetFileSize;
-        this.rowGroupSize = rowGroupSize;
-        this.maxOpenFiles = maxOpenFiles;
-        this.logCheckpointInterval = logCheckpointInterval;
-        this.kernelConf = new HashMap<>(kernelConf);
+    private DeltaSinkConfig(Builder b) {
+        this.tablePath = b.tablePath;
+        this.rowType = b.rowType;
+        this.partitionColumns = new ArrayList<>(b.partitionColumns);
+        this.primaryKey = new ArrayList<>(b.primaryKey);
+        this.changelog = b.changelog;
+        this.maxBufferedChanges = b.maxBufferedChanges;
+        this.sinkId = b.sinkId;
+        this.overwrite = b.overwrite;
+        this.replaceOnStart = b.replaceOnStart;
+        this.schemaEvolution = b.schemaEvolution;
+        this.replaceWhereColumn = b.replaceWhereColumn;
+        this.replaceWhereValues = new ArrayList<>(b.replaceWhereValues);
+        this.replaceWhereFrom = b.replaceWhereFrom;
+        this.replaceWhereUntil = b.replaceWhereUntil;
+        this.replaceOnStartCatchUpDir = b.replaceOnStartCatchUpDir;
+        this.writerLeaseMillis = b.writerLeaseMillis;
+        this.targetFileSize = b.targetFileSize;
+        this.rowGroupSize = b.rowGroupSize;
+        this.maxOpenFiles = b.maxOpenFiles;
+        this.logCheckpointInterval = b.logCheckpointInterval;
+        this.kernelConf = new HashMap<>(b.kernelConf);
+    }
+
+    /** A config set field by field; {@code DeltaSink.Builder} validates before it builds one. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public StructType deltaSchema() {
         return SchemaConversions.toDelta(rowType);
+    }
+
+    /** Named settings for {@link DeltaSinkConfig}; the defaults are the connector options' defaults. */
+    public static final class Builder {
+        private String tablePath;
+        private RowType rowType;
+        private List<String> partitionColumns = List.of();
+        private List<String> primaryKey = List.of();
+        private boolean changelog;
+        private int maxBufferedChanges;
+        private String sinkId;
+        private boolean overwrite;
+        private boolean replaceOnStart;
+        private String replaceOnStartCatchUpDir;
+        private boolean schemaEvolution;
+        private String replaceWhereColumn;
+        private List<String> replaceWhereValues = List.of();
+        private String replaceWhereFrom;
+        private String replaceWhereUntil;
+        private long writerLeaseMillis;
+        private long targetFileSize;
+        private long rowGroupSize;
+        private int maxOpenFiles;
+        private int logCheckpointInterval;
+        private Map<String, String> kernelConf = Map.of();
+
+        public Builder tablePath(String tablePath) {
+            this.tablePath = tablePath;
+            return this;
+        }
+
+        public Builder rowType(RowType rowType) {
+            this.rowType = rowType;
+            return this;
+        }
+
+        public Builder partitionColumns(List<String> partitionColumns) {
+            this.partitionColumns = partitionColumns;
+            return this;
+        }
+
+        public Builder primaryKey(List<String> primaryKey) {
+            this.primaryKey = primaryKey;
+            return this;
+        }
+
+        public Builder changelog(boolean changelog) {
+            this.changelog = changelog;
+            return this;
+        }
+
+        public Builder maxBufferedChanges(int maxBufferedChanges) {
+            this.maxBufferedChanges = maxBufferedChanges;
+            return this;
+        }
+
+        public Builder sinkId(String sinkId) {
+            this.sinkId = sinkId;
+            return this;
+        }
+
+        public Builder overwrite(boolean overwrite) {
+            this.overwrite = overwrite;
+            return this;
+        }
+
+        public Builder replaceOnStart(boolean replaceOnStart) {
+            this.replaceOnStart = replaceOnStart;
+            return this;
+        }
+
+        public Builder replaceOnStartCatchUpDir(String replaceOnStartCatchUpDir) {
+            this.replaceOnStartCatchUpDir = replaceOnStartCatchUpDir;
+            return this;
+        }
+
+        public Builder schemaEvolution(boolean schemaEvolution) {
+            this.schemaEvolution = schemaEvolution;
+            return this;
+        }
+
+        public Builder replaceWhereColumn(String replaceWhereColumn) {
+            this.replaceWhereColumn = replaceWhereColumn;
+            return this;
+        }
+
+        public Builder replaceWhereValues(List<String> replaceWhereValues) {
+            this.replaceWhereValues = replaceWhereValues;
+            return this;
+        }
+
+        public Builder replaceWhereFrom(String replaceWhereFrom) {
+            this.replaceWhereFrom = replaceWhereFrom;
+            return this;
+        }
+
+        public Builder replaceWhereUntil(String replaceWhereUntil) {
+            this.replaceWhereUntil = replaceWhereUntil;
+            return this;
+        }
+
+        public Builder writerLeaseMillis(long writerLeaseMillis) {
+            this.writerLeaseMillis = writerLeaseMillis;
+            return this;
+        }
+
+        public Builder targetFileSize(long targetFileSize) {
+            this.targetFileSize = targetFileSize;
+            return this;
+        }
+
+        public Builder rowGroupSize(long rowGroupSize) {
+            this.rowGroupSize = rowGroupSize;
+            return this;
+        }
+
+        public Builder maxOpenFiles(int maxOpenFiles) {
+            this.maxOpenFiles = maxOpenFiles;
+            return this;
+        }
+
+        public Builder logCheckpointInterval(int logCheckpointInterval) {
+            this.logCheckpointInterval = logCheckpointInterval;
+            return this;
+        }
+
+        public Builder kernelConf(Map<String, String> kernelConf) {
+            this.kernelConf = kernelConf;
+            return this;
+        }
+
+        public DeltaSinkConfig build() {
+            return new DeltaSinkConfig(this);
+        }
     }
 }

@@ -79,9 +79,8 @@ public class DeltaWriterOperator extends AbstractStreamOperator<DeltaCommittable
     }
 
     private void finishAndEmit(long checkpointId) throws IOException {
-        for (DeltaCommittable committable : files.finishAll()) {
-            committable.checkpointId = checkpointId;
-            output.collect(new StreamRecord<>(committable));
+        for (StagedFile file : files.finishAll()) {
+            output.collect(new StreamRecord<>(file.forCheckpoint(checkpointId)));
             filesWritten.inc();
             filesAccumulator.add(1L);
         }

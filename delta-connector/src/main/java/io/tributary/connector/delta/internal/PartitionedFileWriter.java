@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
 /**
  * Writes rows of a Delta table into Parquet data files: one open file per partition, closed at the
  * target size, and at most {@code maxOpenFiles} open at once (a new partition beyond that closes
- * the largest). Closed files become {@link DeltaCommittable}s with Kernel's statistics. Used by the
+ * the largest). Closed files become {@link StagedFile}s with Kernel's statistics. Used by the
  * sink's writers for appends and by its committer for copy-on-write rewrites.
  */
 @Internal
@@ -44,7 +44,7 @@ public final class PartitionedFileWriter {
     private final int[] partitionOrdinals;
     private final LogicalType[] partitionTypes;
     private final Map<List<String>, OpenFile> open = new HashMap<>();
-    private final List<DeltaCommittable> finished = new ArrayList<>();
+    private final List<StagedFile> finished = new ArrayList<>();
 
     /**
      * @param filePrefix start of every file name, e.g. {@code part-00003} for writer subtask 3
@@ -83,11 +83,11 @@ public final class PartitionedFileWriter {
     }
 
     /** Closes every open file; returns all files closed since the last call. */
-    public List<DeltaCommittable> finishAll() throws IOException {
+    public List<StagedFile> finishAll() throws IOException {
         for (List<String> partition : new ArrayList<>(open.keySet())) {
             finish(partition);
         }
-        List<DeltaCommittable> result = new ArrayList<>(finished);
+        List<StagedFile> result = new ArrayList<>(finished);
         finished.clear();
         return result;
     }
@@ -139,7 +139,7 @@ public final class PartitionedFileWriter {
         DataFileStatus status = file.writer.finish(fileIO, physicalSchema, file.statsColumns);
         long numRecords = status.getStatistics().map(s -> s.getNumRecords()).orElse(file.writer.rows());
         String stats = status.getStatistics().map(s -> s.serializeAsJson(physicalSchema)).orElse(null);
-        finished.add(new DeltaCommittable(0L, status.getPath(), status.getSize(),
+        finished.add(new StagedFile(0L, status.getPath(), status.getSize(),
                 status.getModificationTime(), numRecords, stats, file.partitionValues));
     }
 

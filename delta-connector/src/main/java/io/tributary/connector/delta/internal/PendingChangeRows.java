@@ -51,14 +51,15 @@ final class PendingChangeRows {
         RowData.FieldGetter[] getters = gettersByName(before, current, table);
         RowKeys decode = new RowKeys(before, List.of());
         RowKeys encode = new RowKeys(current, List.of());
-        for (DeltaCommittable c : all) {
-            if (c.isChange()) {
-                BinaryRowData old = decode.fromBytes(c.row);
+        for (int at = 0; at < all.size(); at++) {
+            if (all.get(at) instanceof RowChange) {
+                RowChange c = (RowChange) all.get(at);
+                BinaryRowData old = decode.fromBytes(c.row());
                 GenericRowData row = new GenericRowData(getters.length);
                 for (int i = 0; i < getters.length; i++) {
                     row.setField(i, getters[i] == null ? null : getters[i].getFieldOrNull(old));
                 }
-                c.row = encode.toBytes(row);
+                all.set(at, c.withRow(encode.toBytes(row)));
             }
         }
         return all;

@@ -142,7 +142,7 @@ public final class ReplaceWhere implements Serializable {
      * they are: a row whose time moved into the range since the last run must not stay twice.
      */
     List<Row> removeScopedRows(Snapshot snapshot, DeltaSinkConfig config, Engine engine, PartitionedFileWriter out,
-            List<DeltaCommittable> written) throws IOException {
+            List<StagedFile> written) throws IOException {
         List<Row> removes = new ArrayList<>();
         Set<BinaryRowData> keys = writtenKeys(config, written);
         if (values != null && values.isEmpty() && keys.isEmpty()) {
@@ -187,16 +187,16 @@ public final class ReplaceWhere implements Serializable {
     }
 
     /** The primary keys of the rows in the overwrite's staged files; none for a table without a key. */
-    private static Set<BinaryRowData> writtenKeys(DeltaSinkConfig config, List<DeltaCommittable> written) {
+    private static Set<BinaryRowData> writtenKeys(DeltaSinkConfig config, List<StagedFile> written) {
         Set<BinaryRowData> keys = new HashSet<>();
         if (config.primaryKey.isEmpty()) {
             return keys;
         }
         RowType keyType = project(config.rowType, config.primaryKey);
         RowKeys keyOf = new RowKeys(keyType, config.primaryKey);
-        for (DeltaCommittable file : written) {
+        for (StagedFile file : written) {
             try (DeltaFileIterator it = DeltaFileIterator.open(config.tablePath, keyType, config.partitionColumns,
-                    config.kernelConf, file.path, file.size, file.partition())) {
+                    config.kernelConf, file.path(), file.size(), file.partition())) {
                 it.forEachRemaining(row -> keys.add(keyOf.getKey(row)));
             }
         }

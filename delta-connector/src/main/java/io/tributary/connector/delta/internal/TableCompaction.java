@@ -55,7 +55,7 @@ public final class TableCompaction {
         Row state = txn.getTransactionState(engine);
         PartitionedFileWriter out = new PartitionedFileWriter(config, engine, fileIO, state,
                 "compacted-" + snapshot.getVersion());
-        List<DeltaCommittable> written = new ArrayList<>();
+        List<StagedFile> written = new ArrayList<>();
         List<Row> actions = new ArrayList<>();
         long now = System.currentTimeMillis();
         int removed = 0;
@@ -75,35 +75,35 @@ public final class TableCompaction {
                 }
                 written.addAll(out.finishAll());
             }
-            for (DeltaCommittable f : written) {
+            for (StagedFile f : written) {
                 actions.add(addAction(config, f));
             }
             TransactionCommitResult result = txn.commit(engine,
                     CloseableIterable.inMemoryIterable(Iterators.closeable(actions.iterator())));
             DeltaTables.runPostCommitHooks(engine, result, config.tablePath);
             return new DeltaMaintenance.Compaction(result.getVersion(), files.size(), removed, written.size(), bytesRemoved,
-                    written.stream().mapToLong(f -> f.size).sum());
+                    written.stream().mapToLong(StagedFile::size).sum());
         } catch (ConcurrentWriteException e) {
             Optional<Snapshot> latest = DeltaTables.latest(engine, config.tablePath);
             if (latest.isPresent() && holdsAny(engine, latest.get(), written)) {
                 // The conflicting commit is this one: its put went in and only the answer was lost.
                 return new DeltaMaintenance.Compaction(latest.get().getVersion(), files.size(), removed, written.size(),
-                        bytesRemoved, written.stream().mapToLong(f -> f.size).sum());
+                        bytesRemoved, written.stream().mapToLong(StagedFile::size).sum());
             }
-            written.forEach(f -> DeltaFileWriter.delete(f.path));
+            written.forEach(f -> DeltaFileWriter.delete(f.path()));
             throw new IOException("Delta table " + config.tablePath + ": another writer changed files this "
                     + "compaction rewrote, so nothing was changed; run it again", e);
         } catch (IOException | RuntimeException e) {
             out.abort();
-            written.forEach(f -> DeltaFileWriter.delete(f.path));
+            written.forEach(f -> DeltaFileWriter.delete(f.path()));
             throw e;
         }
     }
 
     /** Whether the snapshot references one of the files (names are unique to each write). */
-    private static boolean holdsAny(Engine engine, Snapshot snapshot, List<DeltaCommittable> written) {
+    private static boolean holdsAny(Engine engine, Snapshot snapshot, List<StagedFile> written) {
         Set<String> names = new HashSet<>();
-        written.forEach(f -> names.add(new Path(f.path).getName()));
+        written.forEach(f -> names.add(new Path(f.path()).getName()));
         return TableFiles.list(engine, snapshot, Optional.empty()).stream()
                 .anyMatch(f -> names.contains(new Path(f.path).getName()));
     }
@@ -141,7 +141,7 @@ public final class TableCompaction {
         }
     }
 
-    private static Row addAction(DeltaSinkConfig config, DeltaCommittable f) throws IOException {
+    private static Row addAction(DeltaSinkConfig config, StagedFile f) throws IOException {
         StructType schema = config.deltaSchema();
         AddFile add = AddFile.convertDataFileStatus(schema, new Path(config.tablePath).toUri(),
                 f.fileStatus(schema), PartitionValues.toLiterals(f.partition(), schema), false,

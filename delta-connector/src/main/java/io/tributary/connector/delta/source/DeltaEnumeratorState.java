@@ -2,15 +2,15 @@ package io.tributary.connector.delta.source;
 
 import org.apache.flink.annotation.Internal;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a Delta source's enumerator checkpoints: splits not yet handed out, and where to go on. */
+/**
+ * What a Delta source's enumerator checkpoints: splits not yet handed out, and where to go on
+ * ({@link DeltaEnumeratorStateSerializer}).
+ */
 @Internal
-public final class DeltaEnumeratorState implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+public final class DeltaEnumeratorState {
     /** The first table version not yet turned into splits; -1 before the snapshot is planned. */
     final long nextVersion;
     final ArrayList<DeltaFileSplit> pending;
@@ -18,5 +18,16 @@ public final class DeltaEnumeratorState implements Serializable {
     DeltaEnumeratorState(long nextVersion, List<DeltaFileSplit> pending) {
         this.nextVersion = nextVersion;
         this.pending = new ArrayList<>(pending);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DeltaEnumeratorState && nextVersion == ((DeltaEnumeratorState) o).nextVersion
+                && pending.equals(((DeltaEnumeratorState) o).pending);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(nextVersion) * 31 + pending.hashCode();
     }
 }

@@ -5,23 +5,22 @@ import org.apache.flink.api.connector.source.lib.util.IteratorSourceSplit;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.types.RowKind;
 
-import java.io.Serializable;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One data file of a table, with its partition values and how many rows were read. An INSERT split
  * reads a file a commit added; a DELETE split reads, as deletions, the rows of a file a commit
- * removed (continuous reading only).
+ * removed (continuous reading only). Checkpointed by {@link DeltaFileSplitSerializer}, without
+ * the read configuration, which is the source's.
  */
 @Internal
-public final class DeltaFileSplit implements IteratorSourceSplit<RowData, DeltaFileIterator>, Serializable {
-    private static final long serialVersionUID = 1L;
-
+public final class DeltaFileSplit implements IteratorSourceSplit<RowData, DeltaFileIterator> {
     final DeltaReadConfig config;
     final String path;
     final long size;
-    final HashMap<String, String> partitionValues;
+    final Map<String, String> partitionValues;
     final long rowsToSkip;
     final RowKind kind;
 
@@ -35,7 +34,7 @@ public final class DeltaFileSplit implements IteratorSourceSplit<RowData, DeltaF
         this.config = config;
         this.path = path;
         this.size = size;
-        this.partitionValues = new HashMap<>(partitionValues);
+        this.partitionValues = new LinkedHashMap<>(partitionValues);
         this.rowsToSkip = rowsToSkip;
     }
 
@@ -52,6 +51,22 @@ public final class DeltaFileSplit implements IteratorSourceSplit<RowData, DeltaF
     @Override
     public IteratorSourceSplit<RowData, DeltaFileIterator> getUpdatedSplitForIterator(DeltaFileIterator iterator) {
         return new DeltaFileSplit(config, path, size, partitionValues, iterator.rowsReturned(), kind);
+    }
+
+    /** Splits are equal when they read the same rows of the same file; the read configuration is the source's. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof DeltaFileSplit)) {
+            return false;
+        }
+        DeltaFileSplit that = (DeltaFileSplit) o;
+        return path.equals(that.path) && size == that.size && rowsToSkip == that.rowsToSkip && kind == that.kind
+                && partitionValues.equals(that.partitionValues);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, rowsToSkip, kind);
     }
 
     @Override

@@ -91,11 +91,11 @@ public final class DeltaSource implements Source<RowData, DeltaFileSplit, DeltaE
 
     @Override
     public SimpleVersionedSerializer<DeltaFileSplit> getSplitSerializer() {
-        return new DeltaSplitSerializer<>();
+        return new DeltaFileSplitSerializer(config);
     }
 
     @Override
     public SimpleVersionedSerializer<DeltaEnumeratorState> getEnumeratorCheckpointSerializer() {
-        return new DeltaSplitSerializer<>();
+        return new DeltaEnumeratorStateSerializer(new DeltaFileSplitSerializer(config));
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.connector.delta.table;
 
 import io.tributary.connector.delta.DeltaConnectorOptions;
 import io.tributary.connector.delta.DeltaSink;
+import io.tributary.connector.delta.DeltaWriteConf;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
@@ -69,24 +70,19 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
                 .partitionColumns(table.getPartitionKeys())
                 .primaryKey(table.getResolvedSchema().getPrimaryKey()
                         .map(UniqueConstraint::getColumns).orElse(List.of()))
-                .maxBufferedChanges(options.get(DeltaConnectorOptions.SINK_MAX_BUFFERED_CHANGES))
                 .sinkId(options.getOptional(DeltaConnectorOptions.SINK_ID)
                         .orElse(context.getObjectIdentifier().asSummaryString()))
-                .targetFileSize(options.get(DeltaConnectorOptions.SINK_TARGET_FILE_SIZE).getBytes())
-                .rowGroupSize(options.get(DeltaConnectorOptions.SINK_ROW_GROUP_SIZE).getBytes())
-                .maxOpenFiles(options.get(DeltaConnectorOptions.SINK_MAX_OPEN_FILES))
-                .logCheckpointInterval(options.get(DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL))
                 .replaceOnStart(options.get(DeltaConnectorOptions.SINK_REPLACE_ON_START))
                 .replaceOnStartAfterCatchUp(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_ON_START_CATCH_UP_DIR)
                         .orElse(null))
                 .schemaEvolution(options.get(DeltaConnectorOptions.SINK_SCHEMA_EVOLUTION))
-                .writerLease(options.get(DeltaConnectorOptions.SINK_WRITER_LEASE))
                 .replaceWhere(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).orElse(null),
                         options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES).orElse(List.of()))
                 .replaceWhereRange(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).orElse(null),
                         options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_FROM).orElse(null),
                         options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_UNTIL).orElse(null))
                 .writerParallelism(options.getOptional(DeltaConnectorOptions.SINK_PARALLELISM).orElse(null));
+        new DeltaWriteConf(options, context.getConfiguration()).applyTo(builder);
         try {
             // Options are checked now, at planning; whether the statement overwrites is known later.
             builder.overwrite(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).isPresent()).build();

@@ -1,7 +1,8 @@
 package io.tributary.connector.delta.internal;
 
 import io.tributary.connector.delta.DeltaTableReader;
-import io.tributary.connector.delta.internal.DeltaCommittable.Kind;
+import io.tributary.connector.delta.internal.RowChange;
+import io.tributary.connector.delta.internal.RowChange.Kind;
 
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.GenericRowData;
@@ -32,12 +33,13 @@ class DeltaCommitterRaceTest {
     Path dir;
 
     private DeltaSinkConfig config(String sinkId, List<String> key) {
-        return new DeltaSinkConfig(DeltaEngines.qualify(dir.resolve("t").toString()), ROW_TYPE, List.of(), key, true,
-                1_000, sinkId, false, false, 1 << 20, 1 << 20, 4, 10, false, null, List.of(), null, null, null, 60_000L, Map.of());
+        return DeltaSinkConfig.builder().tablePath(DeltaEngines.qualify(dir.resolve("t").toString())).rowType(ROW_TYPE)
+                .primaryKey(key).changelog(true).maxBufferedChanges(1_000).sinkId(sinkId).targetFileSize(1 << 20)
+                .rowGroupSize(1 << 20).maxOpenFiles(4).logCheckpointInterval(10).writerLeaseMillis(60_000L).build();
     }
 
     private static DeltaCommittable change(long checkpoint, RowKeys keys, Kind kind, String k, long v, int count) {
-        return DeltaCommittable.change(checkpoint, kind, keys.toBytes(GenericRowData.of(StringData.fromString(k), v)), count);
+        return new RowChange(checkpoint, kind, keys.toBytes(GenericRowData.of(StringData.fromString(k), v)), count);
     }
 
     @Test
