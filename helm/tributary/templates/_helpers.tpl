@@ -22,7 +22,55 @@ s3.path.style.access: "true"
 {{- end }}
 {{- end -}}
 
-{{/* The Flink main container's mounts and environment. */}}
+{{/*
+  A pipeline's values: defaults merged with its own block (its own keys win).
+  Call with (dict "root" $ "name" $name); returns YAML, read back with fromYaml.
+*/}}
+{{- define "tributary.pipeline" -}}
+{{- $own := index .root.Values.pipelines .name | default dict -}}
+{{- toYaml (mergeOverwrite (deepCopy .root.Values.defaults) (deepCopy $own)) -}}
+{{- end -}}
+
+{{/* Whether a pipeline sets a setting (dotted name), by its settings, files or secrets: "true" or "". */}}
+{{- define "tributary.isSet" -}}
+{{- $value := .p.settings -}}
+{{- range splitList "." .setting -}}
+{{- $value = ternary (get ($value | default dict) .) nil (kindIs "map" $value) -}}
+{{- end -}}
+{{- $bySecret := false -}}
+{{- $setting := .setting -}}
+{{- range .p.secrets }}{{ if eq .setting $setting }}{{ $bySecret = true }}{{ end }}{{ end -}}
+{{- if or $value (get .p.files .setting) $bySecret }}true{{ end -}}
+{{- end -}}
+
+{{/* Fails unless every setting a mode requires is set. Call with (dict "name" $name "p" $p "mode" "streaming"). */}}
+{{- define "tributary.requireSettings" -}}
+{{- $mode := index .p .mode -}}
+{{- range $mode.requires -}}
+{{- if not (include "tributary.isSet" (dict "p" $.p "setting" .)) -}}
+{{- fail (printf "pipelines.%s.%s needs tributary.%s.%s: set it under pipelines.%s.settings, files or secrets" $.name $.mode $.name . $.name) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* A settings map as profile YAML, leaves without a value left out. Call with (dict "map" $m "indent" n). */}}
+{{- define "tributary.settingsYaml" -}}
+{{- $indent := .indent -}}
+{{- range $key, $value := .map -}}
+{{- if kindIs "map" $value -}}
+{{- $inner := include "tributary.settingsYaml" (dict "map" $value "indent" (add $indent 2)) -}}
+{{- if $inner }}
+{{ printf "%s:" $key | indent (int $indent) }}{{ $inner }}
+{{- end -}}
+{{- else if not (kindIs "invalid" $value) -}}
+{{- if ne (toString $value) "" }}
+{{ printf "%s: %s" $key (toString $value | quote) | indent (int $indent) }}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The Flink main container's mounts and environment: the profile, and this pipeline's own Secrets. Call with (dict "root" $ "name" $name "p" $p). */}}
 {{- define "tributary.podTemplate" -}}
 spec:
   containers:
@@ -30,7 +78,7 @@ spec:
       ports:
         - name: metrics
           containerPort: 9249
-      {{- with .Values.s3.credentialsSecret }}
+      {{- with .root.Values.s3.credentialsSecret }}
       envFrom:
         - secretRef:
             name: {{ . }}
@@ -38,18 +86,18 @@ spec:
       volumeMounts:
         - name: profile
           mountPath: /opt/tributary/profile
-        {{- with .Values.pipelines.sre }}{{ if .jdbc.passwordSecret }}
-        - name: sre-jdbc
-          mountPath: /opt/tributary/secrets/sre-jdbc
+        {{- range $i, $s := .p.secrets }}
+        - name: secret-{{ $i }}
+          mountPath: /opt/tributary/secrets/{{ $.name }}/{{ $s.secret }}
           readOnly: true
-        {{- end }}{{ end }}
+        {{- end }}
   volumes:
     - name: profile
       configMap:
-        name: {{ .Release.Name }}-profile
-    {{- with .Values.pipelines.sre }}{{ if .jdbc.passwordSecret }}
-    - name: sre-jdbc
+        name: {{ .root.Release.Name }}-profile
+    {{- range $i, $s := .p.secrets }}
+    - name: secret-{{ $i }}
       secret:
-        secretName: {{ .jdbc.passwordSecret }}
-    {{- end }}{{ end }}
+        secretName: {{ $s.secret }}
+    {{- end }}
 {{- end -}}

@@ -14,6 +14,19 @@ locals {
   # Kept by hand beside the pipelines' own declarations: RegisteredPipelinesTest fails, printing the
   # list to write, when a registered pipeline's gold table is missing here or one here is not declared.
   gold_tables = jsondecode(file("${path.module}/../../gold-tables.json"))
+
+  # Each pipeline's questions for analysts, the files the demo asks too:
+  # pipelines/src/main/resources/io/tributary/pipelines/<pipeline>/queries/<name>.sql, a first line
+  # "-- <description>", tables qualified by layer and identifiers in backticks (Flink SQL).
+  query_root  = "${path.module}/../../../pipelines/src/main/resources/io/tributary/pipelines"
+  query_files = { for f in fileset(local.query_root, "*/queries/*.sql") : "${dirname(dirname(f))}-${trimsuffix(basename(f), ".sql")}" => split("\n", trimspace(file("${local.query_root}/${f}"))) }
+  named_queries = { for name, lines in local.query_files : name => {
+    description = trimspace(trimprefix(lines[0], "--"))
+    query = replace(replace(replace(replace(join("\n", slice(lines, 1, length(lines))), "`", "\""),
+      "gold.", "${module.catalog.database_names["gold"]}."),
+      "silver.", "${module.catalog.database_names["silver"]}."),
+    "bronze.", "${module.catalog.database_names["bronze"]}.")
+  } }
 }
 
 module "lake" {
@@ -39,6 +52,7 @@ module "athena" {
   results_bucket = module.lake.bucket_names["lake"]
   kms_key_arn    = module.lake.kms_key_arn
   gold_database  = module.catalog.database_names["gold"]
+  named_queries  = local.named_queries
   tags           = var.tags
 }
 

@@ -18,6 +18,15 @@ variable "gold_database" {
   type        = string
 }
 
+variable "named_queries" {
+  description = "Saved queries analysts find in the workgroup, by name: what each answers, and its SQL (tables qualified by their Glue database; the workgroup's database is the gold one)."
+  type = map(object({
+    description = string
+    query       = string
+  }))
+  default = {}
+}
+
 variable "bytes_scanned_cutoff_per_query" {
   description = "Queries scanning more than this many bytes are cancelled (cost guard)."
   type        = number

@@ -99,25 +99,28 @@ class HelmChartITCase {
     void theCdcPipelineRunsWithItsTablesFileAndNotWithout() throws Exception {
         String tables = "tables:\n  - source: public.orders\n    domain: shop\n    topic: cdc.orders\n"
                 + "    format: debezium-json\n    primary-key: [id]\n    columns:\n      id: BIGINT\n";
-        List<JsonNode> docs = render(Map.of("pipelines.cdc.streaming.enabled", "true", "pipelines.cdc.tables", tables));
+        List<JsonNode> docs = render(Map.of("pipelines.cdc.streaming.enabled", "true",
+                "pipelines.cdc.files.tables-file", tables));
         JsonNode cdc = OperatorManifestsITCase.named(docs, "lake-cdc-streaming");
         assertThat(OperatorCrds.violations(cdc)).isEmpty();
         OperatorManifestsITCase.assertRunsTributary(cdc);
-        assertThat(cdc.at("/spec/job/args").toString())
-                .contains("tributary.cdc.tables-file=/opt/tributary/profile/cdc-tables.yaml");
-        assertThat(OperatorManifestsITCase.named(docs, "lake-profile").at("/data/cdc-tables.yaml").asText())
-                .isEqualTo(tables);
+        JsonNode profile = OperatorManifestsITCase.named(docs, "lake-profile");
+        assertThat(profile.at("/data/profile.yaml").asText())
+                .contains("  cdc:\n    tables-file: \"/opt/tributary/profile/cdc.tables-file\"").doesNotContain("sre:");
+        assertThat(profile.at("/data/cdc.tables-file").asText()).isEqualTo(tables);
 
         assertThatThrownBy(() -> render(Map.of("pipelines.cdc.streaming.enabled", "true")))
-                .hasMessageContaining("pipelines.cdc.tables must hold the CDC tables file");
+                .hasMessageContaining("pipelines.cdc.streaming needs tributary.cdc.tables-file");
     }
 
     @Test
     void theSrePipelineReadsItsDatabaseWithThePasswordFromASecret() throws Exception {
         Map<String, String> values = Map.of("pipelines.sre.backfill.enabled", "true",
                 "pipelines.sre.streaming.enabled", "true",
-                "pipelines.sre.jdbc.url", "jdbc:mysql://db.internal:3306/sre",
-                "pipelines.sre.jdbc.user", "tributary", "pipelines.sre.jdbc.passwordSecret", "sre-db");
+                "pipelines.sre.settings.jdbc.url", "jdbc:mysql://db.internal:3306/sre",
+                "pipelines.sre.settings.jdbc.user", "tributary",
+                "pipelines.sre.secrets[0].setting", "jdbc.password-file",
+                "pipelines.sre.secrets[0].secret", "sre-db", "pipelines.sre.secrets[0].key", "password");
         List<JsonNode> docs = render(values);
         JsonNode streaming = OperatorManifestsITCase.named(docs, "lake-sre-streaming");
         assertThat(OperatorCrds.violations(streaming)).isEmpty();
@@ -125,17 +128,44 @@ class HelmChartITCase {
         assertThat(streaming.at("/spec/job/args").toString()).contains("\"run\",\"sre\",\"--mode\",\"streaming\"");
         assertThat(streaming.at("/spec/podTemplate/spec/volumes").toString()).contains("\"secretName\":\"sre-db\"");
         assertThat(streaming.at("/spec/podTemplate/spec/containers/0/volumeMounts").toString())
-                .contains("/opt/tributary/secrets/sre-jdbc");
+                .contains("/opt/tributary/secrets/sre/sre-db");
+        assertThat(OperatorManifestsITCase.named(docs, "lake-weblogs-streaming").at("/spec/podTemplate").toString())
+                .as("another pipeline's pods do not mount the SRE database's Secret").doesNotContain("sre-db");
         String profile = OperatorManifestsITCase.named(docs, "lake-profile").at("/data/profile.yaml").asText();
         assertThat(profile).contains("url: \"jdbc:mysql://db.internal:3306/sre\"", "user: \"tributary\"",
-                "password-file: /opt/tributary/secrets/sre-jdbc/password").doesNotContain("password:");
+                "jdbc.password-file: \"/opt/tributary/secrets/sre/sre-db/password\"").doesNotContain("password:");
         JsonNode template = OperatorCrds.documents(OperatorManifestsITCase.named(docs, "lake-sre-backfill")
                 .at("/data/flinkdeployment.yaml").asText()).get(0);
         assertThat(OperatorCrds.violations(template)).isEmpty();
         assertThat(template.at("/spec/job/args").toString()).contains("\"run\",\"sre\",\"--mode\",\"batch\"");
 
         assertThatThrownBy(() -> render(Map.of("pipelines.sre.backfill.enabled", "true")))
-                .hasMessageContaining("pipelines.sre.jdbc.url must name the database");
+                .hasMessageContaining("pipelines.sre.backfill needs tributary.sre.jdbc.url");
+    }
+
+    @Test
+    void theChartAndThePlainManifestsGiveFlinkTheSameSettings() throws Exception {
+        List<JsonNode> chart = render(Map.of());
+        Path base = Path.of(System.getProperty("tributary.home", ".."), "k8s-operator", "base");
+        JsonNode manifestStream = OperatorCrds.documents(Files.readString(base.resolve("weblogs-streaming.yaml"))).get(0);
+        JsonNode manifestBackfill = OperatorCrds.documents(Files.readString(base.resolve("weblogs-backfill.yaml"))).get(0);
+        JsonNode chartStream = OperatorManifestsITCase.named(chart, "lake-weblogs-streaming");
+        JsonNode chartBackfill = OperatorCrds.documents(OperatorManifestsITCase.named(chart, "lake-weblogs-backfill")
+                .at("/data/flinkdeployment.yaml").asText()).get(0);
+
+        for (String part : List.of("/spec/flinkConfiguration", "/spec/jobManager/resource", "/spec/taskManager/resource")) {
+            assertThat(settings(chartStream.at(part))).as("streaming %s", part).isEqualTo(settings(manifestStream.at(part)));
+            assertThat(settings(chartBackfill.at(part))).as("backfill %s", part).isEqualTo(settings(manifestBackfill.at(part)));
+        }
+        assertThat(chartStream.at("/spec/job/upgradeMode")).isEqualTo(manifestStream.at("/spec/job/upgradeMode"));
+        assertThat(chartStream.at("/spec/job/parallelism")).isEqualTo(manifestStream.at("/spec/job/parallelism"));
+    }
+
+    /** A settings object as text values by key: "2" and 2 are the same setting to Flink. */
+    private static Map<String, String> settings(JsonNode object) {
+        Map<String, String> byKey = new java.util.TreeMap<>();
+        object.fields().forEachRemaining(e -> byKey.put(e.getKey(), e.getValue().asText()));
+        return byKey;
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.NamedQueries;
 import io.tributary.pipelines.testutils.SreDataset;
 import io.tributary.pipelines.testutils.SreLakes;
 
@@ -103,6 +104,7 @@ class SrePipelineITCase {
     void mariaDbBatchGivesTheSlisWorkedOutByHand() throws Exception {
         Configuration conf = mariaDbBatch();
         assertHandWorkedAnswers(new Lake(conf));
+        NamedQueries.assertEachAnswers(SrePipeline.class, new Lake(conf));
 
         Path page = dir.resolve("report.html");
         int code = TributaryCli.commandLine().execute("report", "sre", "--out", page.toString(),

@@ -4,6 +4,7 @@ import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.NamedQueries;
 import io.tributary.pipelines.testutils.ReferenceWeblogs;
 
 import org.apache.flink.configuration.Configuration;
@@ -48,6 +49,7 @@ class WeblogsBatchITCase {
         Map<String, long[]> written = backfill(conf);
         assertThat(written.get("default_catalog.bronze.weblogs_raw")[0]).isEqualTo(40_000);
         assertMatchesReference(new Lake(conf), ReferenceWeblogs.of(landing));
+        NamedQueries.assertEachAnswers(WeblogsPipeline.class, new Lake(conf));
     }
 
     @Test

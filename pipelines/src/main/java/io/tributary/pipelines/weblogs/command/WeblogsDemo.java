@@ -4,6 +4,7 @@ import io.tributary.pipelines.command.LakeQuery;
 import io.tributary.pipelines.command.ResultPrinter;
 import io.tributary.pipelines.runtime.DemoContext;
 import io.tributary.pipelines.runtime.DemoStep;
+import io.tributary.pipelines.runtime.NamedQuery;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
@@ -16,27 +17,14 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The demo's first part: a generated week of access logs, its backfill, and the questions the gold tables answer. */
 @Internal
 public final class WeblogsDemo implements DemoStep {
-    /** The questions, in the order the demo asks them; the streaming part asks the first again. */
-    static final Map<String, String> ANSWERS = new LinkedHashMap<>();
-
-    static {
-        ANSWERS.put("Summary", "SELECT * FROM gold.weblogs_summary");
-        ANSWERS.put("Top 10 client IPs", "SELECT * FROM gold.weblogs_top_client_ips ORDER BY `rank`");
-        ANSWERS.put("Top 6 endpoints (files excluded)", "SELECT * FROM gold.weblogs_top_endpoints ORDER BY `rank`");
-        ANSWERS.put("Response bytes by status class",
-                "SELECT * FROM gold.weblogs_bytes_by_status_class ORDER BY status_class");
-        ANSWERS.put("Client errors (4xx) by weekday",
-                "SELECT weekday, client_errors, is_max FROM gold.weblogs_client_errors_by_weekday ORDER BY iso_weekday");
-        ANSWERS.put("Why lines were rejected", "SELECT reason, COUNT(*) AS `lines` FROM silver.weblogs_rejects "
-                + "GROUP BY reason ORDER BY `lines` DESC, reason");
-    }
+    /** The questions (queries/<name>.sql beside the pipeline, Athena's named queries too), in the order the demo asks them. */
+    static final List<String> QUESTIONS = List.of("summary", "top-client-ips", "top-endpoints", "bytes-by-status-class",
+            "client-errors-by-weekday", "rejected-lines-by-reason");
 
     @Option(names = "--lines", defaultValue = "60000", description = "Log lines to generate (default: ${DEFAULT-VALUE}).")
     long lines;
@@ -63,10 +51,11 @@ public final class WeblogsDemo implements DemoStep {
         new PipelineRunner(demo.conf(), out).run(new WeblogsPipeline(), PipelineMode.BATCH);
         demo.section("The answers, from the gold tables");
         TableEnvironment tEnv = LakeQuery.environment(demo.conf());
-        for (Map.Entry<String, String> answer : ANSWERS.entrySet()) {
+        for (String name : QUESTIONS) {
+            NamedQuery question = NamedQuery.load(WeblogsPipeline.class, name);
             out.println();
-            out.println(answer.getKey());
-            ResultPrinter.printTable(out, LakeQuery.run(tEnv, answer.getValue()));
+            out.println(question.description());
+            ResultPrinter.printTable(out, LakeQuery.run(tEnv, question.sql()));
         }
     }
 }

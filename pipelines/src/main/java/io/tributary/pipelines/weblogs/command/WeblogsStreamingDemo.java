@@ -6,6 +6,7 @@ import io.tributary.pipelines.command.ResultPrinter;
 import io.tributary.pipelines.command.TableWatch;
 import io.tributary.pipelines.runtime.DemoContext;
 import io.tributary.pipelines.runtime.DemoStep;
+import io.tributary.pipelines.runtime.NamedQuery;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
@@ -72,7 +73,7 @@ public final class WeblogsStreamingDemo implements DemoStep {
         demo.out().println();
         demo.out().println("Summary after the stream (compare with the backfill's above)");
         ResultPrinter.printTable(demo.out(), LakeQuery.run(LakeQuery.environment(demo.conf()),
-                WeblogsDemo.ANSWERS.get("Summary")));
+                NamedQuery.load(WeblogsPipeline.class, "summary").sql()));
     }
 
     private static long number(Object value) {

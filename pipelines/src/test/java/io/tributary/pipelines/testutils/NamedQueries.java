@@ -1,0 +1,36 @@
+package io.tributary.pipelines.testutils;
+
+import io.tributary.pipelines.runtime.NamedQuery;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every named query a pipeline keeps ({@code queries/*.sql} beside it), asked of a lake its backfill wrote. */
+public final class NamedQueries {
+    private NamedQueries() {}
+
+    public static List<NamedQuery> of(Class<?> pipeline) throws Exception {
+        URL dir = pipeline.getResource("queries");
+        assertThat(dir).as("%s keeps queries/", pipeline.getSimpleName()).isNotNull();
+        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted()
+                    .map(n -> NamedQuery.load(pipeline, n.substring(0, n.length() - 4))).collect(Collectors.toList());
+        }
+    }
+
+    /** Each query of {@code pipeline} runs on {@code lake} and answers with rows, as analysts would ask it. */
+    public static void assertEachAnswers(Class<?> pipeline, Lake lake) throws Exception {
+        List<NamedQuery> queries = of(pipeline);
+        assertThat(queries).isNotEmpty();
+        for (NamedQuery query : queries) {
+            assertThat(lake.rows(query.sql())).as("%s (%s)", query.name(), query.description()).isNotEmpty();
+        }
+    }
+}
