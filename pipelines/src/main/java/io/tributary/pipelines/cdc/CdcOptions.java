@@ -3,6 +3,9 @@ package io.tributary.pipelines.cdc;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.DescribedEnum;
+import org.apache.flink.configuration.description.InlineElement;
+import org.apache.flink.configuration.description.TextElement;
 
 import java.time.Duration;
 
@@ -31,12 +34,32 @@ public final class CdcOptions {
                                     + "remember deletes for ever, as their history does, so that silver and "
                                     + "history always agree.");
 
-    public static final ConfigOption<String> UNKNOWN_TABLES =
+    public static final ConfigOption<UnknownTables> UNKNOWN_TABLES =
             ConfigOptions.key("tributary.cdc.unknown-tables")
-                    .stringType()
-                    .defaultValue("reject")
-                    .withDescription(
-                            "What to do with change events of tables the tables file does not list: "
-                                    + "'reject' (a row in bronze.cdc_rejects) or 'skip' (counted in the "
-                                    + "cdc.unknownTableEvents metric and logged once per table).");
+                    .enumType(UnknownTables.class)
+                    .defaultValue(UnknownTables.REJECT)
+                    .withDescription("What to do with change events of tables the tables file does not list.");
+
+    /** The values of {@link #UNKNOWN_TABLES}. */
+    @PublicEvolving
+    public enum UnknownTables implements DescribedEnum {
+        REJECT("A row in bronze.cdc_rejects for each event, with the reason."),
+        SKIP("Counted in the cdc.unknownTableEvents metric and logged once per table.");
+
+        private final String description;
+
+        UnknownTables(String description) {
+            this.description = description;
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public InlineElement getDescription() {
+            return TextElement.text(description);
+        }
+    }
 }

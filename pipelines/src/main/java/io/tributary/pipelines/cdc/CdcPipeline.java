@@ -14,6 +14,8 @@ import io.tributary.pipelines.kafka.CommittedOffsets;
 import io.tributary.pipelines.kafka.KafkaSources;
 import io.tributary.pipelines.kafka.RawRecordDeserializer;
 import io.tributary.pipelines.runtime.ConfigurationError;
+import io.tributary.pipelines.runtime.LiveTables;
+import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.Pipeline;
@@ -79,8 +81,9 @@ import java.util.stream.Collectors;
 @PublicEvolving
 public final class CdcPipeline implements Pipeline {
     public static final String NAME = "cdc";
-    private static final List<String> SHARED_TABLES =
-            List.of("bronze.cdc_control_events", "bronze.cdc_rejects", "silver.cdc_rejects");
+    private static final PipelineDescriptor DESCRIPTOR = PipelineDescriptor.load(CdcPipeline.class);
+    /** The tables every captured table's events share: control events and rejects. */
+    private static final List<String> SHARED_TABLES = DESCRIPTOR.fixedTables();
 
     private final List<CdcTableSpec> specs;
 
@@ -108,39 +111,56 @@ public final class CdcPipeline implements Pipeline {
 
     @Override
     public List<LakeTable> tables() {
-        List<LakeTable> tables = SHARED_TABLES.stream().map(t -> LakeTable.declaredBy(CdcPipeline.class, t))
-                .collect(Collectors.toCollection(ArrayList::new));
-        for (CdcTableSpec spec : specs) {
-            tables.add(new LakeTable("bronze", "cdc_" + spec.name(),
-                    SqlResource.load(CdcPipeline.class, "tables/bronze.cdc_table.sql", Map.of("name", spec.name()))));
-            tables.add(keyed(spec.silverTable(), spec.rowType(), spec.primaryKey()));
-            if (spec.history()) {
-                List<String> key = new ArrayList<>(spec.primaryKey());
-                key.add("valid_from");
-                tables.add(keyed(spec.historyTable(), CdcRows.history(spec), key));
-            }
-        }
-        return tables;
+        return DESCRIPTOR.tables(bindings());
     }
 
-    private static LakeTable keyed(String qualifiedName, RowType type, List<String> key) {
-        String columns = type.getFields().stream()
+    /** The captured tables: each one's names, and the columns and keys its silver tables declare. */
+    private PipelineDescriptor.Bindings bindings() {
+        return new PipelineDescriptor.Bindings() {
+            @Override
+            public List<Map<String, String>> items(String each) {
+                return specs.stream().filter(spec -> each.equals("table") || spec.history())
+                        .map(CdcPipeline::values).collect(Collectors.toList());
+            }
+
+            /** Bronze and the shared tables skip the Kafka records they hold (a fresh start re-reads some). */
+            @Override
+            public String rewrite(String name, String sql, PipelineMode mode) {
+                return SHARED_TABLES.contains(name) || name.equals("bronze.cdc_table")
+                        ? CommittedBefore.skipCommitted(sql, LiveTables.targetOf(sql), "source", "source_offset") : sql;
+            }
+        };
+    }
+
+    private static Map<String, String> values(CdcTableSpec spec) {
+        List<String> historyKey = new ArrayList<>(spec.primaryKey());
+        historyKey.add("valid_from");
+        Map<String, String> values = new HashMap<>();
+        values.put("name", spec.name());
+        values.put("silver_table", spec.silverTable());
+        values.put("history_table", spec.historyTable());
+        values.put("columns", columns(spec.rowType()));
+        values.put("key", quoted(spec.primaryKey()));
+        values.put("history_columns", columns(CdcRows.history(spec)));
+        values.put("history_key", quoted(historyKey));
+        return values;
+    }
+
+    private static String columns(RowType type) {
+        return type.getFields().stream()
                 .map(f -> "  `" + f.getName() + "` " + f.getType().asSerializableString())
                 .collect(Collectors.joining(",\n"));
-        String primaryKey = key.stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "));
-        int dot = qualifiedName.indexOf('.');
-        return new LakeTable(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1),
-                "CREATE TABLE " + qualifiedName + " (\n" + columns + ",\n  PRIMARY KEY (" + primaryKey
-                        + ") NOT ENFORCED\n)");
+    }
+
+    private static String quoted(List<String> columns) {
+        return columns.stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "));
     }
 
     @Override
     public void registerSources(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Configuration conf,
             PipelineMode mode) throws Exception {
         if (mode != PipelineMode.STREAMING) {
-            throw new ConfigurationError("The cdc pipeline runs in streaming mode only",
-                    "use --mode streaming (add --bounded to stop at the offsets present at start); backfill a "
-                            + "silver table from its database with its domain's batch pipeline");
+            throw streamingOnly();
         }
         Map<String, CdcFormat> formatByTopic = new LinkedHashMap<>();
         specs.forEach(s -> formatByTopic.put(s.topic(), s.format()));
@@ -156,7 +176,7 @@ public final class CdcPipeline implements Pipeline {
                 WatermarkStrategy.noWatermarks(), "kafka: " + String.join(", ", topics)).uid("cdc-kafka-source");
         SingleOutputStreamOperator<RowData> events = raw
                 .process(new ChangeRouter(specs, formatByTopic,
-                        !"skip".equalsIgnoreCase(conf.get(CdcOptions.UNKNOWN_TABLES))), InternalTypeInfo.of(CdcRows.EVENT))
+                        conf.get(CdcOptions.UNKNOWN_TABLES) == CdcOptions.UnknownTables.REJECT), InternalTypeInfo.of(CdcRows.EVENT))
                 .name("decode and route change events").uid("cdc-router");
         tEnv.createTemporaryView("cdc_events", tEnv.fromDataStream(events));
         tEnv.createTemporaryView("cdc_control", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.CONTROL)));
@@ -230,26 +250,17 @@ public final class CdcPipeline implements Pipeline {
                 ChangelogMode.all());
     }
 
-    @Override
-    public List<Stage> stages(PipelineMode mode) {
-        List<String> statements = new ArrayList<>();
-        for (String shared : SHARED_TABLES) {
-            statements.add(skipCommitted(SqlResource.load(CdcPipeline.class, "sql/" + shared + ".sql"), shared));
-        }
-        for (CdcTableSpec spec : specs) {
-            Map<String, String> names = Map.of("name", spec.name(), "silver_table", spec.silverTable(),
-                    "history_table", spec.historyTable());
-            statements.add(skipCommitted(SqlResource.load(CdcPipeline.class, "sql/bronze.cdc_table.sql", names),
-                    "bronze.cdc_" + spec.name()));
-            statements.add(SqlResource.load(CdcPipeline.class, "sql/silver.cdc_table.sql", names));
-            if (spec.history()) {
-                statements.add(SqlResource.load(CdcPipeline.class, "sql/silver.cdc_table_history.sql", names));
-            }
-        }
-        return List.of(new Stage("kafka → bronze.cdc_*, silver", statements));
+    private static ConfigurationError streamingOnly() {
+        return new ConfigurationError("The cdc pipeline runs in streaming mode only",
+                "use --mode streaming (add --bounded to stop at the offsets present at start); backfill a "
+                        + "silver table from its database with its domain's batch pipeline");
     }
 
-    private static String skipCommitted(String insert, String table) {
-        return CommittedBefore.skipCommitted(insert, table, "source", "source_offset");
+    @Override
+    public List<Stage> stages(PipelineMode mode) {
+        if (mode != PipelineMode.STREAMING) {
+            throw streamingOnly();
+        }
+        return DESCRIPTOR.stages(mode, bindings());
     }
 }

@@ -4,25 +4,47 @@ import io.tributary.pipelines.command.CommonOptions;
 import io.tributary.pipelines.command.Logging;
 import io.tributary.pipelines.command.ResultPrinter;
 import io.tributary.pipelines.runtime.LakeCatalog;
+import io.tributary.pipelines.runtime.PipelineDescriptor;
+import io.tributary.pipelines.runtime.PipelineProvider;
+import io.tributary.pipelines.runtime.Pipelines;
 
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "tables", description = "List the lake's tables with layer, location, Delta version, rows and size.")
+@Command(name = "tables", description = "List the lake's tables with layer, location, Delta version, rows and size; "
+        + "or with --declared, every table the registered pipelines declare.")
 final class TablesCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
+
+    @Option(names = "--declared", description = "Instead: every table the registered pipelines declare, with what "
+            + "it holds (no lake needed).")
+    boolean declared;
 
     @Override
     public Integer call() {
         Logging.configure(common.verbose);
+        if (declared) {
+            printDeclared(System.out);
+            return 0;
+        }
         print(common.configuration(), System.out);
         return 0;
+    }
+
+    static void printDeclared(PrintStream out) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (PipelineProvider provider : Pipelines.all()) {
+            PipelineDescriptor.load(provider.getClass()).described()
+                    .forEach((table, description) -> rows.add(List.of(provider.name(), table, description)));
+        }
+        ResultPrinter.print(out, List.of("pipeline", "table", "holds"), rows, ResultPrinter.Format.TABLE);
     }
 
     static void print(Configuration conf, PrintStream out) {

@@ -1,32 +1,34 @@
 package io.tributary.pipelines.kafka;
 
-import io.tributary.pipelines.runtime.ConfigurationError;
-
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.DescribedEnum;
+import org.apache.flink.configuration.description.InlineElement;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
-/** How a Kafka record carries a text line. */
+import static org.apache.flink.configuration.description.TextElement.text;
+
+/** How a Kafka record carries a text line; the option value is {@link #toString()}. */
 @PublicEvolving
-public enum LineRecordFormat {
-    /** The record value is the line, UTF-8. */
-    RAW,
-    /** The record value is a Kinesis record envelope (JSON) whose {@code Data} is the line, or the bare line. */
-    KINESIS_JSON;
+public enum LineRecordFormat implements DescribedEnum {
+    RAW("The record value is the line, UTF-8."),
+    KINESIS_JSON("The record value is a Kinesis record envelope (JSON) whose base64 Data is the line; a bare line "
+            + "is accepted too.");
 
-    public static LineRecordFormat parse(String name) {
-        for (LineRecordFormat f : values()) {
-            if (f.optionValue().equals(name.trim().toLowerCase(Locale.ROOT))) {
-                return f;
-            }
-        }
-        throw new ConfigurationError("Unknown line record format '" + name + "'",
-                "use one of " + Arrays.stream(values()).map(LineRecordFormat::optionValue).collect(Collectors.joining(", ")));
+    private final String description;
+
+    LineRecordFormat(String description) {
+        this.description = description;
     }
 
-    public String optionValue() {
+    /** The option value: {@code raw}, {@code kinesis-json}. */
+    @Override
+    public String toString() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public InlineElement getDescription() {
+        return text(description);
     }
 }

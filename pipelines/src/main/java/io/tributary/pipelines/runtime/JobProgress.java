@@ -28,7 +28,7 @@ public final class JobProgress {
     }
 
     /** Waits for the job, printing progress; returns the final counts per table. */
-    public Map<String, long[]> await(String stage, JobClient job) throws Exception {
+    public Map<String, Written> await(String stage, JobClient job) throws Exception {
         long start = System.nanoTime();
         CompletableFuture<?> result = job.getJobExecutionResult();
         while (true) {
@@ -37,7 +37,7 @@ public final class JobProgress {
                 break;
             } catch (TimeoutException stillRunning) {
                 try {
-                    Map<String, long[]> counts = counts(job.getAccumulators().get(intervalMillis, TimeUnit.MILLISECONDS));
+                    Map<String, Written> counts = counts(job.getAccumulators().get(intervalMillis, TimeUnit.MILLISECONDS));
                     out.println("  " + stage + " … " + describe(counts) + " · " + elapsed(start));
                 } catch (TimeoutException | ExecutionException ignored) {
                     // Progress is best effort; the job result decides success.
@@ -47,26 +47,27 @@ public final class JobProgress {
                 }
             }
         }
-        Map<String, long[]> finalCounts = counts(job.getJobExecutionResult().get().getAllAccumulatorResults());
+        Map<String, Written> finalCounts = counts(job.getJobExecutionResult().get().getAllAccumulatorResults());
         out.println("  " + stage + " done: " + describe(finalCounts) + " · " + elapsed(start));
         return finalCounts;
     }
 
-    static Map<String, long[]> counts(Map<String, Object> accumulators) {
-        Map<String, long[]> counts = new TreeMap<>();
+    static Map<String, Written> counts(Map<String, Object> accumulators) {
+        Map<String, Written> counts = new TreeMap<>();
         accumulators.forEach((name, value) -> {
+            long count = ((Number) value).longValue();
             if (name.startsWith(DeltaWriterOperator.ROWS_ACCUMULATOR_PREFIX)) {
-                counts.computeIfAbsent(name.substring(DeltaWriterOperator.ROWS_ACCUMULATOR_PREFIX.length()),
-                        k -> new long[2])[0] = ((Number) value).longValue();
+                counts.merge(name.substring(DeltaWriterOperator.ROWS_ACCUMULATOR_PREFIX.length()),
+                        new Written(count, 0), (was, now) -> was.withRows(count));
             } else if (name.startsWith(DeltaWriterOperator.FILES_ACCUMULATOR_PREFIX)) {
-                counts.computeIfAbsent(name.substring(DeltaWriterOperator.FILES_ACCUMULATOR_PREFIX.length()),
-                        k -> new long[2])[1] = ((Number) value).longValue();
+                counts.merge(name.substring(DeltaWriterOperator.FILES_ACCUMULATOR_PREFIX.length()),
+                        new Written(0, count), (was, now) -> was.withFiles(count));
             }
         });
         return counts;
     }
 
-    static String describe(Map<String, long[]> counts) {
+    static String describe(Map<String, Written> counts) {
         if (counts.isEmpty()) {
             return "starting";
         }
@@ -75,7 +76,7 @@ public final class JobProgress {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            sb.append(shortName(table)).append(' ').append(String.format("%,d rows/%d files", c[0], c[1]));
+            sb.append(shortName(table)).append(' ').append(String.format("%,d rows/%d files", c.rows(), c.files()));
         });
         return sb.toString();
     }

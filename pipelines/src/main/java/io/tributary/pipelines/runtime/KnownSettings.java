@@ -26,13 +26,18 @@ public final class KnownSettings {
 
     private KnownSettings() {}
 
-    /** The keys Tributary and its registered pipelines read, sorted. */
-    public static TreeSet<String> keys() {
+    /** The options Tributary and its registered pipelines read. */
+    public static List<ConfigOption<?>> options() {
         List<ConfigOption<?>> options = new ArrayList<>(OptionFields.of(TributaryOptions.class));
         options.addAll(OptionFields.of(DeltaWriteConf.class));
         Pipelines.all().forEach(p -> options.addAll(p.options()));
+        return options;
+    }
+
+    /** The keys Tributary and its registered pipelines read, sorted. */
+    public static TreeSet<String> keys() {
         TreeSet<String> keys = new TreeSet<>();
-        for (ConfigOption<?> option : options) {
+        for (ConfigOption<?> option : options()) {
             keys.add(option.key());
             for (FallbackKey fallback : option.fallbackKeys()) {
                 keys.add(fallback.getKey());
@@ -41,8 +46,16 @@ public final class KnownSettings {
         return keys;
     }
 
-    /** Refuses the first {@code tributary.*} key of {@code conf} that nothing reads. */
+    /** Refuses the first {@code tributary.*} key of {@code conf} that nothing reads, or whose value its option cannot read. */
     public static void check(Configuration conf) {
+        for (ConfigOption<?> option : options()) {
+            try {
+                conf.getOptional(option);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationError("Invalid value '" + conf.toMap().get(option.key()) + "' for " + option.key(),
+                        describeValues(option));
+            }
+        }
         TreeSet<String> known = keys();
         for (String key : new TreeSet<>(conf.keySet())) {
             if (key.startsWith(PREFIX) && !known.contains(key) && OPEN_PREFIXES.stream().noneMatch(key::startsWith)) {
@@ -51,6 +64,16 @@ public final class KnownSettings {
                         .orElse("'tributary config' lists every key"));
             }
         }
+    }
+
+    private static String describeValues(ConfigOption<?> option) {
+        Object example = option.hasDefaultValue() ? option.defaultValue() : null;
+        if (example instanceof Enum) {
+            return "use one of " + java.util.Arrays.stream(((Enum<?>) example).getDeclaringClass().getEnumConstants())
+                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        }
+        return example == null ? "'tributary config' describes the key"
+                : "give a value like its default, " + example + " ('tributary config' describes the key)";
     }
 
     static Optional<String> nearest(String key, Iterable<String> known) {

@@ -57,9 +57,8 @@ public final class LakeCatalog {
      */
     public static void createIfAbsent(TableEnvironment tEnv, String table) {
         ResolvedSchema schema = tEnv.from(table).getResolvedSchema();
-        int dot = table.indexOf('.');
-        ObjectIdentifier id = ObjectIdentifier.of(tEnv.getCurrentCatalog(), table.substring(0, dot),
-                table.substring(dot + 1));
+        TableName name = TableName.parse(table);
+        ObjectIdentifier id = ObjectIdentifier.of(tEnv.getCurrentCatalog(), name.layer(), name.name());
         try {
             CatalogTable declared = (CatalogTable) tEnv.getCatalog(id.getCatalogName()).orElseThrow()
                     .getTable(id.toObjectPath());

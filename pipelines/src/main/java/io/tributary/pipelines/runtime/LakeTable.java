@@ -21,11 +21,14 @@ public final class LakeTable {
         this.ddl = ddl;
     }
 
-    /** Loads {@code tables/<layer>.<name>.sql} next to {@code owner}. */
-    public static LakeTable declaredBy(Class<?> owner, String qualifiedName) {
-        int dot = qualifiedName.indexOf('.');
-        return new LakeTable(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1),
-                SqlResource.load(owner, "tables/" + qualifiedName + ".sql"));
+    /** The table a {@code CREATE TABLE <layer>.<name> (...)} statement declares. */
+    public static LakeTable fromDdl(String ddl) {
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?ims)^\\s*CREATE\\s+TABLE\\s+`?(\\w+)`?\\.`?(\\w+)`?")
+                .matcher(ddl);
+        if (!name.find()) {
+            throw new IllegalArgumentException("Not a CREATE TABLE <layer>.<name> statement: " + ddl);
+        }
+        return new LakeTable(name.group(1), name.group(2), ddl);
     }
 
     public String layer() {
@@ -41,7 +44,7 @@ public final class LakeTable {
     }
 
     public String location(String lakeRoot) {
-        return lakeRoot.replaceAll("/+$", "") + "/" + layer + "/" + name;
+        return new TableName(layer, name).location(lakeRoot);
     }
 
     /** The DDL with the Delta connector options that place the table in the lake. */

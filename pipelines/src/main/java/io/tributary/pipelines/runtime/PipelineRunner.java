@@ -53,8 +53,8 @@ public final class PipelineRunner {
     }
 
     /** Runs every stage and returns rows and files written per table. */
-    public Map<String, long[]> run(Pipeline pipeline, PipelineMode mode) throws Exception {
-        Map<String, long[]> written = new LinkedHashMap<>();
+    public Map<String, Written> run(Pipeline pipeline, PipelineMode mode) throws Exception {
+        Map<String, Written> written = new LinkedHashMap<>();
         List<Pipeline.Stage> stages = pipeline.stages(mode);
         for (int i = 0; i < stages.size(); i++) {
             String jobName = stages.size() == 1 ? pipeline.name() : pipeline.name() + "-" + (i + 1);

@@ -30,6 +30,23 @@ public final class SqlResource {
         }
     }
 
+    /** The comment lines that open {@code <package of owner>/<name>}, as one line; empty when it has none. */
+    public static String description(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("SQL resource " + name + " is missing next to " + owner.getName());
+            }
+            String comment = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
+                    .takeWhile(line -> line.startsWith("--"))
+                    .map(line -> line.substring(2).trim())
+                    .collect(Collectors.joining(" "))
+                    .replaceFirst("^Template: ", "");
+            return comment.isEmpty() ? comment : Character.toUpperCase(comment.charAt(0)) + comment.substring(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A template statement with each {@code ${key}} replaced by its value. */
     public static String load(Class<?> owner, String name, Map<String, String> values) {
         String sql = load(owner, name);

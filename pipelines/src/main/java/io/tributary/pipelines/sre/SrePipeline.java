@@ -4,6 +4,7 @@ import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.LiveTables;
+import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.SqlHints;
@@ -61,11 +62,9 @@ public final class SrePipeline implements Pipeline {
     /** Each source's time: what a backfill's time range selects by ({@link SreOptions#BACKFILL_FROM}). */
     static final Map<String, String> TIME_COLUMNS = Map.of(
             "esteira_prod", "started_at", "log", "ts", "chamados", "opened_at");
+    private static final PipelineDescriptor DESCRIPTOR = PipelineDescriptor.load(SrePipeline.class);
     /** The gold tables, a contract with analysts (and the Glue catalog). */
-    public static final List<String> GOLD = List.of(
-            "gold.sre_sli_monthly", "gold.sre_slo_report", "gold.sre_top_contributors", "gold.sre_recommendations");
-    private static final List<String> VIEWS = List.of("view.sre_runs_checked", "view.sre_requests_checked",
-            "view.sre_incidents_checked", "view.sre_facts", "view.sre_sli", "view.sre_slo_judged");
+    public static final List<String> GOLD = DESCRIPTOR.fixedTables("gold");
 
     private final ReadableConfig conf;
     private final List<SloTarget> targets;
@@ -95,11 +94,7 @@ public final class SrePipeline implements Pipeline {
 
     @Override
     public List<LakeTable> tables() {
-        return Stream.of(SOURCES.stream().map(t -> "bronze.sre_" + t), SOURCES.stream().map(t -> "silver.sre_" + t),
-                        Stream.of("silver.sre_rejects"), GOLD.stream())
-                .flatMap(s -> s)
-                .map(t -> LakeTable.declaredBy(SrePipeline.class, t))
-                .collect(Collectors.toList());
+        return DESCRIPTOR.tables(new PipelineDescriptor.Bindings() {});
     }
 
     /** A backfill of a time range replaces that range's bronze and silver rows; without one, whole tables. */
@@ -133,32 +128,33 @@ public final class SrePipeline implements Pipeline {
 
     @Override
     public List<Stage> stages(PipelineMode mode) {
-        List<String> gold = new ArrayList<>();
         String catchUp = LiveTables.catchUpDir(conf, NAME);
-        String readOptions = mode == PipelineMode.BATCH ? "" : LiveTables.readOptions(
-                conf.get(TributaryOptions.STREAMING_BOUNDED) ? null : conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL),
-                catchUp);
-        VIEWS.forEach(v -> gold.add(SqlResource.load(SrePipeline.class, "sql/" + v + ".sql",
-                Map.of("read_options", readOptions))));
-        Stream.concat(Stream.of("silver.sre_rejects"), GOLD.stream()).forEach(t -> {
-            String insert = SqlResource.load(SrePipeline.class, "sql/" + t + ".sql");
-            // A fresh streaming start reads the silver tables whole: its outputs are recomputed, not added to.
-            gold.add(mode == PipelineMode.BATCH ? insert
-                    : SqlHints.withSinkOptions(insert, LiveTables.recomputingSinkOptions(catchUp)));
+        return DESCRIPTOR.stages(mode, new PipelineDescriptor.Bindings() {
+            /** The database's tables, each read whole or in the backfill's time range. */
+            @Override
+            public List<Map<String, String>> items(String each) {
+                String source = conf.getOptional(SreOptions.JDBC_URL)
+                        .map(url -> new SreDatabase(url, null, null).redacted()).orElse("jdbc").replace("'", "''");
+                return SOURCES.stream().map(table -> Map.of("name", table, "source", source + "/" + table,
+                                "where", timeRange.map(r -> r.where(TIME_COLUMNS.get(table))).orElse("")))
+                        .collect(Collectors.toList());
+            }
+
+            @Override
+            public Map<String, String> shared(PipelineMode m) {
+                String readOptions = m == PipelineMode.BATCH ? "" : LiveTables.readOptions(
+                        conf.get(TributaryOptions.STREAMING_BOUNDED)
+                                ? null : conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL), catchUp);
+                return Map.of("read_options", readOptions, "read", timeRange.map(r -> "database " + r).orElse("database"));
+            }
+
+            /** A fresh streaming start reads the silver tables whole: its outputs are recomputed, not added to. */
+            @Override
+            public String rewrite(String name, String sql, PipelineMode m) {
+                boolean recomputed = name.equals("silver.sre_rejects") || name.startsWith("gold.");
+                return m == PipelineMode.STREAMING && recomputed
+                        ? SqlHints.withSinkOptions(sql, LiveTables.recomputingSinkOptions(catchUp)) : sql;
+            }
         });
-        if (mode == PipelineMode.STREAMING) {
-            return List.of(new Stage("silver.sre_* → rejects, gold (continuous)", gold));
-        }
-        String source = conf.getOptional(SreOptions.JDBC_URL)
-                .map(url -> new SreDatabase(url, null, null).redacted()).orElse("jdbc").replace("'", "''");
-        List<String> snapshot = new ArrayList<>();
-        for (String table : SOURCES) {
-            Map<String, String> names = Map.of("name", table, "source", source + "/" + table,
-                    "where", timeRange.map(r -> r.where(TIME_COLUMNS.get(table))).orElse(""));
-            snapshot.add(SqlResource.load(SrePipeline.class, "sql/bronze.sre_table.sql", names));
-            snapshot.add(SqlResource.load(SrePipeline.class, "sql/silver.sre_table.sql", names));
-        }
-        String read = timeRange.map(r -> "database " + r).orElse("database");
-        return List.of(new Stage(read + " → bronze, silver", snapshot), Stage.derived("silver → rejects, gold", gold));
     }
 }

@@ -1,5 +1,7 @@
 package io.tributary.pipelines.weblogs;
 
+import io.tributary.pipelines.kafka.LineRecordFormat;
+
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -15,12 +17,9 @@ public final class WeblogsOptions {
                     .defaultValue("weblogs.lines")
                     .withDescription("Kafka topic the streaming job reads log lines from.");
 
-    public static final ConfigOption<String> FORMAT =
+    public static final ConfigOption<LineRecordFormat> FORMAT =
             ConfigOptions.key("tributary.weblogs.format")
-                    .stringType()
-                    .defaultValue("raw")
-                    .withDescription(
-                            "How a Kafka record carries its line: 'raw' (the value is the line) or "
-                                    + "'kinesis-json' (a Kinesis record envelope whose base64 Data is the "
-                                    + "line; a bare line is accepted too).");
+                    .enumType(LineRecordFormat.class)
+                    .defaultValue(LineRecordFormat.RAW)
+                    .withDescription("How a Kafka record carries its line.");
 }

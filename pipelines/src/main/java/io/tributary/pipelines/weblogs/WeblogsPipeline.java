@@ -10,6 +10,8 @@ import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.LandingFiles;
 import io.tributary.pipelines.runtime.LandingLinesFormat;
 import io.tributary.pipelines.runtime.LiveTables;
+import io.tributary.pipelines.runtime.PipelineDescriptor;
+import io.tributary.pipelines.runtime.StoragePaths;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.SqlResource;
@@ -45,15 +47,12 @@ import java.util.stream.Stream;
 public final class WeblogsPipeline implements Pipeline {
     public static final String NAME = "weblogs";
 
-    static final List<String> BRONZE_SILVER = List.of(
-            "bronze.weblogs_raw", "silver.weblogs_requests", "silver.weblogs_rejects");
+    private static final PipelineDescriptor DESCRIPTOR = PipelineDescriptor.load(WeblogsPipeline.class);
+    /** The tables each line lands in: a backfill replaces their rows of the files it reads. */
+    static final List<String> BRONZE_SILVER = Stream.concat(DESCRIPTOR.fixedTables("bronze").stream(),
+            DESCRIPTOR.fixedTables("silver").stream()).collect(Collectors.toList());
     /** The gold tables, a contract with analysts (and the Glue catalog). */
-    public static final List<String> GOLD = List.of(
-            "gold.weblogs_top_client_ips",
-            "gold.weblogs_top_endpoints",
-            "gold.weblogs_summary",
-            "gold.weblogs_bytes_by_status_class",
-            "gold.weblogs_client_errors_by_weekday");
+    public static final List<String> GOLD = DESCRIPTOR.fixedTables("gold");
 
     /** The landing files the last batch source registered reads, as its rows name them. */
     private List<String> landingFiles = List.of();
@@ -65,9 +64,7 @@ public final class WeblogsPipeline implements Pipeline {
 
     @Override
     public List<LakeTable> tables() {
-        return Stream.concat(BRONZE_SILVER.stream(), GOLD.stream())
-                .map(t -> LakeTable.declaredBy(WeblogsPipeline.class, t))
-                .collect(Collectors.toList());
+        return DESCRIPTOR.tables(new PipelineDescriptor.Bindings() {});
     }
 
     @Override
@@ -79,7 +76,7 @@ public final class WeblogsPipeline implements Pipeline {
     }
 
     private DataStream<RowData> landingLines(StreamExecutionEnvironment env, Configuration conf) {
-        Path landing = new Path(conf.get(TributaryOptions.LANDING_ROOT).replaceAll("/+$", "") + "/" + NAME);
+        Path landing = new Path(StoragePaths.join(conf.get(TributaryOptions.LANDING_ROOT), NAME));
         List<Path> files = LandingFiles.list(landing, "put Apache/Nginx access logs there (plain or .gz), generate "
                 + "some with 'tributary generate weblogs --lines 100000', or set tributary.landing.root");
         landingFiles = files.stream().map(Path::toString).collect(Collectors.toList());
@@ -105,7 +102,7 @@ public final class WeblogsPipeline implements Pipeline {
     private DataStream<RowData> streamedLines(StreamExecutionEnvironment env, StreamTableEnvironment tEnv,
             Configuration conf) throws Exception {
         String topic = conf.get(WeblogsOptions.TOPIC);
-        LineRecordFormat format = LineRecordFormat.parse(conf.get(WeblogsOptions.FORMAT));
+        LineRecordFormat format = conf.get(WeblogsOptions.FORMAT);
         List<LakeTable> fedByTheStream = tables().stream().filter(t -> BRONZE_SILVER.contains(t.qualifiedName()))
                 .collect(Collectors.toList());
         Map<String, Map<String, Long>> held = CommittedOffsets.byTable(conf, fedByTheStream, List.of(topic),
@@ -119,21 +116,13 @@ public final class WeblogsPipeline implements Pipeline {
 
     @Override
     public List<Stage> stages(PipelineMode mode) {
-        List<String> bronzeSilver = new ArrayList<>();
-        bronzeSilver.add(SqlResource.load(WeblogsPipeline.class, "sql/view.weblogs_parsed.sql"));
-        for (String table : BRONZE_SILVER) {
-            String insert = SqlResource.load(WeblogsPipeline.class, "sql/" + table + ".sql");
-            bronzeSilver.add(mode == PipelineMode.STREAMING
-                    ? CommittedBefore.skipCommitted(insert, table, "source_file", "line_number") : insert);
-        }
-        List<String> gold = GOLD.stream()
-                .map(t -> SqlResource.load(WeblogsPipeline.class, "sql/" + t + ".sql"))
-                .collect(Collectors.toList());
-        if (mode == PipelineMode.STREAMING) {
-            // One job: gold follows silver as the lines are parsed, not a commit later.
-            return List.of(new Stage("kafka → bronze, silver → gold", bronzeSilver,
-                    List.of("silver.weblogs_requests", "silver.weblogs_rejects"), gold));
-        }
-        return List.of(new Stage("landing → bronze, silver", bronzeSilver), Stage.derived("silver → gold", gold));
+        return DESCRIPTOR.stages(mode, new PipelineDescriptor.Bindings() {
+            /** A stream's bronze and silver skip the Kafka records they hold (a fresh start re-reads some). */
+            @Override
+            public String rewrite(String name, String sql, PipelineMode m) {
+                return m == PipelineMode.STREAMING && BRONZE_SILVER.contains(name)
+                        ? CommittedBefore.skipCommitted(sql, name, "source_file", "line_number") : sql;
+            }
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.tributary.pipelines.kafka;
 
+import io.tributary.pipelines.weblogs.WeblogsOptions;
+
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,8 +60,10 @@ class LineRecordDeserializerTest {
 
     @Test
     void formatNamesAreTheOptionValues() {
-        assertThat(LineRecordFormat.parse("kinesis-json")).isEqualTo(LineRecordFormat.KINESIS_JSON);
-        assertThat(LineRecordFormat.parse(" RAW ")).isEqualTo(LineRecordFormat.RAW);
+        assertThat(org.apache.flink.configuration.Configuration.fromMap(java.util.Map.of(
+                WeblogsOptions.FORMAT.key(), "kinesis-json")).get(WeblogsOptions.FORMAT)).isEqualTo(LineRecordFormat.KINESIS_JSON);
+        assertThat(org.apache.flink.configuration.Configuration.fromMap(java.util.Map.of(
+                WeblogsOptions.FORMAT.key(), "RAW")).get(WeblogsOptions.FORMAT)).isEqualTo(LineRecordFormat.RAW);
     }
 
     /** Every mutated Kinesis envelope (1e400 arrival times, huge strings, deep nesting, noise) is one row. */

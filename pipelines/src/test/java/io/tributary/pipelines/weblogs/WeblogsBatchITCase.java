@@ -2,6 +2,7 @@ package io.tributary.pipelines.weblogs;
 
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.Written;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.NamedQueries;
@@ -37,7 +38,7 @@ class WeblogsBatchITCase {
         return conf;
     }
 
-    private Map<String, long[]> backfill(Configuration conf) throws Exception {
+    private Map<String, Written> backfill(Configuration conf) throws Exception {
         return new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream())).run(new WeblogsPipeline(), PipelineMode.BATCH);
     }
 
@@ -46,8 +47,8 @@ class WeblogsBatchITCase {
         Path landing = dir.resolve("landing").resolve("weblogs");
         new WeblogGenerator(7).generate(landing, 40_000, 5);
         Configuration conf = conf();
-        Map<String, long[]> written = backfill(conf);
-        assertThat(written.get("default_catalog.bronze.weblogs_raw")[0]).isEqualTo(40_000);
+        Map<String, Written> written = backfill(conf);
+        assertThat(written.get("default_catalog.bronze.weblogs_raw").rows()).isEqualTo(40_000);
         assertMatchesReference(new Lake(conf), ReferenceWeblogs.of(landing));
         NamedQueries.assertEachAnswers(WeblogsPipeline.class, new Lake(conf));
     }

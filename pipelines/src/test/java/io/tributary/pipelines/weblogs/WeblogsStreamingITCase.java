@@ -1,5 +1,7 @@
 package io.tributary.pipelines.weblogs;
 
+import io.tributary.pipelines.kafka.LineRecordFormat;
+
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
@@ -184,7 +186,7 @@ class WeblogsStreamingITCase {
     @Test
     void kinesisEnvelopesAreOpenedAndBrokenOnesRejectedWithTopicPartitionAndOffset() throws Exception {
         Configuration conf = conf("lake");
-        conf.set(WeblogsOptions.FORMAT, "kinesis-json");
+        conf.set(WeblogsOptions.FORMAT, LineRecordFormat.KINESIS_JSON);
         List<String> lines = lines(files.subList(0, 1));
         List<String> records = new ArrayList<>();
         for (String line : lines) {
