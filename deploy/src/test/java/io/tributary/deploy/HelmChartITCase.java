@@ -1,35 +1,37 @@
 package io.tributary.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code helm/tributary}, linted and rendered by real Helm (helm-java runs Helm's Go library):
- * every FlinkDeployment it renders — the streaming jobs and the backfill the CronJob creates —
- * fits the operator's CRD schema and runs the job jar's CLI, and the values switch the parts on
- * and off as documented.
+ * every FlinkDeployment it renders — the streaming jobs and the backfill the CronJob creates — fits
+ * the operator's CRD schema and runs the job jar's CLI, and the values switch the parts on and off
+ * as documented.
  */
 class HelmChartITCase {
-    private static final Path CHART = Path.of(System.getProperty("tributary.home", "..")).resolve("helm/tributary");
+    private static final Path CHART =
+            Path.of(System.getProperty("tributary.home", "..")).resolve("helm/tributary");
 
     @Test
     void theChartLints() {
         LintResult lint = new Helm(CHART).lint().strict().call();
-        assertThat(lint.isFailed()).as("helm lint --strict:%n%s", String.join("\n", lint.getMessages())).isFalse();
+        assertThat(lint.isFailed())
+                .as("helm lint --strict:%n%s", String.join("\n", lint.getMessages()))
+                .isFalse();
     }
 
     @Test
@@ -44,21 +46,38 @@ class HelmChartITCase {
 
         JsonNode cron = kind(docs, "CronJob").get(0);
         assertThat(cron.at("/spec/schedule").asText()).isEqualTo("30 1 * * *");
-        String template = OperatorManifestsITCase.named(docs, "lake-weblogs-backfill").at("/data/flinkdeployment.yaml").asText();
-        String script = cron.at("/spec/jobTemplate/spec/template/spec/containers/0/args/0").asText();
-        assertThat(script).contains("__DAY_COMPACT__").contains("__DAY__").contains("kubectl apply -f -");
+        String template =
+                OperatorManifestsITCase.named(docs, "lake-weblogs-backfill")
+                        .at("/data/flinkdeployment.yaml")
+                        .asText();
+        String script =
+                cron.at("/spec/jobTemplate/spec/template/spec/containers/0/args/0").asText();
+        assertThat(script)
+                .contains("__DAY_COMPACT__")
+                .contains("__DAY__")
+                .contains("kubectl apply -f -");
         // What the CronJob's sed makes of it for 30 November 2026:
-        JsonNode backfill = OperatorCrds.documents(template.replace("__DAY_COMPACT__", "20261130")
-                .replace("__DAY__", "2026-11-30")).get(0);
+        JsonNode backfill =
+                OperatorCrds.documents(
+                                template.replace("__DAY_COMPACT__", "20261130")
+                                        .replace("__DAY__", "2026-11-30"))
+                        .get(0);
         assertThat(OperatorCrds.violations(backfill)).isEmpty();
         OperatorManifestsITCase.assertRunsTributary(backfill);
-        assertThat(backfill.at("/metadata/name").asText()).isEqualTo("lake-weblogs-backfill-20261130");
-        assertThat(backfill.at("/spec/job/args").toString()).contains("tributary.landing.root=s3://tributary-landing/2026-11-30");
+        assertThat(backfill.at("/metadata/name").asText())
+                .isEqualTo("lake-weblogs-backfill-20261130");
+        assertThat(backfill.at("/spec/job/args").toString())
+                .contains("tributary.landing.root=s3://tributary-landing/2026-11-30");
 
         assertThat(kind(docs, "PodMonitor")).hasSize(1);
-        assertThat(OperatorManifestsITCase.named(docs, "lake-profile").at("/data/profile.yaml").asText())
-                .contains("root: s3://tributary-lake").contains("bootstrap-servers: kafka.kafka.svc:9092");
-        assertThat(kind(docs, "ServiceAccount").get(0).at("/metadata/annotations").isMissingNode()).isTrue();
+        assertThat(
+                        OperatorManifestsITCase.named(docs, "lake-profile")
+                                .at("/data/profile.yaml")
+                                .asText())
+                .contains("root: s3://tributary-lake")
+                .contains("bootstrap-servers: kafka.kafka.svc:9092");
+        assertThat(kind(docs, "ServiceAccount").get(0).at("/metadata/annotations").isMissingNode())
+                .isTrue();
     }
 
     @Test
@@ -68,45 +87,92 @@ class HelmChartITCase {
         JsonNode dashboard = new ObjectMapper().readTree(map.at("/data/tributary.json").asText());
         List<String> titles = new ArrayList<>();
         dashboard.path("panels").forEach(p -> titles.add(p.path("title").asText()));
-        assertThat(String.join(" | ", titles).toLowerCase()).contains("records in / out", "rejects", "checkpoint duration",
-                "commit latency", "table versions", "freshness");
-        dashboard.path("panels").forEach(p -> assertThat(p.path("targets")).as(p.path("title").asText()).isNotEmpty());
+        assertThat(String.join(" | ", titles).toLowerCase())
+                .contains(
+                        "records in / out",
+                        "rejects",
+                        "checkpoint duration",
+                        "commit latency",
+                        "table versions",
+                        "freshness");
+        dashboard
+                .path("panels")
+                .forEach(
+                        p ->
+                                assertThat(p.path("targets"))
+                                        .as(p.path("title").asText())
+                                        .isNotEmpty());
     }
 
     @Test
     void valuesSwitchThePartsAndSetTheAwsIdentity() throws Exception {
-        List<JsonNode> aws = render(Map.of("serviceAccount.roleArn", "arn:aws:iam::123456789012:role/tributary-flink",
-                "s3.endpoint", "http://minio.minio.svc:9000", "s3.pathStyleAccess", "true",
-                "s3.credentialsSecret", "minio-credentials", "pipelines.weblogs.streaming.parallelism", "8"));
-        assertThat(kind(aws, "ServiceAccount").get(0).at("/metadata/annotations").path("eks.amazonaws.com/role-arn").asText())
+        List<JsonNode> aws =
+                render(
+                        Map.of(
+                                "serviceAccount.roleArn",
+                                "arn:aws:iam::123456789012:role/tributary-flink",
+                                "s3.endpoint",
+                                "http://minio.minio.svc:9000",
+                                "s3.pathStyleAccess",
+                                "true",
+                                "s3.credentialsSecret",
+                                "minio-credentials",
+                                "pipelines.weblogs.streaming.parallelism",
+                                "8"));
+        assertThat(
+                        kind(aws, "ServiceAccount")
+                                .get(0)
+                                .at("/metadata/annotations")
+                                .path("eks.amazonaws.com/role-arn")
+                                .asText())
                 .isEqualTo("arn:aws:iam::123456789012:role/tributary-flink");
         JsonNode streaming = OperatorManifestsITCase.named(aws, "lake-weblogs-streaming");
         assertThat(OperatorCrds.violations(streaming)).isEmpty();
-        assertThat(streaming.at("/spec/flinkConfiguration/s3.endpoint").asText()).isEqualTo("http://minio.minio.svc:9000");
-        assertThat(streaming.at("/spec/flinkConfiguration/s3.path.style.access").asText()).isEqualTo("true");
-        assertThat(streaming.at("/spec/podTemplate/spec/containers/0/envFrom/0/secretRef/name").asText())
+        assertThat(streaming.at("/spec/flinkConfiguration/s3.endpoint").asText())
+                .isEqualTo("http://minio.minio.svc:9000");
+        assertThat(streaming.at("/spec/flinkConfiguration/s3.path.style.access").asText())
+                .isEqualTo("true");
+        assertThat(
+                        streaming
+                                .at("/spec/podTemplate/spec/containers/0/envFrom/0/secretRef/name")
+                                .asText())
                 .isEqualTo("minio-credentials");
         assertThat(streaming.at("/spec/job/parallelism").asInt()).isEqualTo(8);
 
-        List<JsonNode> off = render(Map.of("pipelines.weblogs.streaming.enabled", "false",
-                "pipelines.weblogs.backfill.enabled", "false", "monitoring.podMonitor.enabled", "false",
-                "monitoring.grafanaDashboard.enabled", "false"));
+        List<JsonNode> off =
+                render(
+                        Map.of(
+                                "pipelines.weblogs.streaming.enabled",
+                                "false",
+                                "pipelines.weblogs.backfill.enabled",
+                                "false",
+                                "monitoring.podMonitor.enabled",
+                                "false",
+                                "monitoring.grafanaDashboard.enabled",
+                                "false"));
         assertThat(off.stream().map(d -> d.path("kind").asText()).collect(Collectors.toSet()))
                 .doesNotContain("FlinkDeployment", "CronJob", "PodMonitor");
     }
 
     @Test
     void theCdcPipelineRunsWithItsTablesFileAndNotWithout() throws Exception {
-        String tables = "tables:\n  - source: public.orders\n    domain: shop\n    topic: cdc.orders\n"
-                + "    format: debezium-json\n    primary-key: [id]\n    columns:\n      id: BIGINT\n";
-        List<JsonNode> docs = render(Map.of("pipelines.cdc.streaming.enabled", "true",
-                "pipelines.cdc.files.tables-file", tables));
+        String tables =
+                "tables:\n  - source: public.orders\n    domain: shop\n    topic: cdc.orders\n"
+                        + "    format: debezium-json\n    primary-key: [id]\n    columns:\n      id: BIGINT\n";
+        List<JsonNode> docs =
+                render(
+                        Map.of(
+                                "pipelines.cdc.streaming.enabled",
+                                "true",
+                                "pipelines.cdc.files.tables-file",
+                                tables));
         JsonNode cdc = OperatorManifestsITCase.named(docs, "lake-cdc-streaming");
         assertThat(OperatorCrds.violations(cdc)).isEmpty();
         OperatorManifestsITCase.assertRunsTributary(cdc);
         JsonNode profile = OperatorManifestsITCase.named(docs, "lake-profile");
         assertThat(profile.at("/data/profile.yaml").asText())
-                .contains("  cdc:\n    tables-file: \"/opt/tributary/profile/cdc.tables-file\"").doesNotContain("sre:");
+                .contains("  cdc:\n    tables-file: \"/opt/tributary/profile/cdc.tables-file\"")
+                .doesNotContain("sre:");
         assertThat(profile.at("/data/cdc.tables-file").asText()).isEqualTo(tables);
 
         assertThatThrownBy(() -> render(Map.of("pipelines.cdc.streaming.enabled", "true")))
@@ -115,29 +181,57 @@ class HelmChartITCase {
 
     @Test
     void theSrePipelineReadsItsDatabaseWithThePasswordFromASecret() throws Exception {
-        Map<String, String> values = Map.of("pipelines.sre.backfill.enabled", "true",
-                "pipelines.sre.streaming.enabled", "true",
-                "pipelines.sre.settings.jdbc.url", "jdbc:mysql://db.internal:3306/sre",
-                "pipelines.sre.settings.jdbc.user", "tributary",
-                "pipelines.sre.secrets[0].setting", "jdbc.password-file",
-                "pipelines.sre.secrets[0].secret", "sre-db", "pipelines.sre.secrets[0].key", "password");
+        Map<String, String> values =
+                Map.of(
+                        "pipelines.sre.backfill.enabled",
+                        "true",
+                        "pipelines.sre.streaming.enabled",
+                        "true",
+                        "pipelines.sre.settings.jdbc.url",
+                        "jdbc:mysql://db.internal:3306/sre",
+                        "pipelines.sre.settings.jdbc.user",
+                        "tributary",
+                        "pipelines.sre.secrets[0].setting",
+                        "jdbc.password-file",
+                        "pipelines.sre.secrets[0].secret",
+                        "sre-db",
+                        "pipelines.sre.secrets[0].key",
+                        "password");
         List<JsonNode> docs = render(values);
         JsonNode streaming = OperatorManifestsITCase.named(docs, "lake-sre-streaming");
         assertThat(OperatorCrds.violations(streaming)).isEmpty();
         OperatorManifestsITCase.assertRunsTributary(streaming);
-        assertThat(streaming.at("/spec/job/args").toString()).contains("\"run\",\"sre\",\"--mode\",\"streaming\"");
-        assertThat(streaming.at("/spec/podTemplate/spec/volumes").toString()).contains("\"secretName\":\"sre-db\"");
+        assertThat(streaming.at("/spec/job/args").toString())
+                .contains("\"run\",\"sre\",\"--mode\",\"streaming\"");
+        assertThat(streaming.at("/spec/podTemplate/spec/volumes").toString())
+                .contains("\"secretName\":\"sre-db\"");
         assertThat(streaming.at("/spec/podTemplate/spec/containers/0/volumeMounts").toString())
                 .contains("/opt/tributary/secrets/sre/sre-db");
-        assertThat(OperatorManifestsITCase.named(docs, "lake-weblogs-streaming").at("/spec/podTemplate").toString())
-                .as("another pipeline's pods do not mount the SRE database's Secret").doesNotContain("sre-db");
-        String profile = OperatorManifestsITCase.named(docs, "lake-profile").at("/data/profile.yaml").asText();
-        assertThat(profile).contains("url: \"jdbc:mysql://db.internal:3306/sre\"", "user: \"tributary\"",
-                "jdbc.password-file: \"/opt/tributary/secrets/sre/sre-db/password\"").doesNotContain("password:");
-        JsonNode template = OperatorCrds.documents(OperatorManifestsITCase.named(docs, "lake-sre-backfill")
-                .at("/data/flinkdeployment.yaml").asText()).get(0);
+        assertThat(
+                        OperatorManifestsITCase.named(docs, "lake-weblogs-streaming")
+                                .at("/spec/podTemplate")
+                                .toString())
+                .as("another pipeline's pods do not mount the SRE database's Secret")
+                .doesNotContain("sre-db");
+        String profile =
+                OperatorManifestsITCase.named(docs, "lake-profile")
+                        .at("/data/profile.yaml")
+                        .asText();
+        assertThat(profile)
+                .contains(
+                        "url: \"jdbc:mysql://db.internal:3306/sre\"",
+                        "user: \"tributary\"",
+                        "jdbc.password-file: \"/opt/tributary/secrets/sre/sre-db/password\"")
+                .doesNotContain("password:");
+        JsonNode template =
+                OperatorCrds.documents(
+                                OperatorManifestsITCase.named(docs, "lake-sre-backfill")
+                                        .at("/data/flinkdeployment.yaml")
+                                        .asText())
+                        .get(0);
         assertThat(OperatorCrds.violations(template)).isEmpty();
-        assertThat(template.at("/spec/job/args").toString()).contains("\"run\",\"sre\",\"--mode\",\"batch\"");
+        assertThat(template.at("/spec/job/args").toString())
+                .contains("\"run\",\"sre\",\"--mode\",\"batch\"");
 
         assertThatThrownBy(() -> render(Map.of("pipelines.sre.backfill.enabled", "true")))
                 .hasMessageContaining("pipelines.sre.backfill needs tributary.sre.jdbc.url");
@@ -147,18 +241,36 @@ class HelmChartITCase {
     void theChartAndThePlainManifestsGiveFlinkTheSameSettings() throws Exception {
         List<JsonNode> chart = render(Map.of());
         Path base = Path.of(System.getProperty("tributary.home", ".."), "k8s-operator", "base");
-        JsonNode manifestStream = OperatorCrds.documents(Files.readString(base.resolve("weblogs-streaming.yaml"))).get(0);
-        JsonNode manifestBackfill = OperatorCrds.documents(Files.readString(base.resolve("weblogs-backfill.yaml"))).get(0);
+        JsonNode manifestStream =
+                OperatorCrds.documents(Files.readString(base.resolve("weblogs-streaming.yaml")))
+                        .get(0);
+        JsonNode manifestBackfill =
+                OperatorCrds.documents(Files.readString(base.resolve("weblogs-backfill.yaml")))
+                        .get(0);
         JsonNode chartStream = OperatorManifestsITCase.named(chart, "lake-weblogs-streaming");
-        JsonNode chartBackfill = OperatorCrds.documents(OperatorManifestsITCase.named(chart, "lake-weblogs-backfill")
-                .at("/data/flinkdeployment.yaml").asText()).get(0);
+        JsonNode chartBackfill =
+                OperatorCrds.documents(
+                                OperatorManifestsITCase.named(chart, "lake-weblogs-backfill")
+                                        .at("/data/flinkdeployment.yaml")
+                                        .asText())
+                        .get(0);
 
-        for (String part : List.of("/spec/flinkConfiguration", "/spec/jobManager/resource", "/spec/taskManager/resource")) {
-            assertThat(settings(chartStream.at(part))).as("streaming %s", part).isEqualTo(settings(manifestStream.at(part)));
-            assertThat(settings(chartBackfill.at(part))).as("backfill %s", part).isEqualTo(settings(manifestBackfill.at(part)));
+        for (String part :
+                List.of(
+                        "/spec/flinkConfiguration",
+                        "/spec/jobManager/resource",
+                        "/spec/taskManager/resource")) {
+            assertThat(settings(chartStream.at(part)))
+                    .as("streaming %s", part)
+                    .isEqualTo(settings(manifestStream.at(part)));
+            assertThat(settings(chartBackfill.at(part)))
+                    .as("backfill %s", part)
+                    .isEqualTo(settings(manifestBackfill.at(part)));
         }
-        assertThat(chartStream.at("/spec/job/upgradeMode")).isEqualTo(manifestStream.at("/spec/job/upgradeMode"));
-        assertThat(chartStream.at("/spec/job/parallelism")).isEqualTo(manifestStream.at("/spec/job/parallelism"));
+        assertThat(chartStream.at("/spec/job/upgradeMode"))
+                .isEqualTo(manifestStream.at("/spec/job/upgradeMode"));
+        assertThat(chartStream.at("/spec/job/parallelism"))
+                .isEqualTo(manifestStream.at("/spec/job/parallelism"));
     }
 
     /** A settings object as text values by key: "2" and 2 are the same setting to Flink. */
@@ -170,20 +282,24 @@ class HelmChartITCase {
 
     @Test
     void everyValuesKeyHasAComment() throws Exception {
-        List<String> uncommented = Files.readAllLines(CHART.resolve("values.yaml")).stream()
-                .filter(l -> l.matches("^\\s*[A-Za-z][\\w.-]*:.*"))
-                .filter(l -> !l.contains("#"))
-                .collect(Collectors.toList());
+        List<String> uncommented =
+                Files.readAllLines(CHART.resolve("values.yaml")).stream()
+                        .filter(l -> l.matches("^\\s*[A-Za-z][\\w.-]*:.*"))
+                        .filter(l -> !l.contains("#"))
+                        .collect(Collectors.toList());
         assertThat(uncommented).as("values keys without a comment").isEmpty();
     }
 
     private static List<JsonNode> render(Map<String, String> values) throws Exception {
-        TemplateCommand template = new Helm(CHART).template().withName("lake").withNamespace("tributary");
+        TemplateCommand template =
+                new Helm(CHART).template().withName("lake").withNamespace("tributary");
         values.forEach(template::set);
         return OperatorCrds.documents(template.call());
     }
 
     private static List<JsonNode> kind(List<JsonNode> docs, String kind) {
-        return docs.stream().filter(d -> d.path("kind").asText().equals(kind)).collect(Collectors.toList());
+        return docs.stream()
+                .filter(d -> d.path("kind").asText().equals(kind))
+                .collect(Collectors.toList());
     }
 }

@@ -9,7 +9,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,14 +20,15 @@ import java.util.stream.Collectors;
 
 /**
  * The Flink Kubernetes Operator 1.10's CRDs, as shipped in {@code flink-kubernetes-operator-api}:
- * validates FlinkDeployment and FlinkSessionJob documents against the OpenAPI schema of their
- * API version, as the API server would on {@code kubectl apply}.
+ * validates FlinkDeployment and FlinkSessionJob documents against the OpenAPI schema of their API
+ * version, as the API server would on {@code kubectl apply}.
  */
 final class OperatorCrds {
     static final ObjectMapper YAML = new YAMLMapper();
-    private static final Map<String, String> CRD_FILES = Map.of(
-            "FlinkDeployment", "META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml",
-            "FlinkSessionJob", "META-INF/fabric8/flinksessionjobs.flink.apache.org-v1.yml");
+    private static final Map<String, String> CRD_FILES =
+            Map.of(
+                    "FlinkDeployment", "META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml",
+                    "FlinkSessionJob", "META-INF/fabric8/flinksessionjobs.flink.apache.org-v1.yml");
 
     private OperatorCrds() {}
 
@@ -38,27 +38,34 @@ final class OperatorCrds {
 
     /** The schema violations of a document; empty when the API server would accept it. */
     static Set<String> violations(JsonNode document) {
-        JsonSchema schema = schema(document.path("kind").asText(), document.path("apiVersion").asText());
-        return schema.validate(document).stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
+        JsonSchema schema =
+                schema(document.path("kind").asText(), document.path("apiVersion").asText());
+        return schema.validate(document).stream()
+                .map(ValidationMessage::getMessage)
+                .collect(Collectors.toSet());
     }
 
     private static JsonSchema schema(String kind, String apiVersion) {
         String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
-        try (InputStream in = OperatorCrds.class.getClassLoader().getResourceAsStream(CRD_FILES.get(kind))) {
+        try (InputStream in =
+                OperatorCrds.class.getClassLoader().getResourceAsStream(CRD_FILES.get(kind))) {
             JsonNode crd = YAML.readTree(in);
             for (JsonNode v : crd.path("spec").path("versions")) {
                 if (v.path("name").asText().equals(version)) {
-                    ObjectNode openApi = ((ObjectNode) v.path("schema").path("openAPIV3Schema")).deepCopy();
+                    ObjectNode openApi =
+                            ((ObjectNode) v.path("schema").path("openAPIV3Schema")).deepCopy();
                     // Every object has these; CRD schemas leave them to the API server.
                     ObjectNode properties = (ObjectNode) openApi.path("properties");
                     properties.putObject("apiVersion").put("type", "string");
                     properties.putObject("kind").put("type", "string");
                     properties.putObject("metadata").put("type", "object");
                     strict(openApi);
-                    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(openApi);
+                    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                            .getSchema(openApi);
                 }
             }
-            throw new IllegalArgumentException("The operator's CRD has no version " + apiVersion + " of " + kind);
+            throw new IllegalArgumentException(
+                    "The operator's CRD has no version " + apiVersion + " of " + kind);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +79,8 @@ final class OperatorCrds {
     private static void strict(JsonNode schema) {
         if (schema instanceof ObjectNode) {
             ObjectNode node = (ObjectNode) schema;
-            if (node.has("properties") && !node.has("additionalProperties")
+            if (node.has("properties")
+                    && !node.has("additionalProperties")
                     && !node.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
                 node.put("additionalProperties", false);
             }

@@ -1,6 +1,6 @@
 package io.tributary.deploy;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,21 +13,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Terraform under {@code terraform/}, checked with the terraform binary but without providers
  * (they cannot be downloaded here): every file parses and is formatted, every module has its four
- * files, every variable a description and a type, every output a description, and every module
- * an environment uses exists.
+ * files, every variable a description and a type, every output a description, and every module an
+ * environment uses exists.
  */
 class TerraformModulesITCase {
-    private static final Path TERRAFORM = Path.of(System.getProperty("tributary.home", ".."), "terraform");
-    private static final List<String> MODULE_FILES = List.of("main.tf", "variables.tf", "outputs.tf", "versions.tf");
+    private static final Path TERRAFORM =
+            Path.of(System.getProperty("tributary.home", ".."), "terraform");
+    private static final List<String> MODULE_FILES =
+            List.of("main.tf", "variables.tf", "outputs.tf", "versions.tf");
     private static final Pattern VARIABLE = Pattern.compile("(?m)^variable\\s+\"([^\"]+)\"\\s*\\{");
     private static final Pattern OUTPUT = Pattern.compile("(?m)^output\\s+\"([^\"]+)\"\\s*\\{");
-    private static final Pattern MODULE_SOURCE = Pattern.compile("(?m)^\\s*source\\s*=\\s*\"(\\.[^\"]+)\"");
+    private static final Pattern MODULE_SOURCE =
+            Pattern.compile("(?m)^\\s*source\\s*=\\s*\"(\\.[^\"]+)\"");
 
     @Test
     void everyFileParsesAndIsFormatted() throws Exception {
@@ -38,21 +40,28 @@ class TerraformModulesITCase {
     @Test
     void aSyntaxErrorIsCaught() throws Exception {
         Path broken = Files.createTempDirectory("tf-broken");
-        Files.writeString(broken.resolve("main.tf"), "resource \"aws_s3_bucket\" \"x\" {\n  bucket = \n");
-        assertThat(terraform("fmt", "-check", broken.toString()).exitCode).as("fmt parses what it checks").isNotZero();
+        Files.writeString(
+                broken.resolve("main.tf"), "resource \"aws_s3_bucket\" \"x\" {\n  bucket = \n");
+        assertThat(terraform("fmt", "-check", broken.toString()).exitCode)
+                .as("fmt parses what it checks")
+                .isNotZero();
     }
 
     @Test
     void modulesHaveTheirFilesAndEveryVariableADescriptionAndAType() throws Exception {
         List<Path> modules = modules();
-        assertThat(modules).extracting(p -> p.getFileName().toString())
+        assertThat(modules)
+                .extracting(p -> p.getFileName().toString())
                 .contains("lake", "catalog", "athena", "iam", "streams", "dev");
         for (Path module : modules) {
             for (String file : MODULE_FILES) {
                 assertThat(module.resolve(file)).as("%s has %s", module, file).exists();
             }
             for (String block : blocks(module.resolve("variables.tf"), VARIABLE)) {
-                assertThat(block).as("variable in %s:%n%s", module, block).contains("description").contains("type");
+                assertThat(block)
+                        .as("variable in %s:%n%s", module, block)
+                        .contains("description")
+                        .contains("type");
             }
             for (String block : blocks(module.resolve("outputs.tf"), OUTPUT)) {
                 assertThat(block).as("output in %s:%n%s", module, block).contains("description");
@@ -67,15 +76,23 @@ class TerraformModulesITCase {
         List<String> sources = new ArrayList<>();
         while (m.find()) {
             sources.add(m.group(1));
-            assertThat(TERRAFORM.resolve("envs/dev").resolve(m.group(1)).normalize().resolve("main.tf")).exists();
+            assertThat(
+                            TERRAFORM
+                                    .resolve("envs/dev")
+                                    .resolve(m.group(1))
+                                    .normalize()
+                                    .resolve("main.tf"))
+                    .exists();
         }
         assertThat(sources).hasSize(5);
         assertThat(TERRAFORM.resolve("gold-tables.json")).as("the catalog's table list").exists();
     }
 
     private static List<Path> modules() throws IOException {
-        try (Stream<Path> modules = Stream.concat(Files.list(TERRAFORM.resolve("modules")),
-                Files.list(TERRAFORM.resolve("envs")))) {
+        try (Stream<Path> modules =
+                Stream.concat(
+                        Files.list(TERRAFORM.resolve("modules")),
+                        Files.list(TERRAFORM.resolve("envs")))) {
             return modules.filter(Files::isDirectory).sorted().collect(Collectors.toList());
         }
     }
@@ -105,7 +122,8 @@ class TerraformModulesITCase {
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new AssertionError("terraform (1.5 or later) must be on the PATH for these checks", e);
+            throw new AssertionError(
+                    "terraform (1.5 or later) must be on the PATH for these checks", e);
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("terraform finished").isTrue();

@@ -6,11 +6,19 @@ import java.util.stream.Collectors;
 
 /**
  * The web-log lake's tables as column lists, and one query per engine that renders every row of
- * every table as the same text: numbers as integers, timestamps in UTC to the millisecond, nulls
- * as {@code ∅}. Both engines answer one UNION ALL, tagged with the table's name.
+ * every table as the same text: numbers as integers, timestamps in UTC to the millisecond, nulls as
+ * {@code ∅}. Both engines answer one UNION ALL, tagged with the table's name.
  */
 final class LakeTableShapes {
-    enum Kind { STRING, INTEGER, DECIMAL, DOUBLE, TIMESTAMP, DATE, BOOLEAN }
+    enum Kind {
+        STRING,
+        INTEGER,
+        DECIMAL,
+        DOUBLE,
+        TIMESTAMP,
+        DATE,
+        BOOLEAN
+    }
 
     static final class Column {
         final String name;
@@ -45,32 +53,98 @@ final class LakeTableShapes {
         return new Column(name, Kind.INTEGER);
     }
 
-    static final List<Table> WEBLOGS = List.of(
-            new Table("bronze.weblogs_raw", s("line"), s("source_file"), i("line_number"),
-                    new Column("ingest_time", Kind.TIMESTAMP), s("origin")),
-            new Table("silver.weblogs_requests", s("client_ip"), s("ident"), s("user"),
-                    new Column("ts", Kind.TIMESTAMP), s("utc_offset"), s("method"), s("endpoint"), s("query"),
-                    s("protocol"), i("status"), s("status_class"), i("bytes"), s("referrer"), s("user_agent"),
-                    new Column("is_file", Kind.BOOLEAN), new Column("date", Kind.DATE), s("weekday"),
-                    s("source_file"), i("line_number"), s("origin")),
-            new Table("silver.weblogs_rejects", s("raw_line"), s("reason"), s("source_file"), i("line_number"),
-                    new Column("ingest_time", Kind.TIMESTAMP), s("origin")),
-            new Table("gold.weblogs_top_client_ips", i("rank"), s("client_ip"), i("requests")),
-            new Table("gold.weblogs_top_endpoints", i("rank"), s("endpoint"), i("requests")),
-            new Table("gold.weblogs_summary", i("total_requests"), i("distinct_client_ips"), i("days_represented"),
-                    new Column("first_date", Kind.DATE), new Column("last_date", Kind.DATE), i("rejected_lines")),
-            new Table("gold.weblogs_bytes_by_status_class", s("status_class"), i("requests"), i("total_bytes"),
-                    i("max_bytes"), i("min_bytes"), new Column("avg_bytes", Kind.DOUBLE)),
-            new Table("gold.weblogs_client_errors_by_weekday", i("iso_weekday"), s("weekday"), i("client_errors"),
-                    new Column("is_max", Kind.BOOLEAN)));
+    static final List<Table> WEBLOGS =
+            List.of(
+                    new Table(
+                            "bronze.weblogs_raw",
+                            s("line"),
+                            s("source_file"),
+                            i("line_number"),
+                            new Column("ingest_time", Kind.TIMESTAMP),
+                            s("origin")),
+                    new Table(
+                            "silver.weblogs_requests",
+                            s("client_ip"),
+                            s("ident"),
+                            s("user"),
+                            new Column("ts", Kind.TIMESTAMP),
+                            s("utc_offset"),
+                            s("method"),
+                            s("endpoint"),
+                            s("query"),
+                            s("protocol"),
+                            i("status"),
+                            s("status_class"),
+                            i("bytes"),
+                            s("referrer"),
+                            s("user_agent"),
+                            new Column("is_file", Kind.BOOLEAN),
+                            new Column("date", Kind.DATE),
+                            s("weekday"),
+                            s("source_file"),
+                            i("line_number"),
+                            s("origin")),
+                    new Table(
+                            "silver.weblogs_rejects",
+                            s("raw_line"),
+                            s("reason"),
+                            s("source_file"),
+                            i("line_number"),
+                            new Column("ingest_time", Kind.TIMESTAMP),
+                            s("origin")),
+                    new Table(
+                            "gold.weblogs_top_client_ips",
+                            i("rank"),
+                            s("client_ip"),
+                            i("requests")),
+                    new Table(
+                            "gold.weblogs_top_endpoints", i("rank"), s("endpoint"), i("requests")),
+                    new Table(
+                            "gold.weblogs_summary",
+                            i("total_requests"),
+                            i("distinct_client_ips"),
+                            i("days_represented"),
+                            new Column("first_date", Kind.DATE),
+                            new Column("last_date", Kind.DATE),
+                            i("rejected_lines")),
+                    new Table(
+                            "gold.weblogs_bytes_by_status_class",
+                            s("status_class"),
+                            i("requests"),
+                            i("total_bytes"),
+                            i("max_bytes"),
+                            i("min_bytes"),
+                            new Column("avg_bytes", Kind.DOUBLE)),
+                    new Table(
+                            "gold.weblogs_client_errors_by_weekday",
+                            i("iso_weekday"),
+                            s("weekday"),
+                            i("client_errors"),
+                            new Column("is_max", Kind.BOOLEAN)));
 
-    /** What {@code tributary demo}'s CDC job keeps: current orders (upserted) and their SCD2 versions. */
-    static final List<Table> ORDERS = List.of(
-            new Table("silver.shop_orders", i("id"), s("customer"), new Column("amount", Kind.DECIMAL), s("status"),
-                    new Column("updated_at", Kind.TIMESTAMP)),
-            new Table("silver.shop_orders_history", i("id"), s("customer"), new Column("amount", Kind.DECIMAL), s("status"),
-                    new Column("updated_at", Kind.TIMESTAMP), new Column("valid_from", Kind.TIMESTAMP),
-                    new Column("valid_to", Kind.TIMESTAMP), new Column("is_current", Kind.BOOLEAN)));
+    /**
+     * What {@code tributary demo}'s CDC job keeps: current orders (upserted) and their SCD2
+     * versions.
+     */
+    static final List<Table> ORDERS =
+            List.of(
+                    new Table(
+                            "silver.shop_orders",
+                            i("id"),
+                            s("customer"),
+                            new Column("amount", Kind.DECIMAL),
+                            s("status"),
+                            new Column("updated_at", Kind.TIMESTAMP)),
+                    new Table(
+                            "silver.shop_orders_history",
+                            i("id"),
+                            s("customer"),
+                            new Column("amount", Kind.DECIMAL),
+                            s("status"),
+                            new Column("updated_at", Kind.TIMESTAMP),
+                            new Column("valid_from", Kind.TIMESTAMP),
+                            new Column("valid_to", Kind.TIMESTAMP),
+                            new Column("is_current", Kind.BOOLEAN)));
 
     private LakeTableShapes() {}
 
@@ -81,14 +155,25 @@ final class LakeTableShapes {
 
     /** Spark SQL over the same folders, read by delta-spark. */
     static String sparkQuery(List<Table> tables, String lakeRoot) {
-        return union(tables, t -> "delta.`" + lakeRoot + "/" + t.name.replace('.', '/') + "`", LakeTableShapes::text);
+        return union(
+                tables,
+                t -> "delta.`" + lakeRoot + "/" + t.name.replace('.', '/') + "`",
+                LakeTableShapes::text);
     }
 
-    private static String union(List<Table> tables, Function<Table, String> from, Function<Column, String> text) {
+    private static String union(
+            List<Table> tables, Function<Table, String> from, Function<Column, String> text) {
         return tables.stream()
-                .map(t -> "SELECT '" + t.name + "' AS tbl, CONCAT_WS('|', "
-                        + t.columns.stream().map(c -> "COALESCE(" + text.apply(c) + ", '∅')").collect(Collectors.joining(", "))
-                        + ") AS txt FROM " + from.apply(t))
+                .map(
+                        t ->
+                                "SELECT '"
+                                        + t.name
+                                        + "' AS tbl, CONCAT_WS('|', "
+                                        + t.columns.stream()
+                                                .map(c -> "COALESCE(" + text.apply(c) + ", '∅')")
+                                                .collect(Collectors.joining(", "))
+                                        + ") AS txt FROM "
+                                        + from.apply(t))
                 .collect(Collectors.joining(" UNION ALL "));
     }
 

@@ -1,14 +1,16 @@
 package io.tributary.compat.spark;
 
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** What the compatibility tests share: a Spark session, and every table's rows as both engines read them. */
+/**
+ * What the compatibility tests share: a Spark session, and every table's rows as both engines read
+ * them.
+ */
 abstract class SparkReadsLikeTributary {
     static SparkSession spark;
     static Map<String, List<String>> tributaryRows;

@@ -1,17 +1,25 @@
 package io.tributary.connector.delta;
 
+import java.time.Duration;
+import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.table.factories.FactoryUtil;
 
-import java.time.Duration;
-import java.util.List;
-
-/** Options of the {@code 'connector' = 'delta'} table connector. */
+/**
+ * Options of the {@code 'connector' = 'delta'} table connector, by group. The job-wide defaults of
+ * the file settings are {@link DeltaWriteConf}'s; the storage settings of the cluster are {@link
+ * DeltaStorageOptions}.
+ */
 @PublicEvolving
 public final class DeltaConnectorOptions {
     private DeltaConnectorOptions() {}
+
+    // ------------------------------------------------------------------------------------------
+    // Table
+    // ------------------------------------------------------------------------------------------
 
     public static final ConfigOption<String> PATH =
             ConfigOptions.key("path")
@@ -20,6 +28,10 @@ public final class DeltaConnectorOptions {
                     .withDescription(
                             "Location of the Delta table: a local path, a file:// URI or an s3:// URI "
                                     + "(through Flink's S3 file system plugin).");
+
+    // ------------------------------------------------------------------------------------------
+    // Sink: identity and parallelism
+    // ------------------------------------------------------------------------------------------
 
     public static final ConfigOption<String> SINK_ID =
             ConfigOptions.key("sink.id")
@@ -32,28 +44,72 @@ public final class DeltaConnectorOptions {
                                     + "so it must survive savepoint redeploys. Defaults to the table's "
                                     + "catalog identifier.");
 
-    public static final ConfigOption<Boolean> SINK_REPLACE_ON_START =
-            ConfigOptions.key("sink.replace-on-start")
+    /**
+     * Flink's own {@code sink.parallelism}: the Parquet writers' parallelism; the committer always
+     * runs once.
+     */
+    public static final ConfigOption<Integer> SINK_PARALLELISM = FactoryUtil.SINK_PARALLELISM;
+
+    // ------------------------------------------------------------------------------------------
+    // Sink: files
+    // ------------------------------------------------------------------------------------------
+
+    public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE =
+            ConfigOptions.key("sink.target-file-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("128mb"))
+                    .withDescription(
+                            "Size at which a writer closes a Parquet data file and starts the next one. "
+                                    + "Files also close at every checkpoint and at end of input.");
+
+    public static final ConfigOption<MemorySize> SINK_ROW_GROUP_SIZE =
+            ConfigOptions.key("sink.row-group-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("128mb"))
+                    .withDescription(
+                            "Parquet row group size. A writer holds up to one row group per open file "
+                                    + "in memory (compressed); Parquet scales row groups down when "
+                                    + "the open files together would exceed most of the heap.");
+
+    public static final ConfigOption<Integer> SINK_MAX_OPEN_FILES =
+            ConfigOptions.key("sink.max-open-files")
+                    .intType()
+                    .defaultValue(32)
+                    .withDescription(
+                            "Data files one writer keeps open at once, one per partition it is "
+                                    + "writing; a new partition beyond that first closes the largest "
+                                    + "open file.");
+
+    public static final ConfigOption<Integer> SINK_MAX_BUFFERED_CHANGES =
+            ConfigOptions.key("sink.max-buffered-changes")
+                    .intType()
+                    .defaultValue(100_000)
+                    .withDescription(
+                            "Changelog sinks: distinct keys a writer folds in memory between checkpoints "
+                                    + "before it hands the changes to the committer early.");
+
+    public static final ConfigOption<Boolean> SINK_SCHEMA_EVOLUTION =
+            ConfigOptions.key("sink.schema-evolution")
                     .booleanType()
                     .defaultValue(false)
                     .withDescription(
-                            "For a job that recomputes the whole table from its sources (a streaming "
-                                    + "aggregate over a full snapshot): when the job starts without "
-                                    + "restored state, its first commit replaces the table's contents "
-                                    + "instead of changing them, so a fresh start never doubles a result. "
-                                    + "Restored jobs change the table as usual.");
+                            "When the declared schema has nullable columns the existing table lacks, add "
+                                    + "them to the table before the first write (a metadata-only commit; "
+                                    + "existing rows read them as NULL). Columns must keep their order, "
+                                    + "types and nullability; new columns may not be NOT NULL. Any other "
+                                    + "difference fails with a message that names it.");
 
-    public static final ConfigOption<Duration> SINK_WRITER_LEASE =
-            ConfigOptions.key("sink.writer-lease")
-                    .durationType()
-                    .defaultValue(Duration.ofSeconds(60))
+    public static final ConfigOption<Integer> LOG_CHECKPOINT_INTERVAL =
+            ConfigOptions.key("log.checkpoint-interval")
+                    .intType()
+                    .defaultValue(10)
                     .withDescription(
-                            "Streaming changelog sinks (upserts, retractions): how long the table's writer lease "
-                                    + "(_tributary/writer-lease.properties) holds without renewal. A running job "
-                                    + "renews it every third of this from its first commit on and gives it up when it ends. While it holds, "
-                                    + "another streaming job with a different lineage waits (it fails and "
-                                    + "restarts), and an INSERT OVERWRITE not scoped by sink.replace-where is "
-                                    + "refused, naming the job. A killed job's lease runs out after this long.");
+                            "Write a Delta log checkpoint every this many commits (table property "
+                                    + "delta.checkpointInterval, set when the table is created).");
+
+    // ------------------------------------------------------------------------------------------
+    // Sink: what a write replaces
+    // ------------------------------------------------------------------------------------------
 
     public static final ConfigOption<String> SINK_REPLACE_WHERE_COLUMN =
             ConfigOptions.key("sink.replace-where.column")
@@ -97,56 +153,47 @@ public final class DeltaConnectorOptions {
                             "The end of the range of 'sink.replace-where.from', excluded (an ISO date or "
                                     + "date-time). Either end may be left open.");
 
-    public static final ConfigOption<Boolean> SINK_SCHEMA_EVOLUTION =
-            ConfigOptions.key("sink.schema-evolution")
+    public static final ConfigOption<Boolean> SINK_REPLACE_ON_START =
+            ConfigOptions.key("sink.replace-on-start")
                     .booleanType()
                     .defaultValue(false)
                     .withDescription(
-                            "When the declared schema has nullable columns the existing table lacks, add "
-                                    + "them to the table before the first write (a metadata-only commit; "
-                                    + "existing rows read them as NULL). Columns must keep their order, "
-                                    + "types and nullability; new columns may not be NOT NULL. Any other "
-                                    + "difference fails with a message that names it.");
+                            "For a job that recomputes the whole table from its sources (a streaming "
+                                    + "aggregate over a full snapshot): when the job starts without "
+                                    + "restored state, its first commit replaces the table's contents "
+                                    + "instead of changing them, so a fresh start never doubles a result. "
+                                    + "Restored jobs change the table as usual.");
 
-    public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE =
-            ConfigOptions.key("sink.target-file-size")
-                    .memoryType()
-                    .defaultValue(MemorySize.parse("128mb"))
-                    .withDescription(
-                            "Size at which a writer closes a Parquet data file and starts the next one. "
-                                    + "Files also close at every checkpoint and at end of input.");
-
-    public static final ConfigOption<MemorySize> SINK_ROW_GROUP_SIZE =
-            ConfigOptions.key("sink.row-group-size")
-                    .memoryType()
-                    .defaultValue(MemorySize.parse("128mb"))
-                    .withDescription(
-                            "Parquet row group size. A writer holds up to one row group per open file "
-                                    + "in memory (compressed); Parquet scales row groups down when "
-                                    + "the open files together would exceed most of the heap.");
-
-    public static final ConfigOption<Integer> SINK_MAX_OPEN_FILES =
-            ConfigOptions.key("sink.max-open-files")
-                    .intType()
-                    .defaultValue(32)
-                    .withDescription(
-                            "Data files one writer keeps open at once, one per partition it is "
-                                    + "writing; a new partition beyond that first closes the largest "
-                                    + "open file.");
-
-    public static final ConfigOption<Integer> SINK_MAX_BUFFERED_CHANGES =
-            ConfigOptions.key("sink.max-buffered-changes")
-                    .intType()
-                    .defaultValue(100_000)
-                    .withDescription(
-                            "Changelog sinks: distinct keys a writer folds in memory between checkpoints "
-                                    + "before it hands the changes to the committer early.");
-
-    public static final ConfigOption<Integer> SINK_PARALLELISM =
-            ConfigOptions.key("sink.parallelism")
-                    .intType()
+    public static final ConfigOption<String> SINK_REPLACE_ON_START_CATCH_UP_DIR =
+            ConfigOptions.key("sink.replace-on-start.catch-up-dir")
+                    .stringType()
                     .noDefaultValue()
-                    .withDescription("Parallelism of the Parquet writers; the committer always runs once.");
+                    .withDescription(
+                            "With 'sink.replace-on-start': replace the table only at a checkpoint after "
+                                    + "every source registered in this folder ('source.catch-up-dir') has read "
+                                    + "its table's rows as of the start; until then the changes wait in the "
+                                    + "sink's state. A fresh job then never replaces the table with a result "
+                                    + "of half its input.");
+
+    // ------------------------------------------------------------------------------------------
+    // Sink: streaming writers
+    // ------------------------------------------------------------------------------------------
+
+    public static final ConfigOption<Duration> SINK_WRITER_LEASE =
+            ConfigOptions.key("sink.writer-lease")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "Streaming changelog sinks (upserts, retractions): how long the table's writer lease "
+                                    + "(_tributary/writer-lease.properties) holds without renewal. A running job "
+                                    + "renews it every third of this from its first commit on and gives it up when it ends. While it holds, "
+                                    + "another streaming job with a different lineage waits (it fails and "
+                                    + "restarts), and an INSERT OVERWRITE not scoped by sink.replace-where is "
+                                    + "refused, naming the job. A killed job's lease runs out after this long.");
+
+    // ------------------------------------------------------------------------------------------
+    // Source
+    // ------------------------------------------------------------------------------------------
 
     public static final ConfigOption<Duration> SOURCE_MONITOR_INTERVAL =
             ConfigOptions.key("source.monitor-interval")
@@ -166,35 +213,4 @@ public final class DeltaConnectorOptions {
                             "A folder of the job's: once this source has read what the table held when "
                                     + "the job started (and what a restore left it), it says so there, for "
                                     + "sinks whose 'sink.replace-on-start.catch-up-dir' names the same folder.");
-
-    public static final ConfigOption<String> SINK_REPLACE_ON_START_CATCH_UP_DIR =
-            ConfigOptions.key("sink.replace-on-start.catch-up-dir")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "With 'sink.replace-on-start': replace the table only at a checkpoint after "
-                                    + "every source registered in this folder ('source.catch-up-dir') has read "
-                                    + "its table's rows as of the start; until then the changes wait in the "
-                                    + "sink's state. A fresh job then never replaces the table with a result "
-                                    + "of half its input.");
-
-    /** A Flink configuration key (cluster-wide, like Flink's own {@code s3.*} keys), not a table option. */
-    public static final ConfigOption<Boolean> S3_CONDITIONAL_WRITES =
-            ConfigOptions.key("s3.delta.conditional-writes")
-                    .booleanType()
-                    .defaultValue(true)
-                    .withDescription(
-                            "Write Delta log files on s3:// with If-None-Match: * (through the AWS SDK, "
-                                    + "configured from Flink's s3.* keys), so two writers of one table can "
-                                    + "never both commit a version. AWS S3 and MinIO support it; turn it "
-                                    + "off only for a store that rejects the header, and then keep to one "
-                                    + "writer per table (an existence check guards the write instead).");
-
-    public static final ConfigOption<Integer> LOG_CHECKPOINT_INTERVAL =
-            ConfigOptions.key("log.checkpoint-interval")
-                    .intType()
-                    .defaultValue(10)
-                    .withDescription(
-                            "Write a Delta log checkpoint every this many commits (table property "
-                                    + "delta.checkpointInterval, set when the table is created).");
 }

@@ -6,12 +6,14 @@ import io.tributary.connector.delta.internal.DeltaCommittableTypeInfo;
 import io.tributary.connector.delta.internal.DeltaCommitterOperator;
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaSinkConfig;
-import io.tributary.connector.delta.internal.ReplaceWhere;
 import io.tributary.connector.delta.internal.DeltaTables;
 import io.tributary.connector.delta.internal.DeltaWriterOperator;
+import io.tributary.connector.delta.internal.ReplaceWhere;
 import io.tributary.connector.delta.internal.RowKeys;
 import io.tributary.connector.delta.internal.SchemaConversions;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -25,16 +27,11 @@ import org.apache.flink.table.types.logical.LogicalTypeFamily;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Writes {@link RowData} to a Delta Lake table, exactly once.
  *
  * <p>Inserts only (appends, or {@code INSERT OVERWRITE}):
+ *
  * <pre>
  *                 +-----------------------+       +---------------------------+
  *   RowData  ---> | delta-writer (N)      | ----> | delta-committer (1)       | ---> discard
@@ -46,6 +43,7 @@ import java.util.Map;
  * </pre>
  *
  * <p>A changelog (a table with a primary key, or updates and deletes into one without):
+ *
  * <pre>
  *              keyBy        +-----------------------+          +------------------------------+
  *   RowData --(key or row)->| delta-changelog-      | -------> | delta-committer (1)          |
@@ -57,14 +55,40 @@ import java.util.Map;
  * </pre>
  *
  * <p>In streaming mode, files and changes are committed when the checkpoint they belong to
- * completes; in batch mode, once at end of input. A missing table is created from the row type
- * and partition columns on the first commit; an existing table must have the same schema and
- * partitioning. An overwrite replaces the table, the partitions it writes, or with
- * {@link Builder#replaceWhere} the rows of its scope.
+ * completes; in batch mode, once at end of input. A missing table is created from the row type and
+ * partition columns on the first commit; an existing table must have the same schema and
+ * partitioning. An overwrite replaces the table, the partitions it writes, or with {@link
+ * Builder#replaceWhere} the rows of its scope.
  *
  * <p>Beside the table, in {@code _tributary/}, the committer keeps {@code writer-lease.properties}
- * (a streaming changelog sink's claim on the table, see {@link DeltaWriterLease}) and
- * {@code pending/<writer>} (the staged files its checkpoints hold, which vacuum keeps).
+ * (a streaming changelog sink's claim on the table, see {@link DeltaWriterLease}) and {@code
+ * pending/<writer>} (the staged files its checkpoints hold, which vacuum keeps).
+ *
+ * <p>Usage:
+ *
+ * <pre>{@code
+ * DeltaSink.builder()
+ *         .tablePath("s3://lake/silver/orders")
+ *         .rowType(rowType)
+ *         .primaryKey(List.of("id"))          // upserts by key; without one, appends
+ *         .partitionColumns(List.of("day"))
+ *         .sinkId("silver.orders")            // names the operators' uids and the Delta transactions
+ *         .build()
+ *         .addTo(rows);
+ * }</pre>
+ *
+ * In SQL the same sink is {@code 'connector' = 'delta'} ({@link DeltaConnectorOptions}); the file
+ * settings resolve through {@link DeltaWriteConf}.
+ *
+ * <p><b>Why operators, not Sink V2.</b> Flink's {@code TwoPhaseCommittingSink} committer is
+ * stateless between checkpoints and retries a committable until it succeeds. This committer must
+ * hold more: the lineage (the Delta transaction application id a fresh start chooses and every
+ * restore keeps), the row type its pending changes were encoded with, the replace-on-start
+ * checkpoint that waits for the sources' catch-up, and the refusal to go on after a restore from a
+ * checkpoint older than the table's last commit (a Sink V2 committer cannot fail the job with a
+ * reason at restore). A changelog sink also keys its writers by primary key before writing. Two
+ * operators with explicit uids and versioned state ({@code DeltaCommittableSerializer}) give that
+ * control; the topology stays what a Sink V2 sink with a global committer would be.
  */
 @PublicEvolving
 public final class DeltaSink {
@@ -82,27 +106,40 @@ public final class DeltaSink {
 
     /** Adds the writer and committer operators after {@code input}. */
     public DataStreamSink<Void> addTo(DataStream<RowData> input) {
-        SingleOutputStreamOperator<DeltaCommittable> written = config.changelog
-                ? input.keyBy(new RowKeys(config.rowType, config.primaryKey))
-                        .transform("delta-changelog-writer: " + config.tablePath,
-                                new DeltaCommittableTypeInfo(), new DeltaChangelogWriterOperator(config))
-                        .uid("delta-changelog-writer-" + config.sinkId)
-                : input.transform("delta-writer: " + config.tablePath, new DeltaCommittableTypeInfo(),
-                                new DeltaWriterOperator(config))
-                        .uid("delta-writer-" + config.sinkId);
+        SingleOutputStreamOperator<DeltaCommittable> written =
+                config.changelog
+                        ? input.keyBy(new RowKeys(config.rowType, config.primaryKey))
+                                .transform(
+                                        "delta-changelog-writer: " + config.tablePath,
+                                        new DeltaCommittableTypeInfo(),
+                                        new DeltaChangelogWriterOperator(config))
+                                .uid("delta-changelog-writer-" + config.sinkId)
+                        : input.transform(
+                                        "delta-writer: " + config.tablePath,
+                                        new DeltaCommittableTypeInfo(),
+                                        new DeltaWriterOperator(config))
+                                .uid("delta-writer-" + config.sinkId);
         if (writerParallelism != null) {
             written.setParallelism(writerParallelism);
         }
-        SingleOutputStreamOperator<Void> committed = written
-                .transform("delta-committer: " + config.tablePath, TypeInformation.of(Void.class),
-                        new DeltaCommitterOperator(config))
-                .uid("delta-committer-" + config.sinkId)
-                .setParallelism(1)
-                .setMaxParallelism(1);
-        return committed.sinkTo(new DiscardingSink<>()).uid("delta-end-" + config.sinkId).setParallelism(1);
+        SingleOutputStreamOperator<Void> committed =
+                written.transform(
+                                "delta-committer: " + config.tablePath,
+                                TypeInformation.of(Void.class),
+                                new DeltaCommitterOperator(config))
+                        .uid("delta-committer-" + config.sinkId)
+                        .setParallelism(1)
+                        .setMaxParallelism(1);
+        return committed
+                .sinkTo(new DiscardingSink<>())
+                .uid("delta-end-" + config.sinkId)
+                .setParallelism(1);
     }
 
-    /** The validated settings the sink's operators run with; for tools that drive its committer directly. */
+    /**
+     * The validated settings the sink's operators run with; for tools that drive its committer
+     * directly.
+     */
     @Internal
     public DeltaSinkConfig config() {
         return config;
@@ -119,258 +156,337 @@ public final class DeltaSink {
     /** Builds a {@link DeltaSink}; {@link #build()} checks the settings fit together. */
     @PublicEvolving
     public static final class Builder {
-        private String tablePath;
-        private RowType rowType;
-        private List<String> partitionColumns = new ArrayList<>();
-        private List<String> primaryKey = new ArrayList<>();
-        private boolean changelog;
-        private int maxBufferedChanges = DeltaConnectorOptions.SINK_MAX_BUFFERED_CHANGES.defaultValue();
-        private String sinkId;
-        private boolean overwrite;
-        private boolean replaceOnStart;
-        private String replaceOnStartCatchUpDir;
-        private boolean schemaEvolution;
-        private Duration writerLease = DeltaConnectorOptions.SINK_WRITER_LEASE.defaultValue();
-        private String replaceWhereColumn;
-        private List<String> replaceWhereValues = new ArrayList<>();
-        private String replaceWhereFrom;
-        private String replaceWhereUntil;
-        private long targetFileSize = DeltaConnectorOptions.SINK_TARGET_FILE_SIZE.defaultValue().getBytes();
-        private long rowGroupSize = DeltaConnectorOptions.SINK_ROW_GROUP_SIZE.defaultValue().getBytes();
-        private int maxOpenFiles = DeltaConnectorOptions.SINK_MAX_OPEN_FILES.defaultValue();
-        private int logCheckpointInterval = DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.defaultValue();
+        /** The settings as given; {@link #build()} validates them and derives the rest. */
+        private final DeltaSinkConfig.Builder settings = DeltaSinkConfig.builder();
+
         private Integer writerParallelism;
-        private Map<String, String> kernelConf = new HashMap<>();
 
+        /**
+         * Where the table is: {@code "s3://lake/silver/orders"}, {@code "file:///data/lake/gold/t"}
+         * or a local path. Required.
+         */
         public Builder tablePath(String tablePath) {
-            this.tablePath = tablePath;
-            return this;
-        }
-
-        public Builder rowType(RowType rowType) {
-            this.rowType = rowType;
-            return this;
-        }
-
-        public Builder partitionColumns(List<String> partitionColumns) {
-            this.partitionColumns = new ArrayList<>(partitionColumns);
-            return this;
-        }
-
-        /** The table's primary key: rows are upserted by it (the input is then a changelog). */
-        public Builder primaryKey(List<String> primaryKey) {
-            this.primaryKey = new ArrayList<>(primaryKey);
+            settings.tablePath(tablePath);
             return this;
         }
 
         /**
-         * The input carries updates and deletes: with a primary key they are merged by key, without
-         * one row by row (a delete removes one equal row). A primary key implies a changelog.
+         * The rows' type, the table's schema: {@code (RowType)
+         * DataTypes.ROW(...).getLogicalType()}. Required.
+         */
+        public Builder rowType(RowType rowType) {
+            settings.rowType(rowType);
+            return this;
+        }
+
+        /** Columns the table is partitioned by, e.g. {@code List.of("day")}; never all columns. */
+        public Builder partitionColumns(List<String> partitionColumns) {
+            settings.partitionColumns(partitionColumns);
+            return this;
+        }
+
+        /**
+         * The table's primary key, e.g. {@code List.of("id")}: rows are upserted by it (the input
+         * is then a changelog).
+         */
+        public Builder primaryKey(List<String> primaryKey) {
+            settings.primaryKey(primaryKey);
+            return this;
+        }
+
+        /**
+         * {@code changelog(true)}: the input carries updates and deletes; with a primary key they
+         * are merged by key, without one row by row (a delete removes one equal row). A primary key
+         * implies a changelog.
          */
         public Builder changelog(boolean changelog) {
-            this.changelog = changelog;
-            return this;
-        }
-
-        /** Distinct keys a changelog writer folds before it hands changes to the committer early. */
-        public Builder maxBufferedChanges(int maxBufferedChanges) {
-            this.maxBufferedChanges = maxBufferedChanges;
-            return this;
-        }
-
-        public Builder sinkId(String sinkId) {
-            this.sinkId = sinkId;
-            return this;
-        }
-
-        /** Replace what is written: the whole table, or the partitions that receive rows. */
-        public Builder overwrite(boolean overwrite) {
-            this.overwrite = overwrite;
+            settings.changelog(changelog);
             return this;
         }
 
         /**
-         * Adds the declared row type's new nullable columns to an existing table that lacks them
-         * (a metadata-only commit; old rows read them as null). Any other difference between the
-         * declaration and the table still fails.
+         * {@code maxBufferedChanges(100_000)}: distinct keys a changelog writer folds before it
+         * hands changes to the committer early.
+         */
+        public Builder maxBufferedChanges(int maxBufferedChanges) {
+            settings.maxBufferedChanges(maxBufferedChanges);
+            return this;
+        }
+
+        /**
+         * {@code sinkId("silver.orders")}: the stable id of this writer. It names the operators'
+         * uids ({@code delta-writer-<id>}, {@code delta-committer-<id>}) and, with the id of the
+         * job that first started, the Delta transaction application id; change it and a savepoint
+         * no longer restores the sink's state. Required.
+         */
+        public Builder sinkId(String sinkId) {
+            settings.sinkId(sinkId);
+            return this;
+        }
+
+        /**
+         * {@code overwrite(true)}: replace what is written, the whole table or the partitions that
+         * receive rows ({@code INSERT OVERWRITE}).
+         */
+        public Builder overwrite(boolean overwrite) {
+            settings.overwrite(overwrite);
+            return this;
+        }
+
+        /**
+         * {@code schemaEvolution(true)}: adds the declared row type's new nullable columns to an
+         * existing table that lacks them (a metadata-only commit; old rows read them as null). Any
+         * other difference between the declaration and the table still fails.
          */
         public Builder schemaEvolution(boolean schemaEvolution) {
-            this.schemaEvolution = schemaEvolution;
+            settings.schemaEvolution(schemaEvolution);
             return this;
         }
 
         /**
-         * With {@code INSERT OVERWRITE}: replace only the rows whose {@code column} holds one of
-         * {@code values}, instead of whole partitions (Delta's replaceWhere). Every row written must
-         * hold one of the values. A null column keeps the partition overwrite.
+         * {@code replaceWhere("source_file", files)}: with {@code INSERT OVERWRITE}, replace only
+         * the rows whose {@code column} holds one of {@code values}, instead of whole partitions
+         * (Delta's replaceWhere). Every row written must hold one of the values. A null column
+         * keeps the partition overwrite.
          */
         public Builder replaceWhere(String column, List<String> values) {
-            this.replaceWhereColumn = column;
-            this.replaceWhereValues = new ArrayList<>(values);
+            settings.replaceWhereColumn(column).replaceWhereValues(values);
             return this;
         }
 
         /**
-         * With {@code INSERT OVERWRITE}: replace only the rows whose TIMESTAMP or DATE {@code column}
-         * lies in [{@code from}, {@code until}) — ISO dates or date-times, either null for an open
-         * end — instead of whole partitions. Every row written must lie in the range. For backfills
-         * of a time range read from a database.
+         * {@code replaceWhereRange("ts", "2025-01-01", "2025-02-01")}: with {@code INSERT
+         * OVERWRITE}, replace only the rows whose TIMESTAMP or DATE {@code column} lies in [{@code
+         * from}, {@code until}) — ISO dates or date-times, either null for an open end — instead of
+         * whole partitions. Every row written must lie in the range. For backfills of a time range
+         * read from a database.
          */
         public Builder replaceWhereRange(String column, String from, String until) {
-            this.replaceWhereColumn = column;
-            this.replaceWhereFrom = from;
-            this.replaceWhereUntil = until;
-            return this;
-        }
-
-        /** How long a streaming sink's claim on the table holds without renewal (see {@link DeltaWriterLease}). */
-        public Builder writerLease(Duration writerLease) {
-            this.writerLease = writerLease;
+            settings.replaceWhereColumn(column).replaceWhereFrom(from).replaceWhereUntil(until);
             return this;
         }
 
         /**
-         * A job started without restored state replaces the table with its first commit: for jobs
-         * whose output is the whole table, recomputed from a full read of their sources.
+         * {@code writerLease(Duration.ofSeconds(60))}: how long a streaming sink's claim on the
+         * table holds without renewal (see {@link DeltaWriterLease}).
+         */
+        public Builder writerLease(Duration writerLease) {
+            settings.writerLeaseMillis(writerLease.toMillis());
+            return this;
+        }
+
+        /**
+         * {@code replaceOnStart(true)}: a job started without restored state replaces the table
+         * with its first commit; for jobs whose output is the whole table, recomputed from a full
+         * read of their sources.
          */
         public Builder replaceOnStart(boolean replaceOnStart) {
-            this.replaceOnStart = replaceOnStart;
+            settings.replaceOnStart(replaceOnStart);
             return this;
         }
 
         /**
-         * With {@link #replaceOnStart}: replace the table only once every source registered in
-         * {@code catchUpDir} has read its table's rows as of the start (see
-         * {@code source.catch-up-dir}); null replaces at the first checkpoint that carries rows.
+         * {@code replaceOnStartAfterCatchUp("s3://lake/_tributary/catch-up/sre")}: with {@link
+         * #replaceOnStart}, replace the table only once every source registered in {@code
+         * catchUpDir} has read its table's rows as of the start (see {@code source.catch-up-dir});
+         * null replaces at the first checkpoint that carries rows.
          */
         public Builder replaceOnStartAfterCatchUp(String catchUpDir) {
-            this.replaceOnStartCatchUpDir = catchUpDir;
+            settings.replaceOnStartCatchUpDir(catchUpDir);
             return this;
         }
 
-        /** Bytes at which a data file is closed and the next one started. */
+        /**
+         * {@code targetFileSize(128L << 20)}: bytes at which a data file is closed and the next one
+         * started.
+         */
         public Builder targetFileSize(long bytes) {
-            this.targetFileSize = bytes;
+            settings.targetFileSize(bytes);
             return this;
         }
 
+        /** {@code rowGroupSize(128L << 20)}: the Parquet row group size in bytes. */
         public Builder rowGroupSize(long bytes) {
-            this.rowGroupSize = bytes;
+            settings.rowGroupSize(bytes);
             return this;
         }
 
-        /** Data files a writer keeps open at once (one per partition it writes). */
+        /**
+         * {@code maxOpenFiles(32)}: data files a writer keeps open at once (one per partition it
+         * writes).
+         */
         public Builder maxOpenFiles(int maxOpenFiles) {
-            this.maxOpenFiles = maxOpenFiles;
+            settings.maxOpenFiles(maxOpenFiles);
             return this;
         }
 
+        /**
+         * {@code logCheckpointInterval(10)}: a Delta log checkpoint every this many commits, for a
+         * table this sink creates.
+         */
         public Builder logCheckpointInterval(int logCheckpointInterval) {
-            this.logCheckpointInterval = logCheckpointInterval;
+            settings.logCheckpointInterval(logCheckpointInterval);
             return this;
         }
 
+        /**
+         * {@code writerParallelism(4)}: the writers' parallelism; null follows the input's. The
+         * committer always runs once.
+         */
         public Builder writerParallelism(Integer writerParallelism) {
             this.writerParallelism = writerParallelism;
             return this;
         }
 
-        /** Settings passed to Delta Kernel's default engine, e.g. its Parquet target file size. */
+        /** {@code kernelConf(Map.of(...))}: settings passed to Delta Kernel's default engine. */
         public Builder kernelConf(Map<String, String> kernelConf) {
-            this.kernelConf = new HashMap<>(kernelConf);
+            settings.kernelConf(kernelConf);
             return this;
         }
 
+        /**
+         * Checks that the settings fit together and builds the sink; a misfit fails naming it and
+         * the fix.
+         */
         public DeltaSink build() {
+            DeltaSinkConfig c = settings.build();
+            String tablePath = c.tablePath;
+            RowType rowType = c.rowType;
+            List<String> partitionColumns = c.partitionColumns;
+            List<String> primaryKey = c.primaryKey;
+            boolean overwrite = c.overwrite;
             require(tablePath != null && !tablePath.isBlank(), "a table path is required");
             require(rowType != null, "a row type is required");
-            require(sinkId != null && !sinkId.isBlank(), "a sink id is required (it names the Delta transaction)");
-            require(targetFileSize > 0, "the target file size must be positive, got " + targetFileSize);
-            require(rowGroupSize > 0, "the row group size must be positive, got " + rowGroupSize);
-            require(maxOpenFiles > 0, "max open files must be positive, got " + maxOpenFiles);
-            require(logCheckpointInterval > 0, "the log checkpoint interval must be positive, got " + logCheckpointInterval);
-            require(writerParallelism == null || writerParallelism > 0, "writer parallelism must be positive");
-            require(writerLease.toMillis() >= 3, "the writer lease must be positive, got " + writerLease);
+            require(
+                    c.sinkId != null && !c.sinkId.isBlank(),
+                    "a sink id is required (it names the Delta transaction)");
+            require(
+                    c.targetFileSize > 0,
+                    "the target file size must be positive, got " + c.targetFileSize);
+            require(
+                    c.rowGroupSize > 0,
+                    "the row group size must be positive, got " + c.rowGroupSize);
+            require(c.maxOpenFiles > 0, "max open files must be positive, got " + c.maxOpenFiles);
+            require(
+                    c.logCheckpointInterval > 0,
+                    "the log checkpoint interval must be positive, got " + c.logCheckpointInterval);
+            require(
+                    writerParallelism == null || writerParallelism > 0,
+                    "writer parallelism must be positive");
+            require(
+                    c.writerLeaseMillis >= 3,
+                    "the writer lease must be positive, got " + c.writerLeaseMillis + " ms");
             for (String column : partitionColumns) {
-                require(rowType.getFieldNames().contains(column),
-                        "partition column '" + column + "' is not a column of " + rowType.getFieldNames());
+                require(
+                        rowType.getFieldNames().contains(column),
+                        "partition column '"
+                                + column
+                                + "' is not a column of "
+                                + rowType.getFieldNames());
             }
-            require(partitionColumns.size() < rowType.getFieldCount(),
+            require(
+                    partitionColumns.size() < rowType.getFieldCount(),
                     "at least one column must not be a partition column");
             for (String column : primaryKey) {
-                require(rowType.getFieldNames().contains(column),
-                        "primary key column '" + column + "' is not a column of " + rowType.getFieldNames());
+                require(
+                        rowType.getFieldNames().contains(column),
+                        "primary key column '"
+                                + column
+                                + "' is not a column of "
+                                + rowType.getFieldNames());
             }
-            require(maxBufferedChanges > 0, "max buffered changes must be positive, got " + maxBufferedChanges);
-            require(replaceOnStartCatchUpDir == null || replaceOnStart,
+            require(
+                    c.maxBufferedChanges > 0,
+                    "max buffered changes must be positive, got " + c.maxBufferedChanges);
+            require(
+                    c.replaceOnStartCatchUpDir == null || c.replaceOnStart,
                     "a replace-on-start catch-up folder needs replace-on-start");
-            require(!(replaceOnStart && overwrite),
+            require(
+                    !(c.replaceOnStart && overwrite),
                     "replace-on-start is for streaming INSERT INTO; INSERT OVERWRITE replaces anyway");
-            require(!(changelog && overwrite),
+            require(
+                    !(c.changelog && overwrite),
                     "INSERT OVERWRITE replaces rows wholesale and cannot take a changelog; use INSERT INTO");
-            if (replaceWhereColumn != null) {
-                int index = rowType.getFieldNames().indexOf(replaceWhereColumn);
-                require(index >= 0, "replace-where column '" + replaceWhereColumn + "' is not a column of "
-                        + rowType.getFieldNames());
-                require(overwrite, "replace-where applies to INSERT OVERWRITE; INSERT INTO never replaces rows");
-                validateScope(rowType.getTypeAt(index));
+            if (c.replaceWhereColumn != null) {
+                int index = rowType.getFieldNames().indexOf(c.replaceWhereColumn);
+                require(
+                        index >= 0,
+                        "replace-where column '"
+                                + c.replaceWhereColumn
+                                + "' is not a column of "
+                                + rowType.getFieldNames());
+                require(
+                        overwrite,
+                        "replace-where applies to INSERT OVERWRITE; INSERT INTO never replaces rows");
+                validateScope(c, rowType.getTypeAt(index));
             } else {
-                require(replaceWhereValues.isEmpty() && replaceWhereFrom == null && replaceWhereUntil == null,
+                require(
+                        c.replaceWhereValues.isEmpty()
+                                && c.replaceWhereFrom == null
+                                && c.replaceWhereUntil == null,
                         "replace-where values or a range need a replace-where column");
             }
             // An overwrite replaces the table (or its partitions) with final rows, key or not.
-            boolean isChangelog = changelog || (!primaryKey.isEmpty() && !overwrite);
+            boolean isChangelog = c.changelog || (!primaryKey.isEmpty() && !overwrite);
             SchemaConversions.toDelta(rowType); // fails early on unsupported types
-            DeltaSinkConfig config = DeltaSinkConfig.builder()
-                    .tablePath(DeltaEngines.qualify(tablePath))
-                    .rowType(rowType)
-                    .partitionColumns(partitionColumns)
-                    .primaryKey(primaryKey)
-                    .changelog(isChangelog)
-                    .maxBufferedChanges(maxBufferedChanges)
-                    .sinkId(sinkId)
-                    .overwrite(overwrite)
-                    .replaceOnStart(replaceOnStart)
-                    .replaceOnStartCatchUpDir(replaceOnStartCatchUpDir)
-                    .schemaEvolution(schemaEvolution)
-                    .replaceWhereColumn(replaceWhereColumn)
-                    .replaceWhereValues(replaceWhereValues)
-                    .replaceWhereFrom(replaceWhereFrom)
-                    .replaceWhereUntil(replaceWhereUntil)
-                    .writerLeaseMillis(writerLease.toMillis())
-                    .targetFileSize(targetFileSize)
-                    .rowGroupSize(rowGroupSize)
-                    .maxOpenFiles(maxOpenFiles)
-                    .logCheckpointInterval(logCheckpointInterval)
-                    .kernelConf(kernelConf)
-                    .build();
+            DeltaSinkConfig config =
+                    settings.tablePath(DeltaEngines.qualify(tablePath))
+                            .changelog(isChangelog)
+                            .build();
+            settings.tablePath(tablePath).changelog(c.changelog); // the builder stays as given
             return new DeltaSink(config, writerParallelism);
         }
 
-        /** A scope is values of a STRING column, or a range of a TIMESTAMP or DATE column, never both. */
-        private void validateScope(LogicalType type) {
-            boolean range = replaceWhereFrom != null || replaceWhereUntil != null;
+        /**
+         * A scope is values of a STRING column, or a range of a TIMESTAMP or DATE column, never
+         * both.
+         */
+        private static void validateScope(DeltaSinkConfig c, LogicalType type) {
+            boolean range = c.replaceWhereFrom != null || c.replaceWhereUntil != null;
             if (!range) {
-                require(type.getTypeRoot().getFamilies().contains(LogicalTypeFamily.CHARACTER_STRING),
-                        "replace-where column '" + replaceWhereColumn + "' must be a STRING column for values "
-                                + "(or a TIMESTAMP or DATE column for a range), not " + type);
+                require(
+                        type.getTypeRoot()
+                                .getFamilies()
+                                .contains(LogicalTypeFamily.CHARACTER_STRING),
+                        "replace-where column '"
+                                + c.replaceWhereColumn
+                                + "' must be a STRING column for values "
+                                + "(or a TIMESTAMP or DATE column for a range), not "
+                                + type);
                 return;
             }
-            require(replaceWhereValues.isEmpty(), "replace-where takes values or a range (from/until), not both");
-            require(type.getTypeRoot() == LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE
+            require(
+                    c.replaceWhereValues.isEmpty(),
+                    "replace-where takes values or a range (from/until), not both");
+            require(
+                    type.getTypeRoot() == LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE
                             || type.getTypeRoot() == LogicalTypeRoot.DATE,
-                    "a replace-where range needs a TIMESTAMP or DATE column; '" + replaceWhereColumn + "' is " + type);
-            Long from = replaceWhereFrom == null ? null : rangeBound("from", replaceWhereFrom, type);
-            Long until = replaceWhereUntil == null ? null : rangeBound("until", replaceWhereUntil, type);
-            require(from == null || until == null || from < until, "the replace-where range is empty: from "
-                    + replaceWhereFrom + " is not before until " + replaceWhereUntil);
+                    "a replace-where range needs a TIMESTAMP or DATE column; '"
+                            + c.replaceWhereColumn
+                            + "' is "
+                            + type);
+            Long from =
+                    c.replaceWhereFrom == null
+                            ? null
+                            : rangeBound("from", c.replaceWhereFrom, type);
+            Long until =
+                    c.replaceWhereUntil == null
+                            ? null
+                            : rangeBound("until", c.replaceWhereUntil, type);
+            require(
+                    from == null || until == null || from < until,
+                    "the replace-where range is empty: from "
+                            + c.replaceWhereFrom
+                            + " is not before until "
+                            + c.replaceWhereUntil);
         }
 
         private static long rangeBound(String which, String text, LogicalType type) {
             try {
                 return ReplaceWhere.bound(text, type);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("replace-where " + which + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "replace-where " + which + ": " + e.getMessage(), e);
             }
         }
 

@@ -2,7 +2,6 @@ package io.tributary.connector.delta;
 
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.S3ConditionalPut;
-
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.Configuration;
 
@@ -15,7 +14,9 @@ import org.apache.flink.configuration.Configuration;
 public final class DeltaStorage {
     private DeltaStorage() {}
 
-    /** The {@code s3.*} keys (endpoint, path style, credentials, region) for conditional log writes. */
+    /**
+     * The {@code s3.*} keys (endpoint, path style, credentials, region) for conditional log writes.
+     */
     public static void configure(Configuration conf) {
         S3ConditionalPut.configure(conf);
     }

@@ -1,9 +1,5 @@
 package io.tributary.connector.delta;
 
-import io.tributary.connector.delta.internal.DeltaEngines;
-import io.tributary.connector.delta.internal.DeltaTables;
-import io.tributary.connector.delta.internal.SchemaConversions;
-
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
@@ -11,15 +7,16 @@ import io.delta.kernel.engine.Engine;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.actions.AddFile;
 import io.delta.kernel.utils.CloseableIterator;
-
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.table.types.logical.RowType;
-
+import io.tributary.connector.delta.internal.DeltaEngines;
+import io.tributary.connector.delta.internal.DeltaTables;
+import io.tributary.connector.delta.internal.SchemaConversions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.table.types.logical.RowType;
 
 /** A Delta table's latest snapshot at a glance: version, schema, partitioning, rows and size. */
 @PublicEvolving
@@ -32,8 +29,14 @@ public final class DeltaTableInfo {
     private final long rows;
     private final long bytes;
 
-    private DeltaTableInfo(String location, long version, RowType rowType, List<String> partitionColumns,
-            long files, long rows, long bytes) {
+    private DeltaTableInfo(
+            String location,
+            long version,
+            RowType rowType,
+            List<String> partitionColumns,
+            long files,
+            long rows,
+            long bytes) {
         this.location = location;
         this.version = version;
         this.rowType = rowType;
@@ -59,7 +62,10 @@ public final class DeltaTableInfo {
             while (batches.hasNext()) {
                 try (CloseableIterator<Row> it = batches.next().getRows()) {
                     while (it.hasNext()) {
-                        AddFile add = new AddFile(it.next().getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+                        AddFile add =
+                                new AddFile(
+                                        it.next()
+                                                .getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
                         files++;
                         bytes += add.getSize();
                         rows += add.getNumRecords().orElse(0L);
@@ -69,9 +75,15 @@ public final class DeltaTableInfo {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the files of Delta table " + path, e);
         }
-        return Optional.of(new DeltaTableInfo(path, snapshot.get().getVersion(),
-                SchemaConversions.toFlink(snapshot.get().getSchema()),
-                snapshot.get().getPartitionColumnNames(), files, rows, bytes));
+        return Optional.of(
+                new DeltaTableInfo(
+                        path,
+                        snapshot.get().getVersion(),
+                        SchemaConversions.toFlink(snapshot.get().getSchema()),
+                        snapshot.get().getPartitionColumnNames(),
+                        files,
+                        rows,
+                        bytes));
     }
 
     public String location() {

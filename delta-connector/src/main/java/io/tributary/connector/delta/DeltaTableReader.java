@@ -1,29 +1,26 @@
 package io.tributary.connector.delta;
 
-import io.tributary.connector.delta.internal.DeltaEngines;
-import io.tributary.connector.delta.internal.DeltaTables;
-import io.tributary.connector.delta.internal.UnsupportedTableException;
-import io.tributary.connector.delta.internal.SchemaConversions;
-import io.tributary.connector.delta.internal.TableFiles;
-import io.tributary.connector.delta.source.DeltaFileIterator;
-
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.engine.Engine;
-
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.types.logical.RowType;
-
+import io.tributary.connector.delta.internal.DeltaEngines;
+import io.tributary.connector.delta.internal.DeltaTables;
+import io.tributary.connector.delta.internal.SchemaConversions;
+import io.tributary.connector.delta.internal.TableFiles;
+import io.tributary.connector.delta.internal.UnsupportedTableException;
+import io.tributary.connector.delta.source.DeltaFileIterator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.RowType;
 
 /**
- * Reads a small Delta table's latest snapshot into memory without a Flink job, for tools that
- * watch gold tables (benchmarks, reports): a lookup costs a log replay and a Parquet read, not a
- * job submission. Large tables belong to the Delta source.
+ * Reads a small Delta table's latest snapshot into memory without a Flink job, for tools that watch
+ * gold tables (benchmarks, reports): a lookup costs a log replay and a Parquet read, not a job
+ * submission. Large tables belong to the Delta source.
  */
 @PublicEvolving
 public final class DeltaTableReader {
@@ -53,17 +50,24 @@ public final class DeltaTableReader {
             return rows;
         }
 
-        /** The ordinal of a column, failing with the table's columns when there is none of that name. */
+        /**
+         * The ordinal of a column, failing with the table's columns when there is none of that
+         * name.
+         */
         public int column(String name) {
             int index = rowType.getFieldIndex(name);
             if (index < 0) {
-                throw new IllegalArgumentException("No column '" + name + "' among " + rowType.getFieldNames());
+                throw new IllegalArgumentException(
+                        "No column '" + name + "' among " + rowType.getFieldNames());
             }
             return index;
         }
     }
 
-    /** The latest snapshot of the table at {@code location}; empty when there is no Delta table there. */
+    /**
+     * The latest snapshot of the table at {@code location}; empty when there is no Delta table
+     * there.
+     */
     public static Optional<Contents> read(String location, Map<String, String> kernelConf) {
         String path = DeltaEngines.qualify(location);
         Engine engine = DeltaEngines.create(kernelConf);
@@ -75,9 +79,17 @@ public final class DeltaTableReader {
         RowType rowType = SchemaConversions.toFlink(snapshot.get().getSchema());
         List<String> partitionColumns = snapshot.get().getPartitionColumnNames();
         List<RowData> rows = new ArrayList<>();
-        for (TableFiles.TableFile file : TableFiles.list(engine, snapshot.get(), Optional.empty())) {
-            try (DeltaFileIterator it = DeltaFileIterator.open(path, rowType, partitionColumns, kernelConf,
-                    file.path, file.size, file.partitionValues)) {
+        for (TableFiles.TableFile file :
+                TableFiles.list(engine, snapshot.get(), Optional.empty())) {
+            try (DeltaFileIterator it =
+                    DeltaFileIterator.open(
+                            path,
+                            rowType,
+                            partitionColumns,
+                            kernelConf,
+                            file.path,
+                            file.size,
+                            file.partitionValues)) {
                 it.forEachRemaining(rows::add);
             }
         }

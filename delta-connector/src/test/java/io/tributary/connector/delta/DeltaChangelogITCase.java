@@ -1,5 +1,15 @@
 package io.tributary.connector.delta;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -18,28 +28,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Updates and deletes merged into Delta tables copy-on-write, with and without a primary key. */
 class DeltaChangelogITCase {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(4)
+                            .build());
 
     private static final int ROWS = 3_000;
     private static final int KEYS = 7;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private String table(String name) {
         return dir.resolve(name).toString();
@@ -48,10 +50,17 @@ class DeltaChangelogITCase {
     @Test
     void streamingAggregateKeepsAKeyedTableCurrentAcrossCheckpoints() throws Exception {
         StreamTableEnvironment tEnv = streaming();
-        tEnv.executeSql("CREATE TABLE counts (k INT, n BIGINT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED)"
-                + " WITH ('connector' = 'delta', 'path' = '" + table("counts") + "', 'sink.target-file-size' = '1kb')");
-        tEnv.executeSql("INSERT INTO counts SELECT k, COUNT(*), SUM(CAST(v AS BIGINT))"
-                + " FROM (SELECT MOD(v, " + KEYS + ") AS k, v FROM numbers) GROUP BY k").await();
+        tEnv.executeSql(
+                "CREATE TABLE counts (k INT, n BIGINT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED)"
+                        + " WITH ('connector' = 'delta', 'path' = '"
+                        + table("counts")
+                        + "', 'sink.target-file-size' = '1kb')");
+        tEnv.executeSql(
+                        "INSERT INTO counts SELECT k, COUNT(*), SUM(CAST(v AS BIGINT))"
+                                + " FROM (SELECT MOD(v, "
+                                + KEYS
+                                + ") AS k, v FROM numbers) GROUP BY k")
+                .await();
 
         Map<Integer, String> expected = new TreeMap<>();
         for (int k = 0; k < KEYS; k++) {
@@ -65,7 +74,12 @@ class DeltaChangelogITCase {
             }
             expected.put(k, "+I[" + k + ", " + n + ", " + total + "]");
         }
-        assertThat(read("SELECT * FROM counts ORDER BY k", "counts", "k INT, n BIGINT, total BIGINT", "k"))
+        assertThat(
+                        read(
+                                "SELECT * FROM counts ORDER BY k",
+                                "counts",
+                                "k INT, n BIGINT, total BIGINT",
+                                "k"))
                 .containsExactlyElementsOf(expected.values());
         assertThat(commitsWithRemoves(table("counts")))
                 .as("several checkpoints, each rewriting the files that held the keys it changed")
@@ -75,10 +89,16 @@ class DeltaChangelogITCase {
     @Test
     void tableWithoutKeyTakesRetractionsRowByRow() throws Exception {
         StreamTableEnvironment tEnv = streaming();
-        tEnv.executeSql("CREATE TABLE sizes (n BIGINT)"
-                + " WITH ('connector' = 'delta', 'path' = '" + table("sizes") + "')");
+        tEnv.executeSql(
+                "CREATE TABLE sizes (n BIGINT)"
+                        + " WITH ('connector' = 'delta', 'path' = '"
+                        + table("sizes")
+                        + "')");
         // The count per key changes with every row: each change retracts the old value.
-        tEnv.executeSql("INSERT INTO sizes SELECT COUNT(*) FROM (SELECT MOD(v, " + KEYS + ") AS k FROM numbers) GROUP BY k")
+        tEnv.executeSql(
+                        "INSERT INTO sizes SELECT COUNT(*) FROM (SELECT MOD(v, "
+                                + KEYS
+                                + ") AS k FROM numbers) GROUP BY k")
                 .await();
         List<String> expected = new ArrayList<>();
         for (int k = 0; k < KEYS; k++) {
@@ -92,14 +112,19 @@ class DeltaChangelogITCase {
     @Test
     void upsertsAndDeletesFromAChangelogAcrossJobs() throws Exception {
         // Full before- and after-images, as Debezium or DMS deliver them.
-        writeChangelog(List.of(
-                Row.ofKind(RowKind.INSERT, "a", 1L), Row.ofKind(RowKind.INSERT, "b", 2L),
-                Row.ofKind(RowKind.INSERT, "c", 3L), Row.ofKind(RowKind.UPDATE_BEFORE, "b", 2L),
-                Row.ofKind(RowKind.UPDATE_AFTER, "b", 20L), Row.ofKind(RowKind.DELETE, "c", 3L)));
-        // A later job deletes and updates what the first one wrote; deleting a missing key is a no-op.
-        writeChangelog(List.of(
-                Row.ofKind(RowKind.DELETE, "a", 1L), Row.ofKind(RowKind.INSERT, "c", 30L),
-                Row.ofKind(RowKind.INSERT, "d", 4L), Row.ofKind(RowKind.DELETE, "zz", 0L)));
+        writeChangelog(
+                List.of(
+                        Row.ofKind(RowKind.INSERT, "a", 1L), Row.ofKind(RowKind.INSERT, "b", 2L),
+                        Row.ofKind(RowKind.INSERT, "c", 3L),
+                                Row.ofKind(RowKind.UPDATE_BEFORE, "b", 2L),
+                        Row.ofKind(RowKind.UPDATE_AFTER, "b", 20L),
+                                Row.ofKind(RowKind.DELETE, "c", 3L)));
+        // A later job deletes and updates what the first one wrote; deleting a missing key is a
+        // no-op.
+        writeChangelog(
+                List.of(
+                        Row.ofKind(RowKind.DELETE, "a", 1L), Row.ofKind(RowKind.INSERT, "c", 30L),
+                        Row.ofKind(RowKind.INSERT, "d", 4L), Row.ofKind(RowKind.DELETE, "zz", 0L)));
         assertThat(read("SELECT * FROM kv ORDER BY id", "kv", "id STRING, v BIGINT", "id"))
                 .containsExactly("+I[b, 20]", "+I[c, 30]", "+I[d, 4]");
     }
@@ -107,8 +132,11 @@ class DeltaChangelogITCase {
     @Test
     void batchInsertIntoAKeyedTableUpserts() throws Exception {
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        tEnv.executeSql("CREATE TABLE kv (id STRING, v BIGINT, PRIMARY KEY (id) NOT ENFORCED)"
-                + " WITH ('connector' = 'delta', 'path' = '" + table("kv") + "')");
+        tEnv.executeSql(
+                "CREATE TABLE kv (id STRING, v BIGINT, PRIMARY KEY (id) NOT ENFORCED)"
+                        + " WITH ('connector' = 'delta', 'path' = '"
+                        + table("kv")
+                        + "')");
         tEnv.executeSql("INSERT INTO kv VALUES ('a', 1), ('b', 2)").await();
         tEnv.executeSql("INSERT INTO kv VALUES ('b', 3), ('c', 4)").await();
         assertThat(read("SELECT * FROM kv ORDER BY id", "kv", "id STRING, v BIGINT", "id"))
@@ -118,8 +146,11 @@ class DeltaChangelogITCase {
     @Test
     void onlyFilesHoldingAChangedKeyAreRewritten() throws Exception {
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        tEnv.executeSql("CREATE TABLE kv (id STRING, v BIGINT, PRIMARY KEY (id) NOT ENFORCED)"
-                + " WITH ('connector' = 'delta', 'path' = '" + table("kv") + "')");
+        tEnv.executeSql(
+                "CREATE TABLE kv (id STRING, v BIGINT, PRIMARY KEY (id) NOT ENFORCED)"
+                        + " WITH ('connector' = 'delta', 'path' = '"
+                        + table("kv")
+                        + "')");
         tEnv.executeSql("INSERT INTO kv VALUES ('a', 1), ('c', 3)").await();
         // 'b' lies inside the first file's id range, so that file is scanned, but it holds no 'b'.
         tEnv.executeSql("INSERT INTO kv VALUES ('b', 2)").await();
@@ -131,8 +162,11 @@ class DeltaChangelogITCase {
     }
 
     private static long removesIn(String table, long version) throws Exception {
-        return Files.readAllLines(Path.of(table, "_delta_log", String.format("%020d.json", version))).stream()
-                .filter(line -> line.startsWith("{\"remove\"")).count();
+        return Files.readAllLines(
+                        Path.of(table, "_delta_log", String.format("%020d.json", version)))
+                .stream()
+                .filter(line -> line.startsWith("{\"remove\""))
+                .count();
     }
 
     private StreamTableEnvironment streaming() {
@@ -141,9 +175,14 @@ class DeltaChangelogITCase {
         env.enableCheckpointing(200);
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         // Throttled, so that several checkpoints complete while rows arrive.
-        tEnv.executeSql("CREATE TEMPORARY TABLE numbers (v INT) WITH ('connector' = 'datagen',"
-                + " 'number-of-rows' = '" + ROWS + "', 'rows-per-second' = '500', 'fields.v.kind' = 'sequence',"
-                + " 'fields.v.start' = '0', 'fields.v.end' = '" + (ROWS - 1) + "')");
+        tEnv.executeSql(
+                "CREATE TEMPORARY TABLE numbers (v INT) WITH ('connector' = 'datagen',"
+                        + " 'number-of-rows' = '"
+                        + ROWS
+                        + "', 'rows-per-second' = '500', 'fields.v.kind' = 'sequence',"
+                        + " 'fields.v.start' = '0', 'fields.v.end' = '"
+                        + (ROWS - 1)
+                        + "')");
         return tEnv;
     }
 
@@ -153,21 +192,37 @@ class DeltaChangelogITCase {
         env.setParallelism(1);
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         DataStream<Row> stream = env.fromData(changes);
-        tEnv.createTemporaryView("changes", tEnv.fromChangelogStream(stream,
-                Schema.newBuilder().column("f0", DataTypes.STRING().notNull()).column("f1", DataTypes.BIGINT())
-                        .primaryKey("f0").build(),
-                ChangelogMode.all()));
-        tEnv.executeSql("CREATE TABLE kv (id STRING NOT NULL, v BIGINT, PRIMARY KEY (id) NOT ENFORCED)"
-                + " WITH ('connector' = 'delta', 'path' = '" + table("kv") + "')");
+        tEnv.createTemporaryView(
+                "changes",
+                tEnv.fromChangelogStream(
+                        stream,
+                        Schema.newBuilder()
+                                .column("f0", DataTypes.STRING().notNull())
+                                .column("f1", DataTypes.BIGINT())
+                                .primaryKey("f0")
+                                .build(),
+                        ChangelogMode.all()));
+        tEnv.executeSql(
+                "CREATE TABLE kv (id STRING NOT NULL, v BIGINT, PRIMARY KEY (id) NOT ENFORCED)"
+                        + " WITH ('connector' = 'delta', 'path' = '"
+                        + table("kv")
+                        + "')");
         tEnv.executeSql("INSERT INTO kv SELECT f0, f1 FROM changes").await();
     }
 
     /** Reads a table back in batch mode through a declaration of its own. */
-    private List<String> read(String query, String name, String columns, String key) throws Exception {
+    private List<String> read(String query, String name, String columns, String key)
+            throws Exception {
         TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        batch.executeSql("CREATE TABLE " + name + " (" + columns
-                + (key == null ? "" : ", PRIMARY KEY (" + key + ") NOT ENFORCED")
-                + ") WITH ('connector' = 'delta', 'path' = '" + table(name) + "')");
+        batch.executeSql(
+                "CREATE TABLE "
+                        + name
+                        + " ("
+                        + columns
+                        + (key == null ? "" : ", PRIMARY KEY (" + key + ") NOT ENFORCED")
+                        + ") WITH ('connector' = 'delta', 'path' = '"
+                        + table(name)
+                        + "')");
         List<String> rows = new ArrayList<>();
         try (CloseableIterator<Row> it = batch.executeSql(query).collect()) {
             it.forEachRemaining(r -> rows.add(r.toString()));
@@ -177,7 +232,8 @@ class DeltaChangelogITCase {
 
     private static long commitsWithRemoves(String table) throws Exception {
         try (Stream<Path> log = Files.list(Path.of(table, "_delta_log"))) {
-            List<Path> commits = log.filter(p -> p.toString().endsWith(".json")).collect(Collectors.toList());
+            List<Path> commits =
+                    log.filter(p -> p.toString().endsWith(".json")).collect(Collectors.toList());
             long n = 0;
             for (Path commit : commits) {
                 if (Files.readString(commit).contains("\"remove\"")) {

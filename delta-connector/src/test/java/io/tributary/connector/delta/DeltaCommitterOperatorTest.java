@@ -1,13 +1,19 @@
 package io.tributary.connector.delta;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tributary.connector.delta.internal.DeltaCommittable;
-import io.tributary.connector.delta.internal.RowChange;
-import io.tributary.connector.delta.internal.StagedFile;
-import io.tributary.connector.delta.internal.RowChange.Kind;
 import io.tributary.connector.delta.internal.DeltaCommitterOperator;
 import io.tributary.connector.delta.internal.DeltaSinkConfig;
+import io.tributary.connector.delta.internal.RowChange;
+import io.tributary.connector.delta.internal.RowChange.Kind;
 import io.tributary.connector.delta.internal.RowKeys;
-
+import io.tributary.connector.delta.internal.StagedFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.checkpoint.TaskStateSnapshot;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -22,14 +28,6 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The committer under the orderings Flink allows: the barrier of checkpoint n + 1 can reach it
  * before the notification that checkpoint n completed, so the state of n + 1 still holds n's
@@ -37,30 +35,43 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * once, not twice.
  */
 class DeltaCommitterOperatorTest {
-    private static final RowType ROW_TYPE = (RowType) DataTypes.ROW(
-            DataTypes.FIELD("status_class", DataTypes.STRING()), DataTypes.FIELD("requests", DataTypes.BIGINT()))
-            .getLogicalType();
+    private static final RowType ROW_TYPE =
+            (RowType)
+                    DataTypes.ROW(
+                                    DataTypes.FIELD("status_class", DataTypes.STRING()),
+                                    DataTypes.FIELD("requests", DataTypes.BIGINT()))
+                            .getLogicalType();
     private static final RowKeys ROWS = new RowKeys(ROW_TYPE, List.of());
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aRestoreFromAStateThatStillHoldsACommittedCheckpointAppliesItOnce() throws Exception {
-        assertThat(commitOneThenRestoreFromTheNext(false)).containsExactly("+I[2xx, 2]", "+I[4xx, 1]");
+        assertThat(commitOneThenRestoreFromTheNext(false))
+                .containsExactly("+I[2xx, 2]", "+I[4xx, 1]");
     }
 
     @Test
     void aReplacingFirstCommitIsNotRepeatedByTheRestore() throws Exception {
-        assertThat(commitOneThenRestoreFromTheNext(true)).containsExactly("+I[2xx, 2]", "+I[4xx, 1]");
+        assertThat(commitOneThenRestoreFromTheNext(true))
+                .containsExactly("+I[2xx, 2]", "+I[4xx, 1]");
     }
 
-    /** Two jobs restored from one savepoint share its lineage: the second to commit a checkpoint must stop, loudly. */
+    /**
+     * Two jobs restored from one savepoint share its lineage: the second to commit a checkpoint
+     * must stop, loudly.
+     */
     @Test
     void twoJobsRestoredFromOneSavepointCannotDropEachOthersCommits() throws Exception {
         String table = dir.resolve("twins").toString();
-        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("gold")
-                .changelog(true).build().config();
+        DeltaSinkConfig config =
+                DeltaSink.builder()
+                        .tablePath(table)
+                        .rowType(ROW_TYPE)
+                        .sinkId("gold")
+                        .changelog(true)
+                        .build()
+                        .config();
         OperatorSubtaskState savepoint;
         try (Harness first = new Harness(config)) {
             first.open();
@@ -68,7 +79,8 @@ class DeltaCommitterOperatorTest {
             savepoint = first.snapshot(1, 1);
             first.notifyOfCompletedCheckpoint(1);
         }
-        try (Harness a = new Harness(config); Harness b = new Harness(config)) {
+        try (Harness a = new Harness(config);
+                Harness b = new Harness(config)) {
             a.restore(1, savepoint);
             a.open();
             b.restore(1, savepoint);
@@ -85,18 +97,26 @@ class DeltaCommitterOperatorTest {
     }
 
     /**
-     * A stream's claim on its table: from its first commit, a second streaming lineage may not start
-     * and an unscoped batch overwrite is refused, both naming the stream; a scoped overwrite goes on
-     * beside it; once the stream ends, its claim is gone.
+     * A stream's claim on its table: from its first commit, a second streaming lineage may not
+     * start and an unscoped batch overwrite is refused, both naming the stream; a scoped overwrite
+     * goes on beside it; once the stream ends, its claim is gone.
      */
     @Test
     void aStreamingWriterHoldsItsTableUntilItEnds() throws Exception {
         String table = dir.resolve("leased").toString();
-        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("gold")
-                .changelog(true).build().config();
+        DeltaSinkConfig config =
+                DeltaSink.builder()
+                        .tablePath(table)
+                        .rowType(ROW_TYPE)
+                        .sinkId("gold")
+                        .changelog(true)
+                        .build()
+                        .config();
         TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        batch.executeSql("CREATE TABLE t (status_class STRING, requests BIGINT) WITH ('connector' = 'delta', 'path' = '"
-                + table + "')");
+        batch.executeSql(
+                "CREATE TABLE t (status_class STRING, requests BIGINT) WITH ('connector' = 'delta', 'path' = '"
+                        + table
+                        + "')");
         try (Harness stream = streaming(new Harness(config))) {
             stream.open();
             stream.processElement(count("2xx", 1, 1), 0);
@@ -106,27 +126,43 @@ class DeltaCommitterOperatorTest {
             assertThat(lease.isLive(java.time.Instant.now())).isTrue();
 
             try (Harness second = streaming(new Harness(config))) {
-                assertThatThrownBy(second::open).as("another lineage, started fresh")
-                        .hasStackTraceContaining("is written by streaming job").hasStackTraceContaining(lease.appId());
+                assertThatThrownBy(second::open)
+                        .as("another lineage, started fresh")
+                        .hasStackTraceContaining("is written by streaming job")
+                        .hasStackTraceContaining(lease.appId());
             }
-            assertThatThrownBy(() -> batch.executeSql("INSERT OVERWRITE t VALUES ('9xx', 9)").await())
-                    .hasStackTraceContaining("INSERT OVERWRITE of Delta table").hasStackTraceContaining("refused")
+            assertThatThrownBy(
+                            () -> batch.executeSql("INSERT OVERWRITE t VALUES ('9xx', 9)").await())
+                    .hasStackTraceContaining("INSERT OVERWRITE of Delta table")
+                    .hasStackTraceContaining("refused")
                     .hasStackTraceContaining(lease.appId());
-            batch.executeSql("INSERT OVERWRITE t /*+ OPTIONS('sink.replace-where.column' = 'status_class', "
-                    + "'sink.replace-where.values' = '1xx') */ VALUES ('1xx', 3)").await();
+            batch.executeSql(
+                            "INSERT OVERWRITE t /*+ OPTIONS('sink.replace-where.column' = 'status_class', "
+                                    + "'sink.replace-where.values' = '1xx') */ VALUES ('1xx', 3)")
+                    .await();
         }
         assertThat(DeltaWriterLease.read(table)).as("given up when the job ended").isEmpty();
         batch.executeSql("INSERT OVERWRITE t VALUES ('9xx', 9)").await();
         assertThat(rows(table)).containsExactly("+I[9xx, 9]");
     }
 
-    /** Two streams started together on one table: the first to commit has it; the other's commit waits. */
+    /**
+     * Two streams started together on one table: the first to commit has it; the other's commit
+     * waits.
+     */
     @Test
     void ofTwoStreamsStartedTogetherOnlyTheFirstToCommitWrites() throws Exception {
         String table = dir.resolve("contested").toString();
-        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("gold")
-                .changelog(true).build().config();
-        try (Harness a = streaming(new Harness(config)); Harness b = streaming(new Harness(config))) {
+        DeltaSinkConfig config =
+                DeltaSink.builder()
+                        .tablePath(table)
+                        .rowType(ROW_TYPE)
+                        .sinkId("gold")
+                        .changelog(true)
+                        .build()
+                        .config();
+        try (Harness a = streaming(new Harness(config));
+                Harness b = streaming(new Harness(config))) {
             a.open();
             b.open();
             a.processElement(count("2xx", 1, 1), 0);
@@ -134,7 +170,8 @@ class DeltaCommitterOperatorTest {
             b.processElement(count("5xx", 1, 1), 0);
             b.snapshot(1, 1);
             a.notifyOfCompletedCheckpoint(1);
-            assertThatThrownBy(() -> b.notifyOfCompletedCheckpoint(1)).hasStackTraceContaining("is written by streaming job");
+            assertThatThrownBy(() -> b.notifyOfCompletedCheckpoint(1))
+                    .hasStackTraceContaining("is written by streaming job");
         }
         assertThat(rows(table)).containsExactly("+I[2xx, 1]");
     }
@@ -147,22 +184,42 @@ class DeltaCommitterOperatorTest {
     void vacuumKeepsTheStagedFilesOfACheckpointNotCommittedYet() throws Exception {
         String table = dir.resolve("staged").toString();
         TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        batch.executeSql("CREATE TABLE t (status_class STRING, requests BIGINT) WITH ('connector' = 'delta', 'path' = '"
-                + table + "')");
+        batch.executeSql(
+                "CREATE TABLE t (status_class STRING, requests BIGINT) WITH ('connector' = 'delta', 'path' = '"
+                        + table
+                        + "')");
         batch.executeSql("INSERT INTO t VALUES ('1xx', 1)").await();
         java.nio.file.Path staged = dir.resolve("staged").resolve("part-00000-staged.parquet");
         java.nio.file.Files.copy(firstDataFile(dir.resolve("staged")), staged);
-        java.nio.file.Files.setLastModifiedTime(staged, java.nio.file.attribute.FileTime.fromMillis(
-                System.currentTimeMillis() - java.time.Duration.ofDays(30).toMillis()));
-        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("appender").build().config();
+        java.nio.file.Files.setLastModifiedTime(
+                staged,
+                java.nio.file.attribute.FileTime.fromMillis(
+                        System.currentTimeMillis() - java.time.Duration.ofDays(30).toMillis()));
+        DeltaSinkConfig config =
+                DeltaSink.builder()
+                        .tablePath(table)
+                        .rowType(ROW_TYPE)
+                        .sinkId("appender")
+                        .build()
+                        .config();
         OperatorSubtaskState died;
         try (Harness stream = streaming(new Harness(config))) {
             stream.open();
-            stream.processElement(new StagedFile(0, staged.toUri().toString(), java.nio.file.Files.size(staged),
-                    0L, 1, null, java.util.Map.of()), 0);
+            stream.processElement(
+                    new StagedFile(
+                            0,
+                            staged.toUri().toString(),
+                            java.nio.file.Files.size(staged),
+                            0L,
+                            1,
+                            null,
+                            java.util.Map.of()),
+                    0);
             died = stream.snapshot(1, 1); // and no notification: the job is killed here
         }
-        DeltaMaintenance.Vacuum vacuum = DeltaMaintenance.vacuum(table, Map.of(), java.time.Duration.ofDays(7), false, false);
+        DeltaMaintenance.Vacuum vacuum =
+                DeltaMaintenance.vacuum(
+                        table, Map.of(), java.time.Duration.ofDays(7), false, false);
         assertThat(vacuum.deleted).isEmpty();
         assertThat(staged).exists();
 
@@ -170,7 +227,9 @@ class DeltaCommitterOperatorTest {
             resumed.restore(1, died);
             resumed.open();
         }
-        assertThat(rows(table)).as("the resume committed the staged file").containsExactly("+I[1xx, 1]", "+I[1xx, 1]");
+        assertThat(rows(table))
+                .as("the resume committed the staged file")
+                .containsExactly("+I[1xx, 1]", "+I[1xx, 1]");
         assertThat(dir.resolve("staged/_tributary/pending")).isEmptyDirectory();
     }
 
@@ -182,11 +241,22 @@ class DeltaCommitterOperatorTest {
     void pendingChangesRestoredAfterTheSinkGainedAColumnKeepTheirValues() throws Exception {
         String table = dir.resolve("evolving").toString();
         OperatorSubtaskState second = commitOneAndKeepTheNextPending(table);
-        RowType wider = (RowType) DataTypes.ROW(DataTypes.FIELD("status_class", DataTypes.STRING()),
-                DataTypes.FIELD("requests", DataTypes.BIGINT()), DataTypes.FIELD("region", DataTypes.STRING()))
-                .getLogicalType();
-        DeltaSinkConfig evolved = DeltaSink.builder().tablePath(table).rowType(wider).sinkId("gold")
-                .changelog(true).schemaEvolution(true).build().config();
+        RowType wider =
+                (RowType)
+                        DataTypes.ROW(
+                                        DataTypes.FIELD("status_class", DataTypes.STRING()),
+                                        DataTypes.FIELD("requests", DataTypes.BIGINT()),
+                                        DataTypes.FIELD("region", DataTypes.STRING()))
+                                .getLogicalType();
+        DeltaSinkConfig evolved =
+                DeltaSink.builder()
+                        .tablePath(table)
+                        .rowType(wider)
+                        .sinkId("gold")
+                        .changelog(true)
+                        .schemaEvolution(true)
+                        .build()
+                        .config();
         try (Harness restored = new Harness(evolved)) {
             restored.restore(2, second);
             restored.open();
@@ -199,19 +269,35 @@ class DeltaCommitterOperatorTest {
     void pendingChangesAreRefusedBySinkColumnsThatWouldDropTheirValues() throws Exception {
         String table = dir.resolve("narrowing").toString();
         OperatorSubtaskState second = commitOneAndKeepTheNextPending(table);
-        RowType narrower = (RowType) DataTypes.ROW(DataTypes.FIELD("status_class", DataTypes.STRING())).getLogicalType();
-        DeltaSinkConfig dropped = DeltaSink.builder().tablePath(table).rowType(narrower).sinkId("gold")
-                .changelog(true).build().config();
+        RowType narrower =
+                (RowType)
+                        DataTypes.ROW(DataTypes.FIELD("status_class", DataTypes.STRING()))
+                                .getLogicalType();
+        DeltaSinkConfig dropped =
+                DeltaSink.builder()
+                        .tablePath(table)
+                        .rowType(narrower)
+                        .sinkId("gold")
+                        .changelog(true)
+                        .build()
+                        .config();
         try (Harness restored = new Harness(dropped)) {
-            assertThatThrownBy(() -> restored.restore(2, second)).hasStackTraceContaining("column requests is gone");
+            assertThatThrownBy(() -> restored.restore(2, second))
+                    .hasStackTraceContaining("column requests is gone");
         }
         assertThat(rows(table)).as("the committed checkpoint only").containsExactly("+I[4xx, 1]");
     }
 
     /** Commits checkpoint 1 (a 4xx) and returns checkpoint 2's state, which still holds a 2xx. */
     private OperatorSubtaskState commitOneAndKeepTheNextPending(String table) throws Exception {
-        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("gold")
-                .changelog(true).build().config();
+        DeltaSinkConfig config =
+                DeltaSink.builder()
+                        .tablePath(table)
+                        .rowType(ROW_TYPE)
+                        .sinkId("gold")
+                        .changelog(true)
+                        .build()
+                        .config();
         try (Harness run = new Harness(config)) {
             run.open();
             run.processElement(count("4xx", 1, 1), 0);
@@ -224,7 +310,9 @@ class DeltaCommitterOperatorTest {
 
     private static java.nio.file.Path firstDataFile(java.nio.file.Path table) throws Exception {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(table)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+            return files.filter(f -> f.getFileName().toString().endsWith(".parquet"))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -239,8 +327,15 @@ class DeltaCommitterOperatorTest {
      */
     private List<String> commitOneThenRestoreFromTheNext(boolean replaceOnStart) throws Exception {
         String table = dir.resolve(replaceOnStart ? "replacing" : "appending").toString();
-        DeltaSinkConfig config = DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).sinkId("gold")
-                .changelog(true).replaceOnStart(replaceOnStart).build().config();
+        DeltaSinkConfig config =
+                DeltaSink.builder()
+                        .tablePath(table)
+                        .rowType(ROW_TYPE)
+                        .sinkId("gold")
+                        .changelog(true)
+                        .replaceOnStart(replaceOnStart)
+                        .build()
+                        .config();
         OperatorSubtaskState second;
         try (Harness run = new Harness(config)) {
             run.open();
@@ -260,8 +355,12 @@ class DeltaCommitterOperatorTest {
         return rows(table);
     }
 
-    /** The committer in a test harness that can restore a given checkpoint (its own restores claim id 0). */
-    private static final class Harness extends OneInputStreamOperatorTestHarness<DeltaCommittable, Void> {
+    /**
+     * The committer in a test harness that can restore a given checkpoint (its own restores claim
+     * id 0).
+     */
+    private static final class Harness
+            extends OneInputStreamOperatorTestHarness<DeltaCommittable, Void> {
         Harness(DeltaSinkConfig config) throws Exception {
             super(new DeltaCommitterOperator(config));
         }
@@ -271,7 +370,8 @@ class DeltaCommitterOperatorTest {
             TaskStateSnapshot snapshot = new TaskStateSnapshot();
             snapshot.putSubtaskStateByOperatorID(getOperator().getOperatorID(), state);
             taskStateManager.setReportedCheckpointId(checkpointId);
-            taskStateManager.setJobManagerTaskStateSnapshotsByCheckpointId(Map.of(checkpointId, snapshot));
+            taskStateManager.setJobManagerTaskStateSnapshotsByCheckpointId(
+                    Map.of(checkpointId, snapshot));
             initializeState((OperatorSubtaskState) null);
         }
     }
@@ -287,10 +387,15 @@ class DeltaCommitterOperatorTest {
 
     private static List<String> rows(String table, String columns) throws Exception {
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        tEnv.executeSql("CREATE TABLE t (" + columns + ") WITH ('connector' = 'delta', 'path' = '"
-                + table + "')");
+        tEnv.executeSql(
+                "CREATE TABLE t ("
+                        + columns
+                        + ") WITH ('connector' = 'delta', 'path' = '"
+                        + table
+                        + "')");
         List<String> rows = new ArrayList<>();
-        try (CloseableIterator<Row> it = tEnv.executeSql("SELECT * FROM t ORDER BY status_class").collect()) {
+        try (CloseableIterator<Row> it =
+                tEnv.executeSql("SELECT * FROM t ORDER BY status_class").collect()) {
             it.forEachRemaining(r -> rows.add(r.toString()));
         }
         return rows;

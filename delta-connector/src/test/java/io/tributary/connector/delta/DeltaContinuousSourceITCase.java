@@ -1,7 +1,13 @@
 package io.tributary.connector.delta;
 
-import io.tributary.connector.delta.testutils.LogWatch;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.delta.testutils.LogWatch;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -15,27 +21,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A streaming query over a continuously read Delta table follows appends and, through the deletes
  * the source emits for removed files, overwrites: its result equals the query over the table now.
  */
 class DeltaContinuousSourceITCase {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(4)
+                            .build());
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aggregateFollowsAppendsAndOverwrites() throws Exception {
@@ -44,21 +45,35 @@ class DeltaContinuousSourceITCase {
         TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
         // The streaming job keeps two of the four slots; batch writes and reads use the others.
         batch.getConfig().set("parallelism.default", "1");
-        batch.executeSql("CREATE TABLE events (k STRING, v INT) WITH ('connector' = 'delta', 'path' = '" + events + "')");
-        batch.executeSql("CREATE TABLE counts (k STRING, n BIGINT, PRIMARY KEY (k) NOT ENFORCED)"
-                + " WITH ('connector' = 'delta', 'path' = '" + counts + "')");
+        batch.executeSql(
+                "CREATE TABLE events (k STRING, v INT) WITH ('connector' = 'delta', 'path' = '"
+                        + events
+                        + "')");
+        batch.executeSql(
+                "CREATE TABLE counts (k STRING, n BIGINT, PRIMARY KEY (k) NOT ENFORCED)"
+                        + " WITH ('connector' = 'delta', 'path' = '"
+                        + counts
+                        + "')");
         batch.executeSql("INSERT INTO events VALUES ('a', 1), ('a', 2), ('b', 3)").await();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(200);
         StreamTableEnvironment streaming = StreamTableEnvironment.create(env);
-        streaming.executeSql("CREATE TABLE events (k STRING, v INT) WITH ('connector' = 'delta', 'path' = '" + events
-                + "', 'source.monitor-interval' = '100ms')");
-        streaming.executeSql("CREATE TABLE counts (k STRING, n BIGINT, PRIMARY KEY (k) NOT ENFORCED)"
-                + " WITH ('connector' = 'delta', 'path' = '" + counts + "')");
-        JobClient job = streaming.executeSql("INSERT INTO counts SELECT k, COUNT(*) FROM events GROUP BY k")
-                .getJobClient().orElseThrow();
+        streaming.executeSql(
+                "CREATE TABLE events (k STRING, v INT) WITH ('connector' = 'delta', 'path' = '"
+                        + events
+                        + "', 'source.monitor-interval' = '100ms')");
+        streaming.executeSql(
+                "CREATE TABLE counts (k STRING, n BIGINT, PRIMARY KEY (k) NOT ENFORCED)"
+                        + " WITH ('connector' = 'delta', 'path' = '"
+                        + counts
+                        + "')");
+        JobClient job =
+                streaming
+                        .executeSql("INSERT INTO counts SELECT k, COUNT(*) FROM events GROUP BY k")
+                        .getJobClient()
+                        .orElseThrow();
         try {
             awaitRows(batch, List.of("+I[a, 2]", "+I[b, 1]"));
 
@@ -86,7 +101,8 @@ class DeltaContinuousSourceITCase {
 
     private static List<String> rows(TableEnvironment batch, Path table) throws Exception {
         return DeltaTableInfo.load(table.toString(), Map.of()).isPresent()
-                ? query(batch, "SELECT k, n FROM counts ORDER BY k") : List.of();
+                ? query(batch, "SELECT k, n FROM counts ORDER BY k")
+                : List.of();
     }
 
     private static List<String> query(TableEnvironment tEnv, String sql) throws Exception {

@@ -1,5 +1,12 @@
 package io.tributary.connector.delta;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -12,24 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-/** Opt-in schema evolution: new nullable columns are added to the table; nothing else changes it. */
+/**
+ * Opt-in schema evolution: new nullable columns are added to the table; nothing else changes it.
+ */
 class DeltaSchemaEvolutionITCase {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     private static final String EVOLVE = ", 'sink.schema-evolution' = 'true'";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private TableEnvironment tEnv;
     private String path;
@@ -41,42 +45,67 @@ class DeltaSchemaEvolutionITCase {
         tEnv.getConfig().set("parallelism.default", "2");
         path = dir.resolve("scores").toString();
         String v1 = declare("id BIGINT, name STRING, dt DATE", "");
-        tEnv.executeSql("INSERT INTO " + v1 + " VALUES (1, 'a', DATE '2026-11-30'), (2, 'b', DATE '2026-12-01')").await();
+        tEnv.executeSql(
+                        "INSERT INTO "
+                                + v1
+                                + " VALUES (1, 'a', DATE '2026-11-30'), (2, 'b', DATE '2026-12-01')")
+                .await();
     }
 
     @Test
     void newNullableColumnsAreAddedAndOldRowsReadThemAsNull() throws Exception {
         long before = DeltaTableInfo.load(path, Map.of()).orElseThrow().version();
         String v2 = declare("id BIGINT, name STRING, score DOUBLE, dt DATE, note STRING", EVOLVE);
-        tEnv.executeSql("INSERT INTO " + v2 + " VALUES (3, 'c', 1.5, DATE '2026-12-01', 'new')").await();
+        tEnv.executeSql("INSERT INTO " + v2 + " VALUES (3, 'c', 1.5, DATE '2026-12-01', 'new')")
+                .await();
 
-        assertThat(query("SELECT * FROM " + v2 + " ORDER BY id")).containsExactly(
-                "+I[1, a, null, 2026-11-30, null]", "+I[2, b, null, 2026-12-01, null]",
-                "+I[3, c, 1.5, 2026-12-01, new]");
+        assertThat(query("SELECT * FROM " + v2 + " ORDER BY id"))
+                .containsExactly(
+                        "+I[1, a, null, 2026-11-30, null]",
+                        "+I[2, b, null, 2026-12-01, null]",
+                        "+I[3, c, 1.5, 2026-12-01, new]");
         DeltaTableInfo after = DeltaTableInfo.load(path, Map.of()).orElseThrow();
-        assertThat(after.rowType().getFieldNames()).containsExactly("id", "name", "score", "dt", "note");
-        assertThat(after.version()).as("one metadata commit, one data commit").isEqualTo(before + 2);
+        assertThat(after.rowType().getFieldNames())
+                .containsExactly("id", "name", "score", "dt", "note");
+        assertThat(after.version())
+                .as("one metadata commit, one data commit")
+                .isEqualTo(before + 2);
 
-        String again = declare("id BIGINT, name STRING, score DOUBLE, dt DATE, note STRING", EVOLVE);
-        tEnv.executeSql("INSERT INTO " + again + " VALUES (4, 'd', 2.0, DATE '2026-12-01', 'x')").await();
+        String again =
+                declare("id BIGINT, name STRING, score DOUBLE, dt DATE, note STRING", EVOLVE);
+        tEnv.executeSql("INSERT INTO " + again + " VALUES (4, 'd', 2.0, DATE '2026-12-01', 'x')")
+                .await();
         assertThat(DeltaTableInfo.load(path, Map.of()).orElseThrow().version())
-                .as("a table that fits already is not evolved again").isEqualTo(before + 3);
+                .as("a table that fits already is not evolved again")
+                .isEqualTo(before + 3);
     }
 
-    /** A TIMESTAMP (no time zone) column needs Delta's timestampNtz feature, as a table created with one has. */
+    /**
+     * A TIMESTAMP (no time zone) column needs Delta's timestampNtz feature, as a table created with
+     * one has.
+     */
     @Test
     void addingATimestampColumnTurnsOnTheTimestampNtzFeature() throws Exception {
         String v2 = declare("id BIGINT, name STRING, dt DATE, seen TIMESTAMP(6)", EVOLVE);
-        tEnv.executeSql("INSERT INTO " + v2 + " VALUES (3, 'c', DATE '2026-12-01', TIMESTAMP '2026-12-01 10:00:00')").await();
+        tEnv.executeSql(
+                        "INSERT INTO "
+                                + v2
+                                + " VALUES (3, 'c', DATE '2026-12-01', TIMESTAMP '2026-12-01 10:00:00')")
+                .await();
         String log;
-        try (java.util.stream.Stream<java.nio.file.Path> commits = java.nio.file.Files.list(dir.resolve("scores/_delta_log"))) {
-            log = commits.filter(p -> p.toString().endsWith(".json")).map(p -> {
-                try {
-                    return java.nio.file.Files.readString(p);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).collect(java.util.stream.Collectors.joining());
+        try (java.util.stream.Stream<java.nio.file.Path> commits =
+                java.nio.file.Files.list(dir.resolve("scores/_delta_log"))) {
+            log =
+                    commits.filter(p -> p.toString().endsWith(".json"))
+                            .map(
+                                    p -> {
+                                        try {
+                                            return java.nio.file.Files.readString(p);
+                                        } catch (java.io.IOException e) {
+                                            throw new java.io.UncheckedIOException(e);
+                                        }
+                                    })
+                            .collect(java.util.stream.Collectors.joining());
         }
         assertThat(log).contains("\"readerFeatures\":[\"timestampNtz\"]").contains("timestampNtz");
         assertThat(query("SELECT id, CAST(seen AS STRING) FROM " + v2 + " ORDER BY id"))
@@ -106,24 +135,38 @@ class DeltaSchemaEvolutionITCase {
         assertThat(failure("INSERT INTO " + dropped + " VALUES (3, DATE '2026-12-01', 1.5)"))
                 .contains("columns differ");
         assertThat(DeltaTableInfo.load(path, Map.of()).orElseThrow().rowType().getFieldNames())
-                .as("nothing changed the table").containsExactly("id", "name", "dt");
+                .as("nothing changed the table")
+                .containsExactly("id", "name", "dt");
     }
 
     /** Declares the table's path under a new name with these columns and extra options. */
     private String declare(String columns, String options) {
         String name = "t" + declarations++;
-        tEnv.executeSql("CREATE TABLE " + name + " (" + columns + ") PARTITIONED BY (dt)"
-                + " WITH ('connector' = 'delta', 'path' = '" + path + "'" + options + ")");
+        tEnv.executeSql(
+                "CREATE TABLE "
+                        + name
+                        + " ("
+                        + columns
+                        + ") PARTITIONED BY (dt)"
+                        + " WITH ('connector' = 'delta', 'path' = '"
+                        + path
+                        + "'"
+                        + options
+                        + ")");
         return name;
     }
 
     private String failure(String insert) {
         List<String> messages = new ArrayList<>();
-        assertThatThrownBy(() -> tEnv.executeSql(insert).await()).satisfies(e ->
-                ExceptionUtils.findThrowable(e, t -> {
-                    messages.add(String.valueOf(t.getMessage()));
-                    return false;
-                }));
+        assertThatThrownBy(() -> tEnv.executeSql(insert).await())
+                .satisfies(
+                        e ->
+                                ExceptionUtils.findThrowable(
+                                        e,
+                                        t -> {
+                                            messages.add(String.valueOf(t.getMessage()));
+                                            return false;
+                                        }));
         return String.join("\n", messages);
     }
 

@@ -1,5 +1,11 @@
 package io.tributary.connector.delta;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -24,28 +30,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The committer's metrics agree with what the table holds after a streaming job. */
 class DeltaSinkMetricsITCase {
     private static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .setConfiguration(REPORTER.addToConfiguration(new Configuration())).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
+                            .build());
 
-    private static final RowType ROW_TYPE = (RowType) DataTypes.ROW(
-            DataTypes.FIELD("id", DataTypes.BIGINT()), DataTypes.FIELD("bucket", DataTypes.STRING()))
-            .getLogicalType();
+    private static final RowType ROW_TYPE =
+            (RowType)
+                    DataTypes.ROW(
+                                    DataTypes.FIELD("id", DataTypes.BIGINT()),
+                                    DataTypes.FIELD("bucket", DataTypes.STRING()))
+                            .getLogicalType();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void rowsFilesBytesVersionAndCommitTimesAreReported() throws Exception {
@@ -55,11 +60,18 @@ class DeltaSinkMetricsITCase {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.setParallelism(2);
         env.enableCheckpointing(100);
-        DataGeneratorSource<RowData> source = new DataGeneratorSource<>(
-                id -> GenericRowData.of(id, StringData.fromString("b" + (id % 3))), rows,
-                RateLimiterStrategy.perSecond(6_000), InternalTypeInfo.of(ROW_TYPE));
-        DeltaSink.builder().tablePath(table).rowType(ROW_TYPE).partitionColumns(List.of("bucket"))
-                .sinkId("measured").build()
+        DataGeneratorSource<RowData> source =
+                new DataGeneratorSource<>(
+                        id -> GenericRowData.of(id, StringData.fromString("b" + (id % 3))),
+                        rows,
+                        RateLimiterStrategy.perSecond(6_000),
+                        InternalTypeInfo.of(ROW_TYPE));
+        DeltaSink.builder()
+                .tablePath(table)
+                .rowType(ROW_TYPE)
+                .partitionColumns(List.of("bucket"))
+                .sinkId("measured")
+                .build()
                 .addTo(env.fromSource(source, WatermarkStrategy.noWatermarks(), "rows"));
         JobID job = env.execute("metrics").getJobID();
 
@@ -71,11 +83,13 @@ class DeltaSinkMetricsITCase {
         assertThat(counter(job, "deltaFilesRemoved")).isZero();
         assertThat(counter(job, "deltaBytesCommitted")).isEqualTo(info.bytes());
         assertThat(counter(job, "deltaCommitRetries")).isZero();
-        assertThat(metric(job, "deltaTableVersion", Gauge.class).getValue()).isEqualTo(info.version());
+        assertThat(metric(job, "deltaTableVersion", Gauge.class).getValue())
+                .isEqualTo(info.version());
         Histogram durations = metric(job, "deltaCommitDurationMs", Histogram.class);
         assertThat(durations.getCount()).isEqualTo(commits);
         assertThat(durations.getStatistics().getMax()).isPositive();
-        assertThat((Long) metric(job, "deltaLastCommitTimestamp", Gauge.class).getValue()).isPositive();
+        assertThat((Long) metric(job, "deltaLastCommitTimestamp", Gauge.class).getValue())
+                .isPositive();
     }
 
     private static long counter(JobID job, String name) {
@@ -84,8 +98,11 @@ class DeltaSinkMetricsITCase {
 
     /** The one metric of that name in the job (the sink has one committer). */
     private static <M extends Metric> M metric(JobID job, String name, Class<M> type) {
-        List<Metric> found = REPORTER.findMetrics(job, name).entrySet().stream()
-                .filter(e -> e.getKey().endsWith("." + name)).map(Map.Entry::getValue).collect(Collectors.toList());
+        List<Metric> found =
+                REPORTER.findMetrics(job, name).entrySet().stream()
+                        .filter(e -> e.getKey().endsWith("." + name))
+                        .map(Map.Entry::getValue)
+                        .collect(Collectors.toList());
         assertThat(found).as("metric %s", name).hasSize(1);
         return type.cast(found.get(0));
     }

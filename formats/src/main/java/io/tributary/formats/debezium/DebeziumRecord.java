@@ -1,46 +1,57 @@
 package io.tributary.formats.debezium;
 
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * One Debezium change event in its JSON shape, with or without the {@code schema}/{@code payload}
- * wrapper: {@code op} {@code c}/{@code r} (create, snapshot read), {@code u}, {@code d} or
- * {@code t} (truncate), the {@code before} and {@code after} row images and the {@code source}
- * block (database, schema, table, commit time, log position). A schema-change event (with a
- * {@code ddl} field) is a control event and carries no rows.
+ * wrapper: {@code op} {@code c}/{@code r} (create, snapshot read), {@code u}, {@code d} or {@code
+ * t} (truncate), the {@code before} and {@code after} row images and the {@code source} block
+ * (database, schema, table, commit time, log position). A schema-change event (with a {@code ddl}
+ * field) is a control event and carries no rows.
  */
 @PublicEvolving
 public final class DebeziumRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What an event does. */
-    public enum Operation { CREATE, READ, UPDATE, DELETE, TRUNCATE, SCHEMA_CHANGE }
+    public enum Operation {
+        CREATE,
+        READ,
+        UPDATE,
+        DELETE,
+        TRUNCATE,
+        SCHEMA_CHANGE
+    }
 
     private final Operation operation;
     private final JsonNode payload;
     private final JsonNode source;
     private final Map<String, JsonNode> fieldSchemas;
 
-    private DebeziumRecord(Operation operation, JsonNode payload, Map<String, JsonNode> fieldSchemas) {
+    private DebeziumRecord(
+            Operation operation, JsonNode payload, Map<String, JsonNode> fieldSchemas) {
         this.operation = operation;
         this.payload = payload;
         this.source = payload.path("source");
         this.fieldSchemas = fieldSchemas;
     }
 
-    /** @throws InvalidRecordException when the message is not a Debezium event this class understands */
+    /**
+     * @throws InvalidRecordException when the message is not a Debezium event this class
+     *     understands
+     */
     public static DebeziumRecord decode(byte[] message) throws InvalidRecordException {
         JsonNode root;
         try {
             root = JSON.readTree(message);
         } catch (IOException e) {
-            throw new InvalidRecordException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidRecordException(
+                    "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidRecordException("not a Debezium event: not a JSON object");
@@ -50,7 +61,8 @@ public final class DebeziumRecord {
         if (!payload.isObject()) {
             throw new InvalidRecordException("not a Debezium event: payload is not an object");
         }
-        Map<String, JsonNode> fieldSchemas = wrapped ? rowFieldSchemas(root.get("schema")) : Map.of();
+        Map<String, JsonNode> fieldSchemas =
+                wrapped ? rowFieldSchemas(root.get("schema")) : Map.of();
         if (payload.has("ddl") && !payload.has("op")) {
             return new DebeziumRecord(Operation.SCHEMA_CHANGE, payload, fieldSchemas);
         }
@@ -59,22 +71,32 @@ public final class DebeziumRecord {
         if (operation == Operation.DELETE && !payload.path("before").isObject()) {
             throw new InvalidRecordException("Debezium delete without a before image");
         }
-        if ((operation == Operation.CREATE || operation == Operation.READ || operation == Operation.UPDATE)
+        if ((operation == Operation.CREATE
+                        || operation == Operation.READ
+                        || operation == Operation.UPDATE)
                 && !payload.path("after").isObject()) {
-            throw new InvalidRecordException("Debezium '" + payload.path("op").asText() + "' event without an after image");
+            throw new InvalidRecordException(
+                    "Debezium '" + payload.path("op").asText() + "' event without an after image");
         }
         return record;
     }
 
     private static Operation operation(String op) throws InvalidRecordException {
         switch (op) {
-            case "c": return Operation.CREATE;
-            case "r": return Operation.READ;
-            case "u": return Operation.UPDATE;
-            case "d": return Operation.DELETE;
-            case "t": return Operation.TRUNCATE;
-            case "": throw new InvalidRecordException("not a Debezium event: no 'op' field");
-            default: throw new InvalidRecordException("unknown Debezium op '" + op + "'");
+            case "c":
+                return Operation.CREATE;
+            case "r":
+                return Operation.READ;
+            case "u":
+                return Operation.UPDATE;
+            case "d":
+                return Operation.DELETE;
+            case "t":
+                return Operation.TRUNCATE;
+            case "":
+                throw new InvalidRecordException("not a Debezium event: no 'op' field");
+            default:
+                throw new InvalidRecordException("unknown Debezium op '" + op + "'");
         }
     }
 
@@ -109,9 +131,9 @@ public final class DebeziumRecord {
     }
 
     /**
-     * The Kafka Connect schema of a column (with its {@code name}, e.g.
-     * {@code io.debezium.time.MicroTimestamp}, and {@code parameters} such as a decimal's
-     * {@code scale}), or null when the event was sent without schemas.
+     * The Kafka Connect schema of a column (with its {@code name}, e.g. {@code
+     * io.debezium.time.MicroTimestamp}, and {@code parameters} such as a decimal's {@code scale}),
+     * or null when the event was sent without schemas.
      */
     public JsonNode columnSchema(String column) {
         return fieldSchemas.get(column);
@@ -161,7 +183,11 @@ public final class DebeziumRecord {
             return source.get("change_lsn").asText() + "/" + text(source, "event_serial_no");
         }
         if (source.hasNonNull("file") && source.path("pos").isNumber()) {
-            return MYSQL_POSITION + binlog(source.get("file").asText()) + "/" + pad(source.get("pos").asLong()) + "/"
+            return MYSQL_POSITION
+                    + binlog(source.get("file").asText())
+                    + "/"
+                    + pad(source.get("pos").asLong())
+                    + "/"
                     + pad(source.path("row").asLong(0));
         }
         return "";

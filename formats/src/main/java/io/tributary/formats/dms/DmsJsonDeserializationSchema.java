@@ -1,7 +1,8 @@
 package io.tributary.formats.dms;
 
 import io.tributary.formats.internal.EnvelopeDeserializationSchema;
-
+import java.io.IOException;
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.common.TimestampFormat;
@@ -12,10 +13,10 @@ import org.apache.flink.table.types.logical.RowType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.util.List;
-
-/** Decodes DMS JSON records into a changelog of the table's rows; control records are logged and skipped. */
+/**
+ * Decodes DMS JSON records into a changelog of the table's rows; control records are logged and
+ * skipped.
+ */
 @Internal
 public final class DmsJsonDeserializationSchema extends EnvelopeDeserializationSchema {
     private static final long serialVersionUID = 1L;
@@ -27,8 +28,12 @@ public final class DmsJsonDeserializationSchema extends EnvelopeDeserializationS
 
     private transient JsonRowDataDeserializationSchema values;
 
-    public DmsJsonDeserializationSchema(RowType physical, List<DmsMetadata> metadata, TypeInformation<RowData> produced,
-            boolean ignoreParseErrors, TimestampFormat timestampFormat) {
+    public DmsJsonDeserializationSchema(
+            RowType physical,
+            List<DmsMetadata> metadata,
+            TypeInformation<RowData> produced,
+            boolean ignoreParseErrors,
+            TimestampFormat timestampFormat) {
         super("DMS", physical, produced, ignoreParseErrors);
         this.physical = physical;
         this.metadata = List.copyOf(metadata);
@@ -37,7 +42,9 @@ public final class DmsJsonDeserializationSchema extends EnvelopeDeserializationS
 
     @Override
     public void open(InitializationContext context) throws Exception {
-        values = new JsonRowDataDeserializationSchema(physical, InternalTypeInfo.of(physical), false, false, timestampFormat);
+        values =
+                new JsonRowDataDeserializationSchema(
+                        physical, InternalTypeInfo.of(physical), false, false, timestampFormat);
         values.open(context);
     }
 
@@ -45,7 +52,10 @@ public final class DmsJsonDeserializationSchema extends EnvelopeDeserializationS
     protected void decode(byte[] message, Emitter out) throws IOException {
         DmsRecord record = DmsRecord.decode(message);
         if (record.isControl()) {
-            LOG.info("DMS control record skipped: {} on {}.{}", record.operation(), record.schemaName(),
+            LOG.info(
+                    "DMS control record skipped: {} on {}.{}",
+                    record.operation(),
+                    record.schemaName(),
                     record.tableName());
             return;
         }

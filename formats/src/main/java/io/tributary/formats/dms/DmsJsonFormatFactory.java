@@ -1,7 +1,8 @@
 package io.tributary.formats.dms;
 
 import io.tributary.formats.internal.MetadataDecodingFormat;
-
+import java.util.List;
+import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -17,13 +18,10 @@ import org.apache.flink.table.factories.DynamicTableFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.types.logical.RowType;
 
-import java.util.List;
-import java.util.Set;
-
 /**
- * {@code 'format' = 'dms-json'}: AWS DMS change records as a changelog. Updates carry a before-image
- * only when the DMS task sends one (BeforeImageSettings); without it, declare a primary key on the
- * sink so that the update is applied by key.
+ * {@code 'format' = 'dms-json'}: AWS DMS change records as a changelog. Updates carry a
+ * before-image only when the DMS task sends one (BeforeImageSettings); without it, declare a
+ * primary key on the sink so that the update is applied by key.
  */
 @Internal
 public final class DmsJsonFormatFactory implements DeserializationFormatFactory {
@@ -41,14 +39,16 @@ public final class DmsJsonFormatFactory implements DeserializationFormatFactory 
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(DmsJsonFormatOptions.IGNORE_PARSE_ERRORS, DmsJsonFormatOptions.TIMESTAMP_FORMAT);
+        return Set.of(
+                DmsJsonFormatOptions.IGNORE_PARSE_ERRORS, DmsJsonFormatOptions.TIMESTAMP_FORMAT);
     }
 
     @Override
     public DecodingFormat<DeserializationSchema<RowData>> createDecodingFormat(
             DynamicTableFactory.Context context, ReadableConfig options) {
         FactoryUtil.validateFactoryOptions(this, options);
-        return new Format(options.get(DmsJsonFormatOptions.IGNORE_PARSE_ERRORS),
+        return new Format(
+                options.get(DmsJsonFormatOptions.IGNORE_PARSE_ERRORS),
                 JsonFormatOptionsUtil.getTimestampFormat(options));
     }
 
@@ -63,9 +63,10 @@ public final class DmsJsonFormatFactory implements DeserializationFormatFactory 
         }
 
         @Override
-        protected DeserializationSchema<RowData> decoder(RowType physical, List<DmsMetadata> metadata,
-                TypeInformation<RowData> produced) {
-            return new DmsJsonDeserializationSchema(physical, metadata, produced, ignoreParseErrors, timestampFormat);
+        protected DeserializationSchema<RowData> decoder(
+                RowType physical, List<DmsMetadata> metadata, TypeInformation<RowData> produced) {
+            return new DmsJsonDeserializationSchema(
+                    physical, metadata, produced, ignoreParseErrors, timestampFormat);
         }
 
         @Override

@@ -10,7 +10,8 @@ public final class DmsJsonFormatOptions {
     private DmsJsonFormatOptions() {}
 
     /** Skip records that cannot be decoded instead of failing the job. */
-    public static final ConfigOption<Boolean> IGNORE_PARSE_ERRORS = JsonFormatOptions.IGNORE_PARSE_ERRORS;
+    public static final ConfigOption<Boolean> IGNORE_PARSE_ERRORS =
+            JsonFormatOptions.IGNORE_PARSE_ERRORS;
 
     /** 'ISO-8601' (the default) or 'SQL': how timestamp values inside {@code data} are written. */
     public static final ConfigOption<String> TIMESTAMP_FORMAT = JsonFormatOptions.TIMESTAMP_FORMAT;

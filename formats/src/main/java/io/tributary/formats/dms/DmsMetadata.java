@@ -1,14 +1,15 @@
 package io.tributary.formats.dms;
 
+import java.time.Instant;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.DataType;
 
-import java.time.Instant;
-
-/** The metadata columns the {@code dms-json} format exposes ({@code METADATA FROM 'value.<key>'}). */
+/**
+ * The metadata columns the {@code dms-json} format exposes ({@code METADATA FROM 'value.<key>'}).
+ */
 @Internal
 public enum DmsMetadata {
     TIMESTAMP("timestamp", DataTypes.TIMESTAMP_LTZ(6).nullable()),

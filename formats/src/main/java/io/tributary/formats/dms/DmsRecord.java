@@ -1,24 +1,23 @@
 package io.tributary.formats.dms;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.flink.types.RowKind;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.flink.types.RowKind;
 
 /**
- * One AWS DMS change record in its JSON shape for Kinesis and Kafka targets:
- * {@code {"data": {...}, "before-image": {...}, "metadata": {"timestamp", "record-type",
- * "operation", "partition-key-type", "schema-name", "table-name", "transaction-id", ...}}}.
- * {@code load} and {@code insert} become an insert, {@code update} an update (with its before-image
- * when DMS sends one), {@code delete} a delete; {@code control} records (create, alter, drop table
- * and the like) carry no rows.
+ * One AWS DMS change record in its JSON shape for Kinesis and Kafka targets: {@code {"data": {...},
+ * "before-image": {...}, "metadata": {"timestamp", "record-type", "operation",
+ * "partition-key-type", "schema-name", "table-name", "transaction-id", ...}}}. {@code load} and
+ * {@code insert} become an insert, {@code update} an update (with its before-image when DMS sends
+ * one), {@code delete} a delete; {@code control} records (create, alter, drop table and the like)
+ * carry no rows.
  */
 @PublicEvolving
 public final class DmsRecord {
@@ -47,13 +46,16 @@ public final class DmsRecord {
         this.changes = changes;
     }
 
-    /** @throws InvalidRecordException when the message is not a DMS record this class understands */
+    /**
+     * @throws InvalidRecordException when the message is not a DMS record this class understands
+     */
     public static DmsRecord decode(byte[] message) throws InvalidRecordException {
         JsonNode root;
         try {
             root = JSON.readTree(message);
         } catch (IOException e) {
-            throw new InvalidRecordException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidRecordException(
+                    "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !root.isObject() || !root.path("metadata").isObject()) {
             throw new InvalidRecordException("not a DMS record: no metadata object");
@@ -103,7 +105,9 @@ public final class DmsRecord {
         return changes;
     }
 
-    /** A control record's {@code control} object (table definition, DDL), as JSON text; else null. */
+    /**
+     * A control record's {@code control} object (table definition, DDL), as JSON text; else null.
+     */
     public String controlDetail() {
         JsonNode detail = root.path("control");
         return detail.isMissingNode() || detail.isNull() ? null : detail.toString();
@@ -140,9 +144,9 @@ public final class DmsRecord {
     }
 
     /**
-     * The change's position in the source's log, sortable as a string: {@code stream-position}
-     * and the {@code transaction-record-id}, sent when the endpoint includes transaction details;
-     * empty otherwise.
+     * The change's position in the source's log, sortable as a string: {@code stream-position} and
+     * the {@code transaction-record-id}, sent when the endpoint includes transaction details; empty
+     * otherwise.
      */
     public String logPosition() {
         String stream = text("stream-position");
@@ -150,7 +154,8 @@ public final class DmsRecord {
         if (stream == null && record == null) {
             return "";
         }
-        String padded = record == null ? "" : "0".repeat(Math.max(0, 20 - record.length())) + record;
+        String padded =
+                record == null ? "" : "0".repeat(Math.max(0, 20 - record.length())) + record;
         return (stream == null ? "" : stream) + "/" + padded;
     }
 
@@ -162,7 +167,8 @@ public final class DmsRecord {
         try {
             return Instant.parse(value.contains("T") ? value : value.replace(' ', 'T') + "Z");
         } catch (DateTimeParseException e) {
-            throw new InvalidRecordException("DMS metadata " + field + " '" + value + "' is not an ISO-8601 instant");
+            throw new InvalidRecordException(
+                    "DMS metadata " + field + " '" + value + "' is not an ISO-8601 instant");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.formats.internal;
 
+import java.io.IOException;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -7,12 +8,10 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.util.Collector;
 
-import java.io.IOException;
-
 /**
- * A format that opens an envelope (Kinesis record, DMS record) around the table's row: rows get
- * the chosen metadata appended, and an undecodable message fails with its start and the reason,
- * or is skipped with {@code ignore-parse-errors}.
+ * A format that opens an envelope (Kinesis record, DMS record) around the table's row: rows get the
+ * chosen metadata appended, and an undecodable message fails with its start and the reason, or is
+ * skipped with {@code ignore-parse-errors}.
  */
 @Internal
 public abstract class EnvelopeDeserializationSchema implements DeserializationSchema<RowData> {
@@ -23,7 +22,10 @@ public abstract class EnvelopeDeserializationSchema implements DeserializationSc
     private final boolean ignoreParseErrors;
     private final MetadataRows rows;
 
-    protected EnvelopeDeserializationSchema(String envelope, RowType physical, TypeInformation<RowData> produced,
+    protected EnvelopeDeserializationSchema(
+            String envelope,
+            RowType physical,
+            TypeInformation<RowData> produced,
             boolean ignoreParseErrors) {
         this.envelope = envelope;
         this.produced = produced;
@@ -53,8 +55,14 @@ public abstract class EnvelopeDeserializationSchema implements DeserializationSc
             decode(message, (row, metadata) -> out.collect(rows.append(row, metadata)));
         } catch (IOException | RuntimeException e) {
             if (!ignoreParseErrors) {
-                throw new IOException("Cannot decode " + envelope + " record '" + Previews.of(message) + "': "
-                        + e.getMessage(), e);
+                throw new IOException(
+                        "Cannot decode "
+                                + envelope
+                                + " record '"
+                                + Previews.of(message)
+                                + "': "
+                                + e.getMessage(),
+                        e);
             }
         }
     }

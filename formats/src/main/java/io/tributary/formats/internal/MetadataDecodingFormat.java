@@ -1,5 +1,11 @@
 package io.tributary.formats.internal;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -11,22 +17,17 @@ import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.utils.DataTypeUtils;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 /** A decoding format with readable metadata columns, each one constant of {@code M}. */
 @Internal
-public abstract class MetadataDecodingFormat<M extends Enum<M>> implements DecodingFormat<DeserializationSchema<RowData>> {
+public abstract class MetadataDecodingFormat<M extends Enum<M>>
+        implements DecodingFormat<DeserializationSchema<RowData>> {
     private final M[] all;
     private final Function<M, String> keyOf;
     private final Function<M, DataType> typeOf;
     private List<M> chosen = List.of();
 
-    protected MetadataDecodingFormat(M[] all, Function<M, String> keyOf, Function<M, DataType> typeOf) {
+    protected MetadataDecodingFormat(
+            M[] all, Function<M, String> keyOf, Function<M, DataType> typeOf) {
         this.all = all;
         this.keyOf = keyOf;
         this.typeOf = typeOf;
@@ -55,13 +56,20 @@ public abstract class MetadataDecodingFormat<M extends Enum<M>> implements Decod
     }
 
     @Override
-    public final DeserializationSchema<RowData> createRuntimeDecoder(DynamicTableSource.Context context,
-            DataType physicalDataType) {
-        DataType produced = DataTypeUtils.appendRowFields(physicalDataType, chosen.stream()
-                .map(m -> DataTypes.FIELD(keyOf.apply(m), typeOf.apply(m))).collect(Collectors.toList()));
-        return decoder((RowType) physicalDataType.getLogicalType(), chosen, context.createTypeInformation(produced));
+    public final DeserializationSchema<RowData> createRuntimeDecoder(
+            DynamicTableSource.Context context, DataType physicalDataType) {
+        DataType produced =
+                DataTypeUtils.appendRowFields(
+                        physicalDataType,
+                        chosen.stream()
+                                .map(m -> DataTypes.FIELD(keyOf.apply(m), typeOf.apply(m)))
+                                .collect(Collectors.toList()));
+        return decoder(
+                (RowType) physicalDataType.getLogicalType(),
+                chosen,
+                context.createTypeInformation(produced));
     }
 
-    protected abstract DeserializationSchema<RowData> decoder(RowType physical, List<M> metadata,
-            TypeInformation<RowData> produced);
+    protected abstract DeserializationSchema<RowData> decoder(
+            RowType physical, List<M> metadata, TypeInformation<RowData> produced);
 }

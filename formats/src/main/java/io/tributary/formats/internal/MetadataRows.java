@@ -1,11 +1,10 @@
 package io.tributary.formats.internal;
 
+import java.io.Serializable;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
-
-import java.io.Serializable;
 
 /** Appends a format's metadata values to a decoded physical row, keeping its row kind. */
 @Internal
@@ -25,7 +24,8 @@ public final class MetadataRows implements Serializable {
         if (metadata.length == 0) {
             return physical;
         }
-        GenericRowData row = new GenericRowData(physical.getRowKind(), getters.length + metadata.length);
+        GenericRowData row =
+                new GenericRowData(physical.getRowKind(), getters.length + metadata.length);
         for (int i = 0; i < getters.length; i++) {
             row.setField(i, getters[i].getFieldOrNull(physical));
         }

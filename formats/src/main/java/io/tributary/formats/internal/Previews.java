@@ -1,8 +1,7 @@
 package io.tributary.formats.internal;
 
-import org.apache.flink.annotation.Internal;
-
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.annotation.Internal;
 
 /** The start of an undecodable message, for error messages. */
 @Internal

@@ -1,7 +1,8 @@
 package io.tributary.formats.kinesis;
 
 import io.tributary.formats.internal.EnvelopeDeserializationSchema;
-
+import java.io.IOException;
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.common.TimestampFormat;
@@ -13,10 +14,9 @@ import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.LogicalTypeFamily;
 import org.apache.flink.table.types.logical.RowType;
 
-import java.io.IOException;
-import java.util.List;
-
-/** Opens Kinesis record envelopes (or takes bare events) and decodes their Data as the table's row. */
+/**
+ * Opens Kinesis record envelopes (or takes bare events) and decodes their Data as the table's row.
+ */
 @Internal
 public final class KinesisJsonDeserializationSchema extends EnvelopeDeserializationSchema {
     private static final long serialVersionUID = 1L;
@@ -28,26 +28,35 @@ public final class KinesisJsonDeserializationSchema extends EnvelopeDeserializat
 
     private transient JsonRowDataDeserializationSchema json;
 
-    public KinesisJsonDeserializationSchema(RowType physical, boolean rawData, List<KinesisMetadata> metadata,
-            TypeInformation<RowData> produced, boolean ignoreParseErrors, TimestampFormat timestampFormat) {
+    public KinesisJsonDeserializationSchema(
+            RowType physical,
+            boolean rawData,
+            List<KinesisMetadata> metadata,
+            TypeInformation<RowData> produced,
+            boolean ignoreParseErrors,
+            TimestampFormat timestampFormat) {
         super("Kinesis", physical, produced, ignoreParseErrors);
         this.physical = physical;
         this.rawData = rawData;
         this.metadata = List.copyOf(metadata);
         this.timestampFormat = timestampFormat;
-        if (rawData && (physical.getFieldCount() != 1
-                || !(physical.getTypeAt(0).is(LogicalTypeFamily.CHARACTER_STRING)
-                        || physical.getTypeAt(0).is(LogicalTypeFamily.BINARY_STRING)))) {
-            throw new IllegalArgumentException("kinesis-json with data.format 'raw' needs exactly one STRING or "
-                    + "BYTES column, got " + physical);
+        if (rawData
+                && (physical.getFieldCount() != 1
+                        || !(physical.getTypeAt(0).is(LogicalTypeFamily.CHARACTER_STRING)
+                                || physical.getTypeAt(0).is(LogicalTypeFamily.BINARY_STRING)))) {
+            throw new IllegalArgumentException(
+                    "kinesis-json with data.format 'raw' needs exactly one STRING or "
+                            + "BYTES column, got "
+                            + physical);
         }
     }
 
     @Override
     public void open(InitializationContext context) throws Exception {
         if (!rawData) {
-            json = new JsonRowDataDeserializationSchema(physical, InternalTypeInfo.of(physical), false, false,
-                    timestampFormat);
+            json =
+                    new JsonRowDataDeserializationSchema(
+                            physical, InternalTypeInfo.of(physical), false, false, timestampFormat);
             json.open(context);
         }
     }
@@ -56,10 +65,13 @@ public final class KinesisJsonDeserializationSchema extends EnvelopeDeserializat
     protected void decode(byte[] message, Emitter out) throws IOException {
         KinesisRecord record = KinesisRecord.decode(message);
         byte[] data = record.data();
-        RowData row = rawData
-                ? GenericRowData.of(physical.getTypeAt(0).is(LogicalTypeFamily.CHARACTER_STRING)
-                        ? StringData.fromBytes(data) : data)
-                : json.deserialize(data);
+        RowData row =
+                rawData
+                        ? GenericRowData.of(
+                                physical.getTypeAt(0).is(LogicalTypeFamily.CHARACTER_STRING)
+                                        ? StringData.fromBytes(data)
+                                        : data)
+                        : json.deserialize(data);
         Object[] meta = new Object[metadata.size()];
         for (int i = 0; i < meta.length; i++) {
             meta[i] = metadata.get(i).valueOf(record);

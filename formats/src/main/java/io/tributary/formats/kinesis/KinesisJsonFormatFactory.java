@@ -1,7 +1,8 @@
 package io.tributary.formats.kinesis;
 
 import io.tributary.formats.internal.MetadataDecodingFormat;
-
+import java.util.List;
+import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -18,12 +19,9 @@ import org.apache.flink.table.factories.DynamicTableFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.types.logical.RowType;
 
-import java.util.List;
-import java.util.Set;
-
 /**
- * {@code 'format' = 'kinesis-json'}: Kinesis Data Streams records as JSON envelopes (or bare events)
- * around a JSON or raw payload, with the envelope's fields as metadata columns.
+ * {@code 'format' = 'kinesis-json'}: Kinesis Data Streams records as JSON envelopes (or bare
+ * events) around a JSON or raw payload, with the envelope's fields as metadata columns.
  */
 @Internal
 public final class KinesisJsonFormatFactory implements DeserializationFormatFactory {
@@ -41,7 +39,9 @@ public final class KinesisJsonFormatFactory implements DeserializationFormatFact
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(KinesisJsonFormatOptions.DATA_FORMAT, KinesisJsonFormatOptions.IGNORE_PARSE_ERRORS,
+        return Set.of(
+                KinesisJsonFormatOptions.DATA_FORMAT,
+                KinesisJsonFormatOptions.IGNORE_PARSE_ERRORS,
                 KinesisJsonFormatOptions.TIMESTAMP_FORMAT);
     }
 
@@ -51,9 +51,12 @@ public final class KinesisJsonFormatFactory implements DeserializationFormatFact
         FactoryUtil.validateFactoryOptions(this, options);
         String data = options.get(KinesisJsonFormatOptions.DATA_FORMAT);
         if (!data.equals("json") && !data.equals("raw")) {
-            throw new ValidationException("kinesis-json.data.format must be 'json' or 'raw', got '" + data + "'");
+            throw new ValidationException(
+                    "kinesis-json.data.format must be 'json' or 'raw', got '" + data + "'");
         }
-        return new Format(data.equals("raw"), options.get(KinesisJsonFormatOptions.IGNORE_PARSE_ERRORS),
+        return new Format(
+                data.equals("raw"),
+                options.get(KinesisJsonFormatOptions.IGNORE_PARSE_ERRORS),
                 JsonFormatOptionsUtil.getTimestampFormat(options));
     }
 
@@ -70,10 +73,12 @@ public final class KinesisJsonFormatFactory implements DeserializationFormatFact
         }
 
         @Override
-        protected DeserializationSchema<RowData> decoder(RowType physical, List<KinesisMetadata> metadata,
+        protected DeserializationSchema<RowData> decoder(
+                RowType physical,
+                List<KinesisMetadata> metadata,
                 TypeInformation<RowData> produced) {
-            return new KinesisJsonDeserializationSchema(physical, rawData, metadata, produced, ignoreParseErrors,
-                    timestampFormat);
+            return new KinesisJsonDeserializationSchema(
+                    physical, rawData, metadata, produced, ignoreParseErrors, timestampFormat);
         }
 
         @Override

@@ -19,7 +19,8 @@ public final class KinesisJsonFormatOptions {
                                     + "'raw' (UTF-8 text or bytes, for a table with one STRING or BYTES column).");
 
     /** Skip records that cannot be decoded instead of failing the job. */
-    public static final ConfigOption<Boolean> IGNORE_PARSE_ERRORS = JsonFormatOptions.IGNORE_PARSE_ERRORS;
+    public static final ConfigOption<Boolean> IGNORE_PARSE_ERRORS =
+            JsonFormatOptions.IGNORE_PARSE_ERRORS;
 
     /** 'ISO-8601' (the default) or 'SQL': how timestamp values inside a JSON Data are written. */
     public static final ConfigOption<String> TIMESTAMP_FORMAT = JsonFormatOptions.TIMESTAMP_FORMAT;

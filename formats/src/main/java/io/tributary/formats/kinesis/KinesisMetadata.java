@@ -11,7 +11,8 @@ import org.apache.flink.table.types.DataType;
 public enum KinesisMetadata {
     PARTITION_KEY("partition-key", DataTypes.STRING().nullable()),
     SEQUENCE_NUMBER("sequence-number", DataTypes.STRING().nullable()),
-    APPROXIMATE_ARRIVAL_TIMESTAMP("approximate-arrival-timestamp", DataTypes.TIMESTAMP_LTZ(3).nullable());
+    APPROXIMATE_ARRIVAL_TIMESTAMP(
+            "approximate-arrival-timestamp", DataTypes.TIMESTAMP_LTZ(3).nullable());
 
     final String key;
     final DataType type;
@@ -24,11 +25,17 @@ public enum KinesisMetadata {
     Object valueOf(KinesisRecord record) {
         switch (this) {
             case PARTITION_KEY:
-                return record.partitionKey() == null ? null : StringData.fromString(record.partitionKey());
+                return record.partitionKey() == null
+                        ? null
+                        : StringData.fromString(record.partitionKey());
             case SEQUENCE_NUMBER:
-                return record.sequenceNumber() == null ? null : StringData.fromString(record.sequenceNumber());
+                return record.sequenceNumber() == null
+                        ? null
+                        : StringData.fromString(record.sequenceNumber());
             default:
-                return record.approximateArrival() == null ? null : TimestampData.fromInstant(record.approximateArrival());
+                return record.approximateArrival() == null
+                        ? null
+                        : TimestampData.fromInstant(record.approximateArrival());
         }
     }
 }

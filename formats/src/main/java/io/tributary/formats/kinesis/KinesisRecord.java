@@ -1,9 +1,5 @@
 package io.tributary.formats.kinesis;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,13 +7,16 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * One Kinesis Data Streams record as it reaches us over Kafka or a file: either the record
- * envelope as JSON ({@code Data} base64, {@code PartitionKey}, {@code SequenceNumber},
- * {@code ApproximateArrivalTimestamp} — the shape of the Kinesis API and of its SDKs), the same
- * under a {@code kinesis} field with camel-case names (a Lambda event record), or the bare event
- * itself. Anything that is not a JSON object with a {@code Data} field is a bare event.
+ * One Kinesis Data Streams record as it reaches us over Kafka or a file: either the record envelope
+ * as JSON ({@code Data} base64, {@code PartitionKey}, {@code SequenceNumber}, {@code
+ * ApproximateArrivalTimestamp} — the shape of the Kinesis API and of its SDKs), the same under a
+ * {@code kinesis} field with camel-case names (a Lambda event record), or the bare event itself.
+ * Anything that is not a JSON object with a {@code Data} field is a bare event.
  */
 @PublicEvolving
 public final class KinesisRecord {
@@ -31,7 +30,11 @@ public final class KinesisRecord {
     private final Instant approximateArrival;
     private final boolean enveloped;
 
-    private KinesisRecord(byte[] data, String partitionKey, String sequenceNumber, Instant approximateArrival,
+    private KinesisRecord(
+            byte[] data,
+            String partitionKey,
+            String sequenceNumber,
+            Instant approximateArrival,
             boolean enveloped) {
         this.data = data;
         this.partitionKey = partitionKey;
@@ -53,16 +56,22 @@ public final class KinesisRecord {
         JsonNode record = root.has("kinesis") ? root.get("kinesis") : root;
         JsonNode data = field(record, "Data");
         if (!data.isTextual()) {
-            throw new InvalidRecordException("Kinesis record Data must be a base64 string, got " + data.getNodeType());
+            throw new InvalidRecordException(
+                    "Kinesis record Data must be a base64 string, got " + data.getNodeType());
         }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(data.asText());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRecordException("Kinesis record Data is not base64: " + e.getMessage());
+            throw new InvalidRecordException(
+                    "Kinesis record Data is not base64: " + e.getMessage());
         }
-        return new KinesisRecord(bytes, text(field(record, "PartitionKey")), text(field(record, "SequenceNumber")),
-                arrival(field(record, "ApproximateArrivalTimestamp")), true);
+        return new KinesisRecord(
+                bytes,
+                text(field(record, "PartitionKey")),
+                text(field(record, "SequenceNumber")),
+                arrival(field(record, "ApproximateArrivalTimestamp")),
+                true);
     }
 
     /** The record's payload: the decoded {@code Data}, or the whole message for a bare event. */
@@ -106,7 +115,9 @@ public final class KinesisRecord {
         }
     }
 
-    /** A field by its API name ({@code PartitionKey}) or its camel-case name ({@code partitionKey}). */
+    /**
+     * A field by its API name ({@code PartitionKey}) or its camel-case name ({@code partitionKey}).
+     */
     private static JsonNode field(JsonNode record, String name) {
         JsonNode value = record.path(name);
         if (value.isMissingNode()) {
@@ -119,7 +130,9 @@ public final class KinesisRecord {
         return node.isMissingNode() || node.isNull() ? null : node.asText();
     }
 
-    /** Epoch seconds with a fraction (the API's JSON), epoch milliseconds, or an ISO-8601 instant. */
+    /**
+     * Epoch seconds with a fraction (the API's JSON), epoch milliseconds, or an ISO-8601 instant.
+     */
     private static Instant arrival(JsonNode node) throws InvalidRecordException {
         if (node.isMissingNode() || node.isNull()) {
             return null;
@@ -128,9 +141,14 @@ public final class KinesisRecord {
             try {
                 BigDecimal value = node.decimalValue();
                 // Seconds until the year 5138; anything larger is milliseconds.
-                BigDecimal millis = value.compareTo(BigDecimal.valueOf(100_000_000_000L)) < 0
-                        ? value.movePointRight(3) : value;
-                return inRange(Instant.ofEpochMilli(millis.setScale(0, RoundingMode.FLOOR).longValueExact()), node);
+                BigDecimal millis =
+                        value.compareTo(BigDecimal.valueOf(100_000_000_000L)) < 0
+                                ? value.movePointRight(3)
+                                : value;
+                return inRange(
+                        Instant.ofEpochMilli(
+                                millis.setScale(0, RoundingMode.FLOOR).longValueExact()),
+                        node);
             } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
                 throw outOfRange(node); // 1e400 (infinity) or an epoch no long holds
             }
@@ -138,8 +156,10 @@ public final class KinesisRecord {
         try {
             return inRange(Instant.parse(node.asText()), node);
         } catch (DateTimeParseException e) {
-            throw new InvalidRecordException("Kinesis record ApproximateArrivalTimestamp '" + node.asText()
-                    + "' is neither epoch seconds nor an ISO-8601 instant");
+            throw new InvalidRecordException(
+                    "Kinesis record ApproximateArrivalTimestamp '"
+                            + node.asText()
+                            + "' is neither epoch seconds nor an ISO-8601 instant");
         }
     }
 
@@ -152,8 +172,10 @@ public final class KinesisRecord {
 
     private static InvalidRecordException outOfRange(JsonNode node) {
         String text = node.asText();
-        return new InvalidRecordException("Kinesis record ApproximateArrivalTimestamp "
-                + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + " is outside years 1970-9999");
+        return new InvalidRecordException(
+                "Kinesis record ApproximateArrivalTimestamp "
+                        + (text.length() > 80 ? text.substring(0, 80) + "…" : text)
+                        + " is outside years 1970-9999");
     }
 
     /** A message that claims to be a Kinesis record envelope but is not a valid one. */

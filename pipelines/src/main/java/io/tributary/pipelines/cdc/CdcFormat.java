@@ -1,12 +1,10 @@
 package io.tributary.pipelines.cdc;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
-
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apache.flink.annotation.PublicEvolving;
 
 /** The envelope a topic's change events come in. */
 @PublicEvolving
@@ -26,8 +24,16 @@ public enum CdcFormat {
 
     public static CdcFormat parse(String value) {
         String wanted = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.id.equals(wanted)).findFirst().orElseThrow(() ->
-                new ConfigurationError("Unknown CDC format '" + value + "'", "use one of "
-                        + Arrays.stream(values()).map(CdcFormat::id).collect(Collectors.joining(", "))));
+        return Arrays.stream(values())
+                .filter(f -> f.id.equals(wanted))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new ConfigurationError(
+                                        "Unknown CDC format '" + value + "'",
+                                        "use one of "
+                                                + Arrays.stream(values())
+                                                        .map(CdcFormat::id)
+                                                        .collect(Collectors.joining(", "))));
     }
 }

@@ -1,13 +1,12 @@
 package io.tributary.pipelines.cdc;
 
+import java.time.Duration;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.DescribedEnum;
 import org.apache.flink.configuration.description.InlineElement;
 import org.apache.flink.configuration.description.TextElement;
-
-import java.time.Duration;
 
 /** Settings of the generic CDC pipeline ({@code tributary run cdc --mode streaming}). */
 @PublicEvolving
@@ -38,7 +37,8 @@ public final class CdcOptions {
             ConfigOptions.key("tributary.cdc.unknown-tables")
                     .enumType(UnknownTables.class)
                     .defaultValue(UnknownTables.REJECT)
-                    .withDescription("What to do with change events of tables the tables file does not list.");
+                    .withDescription(
+                            "What to do with change events of tables the tables file does not list.");
 
     /** The values of {@link #UNKNOWN_TABLES}. */
     @PublicEvolving

@@ -14,14 +14,20 @@ import io.tributary.pipelines.kafka.CommittedOffsets;
 import io.tributary.pipelines.kafka.KafkaSources;
 import io.tributary.pipelines.kafka.RawRecordDeserializer;
 import io.tributary.pipelines.runtime.ConfigurationError;
-import io.tributary.pipelines.runtime.LiveTables;
-import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
+import io.tributary.pipelines.runtime.LiveTables;
 import io.tributary.pipelines.runtime.Pipeline;
+import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
-import io.tributary.pipelines.runtime.SqlResource;
-
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -42,21 +48,12 @@ import org.apache.flink.table.types.utils.TypeConversions;
 import org.apache.flink.types.Row;
 import org.apache.kafka.common.TopicPartition;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 /**
  * Generic CDC ingestion: the change events of any listed table (Debezium or AWS DMS JSON, from
  * Kafka) become {@code bronze.cdc_<table>} (the raw events), {@code silver.<domain>_<table>} (the
  * current state, upserted by primary key in the source's commit order, deletes removing the row)
- * and optionally {@code silver.<domain>_<table>_history} (SCD2). Control events land in
- * {@code bronze.cdc_control_events}; records that are no change event in {@code bronze.cdc_rejects};
+ * and optionally {@code silver.<domain>_<table>_history} (SCD2). Control events land in {@code
+ * bronze.cdc_control_events}; records that are no change event in {@code bronze.cdc_rejects};
  * events whose row does not fit its columns in {@code silver.cdc_rejects}.
  *
  * <pre>
@@ -67,13 +64,13 @@ import java.util.stream.Collectors;
  *    -> cdc-bronze-replay-&lt;t&gt; -----------+
  * </pre>
  *
- * <p>Fresh starts neither skip nor repeat. The tables that hold Kafka records (bronze, the
- * control events, both rejects tables) name each record's partition and offset: a job started
- * without state reads each partition from the lowest offset one of them lacks, and each skips
- * what it holds ({@link CommittedBefore}). The keyed silver tables hold no offsets: their
- * operators replay what bronze held at the start ({@link BronzeReplay}), which rebuilds their
- * state and re-sends every change, absorbed as upserts — so a job killed between bronze's and
- * silver's commits starts fresh with silver complete.
+ * <p>Fresh starts neither skip nor repeat. The tables that hold Kafka records (bronze, the control
+ * events, both rejects tables) name each record's partition and offset: a job started without state
+ * reads each partition from the lowest offset one of them lacks, and each skips what it holds
+ * ({@link CommittedBefore}). The keyed silver tables hold no offsets: their operators replay what
+ * bronze held at the start ({@link BronzeReplay}), which rebuilds their state and re-sends every
+ * change, absorbed as upserts — so a job killed between bronze's and silver's commits starts fresh
+ * with silver complete.
  *
  * <p>Streaming mode only: a backfill of a silver table reads its database, which is the domain
  * pipeline's batch mode.
@@ -82,6 +79,7 @@ import java.util.stream.Collectors;
 public final class CdcPipeline implements Pipeline {
     public static final String NAME = "cdc";
     private static final PipelineDescriptor DESCRIPTOR = PipelineDescriptor.load(CdcPipeline.class);
+
     /** The tables every captured table's events share: control events and rejects. */
     private static final List<String> SHARED_TABLES = DESCRIPTOR.fixedTables();
 
@@ -93,10 +91,16 @@ public final class CdcPipeline implements Pipeline {
 
     /** The pipeline over the tables listed in {@link CdcOptions#TABLES_FILE}. */
     public static CdcPipeline fromConfig(ReadableConfig conf) {
-        String file = conf.getOptional(CdcOptions.TABLES_FILE).filter(f -> !f.isBlank()).orElseThrow(() ->
-                new ConfigurationError(CdcOptions.TABLES_FILE.key() + " is not set",
-                        "list the captured tables in a YAML file (see docs/cdc.md) and pass -D "
-                                + CdcOptions.TABLES_FILE.key() + "=<file>"));
+        String file =
+                conf.getOptional(CdcOptions.TABLES_FILE)
+                        .filter(f -> !f.isBlank())
+                        .orElseThrow(
+                                () ->
+                                        new ConfigurationError(
+                                                CdcOptions.TABLES_FILE.key() + " is not set",
+                                                "list the captured tables in a YAML file (see docs/cdc.md) and pass -D "
+                                                        + CdcOptions.TABLES_FILE.key()
+                                                        + "=<file>"));
         return new CdcPipeline(CdcTablesFile.load(Path.of(file)));
     }
 
@@ -114,20 +118,29 @@ public final class CdcPipeline implements Pipeline {
         return DESCRIPTOR.tables(bindings());
     }
 
-    /** The captured tables: each one's names, and the columns and keys its silver tables declare. */
+    /**
+     * The captured tables: each one's names, and the columns and keys its silver tables declare.
+     */
     private PipelineDescriptor.Bindings bindings() {
         return new PipelineDescriptor.Bindings() {
             @Override
             public List<Map<String, String>> items(String each) {
-                return specs.stream().filter(spec -> each.equals("table") || spec.history())
-                        .map(CdcPipeline::values).collect(Collectors.toList());
+                return specs.stream()
+                        .filter(spec -> each.equals("table") || spec.history())
+                        .map(CdcPipeline::values)
+                        .collect(Collectors.toList());
             }
 
-            /** Bronze and the shared tables skip the Kafka records they hold (a fresh start re-reads some). */
+            /**
+             * Bronze and the shared tables skip the Kafka records they hold (a fresh start re-reads
+             * some).
+             */
             @Override
             public String rewrite(String name, String sql, PipelineMode mode) {
                 return SHARED_TABLES.contains(name) || name.equals("bronze.cdc_table")
-                        ? CommittedBefore.skipCommitted(sql, LiveTables.targetOf(sql), "source", "source_offset") : sql;
+                        ? CommittedBefore.skipCommitted(
+                                sql, LiveTables.targetOf(sql), "source", "source_offset")
+                        : sql;
             }
         };
     }
@@ -157,52 +170,94 @@ public final class CdcPipeline implements Pipeline {
     }
 
     @Override
-    public void registerSources(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Configuration conf,
-            PipelineMode mode) throws Exception {
+    public void registerSources(
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            PipelineMode mode)
+            throws Exception {
         if (mode != PipelineMode.STREAMING) {
             throw streamingOnly();
         }
         Map<String, CdcFormat> formatByTopic = new LinkedHashMap<>();
         specs.forEach(s -> formatByTopic.put(s.topic(), s.format()));
         List<String> topics = new ArrayList<>(formatByTopic.keySet());
-        Map<String, Map<String, Long>> held = CommittedOffsets.byTable(conf, recordTables(), topics, "source",
-                "source_offset", null);
+        Map<String, Map<String, Long>> held =
+                CommittedOffsets.byTable(
+                        conf, recordTables(), topics, "source", "source_offset", null);
         tEnv.createTemporarySystemFunction(CommittedBefore.NAME, new CommittedBefore(held));
         Map<TopicPartition, Long> start = CommittedOffsets.lowestNext(held);
         Map<String, Long> startBySource = new HashMap<>();
-        start.forEach((p, next) -> startBySource.put(KafkaSources.sourceOf(p.topic(), p.partition()), next));
-        DataStream<RowData> raw = env.fromSource(
-                KafkaSources.source(conf, NAME, topics, new RawRecordDeserializer(), start),
-                WatermarkStrategy.noWatermarks(), "kafka: " + String.join(", ", topics)).uid("cdc-kafka-source");
-        SingleOutputStreamOperator<RowData> events = raw
-                .process(new ChangeRouter(specs, formatByTopic,
-                        conf.get(CdcOptions.UNKNOWN_TABLES) == CdcOptions.UnknownTables.REJECT), InternalTypeInfo.of(CdcRows.EVENT))
-                .name("decode and route change events").uid("cdc-router");
+        start.forEach(
+                (p, next) ->
+                        startBySource.put(KafkaSources.sourceOf(p.topic(), p.partition()), next));
+        DataStream<RowData> raw =
+                env.fromSource(
+                                KafkaSources.source(
+                                        conf, NAME, topics, new RawRecordDeserializer(), start),
+                                WatermarkStrategy.noWatermarks(),
+                                "kafka: " + String.join(", ", topics))
+                        .uid("cdc-kafka-source");
+        SingleOutputStreamOperator<RowData> events =
+                raw.process(
+                                new ChangeRouter(
+                                        specs,
+                                        formatByTopic,
+                                        conf.get(CdcOptions.UNKNOWN_TABLES)
+                                                == CdcOptions.UnknownTables.REJECT),
+                                InternalTypeInfo.of(CdcRows.EVENT))
+                        .name("decode and route change events")
+                        .uid("cdc-router");
         tEnv.createTemporaryView("cdc_events", tEnv.fromDataStream(events));
-        tEnv.createTemporaryView("cdc_control", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.CONTROL)));
-        tEnv.createTemporaryView("cdc_bronze_rejects", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.BRONZE_REJECTS)));
+        tEnv.createTemporaryView(
+                "cdc_control", tEnv.fromDataStream(events.getSideOutput(ChangeRouter.CONTROL)));
+        tEnv.createTemporaryView(
+                "cdc_bronze_rejects",
+                tEnv.fromDataStream(events.getSideOutput(ChangeRouter.BRONZE_REJECTS)));
         DataStream<RowData> silverRejects = events.getSideOutput(ChangeRouter.SILVER_REJECTS);
         for (CdcTableSpec spec : specs) {
-            DataStream<RowData> changes = events.getSideOutput(ChangeRouter.changesOf(spec))
-                    .union(replayed(env, tEnv, conf, spec, startBySource));
+            DataStream<RowData> changes =
+                    events.getSideOutput(ChangeRouter.changesOf(spec))
+                            .union(replayed(env, tEnv, conf, spec, startBySource));
             // With SCD2 history every deleted key is remembered there; silver must agree with it.
-            Duration deletedKeyRetention = spec.history() ? null : conf.get(CdcOptions.DELETED_KEY_RETENTION);
-            SingleOutputStreamOperator<RowData> current = changes.keyBy(new ChangeKeys(spec))
-                    .process(new CurrentStateFunction(spec, deletedKeyRetention),
-                            InternalTypeInfo.of(spec.rowType()))
-                    .name("current state: " + spec.name()).uid("cdc-current-" + spec.name());
-            silverRejects = silverRejects.union(current.getSideOutput(CurrentStateFunction.UNRESOLVED));
-            tEnv.createTemporaryView("cdc_" + spec.name() + "_current",
-                    changelog(tEnv, current, spec.rowType(), spec.primaryKey(), "cdc-current-rows-" + spec.name()));
+            Duration deletedKeyRetention =
+                    spec.history() ? null : conf.get(CdcOptions.DELETED_KEY_RETENTION);
+            SingleOutputStreamOperator<RowData> current =
+                    changes.keyBy(new ChangeKeys(spec))
+                            .process(
+                                    new CurrentStateFunction(spec, deletedKeyRetention),
+                                    InternalTypeInfo.of(spec.rowType()))
+                            .name("current state: " + spec.name())
+                            .uid("cdc-current-" + spec.name());
+            silverRejects =
+                    silverRejects.union(current.getSideOutput(CurrentStateFunction.UNRESOLVED));
+            tEnv.createTemporaryView(
+                    "cdc_" + spec.name() + "_current",
+                    changelog(
+                            tEnv,
+                            current,
+                            spec.rowType(),
+                            spec.primaryKey(),
+                            "cdc-current-rows-" + spec.name()));
             if (spec.history()) {
-                DataStream<RowData> history = changes.union(currentVersions(tEnv, spec))
-                        .keyBy(new ChangeKeys(spec))
-                        .process(new HistoryFunction(spec), InternalTypeInfo.of(CdcRows.history(spec)))
-                        .name("SCD2 history: " + spec.name()).uid("cdc-history-" + spec.name());
+                DataStream<RowData> history =
+                        changes.union(currentVersions(tEnv, spec))
+                                .keyBy(new ChangeKeys(spec))
+                                .process(
+                                        new HistoryFunction(spec),
+                                        InternalTypeInfo.of(CdcRows.history(spec)))
+                                .name("SCD2 history: " + spec.name())
+                                .uid("cdc-history-" + spec.name());
                 List<String> key = new ArrayList<>(spec.primaryKey());
                 key.add("valid_from");
-                tEnv.createTemporaryView("cdc_" + spec.name() + "_history",
-                        changelog(tEnv, history, CdcRows.history(spec), key, "cdc-history-rows-" + spec.name()));
+                tEnv.createTemporaryView(
+                        "cdc_" + spec.name() + "_history",
+                        changelog(
+                                tEnv,
+                                history,
+                                CdcRows.history(spec),
+                                key,
+                                "cdc-history-rows-" + spec.name()));
             }
         }
         tEnv.createTemporaryView("cdc_silver_rejects", tEnv.fromDataStream(silverRejects));
@@ -210,48 +265,81 @@ public final class CdcPipeline implements Pipeline {
 
     /** The tables whose rows name the Kafka record they came from. */
     private List<LakeTable> recordTables() {
-        return tables().stream().filter(t -> t.layer().equals("bronze") || SHARED_TABLES.contains(t.qualifiedName()))
+        return tables().stream()
+                .filter(
+                        t ->
+                                t.layer().equals("bronze")
+                                        || SHARED_TABLES.contains(t.qualifiedName()))
                 .collect(Collectors.toList());
     }
 
     /**
-     * What bronze held of the table's events at the start, before the offsets Kafka is read from.
-     * A DataStream source with uids, not a query: the planner's operators get generated ids, which
-     * a restore could not match once the bounded read has finished.
+     * What bronze held of the table's events at the start, before the offsets Kafka is read from. A
+     * DataStream source with uids, not a query: the planner's operators get generated ids, which a
+     * restore could not match once the bounded read has finished.
      */
-    private DataStream<RowData> replayed(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Configuration conf,
-            CdcTableSpec spec, Map<String, Long> startBySource) {
+    private DataStream<RowData> replayed(
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            CdcTableSpec spec,
+            Map<String, Long> startBySource) {
         String bronze = "bronze.cdc_" + spec.name();
         LakeCatalog.createIfAbsent(tEnv, bronze);
-        LakeTable table = tables().stream().filter(t -> t.qualifiedName().equals(bronze)).findFirst().orElseThrow();
-        DeltaSource read = new DeltaSource(table.location(LakeCatalog.lakeRoot(conf)), BronzeReplay.READ, List.of(),
-                List.of(), new HashMap<>());
+        LakeTable table =
+                tables().stream()
+                        .filter(t -> t.qualifiedName().equals(bronze))
+                        .findFirst()
+                        .orElseThrow();
+        DeltaSource read =
+                new DeltaSource(
+                        table.location(LakeCatalog.lakeRoot(conf)),
+                        BronzeReplay.READ,
+                        List.of(),
+                        List.of(),
+                        new HashMap<>());
         return env.fromSource(read, WatermarkStrategy.noWatermarks(), bronze + " as of the start")
                 .uid("cdc-bronze-read-" + spec.name())
-                .flatMap(new BronzeReplay(spec, startBySource), InternalTypeInfo.of(CdcRows.routed(spec)))
-                .name("replay of " + bronze).uid("cdc-bronze-replay-" + spec.name());
+                .flatMap(
+                        new BronzeReplay(spec, startBySource),
+                        InternalTypeInfo.of(CdcRows.routed(spec)))
+                .name("replay of " + bronze)
+                .uid("cdc-bronze-replay-" + spec.name());
     }
 
-    /** The versions the history table holds, read once, so that a fresh job knows what new changes end or remove. */
-    private static DataStream<RowData> currentVersions(StreamTableEnvironment tEnv, CdcTableSpec spec) {
+    /**
+     * The versions the history table holds, read once, so that a fresh job knows what new changes
+     * end or remove.
+     */
+    private static DataStream<RowData> currentVersions(
+            StreamTableEnvironment tEnv, CdcTableSpec spec) {
         LakeCatalog.createIfAbsent(tEnv, spec.historyTable());
         Table versions = tEnv.sqlQuery(CurrentVersions.query(spec));
         DataType type = versions.getResolvedSchema().toPhysicalRowDataType();
         return tEnv.toDataStream(versions)
                 .map(new CurrentVersions(spec, type), InternalTypeInfo.of(CdcRows.routed(spec)))
-                .name("current versions: " + spec.historyTable()).uid("cdc-history-seed-" + spec.name());
+                .name("current versions: " + spec.historyTable())
+                .uid("cdc-history-seed-" + spec.name());
     }
 
-    private static Table changelog(StreamTableEnvironment tEnv, DataStream<RowData> changes,
-            RowType type, List<String> key, String uid) {
+    private static Table changelog(
+            StreamTableEnvironment tEnv,
+            DataStream<RowData> changes,
+            RowType type,
+            List<String> key,
+            String uid) {
         DataType dataType = TypeConversions.fromLogicalToDataType(type);
-        DataStream<Row> rows = changes.map(new ToRows(dataType), ExternalTypeInfo.of(dataType)).name(uid).uid(uid);
-        return tEnv.fromChangelogStream(rows, Schema.newBuilder().fromRowDataType(dataType).primaryKey(key).build(),
+        DataStream<Row> rows =
+                changes.map(new ToRows(dataType), ExternalTypeInfo.of(dataType)).name(uid).uid(uid);
+        return tEnv.fromChangelogStream(
+                rows,
+                Schema.newBuilder().fromRowDataType(dataType).primaryKey(key).build(),
                 ChangelogMode.all());
     }
 
     private static ConfigurationError streamingOnly() {
-        return new ConfigurationError("The cdc pipeline runs in streaming mode only",
+        return new ConfigurationError(
+                "The cdc pipeline runs in streaming mode only",
                 "use --mode streaming (add --bounded to stop at the offsets present at start); backfill a "
                         + "silver table from its database with its domain's batch pipeline");
     }

@@ -5,12 +5,10 @@ import io.tributary.pipelines.runtime.DemoStep;
 import io.tributary.pipelines.runtime.OptionFields;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineProvider;
-
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
-
-import java.util.List;
 
 /** Registers the CDC pipeline. */
 @Internal

@@ -1,13 +1,6 @@
 package io.tributary.pipelines.cdc;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
-
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.flink.table.types.logical.LogicalTypeRoot;
-import org.apache.flink.table.types.logical.RowType;
-import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,23 +10,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
 
 /**
  * One captured table: where its change events arrive, how they are shaped, and the columns and
- * primary key of its silver table. The table becomes {@code bronze.cdc_<name>} (raw events),
- * {@code silver.<domain>_<name>} (current state) and, with history, {@code
- * silver.<domain>_<name>_history} (SCD2).
+ * primary key of its silver table. The table becomes {@code bronze.cdc_<name>} (raw events), {@code
+ * silver.<domain>_<name>} (current state) and, with history, {@code silver.<domain>_<name>_history}
+ * (SCD2).
  */
 @PublicEvolving
 public final class CdcTableSpec implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final Set<LogicalTypeRoot> SUPPORTED = EnumSet.of(
-            LogicalTypeRoot.CHAR, LogicalTypeRoot.VARCHAR, LogicalTypeRoot.BOOLEAN,
-            LogicalTypeRoot.TINYINT, LogicalTypeRoot.SMALLINT, LogicalTypeRoot.INTEGER, LogicalTypeRoot.BIGINT,
-            LogicalTypeRoot.FLOAT, LogicalTypeRoot.DOUBLE, LogicalTypeRoot.DECIMAL, LogicalTypeRoot.DATE,
-            LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE, LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE,
-            LogicalTypeRoot.BINARY, LogicalTypeRoot.VARBINARY);
+    private static final Set<LogicalTypeRoot> SUPPORTED =
+            EnumSet.of(
+                    LogicalTypeRoot.CHAR,
+                    LogicalTypeRoot.VARCHAR,
+                    LogicalTypeRoot.BOOLEAN,
+                    LogicalTypeRoot.TINYINT,
+                    LogicalTypeRoot.SMALLINT,
+                    LogicalTypeRoot.INTEGER,
+                    LogicalTypeRoot.BIGINT,
+                    LogicalTypeRoot.FLOAT,
+                    LogicalTypeRoot.DOUBLE,
+                    LogicalTypeRoot.DECIMAL,
+                    LogicalTypeRoot.DATE,
+                    LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE,
+                    LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE,
+                    LogicalTypeRoot.BINARY,
+                    LogicalTypeRoot.VARBINARY);
 
     private final String name;
     private final String source;
@@ -120,7 +129,8 @@ public final class CdcTableSpec implements Serializable {
             return source.equalsIgnoreCase(eventTable);
         }
         return source.substring(dot + 1).equalsIgnoreCase(eventTable)
-                && source.substring(0, dot).equalsIgnoreCase(eventSchema == null ? "" : eventSchema);
+                && source.substring(0, dot)
+                        .equalsIgnoreCase(eventSchema == null ? "" : eventSchema);
     }
 
     /** Builds a spec; {@link #build()} checks that the fields fit together. */
@@ -178,27 +188,40 @@ public final class CdcTableSpec implements Serializable {
         }
 
         public CdcTableSpec build() {
-            require(source != null && !source.isBlank(), "has no 'source' (the table's name in the change events)");
+            require(
+                    source != null && !source.isBlank(),
+                    "has no 'source' (the table's name in the change events)");
             if (name == null) {
                 name = source.substring(source.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
             }
-            require(IDENTIFIER.matcher(name).matches(),
+            require(
+                    IDENTIFIER.matcher(name).matches(),
                     "has name '" + name + "', which is not a lower-case identifier (set 'name')");
-            require(domain != null && IDENTIFIER.matcher(domain).matches(),
-                    "needs a lower-case 'domain' (its silver table is silver.<domain>_" + name + ")");
+            require(
+                    domain != null && IDENTIFIER.matcher(domain).matches(),
+                    "needs a lower-case 'domain' (its silver table is silver.<domain>_"
+                            + name
+                            + ")");
             require(topic != null && !topic.isBlank(), "has no 'topic'");
             require(format != null, "has no 'format' (debezium-json or dms-json)");
             require(!columns.isEmpty(), "has no 'columns'");
             require(!primaryKey.isEmpty(), "has no 'primary-key'; silver upserts by it");
             List<RowType.RowField> fields = new ArrayList<>();
-            columns.forEach((column, sqlType) -> fields.add(new RowType.RowField(column, parse(column, sqlType))));
+            columns.forEach(
+                    (column, sqlType) ->
+                            fields.add(new RowType.RowField(column, parse(column, sqlType))));
             for (String key : primaryKey) {
-                require(columns.containsKey(key), "has primary-key column '" + key + "' that is not among its columns");
+                require(
+                        columns.containsKey(key),
+                        "has primary-key column '" + key + "' that is not among its columns");
             }
             if (history) {
                 for (String reserved : List.of("valid_from", "valid_to", "is_current")) {
-                    require(!columns.containsKey(reserved), "has a column '" + reserved
-                            + "', which its SCD2 history table adds itself");
+                    require(
+                            !columns.containsKey(reserved),
+                            "has a column '"
+                                    + reserved
+                                    + "', which its SCD2 history table adds itself");
                 }
             }
             return new CdcTableSpec(this, new RowType(false, fields));
@@ -209,10 +232,20 @@ public final class CdcTableSpec implements Serializable {
             try {
                 type = LogicalTypeParser.parse(sqlType, Builder.class.getClassLoader());
             } catch (RuntimeException e) {
-                throw error("has column '" + column + "' of type '" + sqlType + "', which is not a Flink SQL type");
+                throw error(
+                        "has column '"
+                                + column
+                                + "' of type '"
+                                + sqlType
+                                + "', which is not a Flink SQL type");
             }
-            require(SUPPORTED.contains(type.getTypeRoot()), "has column '" + column + "' of type " + type
-                    + "; CDC columns may be strings, numbers, booleans, dates, timestamps or bytes");
+            require(
+                    SUPPORTED.contains(type.getTypeRoot()),
+                    "has column '"
+                            + column
+                            + "' of type "
+                            + type
+                            + "; CDC columns may be strings, numbers, booleans, dates, timestamps or bytes");
             return primaryKey.contains(column) ? type.copy(false) : type.copy(true);
         }
 
@@ -223,8 +256,12 @@ public final class CdcTableSpec implements Serializable {
         }
 
         private ConfigurationError error(String problem) {
-            String which = source != null ? "'" + source + "'" : name != null ? "'" + name + "'" : "a table";
-            return new ConfigurationError("CDC table " + which + " " + problem,
+            String which =
+                    source != null
+                            ? "'" + source + "'"
+                            : name != null ? "'" + name + "'" : "a table";
+            return new ConfigurationError(
+                    "CDC table " + which + " " + problem,
                     "fix its entry in the file named by " + CdcOptions.TABLES_FILE.key());
         }
     }

@@ -1,11 +1,6 @@
 package io.tributary.pipelines.cdc;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
-
-import org.apache.flink.annotation.PublicEvolving;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.flink.annotation.PublicEvolving;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The YAML file that lists the captured tables:
@@ -39,25 +37,31 @@ public final class CdcTablesFile {
 
     public static List<CdcTableSpec> load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new ConfigurationError("CDC tables file " + file + " does not exist",
-                    "point " + CdcOptions.TABLES_FILE.key() + " at a YAML file listing the captured tables");
+            throw new ConfigurationError(
+                    "CDC tables file " + file + " does not exist",
+                    "point "
+                            + CdcOptions.TABLES_FILE.key()
+                            + " at a YAML file listing the captured tables");
         }
         Object yaml;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             yaml = new Yaml().load(reader);
         } catch (IOException | YAMLException e) {
-            throw new ConfigurationError("Cannot read CDC tables file " + file + ": " + e.getMessage(),
+            throw new ConfigurationError(
+                    "Cannot read CDC tables file " + file + ": " + e.getMessage(),
                     "check the file's YAML syntax");
         }
         Object tables = yaml instanceof Map ? ((Map<?, ?>) yaml).get("tables") : null;
         if (!(tables instanceof List) || ((List<?>) tables).isEmpty()) {
-            throw new ConfigurationError("CDC tables file " + file + " has no 'tables' list",
+            throw new ConfigurationError(
+                    "CDC tables file " + file + " has no 'tables' list",
                     "start it with 'tables:' followed by one '- source: ...' entry per captured table");
         }
         List<CdcTableSpec> specs = new ArrayList<>();
         for (Object entry : (List<?>) tables) {
             if (!(entry instanceof Map)) {
-                throw new ConfigurationError("CDC tables file " + file + " has a 'tables' entry that is not a mapping",
+                throw new ConfigurationError(
+                        "CDC tables file " + file + " has a 'tables' entry that is not a mapping",
                         "write each table as '- source: ...' with its settings indented below");
             }
             specs.add(spec((Map<?, ?>) entry));
@@ -66,24 +70,28 @@ public final class CdcTablesFile {
     }
 
     private static CdcTableSpec spec(Map<?, ?> entry) {
-        CdcTableSpec.Builder builder = CdcTableSpec.builder()
-                .source(text(entry.get("source")))
-                .name(text(entry.get("name")))
-                .domain(text(entry.get("domain")))
-                .topic(text(entry.get("topic")))
-                .history(Boolean.parseBoolean(String.valueOf(entry.get("history"))));
+        CdcTableSpec.Builder builder =
+                CdcTableSpec.builder()
+                        .source(text(entry.get("source")))
+                        .name(text(entry.get("name")))
+                        .domain(text(entry.get("domain")))
+                        .topic(text(entry.get("topic")))
+                        .history(Boolean.parseBoolean(String.valueOf(entry.get("history"))));
         if (entry.get("format") != null) {
             builder.format(CdcFormat.parse(text(entry.get("format"))));
         }
         Object key = entry.get("primary-key");
         if (key instanceof List) {
-            builder.primaryKey(((List<?>) key).stream().map(String::valueOf).collect(Collectors.toList()));
+            builder.primaryKey(
+                    ((List<?>) key).stream().map(String::valueOf).collect(Collectors.toList()));
         } else if (key != null) {
             builder.primaryKey(List.of(String.valueOf(key)));
         }
         if (entry.get("columns") instanceof Map) {
-            ((Map<?, ?>) entry.get("columns")).forEach((column, type) ->
-                    builder.column(String.valueOf(column), String.valueOf(type)));
+            ((Map<?, ?>) entry.get("columns"))
+                    .forEach(
+                            (column, type) ->
+                                    builder.column(String.valueOf(column), String.valueOf(type)));
         }
         return builder.build();
     }
@@ -95,13 +103,25 @@ public final class CdcTablesFile {
         for (CdcTableSpec spec : specs) {
             CdcTableSpec clash = byName.put(spec.name(), spec);
             if (clash != null) {
-                throw new ConfigurationError("CDC tables '" + clash.source() + "' and '" + spec.source()
-                        + "' would both be bronze.cdc_" + spec.name(), "give one of them a distinct 'name'");
+                throw new ConfigurationError(
+                        "CDC tables '"
+                                + clash.source()
+                                + "' and '"
+                                + spec.source()
+                                + "' would both be bronze.cdc_"
+                                + spec.name(),
+                        "give one of them a distinct 'name'");
             }
             CdcFormat format = formatByTopic.putIfAbsent(spec.topic(), spec.format());
             if (format != null && format != spec.format()) {
-                throw new ConfigurationError("Topic " + spec.topic() + " is listed with formats " + format.id()
-                        + " and " + spec.format().id(), "a topic carries one format; fix the 'format' entries");
+                throw new ConfigurationError(
+                        "Topic "
+                                + spec.topic()
+                                + " is listed with formats "
+                                + format.id()
+                                + " and "
+                                + spec.format().id(),
+                        "a topic carries one format; fix the 'format' entries");
             }
         }
         return List.copyOf(specs);

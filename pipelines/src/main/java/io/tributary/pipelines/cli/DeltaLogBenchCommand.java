@@ -3,36 +3,38 @@ package io.tributary.pipelines.cli;
 import io.tributary.connector.delta.bench.DeltaLogBenchmark;
 import io.tributary.pipelines.command.CommonOptions;
 import io.tributary.pipelines.command.Logging;
-import io.tributary.pipelines.command.Scratch;
-
+import io.tributary.pipelines.command.ScratchDir;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "delta-log", description = "The Delta sink's commit latency on logs of growing length.")
+@Command(
+        name = "delta-log",
+        description = "The Delta sink's commit latency on logs of growing length.")
 final class DeltaLogBenchCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--log-entries", split = ",", defaultValue = "1000,10000,100000", description = "Log sizes to "
-            + "commit at (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--log-entries",
+            split = ",",
+            defaultValue = "1000,10000,100000",
+            description = "Log sizes to " + "commit at (default: ${DEFAULT-VALUE}).")
     List<Long> logEntries;
 
-    @Option(names = "--commits", defaultValue = "50", description = "Commits timed at each log size "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--commits",
+            defaultValue = "50",
+            description = "Commits timed at each log size " + "(default: ${DEFAULT-VALUE}).")
     int commits;
 
-    @Option(names = "--dir", defaultValue = "./tributary-data/bench", description = "Scratch folder, emptied first "
-            + "(default: ${DEFAULT-VALUE}).")
-    Path dir;
+    @Mixin ScratchDir scratch;
 
     @Override
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
-        new DeltaLogBenchmark(Scratch.empty(dir), System.out).run(logEntries, commits);
+        new DeltaLogBenchmark(scratch.emptied(), System.out).run(logEntries, commits);
         return 0;
     }
 }

@@ -5,27 +5,30 @@ import io.tributary.pipelines.command.Logging;
 import io.tributary.pipelines.runtime.DemoStep;
 import io.tributary.pipelines.runtime.PipelineProvider;
 import io.tributary.pipelines.runtime.Pipelines;
-
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /**
- * Every registered pipeline's demo steps on embedded defaults, batch steps first: the steps'
- * own options (sizes) are this command's.
+ * Every registered pipeline's demo steps on embedded defaults, batch steps first: the steps' own
+ * options (sizes) are this command's.
  */
-@Command(name = "demo", description = "Generate data, run every pipeline on embedded defaults (a local lake, an "
-        + "embedded Kafka broker and MariaDB) and show the answers.")
+@Command(
+        name = "demo",
+        description =
+                "Generate data, run every pipeline on embedded defaults (a local lake, an "
+                        + "embedded Kafka broker and MariaDB) and show the answers.")
 final class DemoCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--no-streaming", description = "Only the batch steps: no Kafka broker, no streaming jobs.")
+    @Option(
+            names = "--no-streaming",
+            description = "Only the batch steps: no Kafka broker, no streaming jobs.")
     boolean noStreaming;
 
     final List<DemoStep> steps = new ArrayList<>();
@@ -58,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
             TablesCommand.print(conf, System.out);
         }
         System.out.println();
-        System.out.println("Query it yourself:  bin/tributary sql \"SELECT * FROM gold.weblogs_top_endpoints\"");
+        System.out.println(
+                "Query it yourself:  bin/tributary sql \"SELECT * FROM gold.weblogs_top_endpoints\"");
         return 0;
     }
 }

@@ -3,11 +3,6 @@ package io.tributary.pipelines.cli;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.RetainedCheckpoints;
-
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.fs.Path;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
 
 /**
  * The demo starts from an empty lake, so a second demo shows what the first did: its streamed rows
@@ -48,7 +46,10 @@ final class DemoLake {
         this.jobs = List.copyOf(jobs);
     }
 
-    /** Removes an earlier demo's tables, or refuses a lake that holds anything else; then claims the lake. */
+    /**
+     * Removes an earlier demo's tables, or refuses a lake that holds anything else; then claims the
+     * lake.
+     */
     void startOver(PrintStream out) throws IOException {
         String root = LakeCatalog.lakeRoot(conf);
         List<LakeCatalog.Found> tables = LakeCatalog.discover(conf);
@@ -58,12 +59,19 @@ final class DemoLake {
             notOwned(t, marker).ifPresent(why -> foreign.add(t.qualifiedName() + " (" + why + ")"));
         }
         if (!foreign.isEmpty()) {
-            throw new ConfigurationError("The lake at " + root + " holds tables the demo cannot prove it wrote: "
-                    + String.join(", ", foreign),
+            throw new ConfigurationError(
+                    "The lake at "
+                            + root
+                            + " holds tables the demo cannot prove it wrote: "
+                            + String.join(", ", foreign),
                     "run the demo on a lake of its own: -D tributary.lake.root=<empty folder>");
         }
         if (!tables.isEmpty()) {
-            out.println("== 0. Removing the " + tables.size() + " tables of an earlier demo under " + root);
+            out.println(
+                    "== 0. Removing the "
+                            + tables.size()
+                            + " tables of an earlier demo under "
+                            + root);
             for (LakeCatalog.Found t : tables) {
                 delete(new Path(t.info.location()));
             }
@@ -97,11 +105,16 @@ final class DemoLake {
         if (recorded == null) {
             boolean interrupted = Boolean.parseBoolean(marker.get().getProperty(IN_PROGRESS));
             return interrupted && tablePrefixes.stream().anyMatch(t.name::startsWith)
-                    ? Optional.empty() : Optional.of("not written by the demo");
+                    ? Optional.empty()
+                    : Optional.of("not written by the demo");
         }
         long left = Long.parseLong(recorded);
         return t.info.version() > left
-                ? Optional.of("changed since the demo: version " + t.info.version() + ", the demo left " + left)
+                ? Optional.of(
+                        "changed since the demo: version "
+                                + t.info.version()
+                                + ", the demo left "
+                                + left)
                 : Optional.empty();
     }
 
@@ -121,8 +134,10 @@ final class DemoLake {
     private static void write(String root, Properties marker) throws IOException {
         Path path = new Path(root, MARKER);
         try (OutputStream os = path.getFileSystem().create(path, FileSystem.WriteMode.OVERWRITE)) {
-            marker.store(os, "Written by 'tributary demo': the tables it wrote, at the version it left each. "
-                    + "The demo removes only these, and only unchanged.");
+            marker.store(
+                    os,
+                    "Written by 'tributary demo': the tables it wrote, at the version it left each. "
+                            + "The demo removes only these, and only unchanged.");
         }
     }
 

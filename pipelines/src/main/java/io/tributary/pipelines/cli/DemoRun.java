@@ -3,14 +3,12 @@ package io.tributary.pipelines.cli;
 import io.tributary.pipelines.demo.EmbeddedKafka;
 import io.tributary.pipelines.runtime.DemoContext;
 import io.tributary.pipelines.runtime.TributaryOptions;
-
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.util.FileUtils;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.util.FileUtils;
 
 /** One run of the demo: its numbered sections and the broker its streaming steps share. */
 final class DemoRun implements DemoContext, AutoCloseable {

@@ -1,11 +1,9 @@
 package io.tributary.pipelines.cli;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
-
+import java.util.Optional;
 import org.apache.flink.table.api.SqlParserException;
 import org.apache.flink.table.api.ValidationException;
-
-import java.util.Optional;
 
 /** Finds the message a user can act on inside Flink's layers of wrapping exceptions. */
 final class Errors {
@@ -16,7 +14,8 @@ final class Errors {
         Throwable userFacing = null;
         Throwable deepest = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigurationError || t instanceof ValidationException
+            if (t instanceof ConfigurationError
+                    || t instanceof ValidationException
                     || t instanceof SqlParserException) {
                 userFacing = t;
             }

@@ -7,31 +7,41 @@ import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.Pipelines;
 import io.tributary.pipelines.runtime.TributaryOptions;
-
+import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.concurrent.Callable;
-
 @Command(name = "run", description = "Run a pipeline: a batch backfill or a streaming job.")
 final class RunCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "PIPELINE", completionCandidates = RegisteredPipelines.class,
+    @Parameters(
+            index = "0",
+            paramLabel = "PIPELINE",
+            completionCandidates = RegisteredPipelines.class,
             description = "The pipeline: ${COMPLETION-CANDIDATES}.")
     String pipeline;
 
-    @Option(names = "--mode", defaultValue = "batch", description = "batch or streaming (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--mode",
+            defaultValue = "batch",
+            description = "batch or streaming (default: ${DEFAULT-VALUE}).")
     PipelineMode mode;
 
-    @Option(names = "--bounded", description = "Streaming mode: stop once the Kafka offsets present at start are consumed.")
+    @Option(
+            names = "--bounded",
+            description =
+                    "Streaming mode: stop once the Kafka offsets present at start are consumed.")
     boolean bounded;
 
-    @Option(names = "--resume", description = "Streaming mode: continue from the latest checkpoint an earlier run "
-            + "(cancelled, failed or killed) left, with its state and offsets; start fresh when there is none.")
+    @Option(
+            names = "--resume",
+            description =
+                    "Streaming mode: continue from the latest checkpoint an earlier run "
+                            + "(cancelled, failed or killed) left, with its state and offsets; start fresh when there is none.")
     boolean resume;
 
     @Override

@@ -4,15 +4,13 @@ import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.DemoStep;
 import io.tributary.pipelines.runtime.PipelineProvider;
 import io.tributary.pipelines.runtime.Pipelines;
-
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code tributary} command line. Its pipeline commands come from the registered pipelines
@@ -23,7 +21,8 @@ import java.util.function.Function;
         name = "tributary",
         mixinStandardHelpOptions = true,
         version = "Tributary 0.1.0",
-        description = "Lakehouse pipelines on Apache Flink: batch backfills and streaming into Delta tables.",
+        description =
+                "Lakehouse pipelines on Apache Flink: batch backfills and streaming into Delta tables.",
         subcommands = {
             RunCommand.class,
             SqlCommand.class,
@@ -51,27 +50,36 @@ public final class TributaryCli {
         }
         CommandLine demo = cli.getSubcommands().get("demo");
         for (DemoStep step : demo.<DemoCommand>getCommand().steps) {
-            demo.getCommandSpec().addMixin(step.getClass().getSimpleName(), CommandSpec.forAnnotatedObject(step));
+            demo.getCommandSpec()
+                    .addMixin(
+                            step.getClass().getSimpleName(), CommandSpec.forAnnotatedObject(step));
         }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            boolean verbose = parseResult.originalArgs().contains("-v") || parseResult.originalArgs().contains("--verbose");
-            err.println("error: " + Errors.message(e));
-            Errors.fix(e).ifPresent(fix -> err.println("fix:   " + fix));
-            if (verbose) {
-                e.printStackTrace(err);
-            } else {
-                err.println("(run again with --verbose for the stack trace)");
-            }
-            err.flush();
-            return e instanceof ConfigurationError ? 2 : 1;
-        });
+        cli.setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                    PrintWriter err = commandLine.getErr();
+                    boolean verbose =
+                            parseResult.originalArgs().contains("-v")
+                                    || parseResult.originalArgs().contains("--verbose");
+                    err.println("error: " + Errors.message(e));
+                    Errors.fix(e).ifPresent(fix -> err.println("fix:   " + fix));
+                    if (verbose) {
+                        e.printStackTrace(err);
+                    } else {
+                        err.println("(run again with --verbose for the stack trace)");
+                    }
+                    err.flush();
+                    return e instanceof ConfigurationError ? 2 : 1;
+                });
         return cli;
     }
 
-    private static void addPipelineCommand(CommandLine cli, String group, PipelineProvider provider,
+    private static void addPipelineCommand(
+            CommandLine cli,
+            String group,
+            PipelineProvider provider,
             Function<PipelineProvider, Optional<Callable<Integer>>> command) {
-        command.apply(provider).ifPresent(c -> cli.getSubcommands().get(group).addSubcommand(provider.name(), c));
+        command.apply(provider)
+                .ifPresent(c -> cli.getSubcommands().get(group).addSubcommand(provider.name(), c));
     }
 }

@@ -2,7 +2,8 @@ package io.tributary.pipelines.command;
 
 import io.tributary.pipelines.runtime.ExecutionDefaults;
 import io.tributary.pipelines.runtime.LakeCatalog;
-
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -10,9 +11,6 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** Runs Flink SQL in batch mode over every table of the lake. */
 @PublicEvolving
@@ -27,8 +25,12 @@ public final class LakeQuery {
 
     public static TableEnvironment environment(Configuration conf) {
         Configuration tableConf = ExecutionDefaults.apply(conf);
-        TableEnvironment tEnv = TableEnvironment.create(
-                EnvironmentSettings.newInstance().inBatchMode().withConfiguration(tableConf).build());
+        TableEnvironment tEnv =
+                TableEnvironment.create(
+                        EnvironmentSettings.newInstance()
+                                .inBatchMode()
+                                .withConfiguration(tableConf)
+                                .build());
         LakeCatalog.registerFound(tEnv, LakeCatalog.discover(conf));
         return tEnv;
     }

@@ -2,7 +2,6 @@ package io.tributary.pipelines.command;
 
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.logging.log4j.Level;
-import org.apache.flink.annotation.PublicEvolving;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /** Keeps Flink's logs out of the user's way unless they ask for them. */
@@ -16,7 +15,10 @@ public final class Logging {
             if (!verbose) {
                 // The demo's embedded broker logs its controller's stalls under load as errors;
                 // the jobs report what matters to the user themselves.
-                for (String broker : new String[] {"kafka", "org.apache.kafka.controller", "org.apache.kafka.raft"}) {
+                for (String broker :
+                        new String[] {
+                            "kafka", "org.apache.kafka.controller", "org.apache.kafka.raft"
+                        }) {
                     Configurator.setLevel(broker, Level.OFF);
                 }
             }

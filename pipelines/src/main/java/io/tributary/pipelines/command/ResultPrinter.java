@@ -1,30 +1,42 @@
 package io.tributary.pipelines.command;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.flink.annotation.PublicEvolving;
 
 /** Prints query results as an aligned table, CSV or JSON lines. */
 @PublicEvolving
 public final class ResultPrinter {
-    public enum Format { TABLE, CSV, JSON }
+    public enum Format {
+        TABLE,
+        CSV,
+        JSON
+    }
 
     private ResultPrinter() {}
 
-    public static void print(PrintStream out, List<String> columns, List<List<Object>> rows, Format format) {
+    public static void print(
+            PrintStream out, List<String> columns, List<List<Object>> rows, Format format) {
         switch (format) {
             case CSV:
-                out.println(columns.stream().map(ResultPrinter::csv).collect(Collectors.joining(",")));
-                rows.forEach(r -> out.println(r.stream().map(v -> v == null ? "" : csv(String.valueOf(v)))
-                        .collect(Collectors.joining(","))));
+                out.println(
+                        columns.stream().map(ResultPrinter::csv).collect(Collectors.joining(",")));
+                rows.forEach(
+                        r ->
+                                out.println(
+                                        r.stream()
+                                                .map(v -> v == null ? "" : csv(String.valueOf(v)))
+                                                .collect(Collectors.joining(","))));
                 break;
             case JSON:
                 for (List<Object> row : rows) {
                     StringBuilder sb = new StringBuilder("{");
                     for (int i = 0; i < columns.size(); i++) {
-                        sb.append(i == 0 ? "" : ",").append(json(columns.get(i))).append(':').append(jsonValue(row.get(i)));
+                        sb.append(i == 0 ? "" : ",")
+                                .append(json(columns.get(i)))
+                                .append(':')
+                                .append(jsonValue(row.get(i)));
                     }
                     out.println(sb.append('}'));
                 }
@@ -49,7 +61,11 @@ public final class ResultPrinter {
         }
         String rule = rule(widths);
         out.println(rule);
-        out.println(line(columns.stream().map(c -> (Object) c).collect(Collectors.toList()), widths, false));
+        out.println(
+                line(
+                        columns.stream().map(c -> (Object) c).collect(Collectors.toList()),
+                        widths,
+                        false));
         out.println(rule);
         rows.forEach(r -> out.println(line(r, widths, true)));
         out.println(rule);
@@ -69,9 +85,10 @@ public final class ResultPrinter {
         for (int i = 0; i < widths.length; i++) {
             Object v = values.get(i);
             String t = text(v);
-            String padded = alignNumbers && v instanceof Number
-                    ? " ".repeat(widths[i] - t.length()) + t
-                    : t + " ".repeat(widths[i] - t.length());
+            String padded =
+                    alignNumbers && v instanceof Number
+                            ? " ".repeat(widths[i] - t.length()) + t
+                            : t + " ".repeat(widths[i] - t.length());
             sb.append(' ').append(padded).append(" |");
         }
         return sb.toString();
@@ -88,7 +105,9 @@ public final class ResultPrinter {
     }
 
     private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n")
+                ? "\"" + s.replace("\"", "\"\"") + "\""
+                : s;
     }
 
     private static String jsonValue(Object v) {
@@ -105,11 +124,21 @@ public final class ResultPrinter {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
+                case '\t':
+                    sb.append("\\t");
+                    break;
                 default:
                     if (c < 0x20) {
                         sb.append(String.format("\\u%04x", (int) c));

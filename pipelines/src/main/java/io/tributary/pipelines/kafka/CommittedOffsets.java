@@ -4,7 +4,12 @@ import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.pipelines.runtime.ExecutionDefaults;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
-
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -13,17 +18,10 @@ import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.kafka.common.TopicPartition;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /**
  * The Kafka offsets lake tables already hold: their stream rows carry {@code kafka:<topic>/<p>} as
- * their source and the record's offset. The table is the truth — it is committed in
- * the same Delta transaction as the rows — where the consumer group's offsets are committed later.
+ * their source and the record's offset. The table is the truth — it is committed in the same Delta
+ * transaction as the rows — where the consumer group's offsets are committed later.
  */
 @Internal
 public final class CommittedOffsets {
@@ -33,33 +31,65 @@ public final class CommittedOffsets {
      * The highest offset each table holds per source ({@code kafka:<topic>/<partition>}), by table
      * name; a table that does not exist yet is absent, one without rows of a source lacks it.
      */
-    public static Map<String, Map<String, Long>> byTable(Configuration conf, List<LakeTable> tables,
-            List<String> topics, String sourceColumn, String offsetColumn, String condition) throws Exception {
+    public static Map<String, Map<String, Long>> byTable(
+            Configuration conf,
+            List<LakeTable> tables,
+            List<String> topics,
+            String sourceColumn,
+            String offsetColumn,
+            String condition)
+            throws Exception {
         Map<String, Map<String, Long>> highest = new HashMap<>();
         String root = LakeCatalog.lakeRoot(conf);
-        List<LakeTable> existing = tables.stream()
-                .filter(t -> DeltaTableInfo.load(t.location(root), Map.of()).isPresent())
-                .collect(Collectors.toList());
+        List<LakeTable> existing =
+                tables.stream()
+                        .filter(t -> DeltaTableInfo.load(t.location(root), Map.of()).isPresent())
+                        .collect(Collectors.toList());
         if (existing.isEmpty()) {
             return highest;
         }
         existing.forEach(t -> highest.put(t.qualifiedName(), new HashMap<>()));
-        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.newInstance().inBatchMode()
-                .withConfiguration(ExecutionDefaults.apply(conf)).build());
+        TableEnvironment tEnv =
+                TableEnvironment.create(
+                        EnvironmentSettings.newInstance()
+                                .inBatchMode()
+                                .withConfiguration(ExecutionDefaults.apply(conf))
+                                .build());
         LakeCatalog.registerDeclared(tEnv, conf, existing);
         // One query (one batch job) over every table, whatever the number of tables and topics.
-        String where = topics.stream()
-                .map(t -> sourceColumn + " LIKE '" + KafkaSources.sourcePrefix(t).replace("'", "''") + "%'")
-                .collect(Collectors.joining(" OR ", "(", ")")) + (condition == null ? "" : " AND " + condition);
-        String union = existing.stream()
-                .map(t -> "SELECT '" + t.qualifiedName() + "' AS tbl, " + sourceColumn + " AS src, " + offsetColumn
-                        + " AS pos FROM " + t.qualifiedName() + " WHERE " + where)
-                .collect(Collectors.joining(" UNION ALL "));
-        try (CloseableIterator<Row> rows = tEnv.executeSql(
-                "SELECT tbl, src, MAX(pos) FROM (" + union + ") GROUP BY tbl, src").collect()) {
+        String where =
+                topics.stream()
+                                .map(
+                                        t ->
+                                                sourceColumn
+                                                        + " LIKE '"
+                                                        + KafkaSources.sourcePrefix(t)
+                                                                .replace("'", "''")
+                                                        + "%'")
+                                .collect(Collectors.joining(" OR ", "(", ")"))
+                        + (condition == null ? "" : " AND " + condition);
+        String union =
+                existing.stream()
+                        .map(
+                                t ->
+                                        "SELECT '"
+                                                + t.qualifiedName()
+                                                + "' AS tbl, "
+                                                + sourceColumn
+                                                + " AS src, "
+                                                + offsetColumn
+                                                + " AS pos FROM "
+                                                + t.qualifiedName()
+                                                + " WHERE "
+                                                + where)
+                        .collect(Collectors.joining(" UNION ALL "));
+        try (CloseableIterator<Row> rows =
+                tEnv.executeSql("SELECT tbl, src, MAX(pos) FROM (" + union + ") GROUP BY tbl, src")
+                        .collect()) {
             while (rows.hasNext()) {
                 Row row = rows.next();
-                highest.get((String) row.getField(0)).put((String) row.getField(1), (Long) row.getField(2));
+                highest.get((String) row.getField(0))
+                        .put((String) row.getField(1), (Long) row.getField(2));
             }
         }
         return highest;
@@ -76,7 +106,11 @@ public final class CommittedOffsets {
         Set<String> sources = new HashSet<>();
         byTable.values().forEach(highest -> sources.addAll(highest.keySet()));
         for (String source : sources) {
-            long lowest = byTable.values().stream().mapToLong(h -> h.getOrDefault(source, -1L) + 1).min().orElse(0);
+            long lowest =
+                    byTable.values().stream()
+                            .mapToLong(h -> h.getOrDefault(source, -1L) + 1)
+                            .min()
+                            .orElse(0);
             next.put(KafkaSources.partitionOf(source), lowest);
         }
         return next;

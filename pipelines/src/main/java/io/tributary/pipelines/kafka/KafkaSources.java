@@ -2,7 +2,8 @@ package io.tributary.pipelines.kafka;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.TributaryOptions;
-
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -14,14 +15,11 @@ import org.apache.flink.table.data.RowData;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.TopicPartition;
 
-import java.util.List;
-import java.util.Map;
-
 /**
- * The Kafka source of a streaming pipeline. A job restored from a checkpoint or
- * savepoint continues from the offsets in it; a job started afresh continues after the last
- * offsets its lake table holds, so a fresh start neither repeats nor skips committed records.
- * Offsets are also committed to the consumer group at checkpoints, for lag monitoring only.
+ * The Kafka source of a streaming pipeline. A job restored from a checkpoint or savepoint continues
+ * from the offsets in it; a job started afresh continues after the last offsets its lake table
+ * holds, so a fresh start neither repeats nor skips committed records. Offsets are also committed
+ * to the consumer group at checkpoints, for lag monitoring only.
  */
 @Internal
 public final class KafkaSources {
@@ -34,22 +32,34 @@ public final class KafkaSources {
      * @param nextOffsets per partition, the first offset not yet in the lake; other partitions
      *     start at their earliest offset
      */
-    public static KafkaSource<RowData> source(ReadableConfig conf, String pipeline, List<String> topics,
-            KafkaRecordDeserializationSchema<RowData> deserializer, Map<TopicPartition, Long> nextOffsets) {
-        KafkaSourceBuilder<RowData> builder = KafkaSource.<RowData>builder()
-                .setBootstrapServers(bootstrapServers(conf))
-                .setTopics(topics)
-                .setGroupId("tributary-" + pipeline)
-                .setClientIdPrefix("tributary-" + pipeline)
-                .setStartingOffsets(OffsetsInitializer.offsets(nextOffsets, OffsetResetStrategy.EARLIEST))
-                .setDeserializer(deserializer)
-                .setProperty("commit.offsets.on.checkpoint", "true");
+    public static KafkaSource<RowData> source(
+            ReadableConfig conf,
+            String pipeline,
+            List<String> topics,
+            KafkaRecordDeserializationSchema<RowData> deserializer,
+            Map<TopicPartition, Long> nextOffsets) {
+        KafkaSourceBuilder<RowData> builder =
+                KafkaSource.<RowData>builder()
+                        .setBootstrapServers(bootstrapServers(conf))
+                        .setTopics(topics)
+                        .setGroupId("tributary-" + pipeline)
+                        .setClientIdPrefix("tributary-" + pipeline)
+                        .setStartingOffsets(
+                                OffsetsInitializer.offsets(
+                                        nextOffsets, OffsetResetStrategy.EARLIEST))
+                        .setDeserializer(deserializer)
+                        .setProperty("commit.offsets.on.checkpoint", "true");
         if (conf instanceof Configuration) {
-            ((Configuration) conf).toMap().forEach((key, value) -> {
-                if (key.startsWith(CLIENT_PROPERTIES_PREFIX)) {
-                    builder.setProperty(key.substring(CLIENT_PROPERTIES_PREFIX.length()), value);
-                }
-            });
+            ((Configuration) conf)
+                    .toMap()
+                    .forEach(
+                            (key, value) -> {
+                                if (key.startsWith(CLIENT_PROPERTIES_PREFIX)) {
+                                    builder.setProperty(
+                                            key.substring(CLIENT_PROPERTIES_PREFIX.length()),
+                                            value);
+                                }
+                            });
         }
         if (conf.get(TributaryOptions.STREAMING_BOUNDED)) {
             builder.setBounded(OffsetsInitializer.latest());
@@ -69,12 +79,18 @@ public final class KafkaSources {
     /** The topic and partition a {@link #sourceOf} string names. */
     static TopicPartition partitionOf(String source) {
         int slash = source.lastIndexOf('/');
-        return new TopicPartition(source.substring(SCHEME.length(), slash), Integer.parseInt(source.substring(slash + 1)));
+        return new TopicPartition(
+                source.substring(SCHEME.length(), slash),
+                Integer.parseInt(source.substring(slash + 1)));
     }
 
     public static String bootstrapServers(ReadableConfig conf) {
-        return conf.getOptional(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS).filter(s -> !s.isBlank())
-                .orElseThrow(() -> new ConfigurationError("tributary.kafka.bootstrap-servers is not set",
-                        "point it at your brokers, e.g. -D tributary.kafka.bootstrap-servers=localhost:9092"));
+        return conf.getOptional(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS)
+                .filter(s -> !s.isBlank())
+                .orElseThrow(
+                        () ->
+                                new ConfigurationError(
+                                        "tributary.kafka.bootstrap-servers is not set",
+                                        "point it at your brokers, e.g. -D tributary.kafka.bootstrap-servers=localhost:9092"));
     }
 }

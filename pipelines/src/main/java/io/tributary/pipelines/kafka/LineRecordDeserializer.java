@@ -3,7 +3,11 @@ package io.tributary.pipelines.kafka;
 import io.tributary.formats.kinesis.KinesisRecord;
 import io.tributary.pipelines.runtime.LineRows;
 import io.tributary.pipelines.runtime.LiveTables;
-
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -12,12 +16,6 @@ import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * Kafka records to {@link LineRows}: never fails on a record. One whose envelope cannot be opened
@@ -38,7 +36,8 @@ public final class LineRecordDeserializer implements KafkaRecordDeserializationS
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RowData> out) {
-        StringData source = StringData.fromString(KafkaSources.sourceOf(record.topic(), record.partition()));
+        StringData source =
+                StringData.fromString(KafkaSources.sourceOf(record.topic(), record.partition()));
         byte[] value = record.value() == null ? new byte[0] : record.value();
         byte[] line = value;
         String error = null;
@@ -48,14 +47,17 @@ public final class LineRecordDeserializer implements KafkaRecordDeserializationS
             } catch (KinesisRecord.InvalidRecordException e) {
                 error = e.getMessage();
             } catch (RuntimeException e) {
-                // A decoder's blind spot is the record's fault: it goes to the rejects, the job goes on.
+                // A decoder's blind spot is the record's fault: it goes to the rejects, the job
+                // goes on.
                 error = "cannot open the Kinesis record: " + e;
             }
         }
         if (error == null && hasLineBreak(line)) {
             error = "record holds more than one line";
         }
-        out.collect(LineRows.of(StringData.fromString(utf8(line)), source, record.offset(), ORIGIN, error));
+        out.collect(
+                LineRows.of(
+                        StringData.fromString(utf8(line)), source, record.offset(), ORIGIN, error));
     }
 
     private static boolean hasLineBreak(byte[] line) {
@@ -74,8 +76,13 @@ public final class LineRecordDeserializer implements KafkaRecordDeserializationS
     private static String utf8(byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalStateException(e); // REPLACE never throws
         }

@@ -17,24 +17,33 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Kafka records as rows of topic, partition, offset and value, decoded later so
- * that a record that is no change event still reaches a rejects table. Records without a value
- * (Debezium's tombstones after a delete, for log compaction) carry nothing and are skipped.
+ * Kafka records as rows of topic, partition, offset and value, decoded later so that a record that
+ * is no change event still reaches a rejects table. Records without a value (Debezium's tombstones
+ * after a delete, for log compaction) carry nothing and are skipped.
  */
 @Internal
 public final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RowData> {
     private static final long serialVersionUID = 1L;
 
-    public static final RowType ROW_TYPE = RowType.of(
-            new LogicalType[] {VarCharType.STRING_TYPE, new IntType(), new BigIntType(),
-                    new VarBinaryType(VarBinaryType.MAX_LENGTH)},
-            new String[] {"topic", "kafka_partition", "kafka_offset", "payload"});
+    public static final RowType ROW_TYPE =
+            RowType.of(
+                    new LogicalType[] {
+                        VarCharType.STRING_TYPE,
+                        new IntType(),
+                        new BigIntType(),
+                        new VarBinaryType(VarBinaryType.MAX_LENGTH)
+                    },
+                    new String[] {"topic", "kafka_partition", "kafka_offset", "payload"});
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RowData> out) {
         if (record.value() != null) {
-            out.collect(GenericRowData.of(StringData.fromString(record.topic()), record.partition(), record.offset(),
-                    record.value()));
+            out.collect(
+                    GenericRowData.of(
+                            StringData.fromString(record.topic()),
+                            record.partition(),
+                            record.offset(),
+                            record.value()));
         }
     }
 

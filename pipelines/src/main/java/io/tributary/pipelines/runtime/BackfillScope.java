@@ -1,21 +1,19 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaConnectorOptions;
-
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * What a backfill of one table replaces: the rows whose {@code column} names one of the inputs this
- * run read (for landing files, each row's {@code source_file}), or the rows whose time
- * {@code column} lies in the time range this run read (for a database, [from, until)). Rows of
- * other inputs or other times stay, whatever partition they share, so day-by-day backfills add up
- * to one backfill over every day, and a rerun of a day replaces that day's rows only.
+ * run read (for landing files, each row's {@code source_file}), or the rows whose time {@code
+ * column} lies in the time range this run read (for a database, [from, until)). Rows of other
+ * inputs or other times stay, whatever partition they share, so day-by-day backfills add up to one
+ * backfill over every day, and a rerun of a day replaces that day's rows only.
  */
 @PublicEvolving
 public final class BackfillScope {
@@ -24,7 +22,8 @@ public final class BackfillScope {
     private final LocalDateTime from;
     private final LocalDateTime until;
 
-    private BackfillScope(String column, List<String> inputs, LocalDateTime from, LocalDateTime until) {
+    private BackfillScope(
+            String column, List<String> inputs, LocalDateTime from, LocalDateTime until) {
         this.column = column;
         this.inputs = List.copyOf(inputs);
         this.from = from;
@@ -37,7 +36,8 @@ public final class BackfillScope {
     }
 
     /** The rows whose TIMESTAMP {@code column} lies in [from, until); null leaves that end open. */
-    public static BackfillScope ofTimeRange(String column, LocalDateTime from, LocalDateTime until) {
+    public static BackfillScope ofTimeRange(
+            String column, LocalDateTime from, LocalDateTime until) {
         if (from == null && until == null) {
             throw new IllegalArgumentException("a time range needs a start or an end");
         }
@@ -65,7 +65,9 @@ public final class BackfillScope {
         Map<String, String> options = new LinkedHashMap<>();
         options.put(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN.key(), column);
         if (from == null && until == null) {
-            options.put(DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES.key(), SqlHints.listValue(inputs));
+            options.put(
+                    DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES.key(),
+                    SqlHints.listValue(inputs));
         }
         if (from != null) {
             options.put(DeltaConnectorOptions.SINK_REPLACE_WHERE_FROM.key(), from.toString());

@@ -1,10 +1,9 @@
 package io.tributary.pipelines.runtime;
 
-import org.apache.flink.annotation.Internal;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import org.apache.flink.annotation.Internal;
 
 /**
  * Lines of text, ended by {@code \n}, {@code \r} or {@code \r\n} as {@link java.io.BufferedReader}

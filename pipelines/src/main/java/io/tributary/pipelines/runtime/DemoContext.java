@@ -1,16 +1,16 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.pipelines.demo.EmbeddedKafka;
-
+import java.io.PrintStream;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.Configuration;
-
-import java.io.PrintStream;
 
 /** What the demo command gives each {@link DemoStep}. */
 @PublicEvolving
 public interface DemoContext {
-    /** The demo's settings: its own lake and landing folders. A step copies it to change anything. */
+    /**
+     * The demo's settings: its own lake and landing folders. A step copies it to change anything.
+     */
     Configuration conf();
 
     PrintStream out();
@@ -18,7 +18,9 @@ public interface DemoContext {
     /** Prints a numbered section heading, {@code == 4. title}. */
     void section(String title);
 
-    /** The demo's embedded Kafka broker, started on first use and shared by every streaming step. */
+    /**
+     * The demo's embedded Kafka broker, started on first use and shared by every streaming step.
+     */
     EmbeddedKafka kafka() throws Exception;
 
     /**

@@ -1,8 +1,7 @@
 package io.tributary.pipelines.runtime;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.util.List;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * A part of {@code tributary demo} that a pipeline contributes. A step may carry picocli
@@ -10,10 +9,16 @@ import java.util.List;
  */
 @PublicEvolving
 public interface DemoStep {
-    /** Where the step runs among every pipeline's steps: batch steps below 100, streaming ones from 100. */
+    /**
+     * Where the step runs among every pipeline's steps: batch steps below 100, streaming ones from
+     * 100.
+     */
     int order();
 
-    /** Whether the step needs the embedded Kafka broker; {@code --no-streaming} leaves such steps out. */
+    /**
+     * Whether the step needs the embedded Kafka broker; {@code --no-streaming} leaves such steps
+     * out.
+     */
     default boolean streaming() {
         return order() >= 100;
     }

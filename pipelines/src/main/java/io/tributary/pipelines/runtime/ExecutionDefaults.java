@@ -1,5 +1,6 @@
 package io.tributary.pipelines.runtime;
 
+import java.time.Duration;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -7,8 +8,6 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
-
-import java.time.Duration;
 
 /** Flink settings every Tributary job gets unless the user's configuration says otherwise. */
 @Internal
@@ -44,7 +43,10 @@ public final class ExecutionDefaults {
     public static Configuration applyStreaming(Configuration conf) {
         Configuration job = apply(conf);
         setIfAbsent(job, ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED, true);
-        setIfAbsent(job, ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_ALLOW_LATENCY, Duration.ofSeconds(1));
+        setIfAbsent(
+                job,
+                ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_ALLOW_LATENCY,
+                Duration.ofSeconds(1));
         setIfAbsent(job, ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_SIZE, 10_000L);
         return job;
     }

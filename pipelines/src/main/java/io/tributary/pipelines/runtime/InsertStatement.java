@@ -1,10 +1,9 @@
 package io.tributary.pipelines.runtime;
 
-import org.apache.flink.annotation.Internal;
-
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.flink.annotation.Internal;
 
 /**
  * An {@code INSERT INTO} or {@code INSERT OVERWRITE} statement taken apart into its target and its
@@ -13,12 +12,16 @@ import java.util.regex.Pattern;
  */
 @Internal
 public final class InsertStatement {
-    private static final Pattern INSERT = Pattern.compile("^INSERT\\s+(INTO|OVERWRITE)\\s+(\\S+)(\\s+)(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern INSERT =
+            Pattern.compile(
+                    "^INSERT\\s+(INTO|OVERWRITE)\\s+(\\S+)(\\s+)(.*)$",
+                    Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final boolean overwrite;
+
     /** The target as written, hints included. */
     private final String target;
+
     private final String separator;
     private final String query;
 
@@ -33,13 +36,21 @@ public final class InsertStatement {
     public static Optional<InsertStatement> parse(String sql) {
         Matcher m = INSERT.matcher(sql.trim());
         return m.matches()
-                ? Optional.of(new InsertStatement(m.group(1).equalsIgnoreCase("OVERWRITE"), m.group(2), m.group(3), m.group(4)))
+                ? Optional.of(
+                        new InsertStatement(
+                                m.group(1).equalsIgnoreCase("OVERWRITE"),
+                                m.group(2),
+                                m.group(3),
+                                m.group(4)))
                 : Optional.empty();
     }
 
-    /** @throws IllegalArgumentException unless {@code sql} is an INSERT */
+    /**
+     * @throws IllegalArgumentException unless {@code sql} is an INSERT
+     */
     public static InsertStatement of(String sql) {
-        return parse(sql).orElseThrow(() -> new IllegalArgumentException("Not an INSERT statement: " + sql));
+        return parse(sql)
+                .orElseThrow(() -> new IllegalArgumentException("Not an INSERT statement: " + sql));
     }
 
     /** The target table's name, without quotes or hints. */
@@ -56,7 +67,10 @@ public final class InsertStatement {
         return new InsertStatement(true, target, separator, query);
     }
 
-    /** The same statement with {@code hint} (e.g. {@code /*+ OPTIONS(...) *}{@code /}) after its target. */
+    /**
+     * The same statement with {@code hint} (e.g. {@code /*+ OPTIONS(...) *}{@code /}) after its
+     * target.
+     */
     public InsertStatement withTargetHint(String hint) {
         return new InsertStatement(overwrite, target + hint, separator, query);
     }

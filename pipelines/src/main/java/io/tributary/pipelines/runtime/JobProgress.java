@@ -1,10 +1,6 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.internal.DeltaWriterOperator;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.core.execution.JobClient;
-
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.execution.JobClient;
 
 /**
  * Reports a running job's progress — rows and files written per table and elapsed time — from the
@@ -37,7 +35,10 @@ public final class JobProgress {
                 break;
             } catch (TimeoutException stillRunning) {
                 try {
-                    Map<String, Written> counts = counts(job.getAccumulators().get(intervalMillis, TimeUnit.MILLISECONDS));
+                    Map<String, Written> counts =
+                            counts(
+                                    job.getAccumulators()
+                                            .get(intervalMillis, TimeUnit.MILLISECONDS));
                     out.println("  " + stage + " … " + describe(counts) + " · " + elapsed(start));
                 } catch (TimeoutException | ExecutionException ignored) {
                     // Progress is best effort; the job result decides success.
@@ -47,23 +48,31 @@ public final class JobProgress {
                 }
             }
         }
-        Map<String, Written> finalCounts = counts(job.getJobExecutionResult().get().getAllAccumulatorResults());
+        Map<String, Written> finalCounts =
+                counts(job.getJobExecutionResult().get().getAllAccumulatorResults());
         out.println("  " + stage + " done: " + describe(finalCounts) + " · " + elapsed(start));
         return finalCounts;
     }
 
     static Map<String, Written> counts(Map<String, Object> accumulators) {
         Map<String, Written> counts = new TreeMap<>();
-        accumulators.forEach((name, value) -> {
-            long count = ((Number) value).longValue();
-            if (name.startsWith(DeltaWriterOperator.ROWS_ACCUMULATOR_PREFIX)) {
-                counts.merge(name.substring(DeltaWriterOperator.ROWS_ACCUMULATOR_PREFIX.length()),
-                        new Written(count, 0), (was, now) -> was.withRows(count));
-            } else if (name.startsWith(DeltaWriterOperator.FILES_ACCUMULATOR_PREFIX)) {
-                counts.merge(name.substring(DeltaWriterOperator.FILES_ACCUMULATOR_PREFIX.length()),
-                        new Written(0, count), (was, now) -> was.withFiles(count));
-            }
-        });
+        accumulators.forEach(
+                (name, value) -> {
+                    long count = ((Number) value).longValue();
+                    if (name.startsWith(DeltaWriterOperator.ROWS_ACCUMULATOR_PREFIX)) {
+                        counts.merge(
+                                name.substring(
+                                        DeltaWriterOperator.ROWS_ACCUMULATOR_PREFIX.length()),
+                                new Written(count, 0),
+                                (was, now) -> was.withRows(count));
+                    } else if (name.startsWith(DeltaWriterOperator.FILES_ACCUMULATOR_PREFIX)) {
+                        counts.merge(
+                                name.substring(
+                                        DeltaWriterOperator.FILES_ACCUMULATOR_PREFIX.length()),
+                                new Written(0, count),
+                                (was, now) -> was.withFiles(count));
+                    }
+                });
         return counts;
     }
 
@@ -72,12 +81,15 @@ public final class JobProgress {
             return "starting";
         }
         StringBuilder sb = new StringBuilder();
-        counts.forEach((table, c) -> {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(shortName(table)).append(' ').append(String.format("%,d rows/%d files", c.rows(), c.files()));
-        });
+        counts.forEach(
+                (table, c) -> {
+                    if (sb.length() > 0) {
+                        sb.append(", ");
+                    }
+                    sb.append(shortName(table))
+                            .append(' ')
+                            .append(String.format("%,d rows/%d files", c.rows(), c.files()));
+                });
         return sb.toString();
     }
 

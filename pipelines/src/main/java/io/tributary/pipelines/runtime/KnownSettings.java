@@ -1,27 +1,29 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaWriteConf;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.FallbackKey;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.TreeSet;
-
 /**
  * Every {@code tributary.*} key Tributary reads: its own options, the Delta writers' job-wide
- * defaults ({@link DeltaWriteConf}) and those of each registered pipeline. A profile or {@code -D} override with any other {@code tributary.*} key is refused at
- * start, naming the nearest valid key: a misspelt setting silently ignored is a job that runs on
- * a default the user meant to change. Keys outside {@code tributary.} are Flink's and left to it.
+ * defaults ({@link DeltaWriteConf}) and those of each registered pipeline. A profile or {@code -D}
+ * override with any other {@code tributary.*} key is refused at start, naming the nearest valid
+ * key: a misspelt setting silently ignored is a job that runs on a default the user meant to
+ * change. Keys outside {@code tributary.} are Flink's and left to it.
  */
 @Internal
 public final class KnownSettings {
     static final String PREFIX = "tributary.";
-    /** Keys under these prefixes are passed through (Kafka client settings), not Tributary's own. */
+
+    /**
+     * Keys under these prefixes are passed through (Kafka client settings), not Tributary's own.
+     */
     private static final List<String> OPEN_PREFIXES = List.of("tributary.kafka.properties.");
 
     private KnownSettings() {}
@@ -46,22 +48,33 @@ public final class KnownSettings {
         return keys;
     }
 
-    /** Refuses the first {@code tributary.*} key of {@code conf} that nothing reads, or whose value its option cannot read. */
+    /**
+     * Refuses the first {@code tributary.*} key of {@code conf} that nothing reads, or whose value
+     * its option cannot read.
+     */
     public static void check(Configuration conf) {
         for (ConfigOption<?> option : options()) {
             try {
                 conf.getOptional(option);
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationError("Invalid value '" + conf.toMap().get(option.key()) + "' for " + option.key(),
+                throw new ConfigurationError(
+                        "Invalid value '"
+                                + conf.toMap().get(option.key())
+                                + "' for "
+                                + option.key(),
                         describeValues(option));
             }
         }
         TreeSet<String> known = keys();
         for (String key : new TreeSet<>(conf.keySet())) {
-            if (key.startsWith(PREFIX) && !known.contains(key) && OPEN_PREFIXES.stream().noneMatch(key::startsWith)) {
-                throw new ConfigurationError("Unknown setting '" + key + "'", nearest(key, known)
-                        .map(k -> "did you mean " + k + "? (every key: tributary config)")
-                        .orElse("'tributary config' lists every key"));
+            if (key.startsWith(PREFIX)
+                    && !known.contains(key)
+                    && OPEN_PREFIXES.stream().noneMatch(key::startsWith)) {
+                throw new ConfigurationError(
+                        "Unknown setting '" + key + "'",
+                        nearest(key, known)
+                                .map(k -> "did you mean " + k + "? (every key: tributary config)")
+                                .orElse("'tributary config' lists every key"));
             }
         }
     }
@@ -69,11 +82,17 @@ public final class KnownSettings {
     private static String describeValues(ConfigOption<?> option) {
         Object example = option.hasDefaultValue() ? option.defaultValue() : null;
         if (example instanceof Enum) {
-            return "use one of " + java.util.Arrays.stream(((Enum<?>) example).getDeclaringClass().getEnumConstants())
-                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+            return "use one of "
+                    + java.util.Arrays.stream(
+                                    ((Enum<?>) example).getDeclaringClass().getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", "));
         }
-        return example == null ? "'tributary config' describes the key"
-                : "give a value like its default, " + example + " ('tributary config' describes the key)";
+        return example == null
+                ? "'tributary config' describes the key"
+                : "give a value like its default, "
+                        + example
+                        + " ('tributary config' describes the key)";
     }
 
     static Optional<String> nearest(String key, Iterable<String> known) {
@@ -87,7 +106,9 @@ public final class KnownSettings {
             }
         }
         // A key nearer to nothing than a third of its length is not a misspelling of any.
-        return best != null && bestDistance <= Math.max(3, key.length() / 3) ? Optional.of(best) : Optional.empty();
+        return best != null && bestDistance <= Math.max(3, key.length() / 3)
+                ? Optional.of(best)
+                : Optional.empty();
     }
 
     /** Levenshtein distance. */

@@ -4,7 +4,16 @@ import io.tributary.connector.delta.DeltaConnectorOptions;
 import io.tributary.connector.delta.DeltaSink;
 import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.connector.delta.DeltaWriteConf;
-
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -18,22 +27,10 @@ import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.catalog.exceptions.TableNotExistException;
 import org.apache.flink.table.types.logical.RowType;
 
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
 /**
  * The lake's tables as Flink SQL tables: layers are databases ({@code bronze}, {@code silver},
- * {@code gold}), so {@code silver.weblogs_requests} names the Delta table at
- * {@code <lake.root>/silver/weblogs_requests}.
+ * {@code gold}), so {@code silver.weblogs_requests} names the Delta table at {@code
+ * <lake.root>/silver/weblogs_requests}.
  */
 @Internal
 public final class LakeCatalog {
@@ -42,7 +39,8 @@ public final class LakeCatalog {
     private LakeCatalog() {}
 
     /** Registers the tables a pipeline declares, with the schemas its DDL gives them. */
-    public static void registerDeclared(TableEnvironment tEnv, ReadableConfig conf, List<LakeTable> tables) {
+    public static void registerDeclared(
+            TableEnvironment tEnv, ReadableConfig conf, List<LakeTable> tables) {
         String root = lakeRoot(conf);
         for (LakeTable table : tables) {
             tEnv.executeSql("CREATE DATABASE IF NOT EXISTS `" + table.layer() + "`");
@@ -52,23 +50,30 @@ public final class LakeCatalog {
     }
 
     /**
-     * Creates a declared table's Delta log if it has none yet, so that it can be read (and
-     * queried) before a job's first commit to it.
+     * Creates a declared table's Delta log if it has none yet, so that it can be read (and queried)
+     * before a job's first commit to it.
      */
     public static void createIfAbsent(TableEnvironment tEnv, String table) {
         ResolvedSchema schema = tEnv.from(table).getResolvedSchema();
         TableName name = TableName.parse(table);
-        ObjectIdentifier id = ObjectIdentifier.of(tEnv.getCurrentCatalog(), name.layer(), name.name());
+        ObjectIdentifier id =
+                ObjectIdentifier.of(tEnv.getCurrentCatalog(), name.layer(), name.name());
         try {
-            CatalogTable declared = (CatalogTable) tEnv.getCatalog(id.getCatalogName()).orElseThrow()
-                    .getTable(id.toObjectPath());
+            CatalogTable declared =
+                    (CatalogTable)
+                            tEnv.getCatalog(id.getCatalogName())
+                                    .orElseThrow()
+                                    .getTable(id.toObjectPath());
             Map<String, String> options = declared.getOptions();
-            DeltaSink.Builder sink = DeltaSink.builder()
-                    .tablePath(options.get(DeltaConnectorOptions.PATH.key()))
-                    .rowType((RowType) schema.toPhysicalRowDataType().getLogicalType())
-                    .partitionColumns(declared.getPartitionKeys())
-                    .sinkId(id.asSummaryString());
-            new DeltaWriteConf(Configuration.fromMap(options), tEnv.getConfig()).applyTo(sink).build()
+            DeltaSink.Builder sink =
+                    DeltaSink.builder()
+                            .tablePath(options.get(DeltaConnectorOptions.PATH.key()))
+                            .rowType((RowType) schema.toPhysicalRowDataType().getLogicalType())
+                            .partitionColumns(declared.getPartitionKeys())
+                            .sinkId(id.asSummaryString());
+            new DeltaWriteConf(Configuration.fromMap(options), tEnv.getConfig())
+                    .applyTo(sink)
+                    .build()
                     .createTableIfAbsent();
         } catch (TableNotExistException e) {
             throw new IllegalArgumentException("No table " + table + " is declared", e);
@@ -115,20 +120,36 @@ public final class LakeCatalog {
 
     static String ddl(Found t) {
         RowType type = t.info.rowType();
-        String columns = type.getFields().stream()
-                .map(f -> "`" + f.getName() + "` " + f.getType().asSerializableString())
-                .collect(Collectors.joining(", "));
-        String partitioned = t.info.partitionColumns().isEmpty() ? ""
-                : " PARTITIONED BY (" + t.info.partitionColumns().stream().map(c -> "`" + c + "`")
-                        .collect(Collectors.joining(", ")) + ")";
-        return "CREATE TABLE `" + t.layer + "`.`" + t.name + "` (" + columns + ")" + partitioned
-                + " WITH ('connector' = 'delta', 'path' = '" + t.info.location() + "')";
+        String columns =
+                type.getFields().stream()
+                        .map(f -> "`" + f.getName() + "` " + f.getType().asSerializableString())
+                        .collect(Collectors.joining(", "));
+        String partitioned =
+                t.info.partitionColumns().isEmpty()
+                        ? ""
+                        : " PARTITIONED BY ("
+                                + t.info.partitionColumns().stream()
+                                        .map(c -> "`" + c + "`")
+                                        .collect(Collectors.joining(", "))
+                                + ")";
+        return "CREATE TABLE `"
+                + t.layer
+                + "`.`"
+                + t.name
+                + "` ("
+                + columns
+                + ")"
+                + partitioned
+                + " WITH ('connector' = 'delta', 'path' = '"
+                + t.info.location()
+                + "')";
     }
 
     public static String lakeRoot(ReadableConfig conf) {
         String root = conf.get(TributaryOptions.LAKE_ROOT);
         if (root == null || root.isBlank()) {
-            throw new ConfigurationError("tributary.lake.root is empty", "set it to a folder or an s3:// URI");
+            throw new ConfigurationError(
+                    "tributary.lake.root is empty", "set it to a folder or an s3:// URI");
         }
         return io.tributary.connector.delta.DeltaStorage.qualify(root);
     }
@@ -143,8 +164,11 @@ public final class LakeCatalog {
             if (listed == null) {
                 return List.of();
             }
-            return Arrays.stream(listed).filter(FileStatus::isDir).map(FileStatus::getPath)
-                    .sorted(Comparator.comparing(Path::getName)).collect(Collectors.toList());
+            return Arrays.stream(listed)
+                    .filter(FileStatus::isDir)
+                    .map(FileStatus::getPath)
+                    .sorted(Comparator.comparing(Path::getName))
+                    .collect(Collectors.toList());
         } catch (FileNotFoundException e) {
             return List.of();
         } catch (IOException e) {

@@ -1,13 +1,12 @@
 package io.tributary.pipelines.runtime;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
- * A table of the lake a pipeline writes: {@code <layer>.<domain>_<entity>}, declared by a
- * {@code CREATE TABLE} resource without connector options. Its location follows from the lake root.
+ * A table of the lake a pipeline writes: {@code <layer>.<domain>_<entity>}, declared by a {@code
+ * CREATE TABLE} resource without connector options. Its location follows from the lake root.
  */
 @PublicEvolving
 public final class LakeTable {
@@ -23,10 +22,13 @@ public final class LakeTable {
 
     /** The table a {@code CREATE TABLE <layer>.<name> (...)} statement declares. */
     public static LakeTable fromDdl(String ddl) {
-        java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?ims)^\\s*CREATE\\s+TABLE\\s+`?(\\w+)`?\\.`?(\\w+)`?")
-                .matcher(ddl);
+        java.util.regex.Matcher name =
+                java.util.regex.Pattern.compile(
+                                "(?ims)^\\s*CREATE\\s+TABLE\\s+`?(\\w+)`?\\.`?(\\w+)`?")
+                        .matcher(ddl);
         if (!name.find()) {
-            throw new IllegalArgumentException("Not a CREATE TABLE <layer>.<name> statement: " + ddl);
+            throw new IllegalArgumentException(
+                    "Not a CREATE TABLE <layer>.<name> statement: " + ddl);
         }
         return new LakeTable(name.group(1), name.group(2), ddl);
     }

@@ -1,21 +1,20 @@
 package io.tributary.pipelines.runtime;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
 /**
  * The files of a landing folder that a backfill reads, listed once so that the run reads exactly
  * the files its overwrite is scoped to ({@link BackfillScope}): a file that lands while the job
  * runs waits for the next run instead of being half-counted. Sub-folders are read too; names
- * starting with {@code .} or {@code _} (in-flight uploads, markers) are skipped, as Flink's
- * file source does.
+ * starting with {@code .} or {@code _} (in-flight uploads, markers) are skipped, as Flink's file
+ * source does.
  */
 @Internal
 public final class LandingFiles {
@@ -31,7 +30,8 @@ public final class LandingFiles {
             }
             collect(fs, folder, files);
         } catch (IOException e) {
-            throw new ConfigurationError("Cannot read landing folder " + folder + ": " + e.getMessage(),
+            throw new ConfigurationError(
+                    "Cannot read landing folder " + folder + ": " + e.getMessage(),
                     "check tributary.landing.root and the file system's credentials");
         }
         if (files.isEmpty()) {

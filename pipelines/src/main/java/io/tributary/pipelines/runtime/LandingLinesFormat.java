@@ -1,5 +1,11 @@
 package io.tributary.pipelines.runtime;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.io.compression.InflaterInputStreamFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -14,16 +20,9 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-
 /**
- * Reads landing files line by line, keeping each line's origin: {@link LineRows} with origin
- * {@code landing}. Files ending in {@code .gz}, {@code .bz2}, {@code .xz} or {@code .deflate} are
+ * Reads landing files line by line, keeping each line's origin: {@link LineRows} with origin {@code
+ * landing}. Files ending in {@code .gz}, {@code .bz2}, {@code .xz} or {@code .deflate} are
  * decompressed. A file is one split, so line numbers are exact; invalid UTF-8 is replaced, never
  * fatal. Nothing in a file stops a backfill: a line over {@value #MAX_LINE_CHARS} characters comes
  * cut, with the reason, and a file that breaks off (a truncated {@code .gz}) ends with a row that
@@ -33,18 +32,26 @@ import java.nio.charset.StandardCharsets;
 public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
     private static final int BATCH = 1024;
-    /** Longer lines are cut to this and rejected: no access log line comes near it, binary data does. */
+
+    /**
+     * Longer lines are cut to this and rejected: no access log line comes near it, binary data
+     * does.
+     */
     static final int MAX_LINE_CHARS = 1 << 20;
 
-
     @Override
-    public Reader<RowData> createReader(Configuration config, FileSourceSplit split) throws IOException {
+    public Reader<RowData> createReader(Configuration config, FileSourceSplit split)
+            throws IOException {
         return new LineReader(split, 0);
     }
 
     @Override
-    public Reader<RowData> restoreReader(Configuration config, FileSourceSplit split) throws IOException {
-        long skip = split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
+    public Reader<RowData> restoreReader(Configuration config, FileSourceSplit split)
+            throws IOException {
+        long skip =
+                split.getReaderPosition()
+                        .map(CheckpointedPosition::getRecordsAfterOffset)
+                        .orElse(0L);
         return new LineReader(split, skip);
     }
 
@@ -69,19 +76,28 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
         LineReader(FileSourceSplit split, long skip) throws IOException {
             Path path = split.path();
             this.file = StringData.fromString(path.toString());
-            // Buffered below the decompressor too: GZIP's inflater reads its input 512 bytes at a time.
+            // Buffered below the decompressor too: GZIP's inflater reads its input 512 bytes at a
+            // time.
             InputStream raw = new BufferedInputStream(path.getFileSystem().open(path), 1 << 16);
-            InflaterInputStreamFactory<?> inflater = StandardDeCompressors.getDecompressorForFileName(path.getPath());
+            InflaterInputStreamFactory<?> inflater =
+                    StandardDeCompressors.getDecompressorForFileName(path.getPath());
             InputStream in = inflater == null ? raw : inflater.create(raw);
-            this.reader = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), MAX_LINE_CHARS);
+            this.reader =
+                    new BoundedLineReader(
+                            new InputStreamReader(
+                                    in,
+                                    StandardCharsets.UTF_8
+                                            .newDecoder()
+                                            .onMalformedInput(CodingErrorAction.REPLACE)
+                                            .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                            MAX_LINE_CHARS);
             try {
                 for (long i = 0; i < skip && reader.readLine() != null; i++) {
                     lineNumber++;
                 }
             } catch (IOException e) {
-                ended = true; // the restored reader had reported this file's damage before the checkpoint
+                ended = true; // the restored reader had reported this file's damage before the
+                // checkpoint
             }
         }
 
@@ -97,15 +113,27 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
                 String line;
                 while (n < BATCH && (line = reader.readLine()) != null) {
                     lineNumber++;
-                    rows[n++] = LineRows.of(StringData.fromString(line), file, lineNumber, ORIGIN, tooLong());
+                    rows[n++] =
+                            LineRows.of(
+                                    StringData.fromString(line),
+                                    file,
+                                    lineNumber,
+                                    ORIGIN,
+                                    tooLong());
                 }
             } catch (IOException e) {
-                // A truncated .gz (an upload still in flight) or a corrupt file: the lines read so far
+                // A truncated .gz (an upload still in flight) or a corrupt file: the lines read so
+                // far
                 // stand, and one rejects row says where the file broke; the backfill goes on.
                 ended = true;
                 lineNumber++;
-                rows[n++] = LineRows.of(StringData.fromString(""), file, lineNumber, ORIGIN,
-                        "the file cannot be read past line " + (lineNumber - 1) + ": " + e);
+                rows[n++] =
+                        LineRows.of(
+                                StringData.fromString(""),
+                                file,
+                                lineNumber,
+                                ORIGIN,
+                                "the file cannot be read past line " + (lineNumber - 1) + ": " + e);
             }
             if (n == 0) {
                 return null;
@@ -117,8 +145,15 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
 
         private String tooLong() {
             long length = reader.lastLineLength();
-            return length <= MAX_LINE_CHARS ? null : "a line of " + length + " characters, over the limit of "
-                    + MAX_LINE_CHARS + " (binary data?); its first " + MAX_LINE_CHARS + " are kept";
+            return length <= MAX_LINE_CHARS
+                    ? null
+                    : "a line of "
+                            + length
+                            + " characters, over the limit of "
+                            + MAX_LINE_CHARS
+                            + " (binary data?); its first "
+                            + MAX_LINE_CHARS
+                            + " are kept";
         }
 
         @Override

@@ -1,20 +1,18 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaConnectorOptions;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.table.api.Table;
-import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.catalog.Column;
-import org.apache.flink.table.catalog.ResolvedSchema;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.catalog.ResolvedSchema;
 
 /**
  * How a streaming job reads a lake table that it also writes, so that what it computes from the
@@ -24,13 +22,14 @@ import java.util.stream.IntStream;
  * the stream committed ({@code origin = 'stream'}, read once at start; this job's Kafka offsets
  * continue after them), and this job's own rows, straight from the query that writes them.
  *
- * <p>The result is a temporary view that shadows the table's name, created after the inserts
- * into the table were planned, so they still write the table itself.
+ * <p>The result is a temporary view that shadows the table's name, created after the inserts into
+ * the table were planned, so they still write the table itself.
  */
 @Internal
 public final class LiveTables {
     /** The {@code origin} partition of rows a streaming job writes. */
     public static final String STREAM_ORIGIN = "stream";
+
     /** The {@code origin} partition of rows a backfill writes. */
     public static final String LANDING_ORIGIN = "landing";
 
@@ -42,10 +41,14 @@ public final class LiveTables {
      *
      * @param insert the statement of this job that writes the table
      * @param monitorInterval how often to look for other writers' commits; null reads them once
-     * @param catchUpDir where the reads say they have read the table's rows as of the start
-     *     ({@link #catchUpDir}), so that outputs recomputed from them are replaced only then
+     * @param catchUpDir where the reads say they have read the table's rows as of the start ({@link
+     *     #catchUpDir}), so that outputs recomputed from them are replaced only then
      */
-    public static void shadow(TableEnvironment tEnv, String table, String insert, Duration monitorInterval,
+    public static void shadow(
+            TableEnvironment tEnv,
+            String table,
+            String insert,
+            Duration monitorInterval,
             String catchUpDir) {
         Optional<InsertStatement> statement = InsertStatement.parse(insert);
         if (statement.isEmpty() || !statement.get().table().equalsIgnoreCase(table)) {
@@ -53,23 +56,61 @@ public final class LiveTables {
         }
         ResolvedSchema schema = tEnv.from(table).getResolvedSchema();
         if (!schema.getColumnNames().contains("origin")) {
-            throw new IllegalArgumentException(table + " has no origin column; a live read needs one");
+            throw new IllegalArgumentException(
+                    table + " has no origin column; a live read needs one");
         }
         String continuous = readOptions(monitorInterval, catchUpDir);
         String once = readOptions(null, catchUpDir);
-        String columns = schema.getColumns().stream().map(c -> quote(c.getName())).collect(Collectors.joining(", "));
-        // The insert's own query, its columns renamed and cast to the table's, as the insert writes them.
+        String columns =
+                schema.getColumns().stream()
+                        .map(c -> quote(c.getName()))
+                        .collect(Collectors.joining(", "));
+        // The insert's own query, its columns renamed and cast to the table's, as the insert writes
+        // them.
         List<Column> typed = schema.getColumns();
-        String aliases = IntStream.range(0, typed.size()).mapToObj(i -> quote("_c" + i))
-                .collect(Collectors.joining(", "));
-        String produced = "SELECT " + IntStream.range(0, typed.size())
-                .mapToObj(i -> "CAST(" + quote("_c" + i) + " AS "
-                        + typed.get(i).getDataType().getLogicalType().copy(true).asSerializableString() + ")")
-                .collect(Collectors.joining(", "))
-                + " FROM (" + statement.get().query() + ") AS live(" + aliases + ")";
-        String query = "SELECT " + columns + " FROM " + table + continuous + " WHERE origin <> '" + STREAM_ORIGIN + "'"
-                + " UNION ALL SELECT " + columns + " FROM " + table + once + " WHERE origin = '" + STREAM_ORIGIN + "'"
-                + " UNION ALL " + produced;
+        String aliases =
+                IntStream.range(0, typed.size())
+                        .mapToObj(i -> quote("_c" + i))
+                        .collect(Collectors.joining(", "));
+        String produced =
+                "SELECT "
+                        + IntStream.range(0, typed.size())
+                                .mapToObj(
+                                        i ->
+                                                "CAST("
+                                                        + quote("_c" + i)
+                                                        + " AS "
+                                                        + typed.get(i)
+                                                                .getDataType()
+                                                                .getLogicalType()
+                                                                .copy(true)
+                                                                .asSerializableString()
+                                                        + ")")
+                                .collect(Collectors.joining(", "))
+                        + " FROM ("
+                        + statement.get().query()
+                        + ") AS live("
+                        + aliases
+                        + ")";
+        String query =
+                "SELECT "
+                        + columns
+                        + " FROM "
+                        + table
+                        + continuous
+                        + " WHERE origin <> '"
+                        + STREAM_ORIGIN
+                        + "'"
+                        + " UNION ALL SELECT "
+                        + columns
+                        + " FROM "
+                        + table
+                        + once
+                        + " WHERE origin = '"
+                        + STREAM_ORIGIN
+                        + "'"
+                        + " UNION ALL "
+                        + produced;
         Table live = tEnv.sqlQuery(query);
         tEnv.createTemporaryView(table, live);
     }
@@ -81,7 +122,9 @@ public final class LiveTables {
     public static String readOptions(Duration monitorInterval, String catchUpDir) {
         Map<String, String> options = new java.util.LinkedHashMap<>();
         if (monitorInterval != null) {
-            options.put(DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key(), monitorInterval.toMillis() + " ms");
+            options.put(
+                    DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL.key(),
+                    monitorInterval.toMillis() + " ms");
         }
         options.put(DeltaConnectorOptions.SOURCE_CATCH_UP_DIR.key(), catchUpDir);
         return SqlHints.options(options);
@@ -93,11 +136,17 @@ public final class LiveTables {
      * the table never shows a result of half the input.
      */
     public static Map<String, String> recomputingSinkOptions(String catchUpDir) {
-        return Map.of(DeltaConnectorOptions.SINK_REPLACE_ON_START.key(), "true",
-                DeltaConnectorOptions.SINK_REPLACE_ON_START_CATCH_UP_DIR.key(), catchUpDir);
+        return Map.of(
+                DeltaConnectorOptions.SINK_REPLACE_ON_START.key(),
+                "true",
+                DeltaConnectorOptions.SINK_REPLACE_ON_START_CATCH_UP_DIR.key(),
+                catchUpDir);
     }
 
-    /** Where a pipeline's streaming job's live reads say they have caught up; emptied as each run starts. */
+    /**
+     * Where a pipeline's streaming job's live reads say they have caught up; emptied as each run
+     * starts.
+     */
     public static String catchUpDir(ReadableConfig conf, String pipeline) {
         return LakeCatalog.lakeRoot(conf) + "/_tributary/catch-up/" + pipeline;
     }

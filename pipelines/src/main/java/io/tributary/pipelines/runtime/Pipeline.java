@@ -1,16 +1,15 @@
 package io.tributary.pipelines.runtime;
 
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
-import java.util.List;
-import java.util.Map;
-
 /**
- * A pipeline: the lake tables it writes, the sources it reads in each mode, and the SQL stages
- * that turn sources into bronze, silver and gold. Only the sources differ between modes.
+ * A pipeline: the lake tables it writes, the sources it reads in each mode, and the SQL stages that
+ * turn sources into bronze, silver and gold. Only the sources differ between modes.
  */
 @PublicEvolving
 public interface Pipeline {
@@ -19,14 +18,18 @@ public interface Pipeline {
     List<LakeTable> tables();
 
     /** Registers the temporary views the stages read, for the given mode. */
-    void registerSources(StreamExecutionEnvironment env, StreamTableEnvironment tEnv,
-            Configuration conf, PipelineMode mode) throws Exception;
+    void registerSources(
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            PipelineMode mode)
+            throws Exception;
 
     /**
      * Batch mode: the tables whose backfill replaces only the rows of the inputs that run read, by
      * qualified name. The tables are known at any time; the inputs once {@link #registerSources}
-     * has listed them. The other tables a backfill writes are
-     * replaced whole, or by the partitions it writes: tables computed from whole tables (gold).
+     * has listed them. The other tables a backfill writes are replaced whole, or by the partitions
+     * it writes: tables computed from whole tables (gold).
      */
     default Map<String, BackfillScope> backfillScopes() {
         return Map.of();
@@ -38,8 +41,8 @@ public interface Pipeline {
     /**
      * A named group of statements that runs as one job: views first, then inserts. A streaming
      * stage may go on with statements that read tables it writes itself; those reads see the
-     * tables' committed rows plus this job's own rows as they are produced (see {@link LiveTables}),
-     * and those statements recompute their whole output.
+     * tables' committed rows plus this job's own rows as they are produced (see {@link
+     * LiveTables}), and those statements recompute their whole output.
      */
     final class Stage {
         private final String name;
@@ -52,11 +55,19 @@ public interface Pipeline {
             this(name, statements, List.of(), List.of(), false);
         }
 
-        public Stage(String name, List<String> statements, List<String> liveTables, List<String> liveReaders) {
+        public Stage(
+                String name,
+                List<String> statements,
+                List<String> liveTables,
+                List<String> liveReaders) {
             this(name, statements, liveTables, liveReaders, false);
         }
 
-        private Stage(String name, List<String> statements, List<String> liveTables, List<String> liveReaders,
+        private Stage(
+                String name,
+                List<String> statements,
+                List<String> liveTables,
+                List<String> liveReaders,
                 boolean derived) {
             this.name = name;
             this.statements = List.copyOf(statements);

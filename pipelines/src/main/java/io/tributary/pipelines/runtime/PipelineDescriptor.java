@@ -1,8 +1,5 @@
 package io.tributary.pipelines.runtime;
 
-import org.apache.flink.annotation.PublicEvolving;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.flink.annotation.PublicEvolving;
+import org.yaml.snakeyaml.Yaml;
 
 /**
- * A pipeline's tables and stages, declared in {@code pipeline.yaml} beside its {@code tables/}
- * and {@code sql/} folders: every pipeline is declared this way.
+ * A pipeline's tables and stages, declared in {@code pipeline.yaml} beside its {@code tables/} and
+ * {@code sql/} folders: every pipeline is declared this way.
  *
  * <pre>{@code
  * tables:                              # in order; each is tables/<entry>.sql, a CREATE TABLE
@@ -35,10 +34,10 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>A statement or table entry {@code {each: <list>, template: <name>}} (or {@code templates:
- * [...]} for several) is repeated for every item of the list the pipeline names by {@code
- * <list>}, the item's values filling the template's {@code ${key}} placeholders; the pipeline's
- * {@link Bindings} give the lists, values every statement shares, and a last rewrite of each
- * statement for the mode (e.g. skipping rows a table holds).
+ * [...]} for several) is repeated for every item of the list the pipeline names by {@code <list>},
+ * the item's values filling the template's {@code ${key}} placeholders; the pipeline's {@link
+ * Bindings} give the lists, values every statement shares, and a last rewrite of each statement for
+ * the mode (e.g. skipping rows a table holds).
  */
 @PublicEvolving
 public final class PipelineDescriptor {
@@ -54,7 +53,8 @@ public final class PipelineDescriptor {
     public static PipelineDescriptor load(Class<?> owner) {
         try (InputStream in = owner.getResourceAsStream("pipeline.yaml")) {
             if (in == null) {
-                throw new IllegalStateException("pipeline.yaml is missing beside " + owner.getName());
+                throw new IllegalStateException(
+                        "pipeline.yaml is missing beside " + owner.getName());
             }
             return new PipelineDescriptor(owner, new Yaml().load(in));
         } catch (IOException e) {
@@ -65,7 +65,9 @@ public final class PipelineDescriptor {
     /** What a pipeline fills its descriptor's templates with. */
     @PublicEvolving
     public interface Bindings {
-        /** The items of the list {@code each} names; each item's values fill one copy of a template. */
+        /**
+         * The items of the list {@code each} names; each item's values fill one copy of a template.
+         */
         default List<Map<String, String>> items(String each) {
             throw new IllegalStateException("no list '" + each + "' to repeat templates over");
         }
@@ -75,13 +77,18 @@ public final class PipelineDescriptor {
             return Map.of();
         }
 
-        /** The statement as the job runs it; {@code name} is its entry ({@code bronze.weblogs_raw}). */
+        /**
+         * The statement as the job runs it; {@code name} is its entry ({@code bronze.weblogs_raw}).
+         */
         default String rewrite(String name, String sql, PipelineMode mode) {
             return sql;
         }
     }
 
-    /** The tables without templates, qualified: those whose names do not depend on the pipeline's input. */
+    /**
+     * The tables without templates, qualified: those whose names do not depend on the pipeline's
+     * input.
+     */
     public List<String> fixedTables() {
         List<String> names = new ArrayList<>();
         for (Object entry : list(yaml, "tables")) {
@@ -94,7 +101,9 @@ public final class PipelineDescriptor {
 
     /** The fixed tables of one layer, qualified, in declaration order. */
     public List<String> fixedTables(String layer) {
-        return fixedTables().stream().filter(t -> t.startsWith(layer + ".")).collect(java.util.stream.Collectors.toList());
+        return fixedTables().stream()
+                .filter(t -> t.startsWith(layer + "."))
+                .collect(java.util.stream.Collectors.toList());
     }
 
     /**
@@ -111,12 +120,15 @@ public final class PipelineDescriptor {
             } else {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> repeated = (Map<String, Object>) entry;
-                names = repeated.containsKey("template") ? List.of((String) repeated.get("template"))
-                        : strings(list(repeated, "templates"));
+                names =
+                        repeated.containsKey("template")
+                                ? List.of((String) repeated.get("template"))
+                                : strings(list(repeated, "templates"));
                 suffix = " (each " + repeated.get("each") + ")";
             }
             for (String name : names) {
-                described.put(name + suffix, SqlResource.description(owner, "tables/" + name + ".sql"));
+                described.put(
+                        name + suffix, SqlResource.description(owner, "tables/" + name + ".sql"));
             }
         }
         return described;
@@ -124,8 +136,15 @@ public final class PipelineDescriptor {
 
     public List<LakeTable> tables(Bindings bindings) {
         List<LakeTable> tables = new ArrayList<>();
-        expand(list(yaml, "tables"), bindings, Map.of(), (name, values) -> tables.add(
-                LakeTable.fromDdl(SqlResource.load(owner, "tables/" + name + ".sql", values))));
+        expand(
+                list(yaml, "tables"),
+                bindings,
+                Map.of(),
+                (name, values) ->
+                        tables.add(
+                                LakeTable.fromDdl(
+                                        SqlResource.load(
+                                                owner, "tables/" + name + ".sql", values))));
         return tables;
     }
 
@@ -135,25 +154,44 @@ public final class PipelineDescriptor {
         for (Object stage : list(map(yaml, "stages"), mode.name().toLowerCase(Locale.ROOT))) {
             @SuppressWarnings("unchecked")
             Map<String, Object> s = (Map<String, Object>) stage;
-            Function<String, List<String>> statements = key -> {
-                List<String> sql = new ArrayList<>();
-                expand(s.containsKey(key) ? list(s, key) : List.of(), bindings, shared, (name, values) ->
-                        sql.add(bindings.rewrite(name, SqlResource.load(owner, "sql/" + name + ".sql", values), mode)));
-                return sql;
-            };
+            Function<String, List<String>> statements =
+                    key -> {
+                        List<String> sql = new ArrayList<>();
+                        expand(
+                                s.containsKey(key) ? list(s, key) : List.of(),
+                                bindings,
+                                shared,
+                                (name, values) ->
+                                        sql.add(
+                                                bindings.rewrite(
+                                                        name,
+                                                        SqlResource.load(
+                                                                owner,
+                                                                "sql/" + name + ".sql",
+                                                                values),
+                                                        mode)));
+                        return sql;
+                    };
             String name = (String) s.get("name");
             for (Map.Entry<String, String> value : shared.entrySet()) {
                 name = name.replace("${" + value.getKey() + "}", value.getValue());
             }
-            List<String> live = s.containsKey("live-tables") ? strings(list(s, "live-tables")) : List.of();
+            List<String> live =
+                    s.containsKey("live-tables") ? strings(list(s, "live-tables")) : List.of();
             if (Boolean.TRUE.equals(s.get("derived"))) {
                 stages.add(Pipeline.Stage.derived(name, statements.apply("statements")));
             } else {
-                stages.add(new Pipeline.Stage(name, statements.apply("statements"), live, statements.apply("live-readers")));
+                stages.add(
+                        new Pipeline.Stage(
+                                name,
+                                statements.apply("statements"),
+                                live,
+                                statements.apply("live-readers")));
             }
         }
         if (stages.isEmpty()) {
-            throw new IllegalStateException(owner.getSimpleName() + "'s pipeline.yaml has no " + mode + " stages");
+            throw new IllegalStateException(
+                    owner.getSimpleName() + "'s pipeline.yaml has no " + mode + " stages");
         }
         return stages;
     }
@@ -162,7 +200,10 @@ public final class PipelineDescriptor {
         void visit(String name, Map<String, String> values);
     }
 
-    private static void expand(List<Object> entries, Bindings bindings, Map<String, String> shared,
+    private static void expand(
+            List<Object> entries,
+            Bindings bindings,
+            Map<String, String> shared,
             EntryVisitor visitor) {
         for (Object entry : entries) {
             if (entry instanceof String) {
@@ -171,8 +212,10 @@ public final class PipelineDescriptor {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> repeated = (Map<String, Object>) entry;
-            List<String> templates = repeated.containsKey("template") ? List.of((String) repeated.get("template"))
-                    : strings(list(repeated, "templates"));
+            List<String> templates =
+                    repeated.containsKey("template")
+                            ? List.of((String) repeated.get("template"))
+                            : strings(list(repeated, "templates"));
             for (Map<String, String> item : bindings.items((String) repeated.get("each"))) {
                 Map<String, String> values = new java.util.HashMap<>(shared);
                 values.putAll(item);

@@ -14,6 +14,7 @@ public enum PipelineMode {
                 return mode;
             }
         }
-        throw new ConfigurationError("Unknown mode '" + value + "'", "use --mode batch or --mode streaming");
+        throw new ConfigurationError(
+                "Unknown mode '" + value + "'", "use --mode batch or --mode streaming");
     }
 }

@@ -1,35 +1,40 @@
 package io.tributary.pipelines.runtime;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-
 /**
  * A pipeline as Tributary discovers it: the one place a domain registers itself. Implementations
  * are listed in {@code META-INF/services/io.tributary.pipelines.runtime.PipelineProvider}, and
  * everything that names pipelines derives from that list: {@code tributary run}, {@code generate},
- * {@code bench}, {@code report} and {@code demo}, the settings a profile may hold, the gold
- * tables the Glue catalog lists (a test compares them with {@code terraform/gold-tables.json} and
- * the Helm values).
+ * {@code bench}, {@code report} and {@code demo}, the settings a profile may hold, the gold tables
+ * the Glue catalog lists (a test compares them with {@code terraform/gold-tables.json} and the Helm
+ * values).
  *
- * <p>The optional commands are picocli {@code @Command} objects, each a fresh instance: the
- * command line adds them under the pipeline's name ({@code tributary generate <name> ...}).
+ * <p>The optional commands are picocli {@code @Command} objects, each a fresh instance: the command
+ * line adds them under the pipeline's name ({@code tributary generate <name> ...}).
  */
 @PublicEvolving
 public interface PipelineProvider {
-    /** The pipeline's name: lower case, the prefix of its tables and of its {@code tributary.<name>.*} keys. */
+    /**
+     * The pipeline's name: lower case, the prefix of its tables and of its {@code
+     * tributary.<name>.*} keys.
+     */
     String name();
 
     /** One line for help texts. */
     String description();
 
-    /** The pipeline set up from {@code conf}; throws {@link ConfigurationError} when a required setting is missing. */
+    /**
+     * The pipeline set up from {@code conf}; throws {@link ConfigurationError} when a required
+     * setting is missing.
+     */
     Pipeline create(ReadableConfig conf);
 
     /** The options of the pipeline's {@code tributary.<name>.*} keys, each with a description. */
@@ -62,7 +67,10 @@ public interface PipelineProvider {
         return Optional.empty();
     }
 
-    /** The pipeline's parts of {@code tributary demo}, run in the order of {@link DemoStep#order()} with every other pipeline's. */
+    /**
+     * The pipeline's parts of {@code tributary demo}, run in the order of {@link DemoStep#order()}
+     * with every other pipeline's.
+     */
     default List<DemoStep> demoSteps() {
         return List.of();
     }

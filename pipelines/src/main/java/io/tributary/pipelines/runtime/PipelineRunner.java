@@ -2,25 +2,8 @@ package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaStorage;
 import io.tributary.connector.delta.DeltaWriterLease;
-
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.api.common.RuntimeExecutionMode;
-
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.StatementSet;
-import org.apache.flink.annotation.VisibleForTesting;
-import org.apache.flink.streaming.api.graph.StreamNode;
-import org.apache.flink.table.api.TableResult;
-import org.apache.flink.table.api.bridge.java.StreamStatementSet;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.table.api.config.ExecutionConfigOptions;
-
-import java.io.PrintStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,10 +11,24 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.flink.table.api.StatementSet;
+import org.apache.flink.table.api.TableResult;
+import org.apache.flink.table.api.bridge.java.StreamStatementSet;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.api.config.ExecutionConfigOptions;
 
 /**
  * Runs a pipeline's stages, one Flink job each. In batch mode every {@code INSERT INTO} becomes
@@ -44,6 +41,7 @@ import java.util.Set;
 public final class PipelineRunner {
     private final Configuration conf;
     private final PrintStream out;
+
     /** Where the streaming job being submitted checkpoints. */
     private String checkpointDir;
 
@@ -60,7 +58,9 @@ public final class PipelineRunner {
             String jobName = stages.size() == 1 ? pipeline.name() : pipeline.name() + "-" + (i + 1);
             JobClient job = submit(pipeline, stages.get(i), jobName, mode);
             if (job == null) {
-                out.println(stages.get(i).name() + ": every table is kept current by a running stream; skipped");
+                out.println(
+                        stages.get(i).name()
+                                + ": every table is kept current by a running stream; skipped");
                 continue;
             }
             written.putAll(new JobProgress(out, 2_000).await(stages.get(i).name(), job));
@@ -75,7 +75,8 @@ public final class PipelineRunner {
     public JobClient start(Pipeline pipeline) throws Exception {
         List<Pipeline.Stage> stages = pipeline.stages(PipelineMode.STREAMING);
         if (stages.size() != 1) {
-            throw new IllegalArgumentException(pipeline.name() + " has " + stages.size() + " streaming stages, not one");
+            throw new IllegalArgumentException(
+                    pipeline.name() + " has " + stages.size() + " streaming stages, not one");
         }
         return submit(pipeline, stages.get(0), pipeline.name(), PipelineMode.STREAMING);
     }
@@ -86,21 +87,33 @@ public final class PipelineRunner {
      */
     @VisibleForTesting
     public List<String> streamingOperatorUids(Pipeline pipeline) throws Exception {
-        Planned planned = plan(pipeline, pipeline.stages(PipelineMode.STREAMING).get(0), pipeline.name(),
-                PipelineMode.STREAMING);
+        Planned planned =
+                plan(
+                        pipeline,
+                        pipeline.stages(PipelineMode.STREAMING).get(0),
+                        pipeline.name(),
+                        PipelineMode.STREAMING);
         planned.statements.attachAsDataStream();
-        return planned.env.getStreamGraph().getStreamNodes().stream().map(StreamNode::getTransformationUID)
-                .filter(Objects::nonNull).sorted().collect(Collectors.toList());
+        return planned.env.getStreamGraph().getStreamNodes().stream()
+                .map(StreamNode::getTransformationUID)
+                .filter(Objects::nonNull)
+                .sorted()
+                .collect(Collectors.toList());
     }
 
-    private JobClient submit(Pipeline pipeline, Pipeline.Stage stage, String jobName, PipelineMode mode)
+    private JobClient submit(
+            Pipeline pipeline, Pipeline.Stage stage, String jobName, PipelineMode mode)
             throws Exception {
         Planned planned = plan(pipeline, stage, jobName, mode);
         if (planned == null) {
             return null;
         }
         if (mode == PipelineMode.STREAMING) {
-            forgetCatchUps(LiveTables.catchUpDir(conf, pipeline.name())); // an earlier run's markers would say this one caught up
+            forgetCatchUps(
+                    LiveTables.catchUpDir(
+                            conf,
+                            pipeline.name())); // an earlier run's markers would say this one caught
+            // up
         }
         TableResult result = planned.statements.execute();
         JobClient job = result.getJobClient().orElseThrow();
@@ -110,7 +123,10 @@ public final class PipelineRunner {
         return job;
     }
 
-    /** A stage's job, planned: its environments and statements; null when a stream keeps every table of it. */
+    /**
+     * A stage's job, planned: its environments and statements; null when a stream keeps every table
+     * of it.
+     */
     private Planned plan(Pipeline pipeline, Pipeline.Stage stage, String jobName, PipelineMode mode)
             throws Exception {
         // Streams' claims are checked before any source is touched: a refusal costs nothing.
@@ -119,11 +135,14 @@ public final class PipelineRunner {
             Set<String> scoped = pipeline.backfillScopes().keySet();
             for (String sql : stage.statements()) {
                 String target = LiveTables.targetOf(sql);
-                if (target != null && !scoped.contains(target) && leftToStream(pipeline, stage, target)) {
+                if (target != null
+                        && !scoped.contains(target)
+                        && leftToStream(pipeline, stage, target)) {
                     leftToStreams.add(target);
                 }
             }
-            if (stage.statements().stream().map(LiveTables::targetOf)
+            if (stage.statements().stream()
+                    .map(LiveTables::targetOf)
                     .allMatch(t -> t == null || leftToStreams.contains(t))) {
                 return null;
             }
@@ -132,8 +151,10 @@ public final class PipelineRunner {
         StreamTableEnvironment tEnv = tableEnvironment(env, pipeline, mode);
         StreamStatementSet statements = tEnv.createStatementSet();
         Map<String, String> inserts = new HashMap<>();
-        // Which tables have a scope is known up front; the inputs in it once the sources are registered.
-        Map<String, BackfillScope> scopes = mode == PipelineMode.BATCH ? pipeline.backfillScopes() : Map.of();
+        // Which tables have a scope is known up front; the inputs in it once the sources are
+        // registered.
+        Map<String, BackfillScope> scopes =
+                mode == PipelineMode.BATCH ? pipeline.backfillScopes() : Map.of();
         for (String sql : stage.statements()) {
             String target = LiveTables.targetOf(sql);
             if (leftToStreams.contains(target)) {
@@ -154,18 +175,26 @@ public final class PipelineRunner {
             // Tables a stream may leave empty (rejects) exist, and can be queried, from the start.
             inserts.keySet().forEach(table -> LakeCatalog.createIfAbsent(tEnv, table));
         }
-        Duration monitor = conf.get(TributaryOptions.STREAMING_BOUNDED)
-                ? null : conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL);
+        Duration monitor =
+                conf.get(TributaryOptions.STREAMING_BOUNDED)
+                        ? null
+                        : conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL);
         String catchUp = LiveTables.catchUpDir(conf, pipeline.name());
         for (String table : stage.liveTables()) {
             LiveTables.shadow(tEnv, table, inserts.get(table), monitor, catchUp);
         }
         for (String sql : stage.liveReaders()) {
             // A live reader recomputes its whole output from a full read of its inputs.
-            add(tEnv, statements, LiveTables.targetOf(sql) == null ? sql
-                    : SqlHints.withSinkOptions(sql, LiveTables.recomputingSinkOptions(catchUp)));
+            add(
+                    tEnv,
+                    statements,
+                    LiveTables.targetOf(sql) == null
+                            ? sql
+                            : SqlHints.withSinkOptions(
+                                    sql, LiveTables.recomputingSinkOptions(catchUp)));
         }
-        if (mode == PipelineMode.STREAMING && tEnv.getConfig().get(ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {
+        if (mode == PipelineMode.STREAMING
+                && tEnv.getConfig().get(ExecutionConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {
             MiniBatchJoins.refuse(statements.explain(), pipeline.name());
         }
         return new Planned(env, statements);
@@ -187,19 +216,26 @@ public final class PipelineRunner {
      * other table a stream writes is refused, since overwriting it would erase the stream's rows.
      */
     private boolean leftToStream(Pipeline pipeline, Pipeline.Stage stage, String table) {
-        Optional<LakeTable> declared = pipeline.tables().stream().filter(t -> t.qualifiedName().equals(table)).findFirst();
+        Optional<LakeTable> declared =
+                pipeline.tables().stream().filter(t -> t.qualifiedName().equals(table)).findFirst();
         if (declared.isEmpty()) {
             return false;
         }
-        Optional<DeltaWriterLease> lease = DeltaWriterLease.read(declared.get().location(LakeCatalog.lakeRoot(conf)))
-                .filter(l -> l.isLive(Instant.now()));
+        Optional<DeltaWriterLease> lease =
+                DeltaWriterLease.read(declared.get().location(LakeCatalog.lakeRoot(conf)))
+                        .filter(l -> l.isLive(Instant.now()));
         if (lease.isEmpty()) {
             return false;
         }
         if (!stage.isDerived()) {
-            throw new ConfigurationError(table + " is written by " + lease.get().describe()
-                    + "; a backfill would overwrite the rows it keeps current",
-                    "stop that job before backfilling " + table + ", or let the stream load the history");
+            throw new ConfigurationError(
+                    table
+                            + " is written by "
+                            + lease.get().describe()
+                            + "; a backfill would overwrite the rows it keeps current",
+                    "stop that job before backfilling "
+                            + table
+                            + ", or let the stream load the history");
         }
         out.println("  " + table + ": kept current by " + lease.get().describe() + "; left to it");
         return true;
@@ -214,25 +250,37 @@ public final class PipelineRunner {
     }
 
     private StreamExecutionEnvironment environment(String jobName, PipelineMode mode) {
-        Configuration jobConf = mode == PipelineMode.STREAMING
-                ? ExecutionDefaults.applyStreaming(conf) : ExecutionDefaults.apply(conf);
-        jobConf.set(ExecutionOptions.RUNTIME_MODE,
-                mode == PipelineMode.BATCH ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
-        if (mode == PipelineMode.STREAMING && !jobConf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
-            jobConf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, conf.get(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL));
+        Configuration jobConf =
+                mode == PipelineMode.STREAMING
+                        ? ExecutionDefaults.applyStreaming(conf)
+                        : ExecutionDefaults.apply(conf);
+        jobConf.set(
+                ExecutionOptions.RUNTIME_MODE,
+                mode == PipelineMode.BATCH
+                        ? RuntimeExecutionMode.BATCH
+                        : RuntimeExecutionMode.STREAMING);
+        if (mode == PipelineMode.STREAMING
+                && !jobConf.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
+            jobConf.set(
+                    CheckpointingOptions.CHECKPOINTING_INTERVAL,
+                    conf.get(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL));
         }
         if (mode == PipelineMode.STREAMING) {
             checkpointDir = RetainedCheckpoints.configure(jobConf, jobName, out);
         }
-        // An embedded cluster's file systems take their s3.* keys from this configuration: so does the log writer.
+        // An embedded cluster's file systems take their s3.* keys from this configuration: so does
+        // the log writer.
         DeltaStorage.configure(jobConf);
         return StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
     }
 
-    private StreamTableEnvironment tableEnvironment(StreamExecutionEnvironment env, Pipeline pipeline,
-            PipelineMode mode) throws Exception {
+    private StreamTableEnvironment tableEnvironment(
+            StreamExecutionEnvironment env, Pipeline pipeline, PipelineMode mode) throws Exception {
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
-        tEnv.getConfig().set("pipeline.name", "tributary " + pipeline.name() + " (" + mode.name().toLowerCase() + ")");
+        tEnv.getConfig()
+                .set(
+                        "pipeline.name",
+                        "tributary " + pipeline.name() + " (" + mode.name().toLowerCase() + ")");
         LakeCatalog.registerDeclared(tEnv, conf, pipeline.tables());
         pipeline.registerSources(env, tEnv, conf, mode);
         return tEnv;

@@ -1,18 +1,17 @@
 package io.tributary.pipelines.runtime;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ReadableConfig;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
- * The registered pipelines, by name: every {@link PipelineProvider} on the class path, as listed
- * in {@code META-INF/services}.
+ * The registered pipelines, by name: every {@link PipelineProvider} on the class path, as listed in
+ * {@code META-INF/services}.
  */
 @Internal
 public final class Pipelines {
@@ -22,11 +21,17 @@ public final class Pipelines {
 
     private static Map<String, PipelineProvider> load() {
         Map<String, PipelineProvider> byName = new TreeMap<>();
-        for (PipelineProvider provider : ServiceLoader.load(PipelineProvider.class, Pipelines.class.getClassLoader())) {
+        for (PipelineProvider provider :
+                ServiceLoader.load(PipelineProvider.class, Pipelines.class.getClassLoader())) {
             PipelineProvider earlier = byName.putIfAbsent(provider.name(), provider);
             if (earlier != null) {
-                throw new IllegalStateException("Two pipelines are called '" + provider.name() + "': "
-                        + earlier.getClass().getName() + " and " + provider.getClass().getName());
+                throw new IllegalStateException(
+                        "Two pipelines are called '"
+                                + provider.name()
+                                + "': "
+                                + earlier.getClass().getName()
+                                + " and "
+                                + provider.getClass().getName());
             }
         }
         return byName;
@@ -57,13 +62,17 @@ public final class Pipelines {
     public static PipelineProvider provider(String name) {
         PipelineProvider provider = ALL.get(name);
         if (provider == null) {
-            throw new ConfigurationError("Unknown pipeline '" + name + "'",
+            throw new ConfigurationError(
+                    "Unknown pipeline '" + name + "'",
                     "choose one of " + String.join(", ", ALL.keySet()));
         }
         return provider;
     }
 
-    /** The pipeline called {@code name}, set up from {@code conf} (the CDC pipeline reads its tables file). */
+    /**
+     * The pipeline called {@code name}, set up from {@code conf} (the CDC pipeline reads its tables
+     * file).
+     */
     public static Pipeline named(String name, ReadableConfig conf) {
         return provider(name).create(conf);
     }

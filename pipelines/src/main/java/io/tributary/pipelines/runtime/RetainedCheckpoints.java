@@ -1,7 +1,11 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaStorage;
-
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -12,12 +16,6 @@ import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.util.Optional;
-
 /**
  * Where a streaming stage keeps its checkpoints, and how a run continues from the last one an
  * earlier run left behind. Checkpoints are retained when a job is cancelled or dies, so a process
@@ -26,14 +24,15 @@ import java.util.Optional;
  *
  * <p>Flink writes {@code <dir>/<pipeline>/<job id>/chk-<n>/_metadata}; every run is a new job id.
  * Each run records its job id in {@code <dir>/<pipeline>/_last-run}, and only that run's newest
- * complete checkpoint may be resumed: when the last run left none (it finished, and Flink
- * discarded its checkpoints), an older run's checkpoint is stale lineage, whose offsets and
- * pending files the lake has moved past, and the run starts fresh instead. A resumed run claims
- * the checkpoint, and Flink deletes it once the new run has a newer one.
+ * complete checkpoint may be resumed: when the last run left none (it finished, and Flink discarded
+ * its checkpoints), an older run's checkpoint is stale lineage, whose offsets and pending files the
+ * lake has moved past, and the run starts fresh instead. A resumed run claims the checkpoint, and
+ * Flink deletes it once the new run has a newer one.
  */
 @Internal
 public final class RetainedCheckpoints {
     private static final String METADATA = "_metadata";
+
     /** Names the job id of the pipeline's last run: only its checkpoints may be resumed. */
     static final String LAST_RUN = "_last-run";
 
@@ -51,7 +50,8 @@ public final class RetainedCheckpoints {
             job.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, directory(job, jobName));
         }
         if (!job.contains(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION)) {
-            job.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+            job.set(
+                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         }
         String dir = job.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
@@ -66,24 +66,35 @@ public final class RetainedCheckpoints {
                 job.set(StateRecoveryOptions.SAVEPOINT_PATH, latest.get());
                 job.set(StateRecoveryOptions.RESTORE_MODE, RestoreMode.CLAIM);
             } else if (lastRun.isPresent()) {
-                out.println("The last run (job " + lastRun.get() + ") left no checkpoint under " + dir
-                        + " (it finished, or died before its first): starting fresh, after the Kafka offsets "
-                        + "the lake holds; older runs' checkpoints are not resumed");
+                out.println(
+                        "The last run (job "
+                                + lastRun.get()
+                                + ") left no checkpoint under "
+                                + dir
+                                + " (it finished, or died before its first): starting fresh, after the Kafka offsets "
+                                + "the lake holds; older runs' checkpoints are not resumed");
             } else {
-                out.println("No checkpoint to resume from under " + dir
-                        + ": starting fresh, after the Kafka offsets the lake holds");
+                out.println(
+                        "No checkpoint to resume from under "
+                                + dir
+                                + ": starting fresh, after the Kafka offsets the lake holds");
             }
         } else if (latest.isPresent()) {
-            out.println("An earlier run left checkpoint " + latest.get()
-                    + "; this run starts fresh (pass --resume to continue from it)");
+            out.println(
+                    "An earlier run left checkpoint "
+                            + latest.get()
+                            + "; this run starts fresh (pass --resume to continue from it)");
         }
         return dir;
     }
 
-    /** Records that the run of job {@code jobId} is the pipeline's last: the one a resume continues. */
+    /**
+     * Records that the run of job {@code jobId} is the pipeline's last: the one a resume continues.
+     */
     static void recordRun(String dir, String jobId) {
         Path file = new Path(dir, LAST_RUN);
-        try (java.io.OutputStream os = file.getFileSystem().create(file, FileSystem.WriteMode.OVERWRITE)) {
+        try (java.io.OutputStream os =
+                file.getFileSystem().create(file, FileSystem.WriteMode.OVERWRITE)) {
             os.write(jobId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot record the run under " + dir, e);
@@ -98,7 +109,9 @@ public final class RetainedCheckpoints {
                 return Optional.empty();
             }
             try (java.io.InputStream in = fs.open(file)) {
-                return Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
+                return Optional.of(
+                        new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                                .trim());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
@@ -107,9 +120,10 @@ public final class RetainedCheckpoints {
 
     /** {@code <checkpoint dir>/<job name>}, the checkpoint dir defaulting into the lake. */
     public static String directory(Configuration conf, String jobName) {
-        String root = conf.getOptional(TributaryOptions.STREAMING_CHECKPOINT_DIR)
-                .map(DeltaStorage::qualify)
-                .orElseGet(() -> LakeCatalog.lakeRoot(conf) + "/_checkpoints");
+        String root =
+                conf.getOptional(TributaryOptions.STREAMING_CHECKPOINT_DIR)
+                        .map(DeltaStorage::qualify)
+                        .orElseGet(() -> LakeCatalog.lakeRoot(conf) + "/_checkpoints");
         return root + "/" + jobName;
     }
 
@@ -125,7 +139,8 @@ public final class RetainedCheckpoints {
             FileStatus newest = null;
             Path newestCheckpoint = null;
             for (FileStatus job : list(fs, root)) {
-                if (!job.isDir() || lastRun.isPresent() && !job.getPath().getName().equals(lastRun.get())) {
+                if (!job.isDir()
+                        || lastRun.isPresent() && !job.getPath().getName().equals(lastRun.get())) {
                     continue;
                 }
                 for (FileStatus checkpoint : list(fs, job.getPath())) {
@@ -136,7 +151,8 @@ public final class RetainedCheckpoints {
                     // _metadata is written last: without it the checkpoint never completed.
                     if (fs.exists(metadata)) {
                         FileStatus status = fs.getFileStatus(metadata);
-                        if (newest == null || status.getModificationTime() > newest.getModificationTime()) {
+                        if (newest == null
+                                || status.getModificationTime() > newest.getModificationTime()) {
                             newest = status;
                             newestCheckpoint = checkpoint.getPath();
                         }

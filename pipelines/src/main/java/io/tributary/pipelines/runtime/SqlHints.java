@@ -1,10 +1,9 @@
 package io.tributary.pipelines.runtime;
 
-import org.apache.flink.annotation.Internal;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.flink.annotation.Internal;
 
 /**
  * Table options in SQL: hints ({@code /*+ OPTIONS(...) *}{@code /}) for an INSERT's target and for
@@ -25,7 +24,8 @@ public final class SqlHints {
 
     /** {@code 'key' = 'value', ...}: the body of a hint or of a {@code WITH (...)} clause. */
     public static String pairs(Map<String, String> options) {
-        return options.entrySet().stream().map(e -> literal(e.getKey()) + " = " + literal(e.getValue()))
+        return options.entrySet().stream()
+                .map(e -> literal(e.getKey()) + " = " + literal(e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -39,7 +39,9 @@ public final class SqlHints {
      * quotes, a double quote doubled, so elements may hold {@code ;} and quotes.
      */
     public static String listValue(List<String> values) {
-        return values.stream().map(v -> '"' + v.replace("\"", "\"\"") + '"').collect(Collectors.joining(";"));
+        return values.stream()
+                .map(v -> '"' + v.replace("\"", "\"\"") + '"')
+                .collect(Collectors.joining(";"));
     }
 
     private static String literal(String s) {

@@ -1,13 +1,12 @@
 package io.tributary.pipelines.runtime;
 
-import org.apache.flink.annotation.Internal;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.flink.annotation.Internal;
 
 /** One SQL statement kept as a classpath resource next to its pipeline. */
 @Internal
@@ -18,7 +17,8 @@ public final class SqlResource {
     public static String load(Class<?> owner, String name) {
         try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("SQL resource " + name + " is missing next to " + owner.getName());
+                throw new IllegalStateException(
+                        "SQL resource " + name + " is missing next to " + owner.getName());
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return text.lines()
@@ -30,18 +30,27 @@ public final class SqlResource {
         }
     }
 
-    /** The comment lines that open {@code <package of owner>/<name>}, as one line; empty when it has none. */
+    /**
+     * The comment lines that open {@code <package of owner>/<name>}, as one line; empty when it has
+     * none.
+     */
     public static String description(Class<?> owner, String name) {
         try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("SQL resource " + name + " is missing next to " + owner.getName());
+                throw new IllegalStateException(
+                        "SQL resource " + name + " is missing next to " + owner.getName());
             }
-            String comment = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
-                    .takeWhile(line -> line.startsWith("--"))
-                    .map(line -> line.substring(2).trim())
-                    .collect(Collectors.joining(" "))
-                    .replaceFirst("^Template: ", "");
-            return comment.isEmpty() ? comment : Character.toUpperCase(comment.charAt(0)) + comment.substring(1);
+            String comment =
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .map(String::trim)
+                            .takeWhile(line -> line.startsWith("--"))
+                            .map(line -> line.substring(2).trim())
+                            .collect(Collectors.joining(" "))
+                            .replaceFirst("^Template: ", "");
+            return comment.isEmpty()
+                    ? comment
+                    : Character.toUpperCase(comment.charAt(0)) + comment.substring(1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,7 +63,8 @@ public final class SqlResource {
             sql = sql.replace("${" + value.getKey() + "}", value.getValue());
         }
         if (sql.contains("${")) {
-            throw new IllegalStateException("SQL template " + name + " has a placeholder without a value: " + sql);
+            throw new IllegalStateException(
+                    "SQL template " + name + " has a placeholder without a value: " + sql);
         }
         return sql;
     }

@@ -2,7 +2,10 @@ package io.tributary.pipelines.runtime;
 
 import org.apache.flink.annotation.Internal;
 
-/** Joins locations as users write them: a root given with or without a trailing slash names the same folder. */
+/**
+ * Joins locations as users write them: a root given with or without a trailing slash names the same
+ * folder.
+ */
 @Internal
 public final class StoragePaths {
     private StoragePaths() {}

@@ -1,13 +1,11 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaWriteConf;
-
+import java.time.Duration;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.MemorySize;
-
-import java.time.Duration;
 
 /** Settings every pipeline shares. Keys live under {@code tributary.}. */
 @PublicEvolving
@@ -89,8 +87,13 @@ public final class TributaryOptions {
                                     + "when there is none; set by 'run --resume'. A fresh start continues "
                                     + "after the Kafka offsets the lake tables hold.");
 
-    /** The lake tables' writers: see {@link DeltaWriteConf} for these and the other tributary.sink.* keys. */
-    public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE = DeltaWriteConf.TARGET_FILE_SIZE;
+    /**
+     * The lake tables' writers: see {@link DeltaWriteConf} for these and the other tributary.sink.*
+     * keys.
+     */
+    public static final ConfigOption<MemorySize> SINK_TARGET_FILE_SIZE =
+            DeltaWriteConf.TARGET_FILE_SIZE;
 
-    public static final ConfigOption<Integer> SINK_LOG_CHECKPOINT_INTERVAL = DeltaWriteConf.LOG_CHECKPOINT_INTERVAL;
+    public static final ConfigOption<Integer> SINK_LOG_CHECKPOINT_INTERVAL =
+            DeltaWriteConf.LOG_CHECKPOINT_INTERVAL;
 }

@@ -1,11 +1,9 @@
 package io.tributary.pipelines.sre;
 
 import io.tributary.udfs.sre.SloComparator;
-
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
 
 /** One SLO: which SLI, the target it is judged against, how, and over which periods. */
 @PublicEvolving
@@ -14,7 +12,12 @@ public final class SloTarget implements java.io.Serializable {
 
     /** The SLIs the SRE pipeline computes (definitions in ARCHITECTURE.md). */
     public static final List<String> SLIS =
-            List.of("deploy_interval_hours", "failures_per_deploy", "availability_pct", "response_days");
+            List.of(
+                    "deploy_interval_hours",
+                    "failures_per_deploy",
+                    "availability_pct",
+                    "response_days");
+
     /** Calendar periods an SLO can be judged over, as gold.sre_slo_report's periods. */
     public static final Set<String> WINDOWS = Set.of("month", "year");
 
@@ -24,7 +27,12 @@ public final class SloTarget implements java.io.Serializable {
     private final double target;
     private final List<String> windows;
 
-    SloTarget(String name, String sli, SloComparator comparator, double target, List<String> windows) {
+    SloTarget(
+            String name,
+            String sli,
+            SloComparator comparator,
+            double target,
+            List<String> windows) {
         this.name = name;
         this.sli = sli;
         this.comparator = comparator;

@@ -2,11 +2,6 @@ package io.tributary.pipelines.sre;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.udfs.sre.SloComparator;
-
-import org.apache.flink.annotation.PublicEvolving;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -19,10 +14,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The SLO targets file (OpenSLO-like YAML: a {@code slos} list of name, sli, comparator, target
- * and windows). Without a file the bundled defaults apply: last year's targets. Every mistake is a
+ * The SLO targets file (OpenSLO-like YAML: a {@code slos} list of name, sli, comparator, target and
+ * windows). Without a file the bundled defaults apply: last year's targets. Every mistake is a
  * {@link ConfigurationError} that names the entry and the fix.
  */
 @PublicEvolving
@@ -34,7 +32,9 @@ public final class SloTargetsFile {
     /** Last year's targets, as bundled. */
     public static List<SloTarget> defaults() {
         try (InputStream in = SloTargetsFile.class.getResourceAsStream(DEFAULTS)) {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "the bundled " + DEFAULTS);
+            return parse(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    "the bundled " + DEFAULTS);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the bundled " + DEFAULTS, e);
         }
@@ -42,13 +42,15 @@ public final class SloTargetsFile {
 
     public static List<SloTarget> load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new ConfigurationError("SLO targets file " + file + " does not exist",
+            throw new ConfigurationError(
+                    "SLO targets file " + file + " does not exist",
                     "point it at a YAML file with a 'slos' list, or leave it unset for last year's targets");
         }
         try {
             return parse(Files.readString(file), file.toString());
         } catch (IOException e) {
-            throw new ConfigurationError("Cannot read SLO targets file " + file + ": " + e.getMessage(),
+            throw new ConfigurationError(
+                    "Cannot read SLO targets file " + file + ": " + e.getMessage(),
                     "check the file's permissions");
         }
     }
@@ -58,12 +60,14 @@ public final class SloTargetsFile {
         try (Reader reader = new StringReader(yaml)) {
             root = new Yaml().load(reader);
         } catch (IOException | YAMLException e) {
-            throw new ConfigurationError("Cannot read SLO targets from " + origin + ": " + e.getMessage(),
+            throw new ConfigurationError(
+                    "Cannot read SLO targets from " + origin + ": " + e.getMessage(),
                     "check the YAML syntax");
         }
         Object slos = root instanceof Map ? ((Map<?, ?>) root).get("slos") : null;
         if (!(slos instanceof List) || ((List<?>) slos).isEmpty()) {
-            throw new ConfigurationError(origin + " has no 'slos' list",
+            throw new ConfigurationError(
+                    origin + " has no 'slos' list",
                     "start it with 'slos:' and one '- name: ...' entry per SLO");
         }
         List<SloTarget> targets = new ArrayList<>();
@@ -71,7 +75,9 @@ public final class SloTargetsFile {
         for (Object entry : (List<?>) slos) {
             SloTarget target = target(entry, origin);
             if (!names.add(target.name())) {
-                throw new ConfigurationError(origin + " names two SLOs '" + target.name() + "'", "give each SLO its own name");
+                throw new ConfigurationError(
+                        origin + " names two SLOs '" + target.name() + "'",
+                        "give each SLO its own name");
             }
             targets.add(target);
         }
@@ -80,7 +86,8 @@ public final class SloTargetsFile {
 
     private static SloTarget target(Object entry, String origin) {
         if (!(entry instanceof Map)) {
-            throw new ConfigurationError(origin + " has an SLO entry that is not a mapping",
+            throw new ConfigurationError(
+                    origin + " has an SLO entry that is not a mapping",
                     "write each SLO as '- name: ...' with sli, comparator and target indented below");
         }
         Map<?, ?> map = (Map<?, ?>) entry;
@@ -88,7 +95,8 @@ public final class SloTargetsFile {
         String where = origin + ", SLO '" + name + "'";
         String sli = required(map, "sli", origin, name);
         if (!SloTarget.SLIS.contains(sli)) {
-            throw new ConfigurationError(where + " has the unknown SLI '" + sli + "'", "use one of " + SloTarget.SLIS);
+            throw new ConfigurationError(
+                    where + " has the unknown SLI '" + sli + "'", "use one of " + SloTarget.SLIS);
         }
         SloComparator comparator;
         try {
@@ -98,7 +106,9 @@ public final class SloTargetsFile {
         }
         Object target = map.get("target");
         if (!(target instanceof Number)) {
-            throw new ConfigurationError(where + " has no numeric 'target'", "give the target as a number, e.g. target: 94");
+            throw new ConfigurationError(
+                    where + " has no numeric 'target'",
+                    "give the target as a number, e.g. target: 94");
         }
         List<String> windows = new ArrayList<>();
         Object listed = map.get("windows");
@@ -111,7 +121,9 @@ public final class SloTargetsFile {
         }
         for (String window : windows) {
             if (!SloTarget.WINDOWS.contains(window)) {
-                throw new ConfigurationError(where + " has the unknown window '" + window + "'", "use month and/or year");
+                throw new ConfigurationError(
+                        where + " has the unknown window '" + window + "'",
+                        "use month and/or year");
             }
         }
         return new SloTarget(name, sli, comparator, ((Number) target).doubleValue(), windows);
@@ -120,7 +132,8 @@ public final class SloTargetsFile {
     private static String required(Map<?, ?> map, String key, String origin, String name) {
         Object value = map.get(key);
         if (value == null || String.valueOf(value).isBlank()) {
-            throw new ConfigurationError(origin + ", SLO '" + name + "' has no '" + key + "'", "add '" + key + ": ...'");
+            throw new ConfigurationError(
+                    origin + ", SLO '" + name + "' has no '" + key + "'", "add '" + key + ": ...'");
         }
         return String.valueOf(value).trim();
     }

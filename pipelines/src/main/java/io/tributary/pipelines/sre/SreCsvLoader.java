@@ -1,7 +1,5 @@
 package io.tributary.pipelines.sre;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * Loads the CSV files {@link SreGenerator} writes (a header row; an empty field is null) into the
@@ -26,15 +25,18 @@ import java.util.Set;
 @PublicEvolving
 public final class SreCsvLoader {
     private static final int BATCH = 5_000;
-    private static final Set<String> TIMES = Set.of("started_at", "finished_at", "ts", "opened_at", "closed_at");
+    private static final Set<String> TIMES =
+            Set.of("started_at", "finished_at", "ts", "opened_at", "closed_at");
     private static final Set<String> LONGS = Set.of("run_id", "id");
     private static final Set<String> INTS = Set.of("status_code", "latency_ms");
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
+    private static final DateTimeFormatter TS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
 
     private SreCsvLoader() {}
 
     /** Rows loaded per table; each table's rows are replaced (the table is emptied first). */
-    public static Map<String, Long> load(SreDatabase db, Path csvDir) throws IOException, SQLException {
+    public static Map<String, Long> load(SreDatabase db, Path csvDir)
+            throws IOException, SQLException {
         db.createTables();
         Map<String, Long> loaded = new LinkedHashMap<>();
         try (Connection c = db.connect()) {
@@ -46,15 +48,22 @@ public final class SreCsvLoader {
         return Collections.unmodifiableMap(loaded);
     }
 
-    private static long loadTable(Connection c, String table, Path csv) throws IOException, SQLException {
+    private static long loadTable(Connection c, String table, Path csv)
+            throws IOException, SQLException {
         try (var delete = c.createStatement()) {
             delete.executeUpdate("DELETE FROM " + table);
         }
         long rows = 0;
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String[] columns = in.readLine().split(",", -1);
-            String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(columns.length, "?")) + ")";
+            String insert =
+                    "INSERT INTO "
+                            + table
+                            + " ("
+                            + String.join(", ", columns)
+                            + ") VALUES ("
+                            + String.join(", ", Collections.nCopies(columns.length, "?"))
+                            + ")";
             try (PreparedStatement statement = c.prepareStatement(insert)) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     String[] values = line.split(",", -1);
@@ -74,10 +83,16 @@ public final class SreCsvLoader {
         return rows;
     }
 
-    private static void bind(PreparedStatement statement, int index, String column, String value) throws SQLException {
+    private static void bind(PreparedStatement statement, int index, String column, String value)
+            throws SQLException {
         if (value.isEmpty()) {
-            statement.setNull(index, TIMES.contains(column) ? Types.TIMESTAMP
-                    : LONGS.contains(column) ? Types.BIGINT : INTS.contains(column) ? Types.INTEGER : Types.VARCHAR);
+            statement.setNull(
+                    index,
+                    TIMES.contains(column)
+                            ? Types.TIMESTAMP
+                            : LONGS.contains(column)
+                                    ? Types.BIGINT
+                                    : INTS.contains(column) ? Types.INTEGER : Types.VARCHAR);
         } else if (TIMES.contains(column)) {
             statement.setTimestamp(index, Timestamp.valueOf(LocalDateTime.parse(value, TS)));
         } else if (LONGS.contains(column)) {

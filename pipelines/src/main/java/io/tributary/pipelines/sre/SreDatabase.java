@@ -2,10 +2,6 @@ package io.tributary.pipelines.sre;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.SqlResource;
-
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.configuration.ReadableConfig;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +12,13 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
- * The operational database the SRE batch mode reads: how to reach it from the
- * {@code tributary.sre.jdbc.*} settings, and the three source tables' DDL for MySQL/MariaDB and
- * PostgreSQL (what {@code tributary generate sre --jdbc-url} creates).
+ * The operational database the SRE batch mode reads: how to reach it from the {@code
+ * tributary.sre.jdbc.*} settings, and the three source tables' DDL for MySQL/MariaDB and PostgreSQL
+ * (what {@code tributary generate sre --jdbc-url} creates).
  */
 @PublicEvolving
 public final class SreDatabase {
@@ -39,27 +37,44 @@ public final class SreDatabase {
 
     /** The database of the settings; the password from the password file, else the variable. */
     public static SreDatabase fromConfig(ReadableConfig conf) {
-        String url = conf.getOptional(SreOptions.JDBC_URL).filter(u -> !u.isBlank()).orElseThrow(() ->
-                new ConfigurationError(SreOptions.JDBC_URL.key() + " is not set",
-                        "point it at the database holding esteira_prod, log and chamados, e.g. -D "
-                                + SreOptions.JDBC_URL.key() + "=jdbc:mysql://db:3306/sre"));
-        return new SreDatabase(url, conf.getOptional(SreOptions.JDBC_USER).orElse(null), password(conf));
+        String url =
+                conf.getOptional(SreOptions.JDBC_URL)
+                        .filter(u -> !u.isBlank())
+                        .orElseThrow(
+                                () ->
+                                        new ConfigurationError(
+                                                SreOptions.JDBC_URL.key() + " is not set",
+                                                "point it at the database holding esteira_prod, log and chamados, e.g. -D "
+                                                        + SreOptions.JDBC_URL.key()
+                                                        + "=jdbc:mysql://db:3306/sre"));
+        return new SreDatabase(
+                url, conf.getOptional(SreOptions.JDBC_USER).orElse(null), password(conf));
     }
 
     static String password(ReadableConfig conf) {
-        Optional<String> file = conf.getOptional(SreOptions.JDBC_PASSWORD_FILE).filter(f -> !f.isBlank());
+        Optional<String> file =
+                conf.getOptional(SreOptions.JDBC_PASSWORD_FILE).filter(f -> !f.isBlank());
         if (file.isPresent()) {
             try {
-                return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
+                return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8)
+                        .replaceAll("[\\r\\n]+$", "");
             } catch (IOException e) {
-                throw new ConfigurationError("Cannot read the database password file " + file.get() + ": "
-                        + e.getMessage(), "check " + SreOptions.JDBC_PASSWORD_FILE.key() + " and the file's permissions");
+                throw new ConfigurationError(
+                        "Cannot read the database password file "
+                                + file.get()
+                                + ": "
+                                + e.getMessage(),
+                        "check "
+                                + SreOptions.JDBC_PASSWORD_FILE.key()
+                                + " and the file's permissions");
             }
         }
         return System.getenv(conf.get(SreOptions.JDBC_PASSWORD_ENV));
     }
 
-    /** The URL as Flink's JDBC dialects know it: MariaDB speaks MySQL's, through the MariaDB driver. */
+    /**
+     * The URL as Flink's JDBC dialects know it: MariaDB speaks MySQL's, through the MariaDB driver.
+     */
     public String flinkUrl() {
         if (isMysql() && !url.contains("permitMysqlScheme")) {
             String mysql = url.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
@@ -76,7 +91,8 @@ public final class SreDatabase {
         if (url.startsWith("jdbc:postgresql:")) {
             return "org.postgresql.Driver";
         }
-        throw new ConfigurationError("Unsupported JDBC URL " + redacted(),
+        throw new ConfigurationError(
+                "Unsupported JDBC URL " + redacted(),
                 "use jdbc:mysql://, jdbc:mariadb:// or jdbc:postgresql://");
     }
 
@@ -99,19 +115,31 @@ public final class SreDatabase {
         try {
             return DriverManager.getConnection(flinkUrl(), user, password);
         } catch (SQLException e) {
-            throw new ConfigurationError("Cannot connect to " + redacted() + " as " + user + ": " + e.getMessage(),
-                    "check " + SreOptions.JDBC_URL.key() + ", " + SreOptions.JDBC_USER.key()
-                            + " and the password (variable " + SreOptions.JDBC_PASSWORD_ENV.defaultValue()
-                            + " or " + SreOptions.JDBC_PASSWORD_FILE.key() + ")");
+            throw new ConfigurationError(
+                    "Cannot connect to " + redacted() + " as " + user + ": " + e.getMessage(),
+                    "check "
+                            + SreOptions.JDBC_URL.key()
+                            + ", "
+                            + SreOptions.JDBC_USER.key()
+                            + " and the password (variable "
+                            + SreOptions.JDBC_PASSWORD_ENV.defaultValue()
+                            + " or "
+                            + SreOptions.JDBC_PASSWORD_FILE.key()
+                            + ")");
         }
     }
 
     /** Creates the three source tables where they do not exist yet. */
     public void createTables() throws SQLException {
         String timestamp = isMysql() ? "DATETIME(3)" : "TIMESTAMP(3)";
-        try (Connection c = connect(); var statement = c.createStatement()) {
+        try (Connection c = connect();
+                var statement = c.createStatement()) {
             for (String table : TABLES) {
-                statement.execute(SqlResource.load(SreDatabase.class, "db/" + table + ".sql", Map.of("timestamp", timestamp)));
+                statement.execute(
+                        SqlResource.load(
+                                SreDatabase.class,
+                                "db/" + table + ".sql",
+                                Map.of("timestamp", timestamp)));
             }
         }
     }

@@ -1,7 +1,5 @@
 package io.tributary.pipelines.sre;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,24 +12,31 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * A realistic year of a platform team's operational data, seeded and reproducible, as CSV files
- * with headers, one per source table: {@code esteira_prod.csv} (deploy pipeline runs),
- * {@code log.csv} (requests) and {@code chamados.csv} (incidents). What makes SLOs interesting is
- * in it: bursts of failed runs (a service's pipeline breaks for days), outages (hours in which a
- * service answers mostly 5xx), 429/499/503 answers, cancelled runs, an assignment group that
- * takes far longer to close incidents than the others, and incidents still open at the year's end.
- * Timestamps are UTC, {@code yyyy-MM-dd HH:mm:ss}; an open incident's {@code closed_at} is empty.
+ * with headers, one per source table: {@code esteira_prod.csv} (deploy pipeline runs), {@code
+ * log.csv} (requests) and {@code chamados.csv} (incidents). What makes SLOs interesting is in it:
+ * bursts of failed runs (a service's pipeline breaks for days), outages (hours in which a service
+ * answers mostly 5xx), 429/499/503 answers, cancelled runs, an assignment group that takes far
+ * longer to close incidents than the others, and incidents still open at the year's end. Timestamps
+ * are UTC, {@code yyyy-MM-dd HH:mm:ss}; an open incident's {@code closed_at} is empty.
  */
 @PublicEvolving
 public final class SreGenerator {
-    public static final List<String> SERVICES = List.of("checkout", "search", "payments", "auth", "catalog");
-    static final List<String> GROUPS = List.of("platform-oncall", "payments-team", "network-ops", "db-admins");
+    public static final List<String> SERVICES =
+            List.of("checkout", "search", "payments", "auth", "catalog");
+    static final List<String> GROUPS =
+            List.of("platform-oncall", "payments-team", "network-ops", "db-admins");
+
     /** The group whose incidents take days, not hours: the contributor a report should find. */
     static final String SLOW_GROUP = "network-ops";
-    private static final List<String> CATEGORIES = List.of("availability", "performance", "deployment", "security");
-    private static final List<String> SYMPTOMS = List.of("errors", "latency", "timeouts", "login failures", "data mismatch");
+
+    private static final List<String> CATEGORIES =
+            List.of("availability", "performance", "deployment", "security");
+    private static final List<String> SYMPTOMS =
+            List.of("errors", "latency", "timeouts", "login failures", "data mismatch");
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final SplittableRandom random;
@@ -46,8 +51,8 @@ public final class SreGenerator {
     /**
      * Also writes a few rows operational databases hold and the pipeline must reject: a run that
      * finished before it started, one with an unknown status, one without a start; a request
-     * without a timestamp and one with status 0; an incident without an opening time and one
-     * closed before it opened. They come last in each file.
+     * without a timestamp and one with status 0; an incident without an opening time and one closed
+     * before it opened. They come last in each file.
      */
     public SreGenerator withBadRows() {
         this.badRows = true;
@@ -61,7 +66,10 @@ public final class SreGenerator {
         public long incidents;
     }
 
-    /** Writes the three files into {@code dir}: about {@code requests} requests, runs and incidents in proportion. */
+    /**
+     * Writes the three files into {@code dir}: about {@code requests} requests, runs and incidents
+     * in proportion.
+     */
     public Result generate(Path dir, long requests) throws IOException {
         Files.createDirectories(dir);
         Result result = new Result();
@@ -78,7 +86,8 @@ public final class SreGenerator {
     private long runs(Path file, Instant start, long seconds) throws IOException {
         long rows = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("run_id,service,pipeline,commit_sha,started_at,finished_at,status,environment\n");
+            out.write(
+                    "run_id,service,pipeline,commit_sha,started_at,finished_at,status,environment\n");
             for (String service : SERVICES) {
                 // Each service has one broken stretch of 3 to 10 days in which most runs fail.
                 long burstStart = random.nextLong(seconds - 11 * 86_400L);
@@ -87,22 +96,60 @@ public final class SreGenerator {
                 while (t < seconds) {
                     boolean inBurst = t >= burstStart && t < burstEnd;
                     int roll = random.nextInt(100);
-                    String status = inBurst ? (roll < 80 ? "failure" : roll < 90 ? "cancelled" : "success")
-                            : (roll < 8 ? "failure" : roll < 11 ? "cancelled" : "success");
+                    String status =
+                            inBurst
+                                    ? (roll < 80 ? "failure" : roll < 90 ? "cancelled" : "success")
+                                    : (roll < 8 ? "failure" : roll < 11 ? "cancelled" : "success");
                     long duration = 300 + random.nextInt(1_500);
                     rows++;
-                    out.write(rows + "," + service + "," + service + "-deploy," + sha() + "," + ts(start, t) + ","
-                            + ts(start, t + duration) + "," + status + ",prod\n");
+                    out.write(
+                            rows
+                                    + ","
+                                    + service
+                                    + ","
+                                    + service
+                                    + "-deploy,"
+                                    + sha()
+                                    + ","
+                                    + ts(start, t)
+                                    + ","
+                                    + ts(start, t + duration)
+                                    + ","
+                                    + status
+                                    + ",prod\n");
                     // Mostly every one to four hours; failing stretches retry faster.
-                    t += inBurst ? 900 + random.nextInt(2_700) : 3_600 + random.nextInt(3 * 3_600 + 1_800);
+                    t +=
+                            inBurst
+                                    ? 900 + random.nextInt(2_700)
+                                    : 3_600 + random.nextInt(3 * 3_600 + 1_800);
                 }
             }
             if (badRows) {
-                out.write((rows + 1) + ",checkout,checkout-deploy," + sha() + "," + ts(start, 7_200) + "," + ts(start, 3_600)
-                        + ",success,prod\n");
-                out.write((rows + 2) + ",search,search-deploy," + sha() + "," + ts(start, 7_200) + "," + ts(start, 7_500)
-                        + ",running,prod\n");
-                out.write((rows + 3) + ",auth,auth-deploy," + sha() + ",," + ts(start, 7_500) + ",failure,prod\n");
+                out.write(
+                        (rows + 1)
+                                + ",checkout,checkout-deploy,"
+                                + sha()
+                                + ","
+                                + ts(start, 7_200)
+                                + ","
+                                + ts(start, 3_600)
+                                + ",success,prod\n");
+                out.write(
+                        (rows + 2)
+                                + ",search,search-deploy,"
+                                + sha()
+                                + ","
+                                + ts(start, 7_200)
+                                + ","
+                                + ts(start, 7_500)
+                                + ",running,prod\n");
+                out.write(
+                        (rows + 3)
+                                + ",auth,auth-deploy,"
+                                + sha()
+                                + ",,"
+                                + ts(start, 7_500)
+                                + ",failure,prod\n");
                 rows += 3;
             }
         }
@@ -124,10 +171,23 @@ public final class SreGenerator {
             for (long id = 1; id <= count; id++) {
                 long t = seconds * (id - 1) / Math.max(count, 1) + random.nextInt(60);
                 int s = random.nextInt(SERVICES.size());
-                boolean down = (t >= outages[s][0] && t < outages[s][1]) || (t >= outages[s][2] && t < outages[s][3]);
-                out.write(id + "," + ts(start, Math.min(t, seconds - 1)) + "," + SERVICES.get(s) + ",/api/"
-                        + SERVICES.get(s) + endpoints[random.nextInt(endpoints.length)] + "," + status(down) + ","
-                        + (down ? 2_000 + random.nextInt(28_000) : 20 + random.nextInt(400)) + "\n");
+                boolean down =
+                        (t >= outages[s][0] && t < outages[s][1])
+                                || (t >= outages[s][2] && t < outages[s][3]);
+                out.write(
+                        id
+                                + ","
+                                + ts(start, Math.min(t, seconds - 1))
+                                + ","
+                                + SERVICES.get(s)
+                                + ",/api/"
+                                + SERVICES.get(s)
+                                + endpoints[random.nextInt(endpoints.length)]
+                                + ","
+                                + status(down)
+                                + ","
+                                + (down ? 2_000 + random.nextInt(28_000) : 20 + random.nextInt(400))
+                                + "\n");
             }
             if (badRows) {
                 out.write((count + 1) + ",,payments,/api/payments,200,35\n");
@@ -158,31 +218,54 @@ public final class SreGenerator {
         return roll < 70 ? 404 : roll < 120 ? 304 : 200;
     }
 
-    /** About 2,300 incidents a year; the slow group's take days, and the last weeks' may still be open. */
+    /**
+     * About 2,300 incidents a year; the slow group's take days, and the last weeks' may still be
+     * open.
+     */
     private long incidents(Path file, Instant start, long seconds) throws IOException {
         long rows = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("number,caller_id,category,subcategory,u_symptom,assignment_group,incident_state,opened_at,closed_at\n");
+            out.write(
+                    "number,caller_id,category,subcategory,u_symptom,assignment_group,incident_state,opened_at,closed_at\n");
             long t = 0;
             while (t < seconds) {
                 rows++;
                 String group = GROUPS.get(random.nextInt(GROUPS.size()));
                 // The other groups close most within a day or so, and one in twenty takes days too.
-                double hours = group.equals(SLOW_GROUP) ? 24 + random.nextDouble() * 168
-                        : random.nextInt(20) == 0 ? 36 + random.nextDouble() * 60 : 1 + random.nextDouble() * 30;
+                double hours =
+                        group.equals(SLOW_GROUP)
+                                ? 24 + random.nextDouble() * 168
+                                : random.nextInt(20) == 0
+                                        ? 36 + random.nextDouble() * 60
+                                        : 1 + random.nextDouble() * 30;
                 long closed = t + (long) (hours * 3_600);
-                boolean open = closed >= seconds || (seconds - t < 14 * 86_400L && random.nextInt(3) == 0);
+                boolean open =
+                        closed >= seconds || (seconds - t < 14 * 86_400L && random.nextInt(3) == 0);
                 String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
-                out.write(String.format("INC%07d,user%04d,%s,%s-%d,%s,%s,%s,%s,%s%n", rows, random.nextInt(5_000),
-                        category, category, 1 + random.nextInt(3), SYMPTOMS.get(random.nextInt(SYMPTOMS.size())), group,
-                        open ? "In Progress" : "Closed", ts(start, t), open ? "" : ts(start, closed)));
+                out.write(
+                        String.format(
+                                "INC%07d,user%04d,%s,%s-%d,%s,%s,%s,%s,%s%n",
+                                rows,
+                                random.nextInt(5_000),
+                                category,
+                                category,
+                                1 + random.nextInt(3),
+                                SYMPTOMS.get(random.nextInt(SYMPTOMS.size())),
+                                group,
+                                open ? "In Progress" : "Closed",
+                                ts(start, t),
+                                open ? "" : ts(start, closed)));
                 t += 600 + random.nextInt(2 * 13_000);
             }
             if (badRows) {
-                out.write(String.format("INC%07d,user0001,security,security-1,errors,db-admins,Closed,,%s%n", rows + 1,
-                        ts(start, 86_400)));
-                out.write(String.format("INC%07d,user0002,security,security-2,errors,db-admins,Closed,%s,%s%n", rows + 2,
-                        ts(start, 2 * 86_400), ts(start, 86_400)));
+                out.write(
+                        String.format(
+                                "INC%07d,user0001,security,security-1,errors,db-admins,Closed,,%s%n",
+                                rows + 1, ts(start, 86_400)));
+                out.write(
+                        String.format(
+                                "INC%07d,user0002,security,security-2,errors,db-admins,Closed,%s,%s%n",
+                                rows + 2, ts(start, 2 * 86_400), ts(start, 86_400)));
                 rows += 2;
             }
         }
@@ -194,6 +277,7 @@ public final class SreGenerator {
     }
 
     private static String ts(Instant start, long second) {
-        return LocalDateTime.ofEpochSecond(start.getEpochSecond() + second, 0, ZoneOffset.UTC).format(TS);
+        return LocalDateTime.ofEpochSecond(start.getEpochSecond() + second, 0, ZoneOffset.UTC)
+                .format(TS);
     }
 }

@@ -46,7 +46,8 @@ public final class SreOptions {
             ConfigOptions.key("tributary.sre.jdbc.table.esteira-prod")
                     .stringType()
                     .defaultValue("esteira_prod")
-                    .withDescription("Table of deploy pipeline runs (schema.table where the database has schemas).");
+                    .withDescription(
+                            "Table of deploy pipeline runs (schema.table where the database has schemas).");
 
     public static final ConfigOption<String> TABLE_REQUESTS =
             ConfigOptions.key("tributary.sre.jdbc.table.log")

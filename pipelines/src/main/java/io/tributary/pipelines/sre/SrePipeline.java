@@ -4,11 +4,10 @@ import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.LiveTables;
-import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.Pipeline;
+import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.SqlHints;
-import io.tributary.pipelines.runtime.SqlResource;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.sre.internal.JdbcSourceTables;
 import io.tributary.pipelines.sre.internal.SloJudgeFunction;
@@ -18,21 +17,17 @@ import io.tributary.udfs.sre.ContributorsFunction;
 import io.tributary.udfs.sre.MedianGapFunction;
 import io.tributary.udfs.sre.PercentileFunction;
 import io.tributary.udfs.sre.RecommendationFunction;
-
-import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 /**
  * SLIs and SLOs from the deploy pipeline ({@code esteira_prod}), the request log ({@code log}) and
@@ -59,10 +54,16 @@ import java.util.stream.Stream;
 public final class SrePipeline implements Pipeline {
     public static final String NAME = "sre";
     static final List<String> SOURCES = List.of("esteira_prod", "log", "chamados");
-    /** Each source's time: what a backfill's time range selects by ({@link SreOptions#BACKFILL_FROM}). */
-    static final Map<String, String> TIME_COLUMNS = Map.of(
-            "esteira_prod", "started_at", "log", "ts", "chamados", "opened_at");
+
+    /**
+     * Each source's time: what a backfill's time range selects by ({@link
+     * SreOptions#BACKFILL_FROM}).
+     */
+    static final Map<String, String> TIME_COLUMNS =
+            Map.of("esteira_prod", "started_at", "log", "ts", "chamados", "opened_at");
+
     private static final PipelineDescriptor DESCRIPTOR = PipelineDescriptor.load(SrePipeline.class);
+
     /** The gold tables, a contract with analysts (and the Glue catalog). */
     public static final List<String> GOLD = DESCRIPTOR.fixedTables("gold");
 
@@ -78,8 +79,11 @@ public final class SrePipeline implements Pipeline {
 
     /** The pipeline with the targets of {@link SreOptions#SLO_FILE}, or last year's. */
     public static SrePipeline fromConfig(ReadableConfig conf) {
-        List<SloTarget> targets = conf.getOptional(SreOptions.SLO_FILE).filter(f -> !f.isBlank())
-                .map(f -> SloTargetsFile.load(Path.of(f))).orElseGet(SloTargetsFile::defaults);
+        List<SloTarget> targets =
+                conf.getOptional(SreOptions.SLO_FILE)
+                        .filter(f -> !f.isBlank())
+                        .map(f -> SloTargetsFile.load(Path.of(f)))
+                        .orElseGet(SloTargetsFile::defaults);
         return new SrePipeline(conf, targets);
     }
 
@@ -97,25 +101,36 @@ public final class SrePipeline implements Pipeline {
         return DESCRIPTOR.tables(new PipelineDescriptor.Bindings() {});
     }
 
-    /** A backfill of a time range replaces that range's bronze and silver rows; without one, whole tables. */
+    /**
+     * A backfill of a time range replaces that range's bronze and silver rows; without one, whole
+     * tables.
+     */
     @Override
     public Map<String, BackfillScope> backfillScopes() {
         Map<String, BackfillScope> scopes = new LinkedHashMap<>();
-        timeRange.ifPresent(range -> SOURCES.forEach(t -> {
-            scopes.put("bronze.sre_" + t, range.scope(TIME_COLUMNS.get(t)));
-            scopes.put("silver.sre_" + t, range.scope(TIME_COLUMNS.get(t)));
-        }));
+        timeRange.ifPresent(
+                range ->
+                        SOURCES.forEach(
+                                t -> {
+                                    scopes.put("bronze.sre_" + t, range.scope(TIME_COLUMNS.get(t)));
+                                    scopes.put("silver.sre_" + t, range.scope(TIME_COLUMNS.get(t)));
+                                }));
         return scopes;
     }
 
     @Override
-    public void registerSources(StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Configuration conf,
-            PipelineMode mode) throws Exception {
+    public void registerSources(
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            PipelineMode mode)
+            throws Exception {
         tEnv.createTemporarySystemFunction(PercentileFunction.MEDIAN, PercentileFunction.median());
         tEnv.createTemporarySystemFunction(PercentileFunction.P90, PercentileFunction.p90());
         tEnv.createTemporarySystemFunction(MedianGapFunction.NAME, MedianGapFunction.class);
         tEnv.createTemporarySystemFunction(ContributorsFunction.NAME, ContributorsFunction.class);
-        tEnv.createTemporarySystemFunction(RecommendationFunction.NAME, RecommendationFunction.class);
+        tEnv.createTemporarySystemFunction(
+                RecommendationFunction.NAME, RecommendationFunction.class);
         tEnv.createTemporarySystemFunction(SloJudgeFunction.NAME, new SloJudgeFunction(targets));
         tEnv.createTemporarySystemFunction(SloTargetFunction.NAME, new SloTargetFunction(targets));
         if (mode == PipelineMode.BATCH) {
@@ -129,32 +144,69 @@ public final class SrePipeline implements Pipeline {
     @Override
     public List<Stage> stages(PipelineMode mode) {
         String catchUp = LiveTables.catchUpDir(conf, NAME);
-        return DESCRIPTOR.stages(mode, new PipelineDescriptor.Bindings() {
-            /** The database's tables, each read whole or in the backfill's time range. */
-            @Override
-            public List<Map<String, String>> items(String each) {
-                String source = conf.getOptional(SreOptions.JDBC_URL)
-                        .map(url -> new SreDatabase(url, null, null).redacted()).orElse("jdbc").replace("'", "''");
-                return SOURCES.stream().map(table -> Map.of("name", table, "source", source + "/" + table,
-                                "where", timeRange.map(r -> r.where(TIME_COLUMNS.get(table))).orElse("")))
-                        .collect(Collectors.toList());
-            }
+        return DESCRIPTOR.stages(
+                mode,
+                new PipelineDescriptor.Bindings() {
+                    /** The database's tables, each read whole or in the backfill's time range. */
+                    @Override
+                    public List<Map<String, String>> items(String each) {
+                        String source =
+                                conf.getOptional(SreOptions.JDBC_URL)
+                                        .map(url -> new SreDatabase(url, null, null).redacted())
+                                        .orElse("jdbc")
+                                        .replace("'", "''");
+                        return SOURCES.stream()
+                                .map(
+                                        table ->
+                                                Map.of(
+                                                        "name",
+                                                        table,
+                                                        "source",
+                                                        source + "/" + table,
+                                                        "where",
+                                                        timeRange
+                                                                .map(
+                                                                        r ->
+                                                                                r.where(
+                                                                                        TIME_COLUMNS
+                                                                                                .get(
+                                                                                                        table)))
+                                                                .orElse("")))
+                                .collect(Collectors.toList());
+                    }
 
-            @Override
-            public Map<String, String> shared(PipelineMode m) {
-                String readOptions = m == PipelineMode.BATCH ? "" : LiveTables.readOptions(
-                        conf.get(TributaryOptions.STREAMING_BOUNDED)
-                                ? null : conf.get(TributaryOptions.STREAMING_MONITOR_INTERVAL), catchUp);
-                return Map.of("read_options", readOptions, "read", timeRange.map(r -> "database " + r).orElse("database"));
-            }
+                    @Override
+                    public Map<String, String> shared(PipelineMode m) {
+                        String readOptions =
+                                m == PipelineMode.BATCH
+                                        ? ""
+                                        : LiveTables.readOptions(
+                                                conf.get(TributaryOptions.STREAMING_BOUNDED)
+                                                        ? null
+                                                        : conf.get(
+                                                                TributaryOptions
+                                                                        .STREAMING_MONITOR_INTERVAL),
+                                                catchUp);
+                        return Map.of(
+                                "read_options",
+                                readOptions,
+                                "read",
+                                timeRange.map(r -> "database " + r).orElse("database"));
+                    }
 
-            /** A fresh streaming start reads the silver tables whole: its outputs are recomputed, not added to. */
-            @Override
-            public String rewrite(String name, String sql, PipelineMode m) {
-                boolean recomputed = name.equals("silver.sre_rejects") || name.startsWith("gold.");
-                return m == PipelineMode.STREAMING && recomputed
-                        ? SqlHints.withSinkOptions(sql, LiveTables.recomputingSinkOptions(catchUp)) : sql;
-            }
-        });
+                    /**
+                     * A fresh streaming start reads the silver tables whole: its outputs are
+                     * recomputed, not added to.
+                     */
+                    @Override
+                    public String rewrite(String name, String sql, PipelineMode m) {
+                        boolean recomputed =
+                                name.equals("silver.sre_rejects") || name.startsWith("gold.");
+                        return m == PipelineMode.STREAMING && recomputed
+                                ? SqlHints.withSinkOptions(
+                                        sql, LiveTables.recomputingSinkOptions(catchUp))
+                                : sql;
+                    }
+                });
     }
 }

@@ -8,14 +8,12 @@ import io.tributary.pipelines.sre.command.SreBenchCommand;
 import io.tributary.pipelines.sre.command.SreDemo;
 import io.tributary.pipelines.sre.command.SreGenerateCommand;
 import io.tributary.pipelines.sre.command.SreReportCommand;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ReadableConfig;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
 
 /** Registers the SRE pipeline. */
 @Internal

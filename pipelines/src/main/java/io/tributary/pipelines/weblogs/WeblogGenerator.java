@@ -23,21 +23,43 @@ import java.util.zip.GZIPOutputStream;
  * Writes realistic Apache combined-format access logs: one file a day ({@code access-<date>.log},
  * every third one gzipped), skewed client and endpoint popularity, bots, redirects, client and
  * server errors, and a small share of the edge cases a parser must survive — IPv6 and hostname
- * clients, {@code -} bytes, {@code "-"} and HTTP/0.9 request lines, escaped quotes and bytes,
- * other UTC offsets, garbage, truncated and empty lines. The same seed writes the same files.
+ * clients, {@code -} bytes, {@code "-"} and HTTP/0.9 request lines, escaped quotes and bytes, other
+ * UTC offsets, garbage, truncated and empty lines. The same seed writes the same files.
  */
 public final class WeblogGenerator {
     static final LocalDate FIRST_DAY = LocalDate.of(2024, 3, 4);
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+    private static final DateTimeFormatter TS =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
     private static final String[] OFFSETS = {"+00:00", "-05:00", "+02:00", "+05:30"};
     private static final String[] PAGES = {
-        "/", "/blog/", "/blog/flink-exactly-once", "/blog/delta-lake-on-s3", "/articles/streaming-joins",
-        "/search", "/login", "/api/v1/orders", "/api/v1/orders/42", "/api/v1/cart", "/products/1234",
-        "/products/5678", "/about", "/contact", "/docs/getting-started", "/docs/configuration", "/checkout",
+        "/",
+        "/blog/",
+        "/blog/flink-exactly-once",
+        "/blog/delta-lake-on-s3",
+        "/articles/streaming-joins",
+        "/search",
+        "/login",
+        "/api/v1/orders",
+        "/api/v1/orders/42",
+        "/api/v1/cart",
+        "/products/1234",
+        "/products/5678",
+        "/about",
+        "/contact",
+        "/docs/getting-started",
+        "/docs/configuration",
+        "/checkout",
     };
     private static final String[] FILES = {
-        "/favicon.ico", "/css/site.css", "/js/app.js", "/images/logo.png", "/images/hero.jpg",
-        "/feed.xml", "/robots.txt", "/downloads/report.pdf", "/fonts/inter.woff2",
+        "/favicon.ico",
+        "/css/site.css",
+        "/js/app.js",
+        "/images/logo.png",
+        "/images/hero.jpg",
+        "/feed.xml",
+        "/robots.txt",
+        "/downloads/report.pdf",
+        "/fonts/inter.woff2",
     };
     private static final String[] AGENTS = {
         "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36",
@@ -50,7 +72,11 @@ public final class WeblogGenerator {
         "Prometheus/2.51.0",
     };
     private static final String[] REFERRERS = {
-        "-", "-", "https://www.google.com/", "https://example.org/blog/", "https://news.ycombinator.com/",
+        "-",
+        "-",
+        "https://www.google.com/",
+        "https://example.org/blog/",
+        "https://news.ycombinator.com/",
     };
 
     private final SplittableRandom random;
@@ -61,11 +87,20 @@ public final class WeblogGenerator {
         for (int i = 0; i < 2_000; i++) {
             int kind = random.nextInt(100);
             if (kind < 4) {
-                clients.add(String.format("2001:db8:%x::%x", random.nextInt(0xffff), random.nextInt(0xffff)));
+                clients.add(
+                        String.format(
+                                "2001:db8:%x::%x", random.nextInt(0xffff), random.nextInt(0xffff)));
             } else if (kind < 7) {
                 clients.add("host-" + random.nextInt(500) + ".example.net");
             } else {
-                clients.add((11 + random.nextInt(210)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254)));
+                clients.add(
+                        (11 + random.nextInt(210))
+                                + "."
+                                + random.nextInt(256)
+                                + "."
+                                + random.nextInt(256)
+                                + "."
+                                + (1 + random.nextInt(254)));
             }
         }
     }
@@ -89,7 +124,9 @@ public final class WeblogGenerator {
             Path file = dir.resolve("access-" + date + (gzip ? ".log.gz" : ".log"));
             try (OutputStream raw = Files.newOutputStream(file);
                     OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
-                    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+                    Writer writer =
+                            new BufferedWriter(
+                                    new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
                 for (Iterator<String> it = day(date, count, day); it.hasNext(); ) {
                     writer.write(it.next());
                     writer.write('\n');
@@ -108,7 +145,9 @@ public final class WeblogGenerator {
         return lines;
     }
 
-    /** As {@link #day(long, int)}, made as they are read, so a large day is never held in memory. */
+    /**
+     * As {@link #day(long, int)}, made as they are read, so a large day is never held in memory.
+     */
     public Iterator<String> lines(long count, int dayIndex) {
         return day(FIRST_DAY.plusDays(dayIndex), count, dayIndex);
     }
@@ -129,12 +168,30 @@ public final class WeblogGenerator {
         String client = clients.get((int) (Math.pow(random.nextDouble(), 3) * clients.size()));
         String path = random.nextInt(100) < 35 ? pick(FILES) : pick(PAGES);
         if (path.equals("/search")) {
-            path += "?q=" + pick(new String[] {"flink", "delta", "kafka", "s3"}) + "&page=" + (1 + random.nextInt(3));
+            path +=
+                    "?q="
+                            + pick(new String[] {"flink", "delta", "kafka", "s3"})
+                            + "&page="
+                            + (1 + random.nextInt(3));
         }
         int status = status();
         String bytes = status == 304 || status == 101 ? "-" : Long.toString(bytes(path));
-        return client + " - - [" + timestamp(epochSecond, offset) + "] \"" + method() + " " + path
-                + " HTTP/1.1\" " + status + " " + bytes + " \"" + pick(REFERRERS) + "\" \"" + pick(AGENTS) + "\"";
+        return client
+                + " - - ["
+                + timestamp(epochSecond, offset)
+                + "] \""
+                + method()
+                + " "
+                + path
+                + " HTTP/1.1\" "
+                + status
+                + " "
+                + bytes
+                + " \""
+                + pick(REFERRERS)
+                + "\" \""
+                + pick(AGENTS)
+                + "\"";
     }
 
     private String edgeCase(int edge, long epochSecond, ZoneOffset offset) {
@@ -143,11 +200,18 @@ public final class WeblogGenerator {
             case 0:
                 return "10.9.8.7 - - [" + ts + "] \"-\" 408 0 \"-\" \"-\"";
             case 1:
-                return "10.9.8.7 - - [" + ts + "] \"GET /legacy\" 200 " + (100 + random.nextInt(900));
+                return "10.9.8.7 - - ["
+                        + ts
+                        + "] \"GET /legacy\" 200 "
+                        + (100 + random.nextInt(900));
             case 2:
-                return "2001:db8::1 - alice [" + ts + "] \"GET /search?q=\\\"quoted\\\" HTTP/1.1\" 200 512 \"-\" \"Agent \\\"x\\\" caf\\xc3\\xa9\"";
+                return "2001:db8::1 - alice ["
+                        + ts
+                        + "] \"GET /search?q=\\\"quoted\\\" HTTP/1.1\" 200 512 \"-\" \"Agent \\\"x\\\" caf\\xc3\\xa9\"";
             case 3:
-                return "203.0.113.9 - - [" + timestamp(epochSecond, ZoneOffset.ofHours(-8)) + "] \"POST /api/v1/orders HTTP/1.1\" 201 -";
+                return "203.0.113.9 - - ["
+                        + timestamp(epochSecond, ZoneOffset.ofHours(-8))
+                        + "] \"POST /api/v1/orders HTTP/1.1\" 201 -";
             case 4:
                 return "garbage line " + random.nextInt(1_000_000) + " that is not a request";
             case 5:
@@ -157,14 +221,20 @@ public final class WeblogGenerator {
             case 7:
                 return "";
             case 8:
-                return "198.51.100.5 - - [" + ts + "] \"GET /contact HTTP/1.1\" 404 321 \"https://example.org/\" \"Mozilla/5.0 (Windo";
+                return "198.51.100.5 - - ["
+                        + ts
+                        + "] \"GET /contact HTTP/1.1\" 404 321 \"https://example.org/\" \"Mozilla/5.0 (Windo";
             default:
-                return "192.0.2.1 - - [" + ts + "] \"\\x16\\x03\\x01\\x02\\x00\" 400 226 \"-\" \"-\"";
+                return "192.0.2.1 - - ["
+                        + ts
+                        + "] \"\\x16\\x03\\x01\\x02\\x00\" 400 226 \"-\" \"-\"";
         }
     }
 
     private static String timestamp(long epochSecond, ZoneOffset offset) {
-        return java.time.OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epochSecond), offset).format(TS);
+        return java.time.OffsetDateTime.ofInstant(
+                        java.time.Instant.ofEpochSecond(epochSecond), offset)
+                .format(TS);
     }
 
     private String method() {

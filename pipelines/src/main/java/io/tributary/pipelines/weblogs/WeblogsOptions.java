@@ -1,7 +1,6 @@
 package io.tributary.pipelines.weblogs;
 
 import io.tributary.pipelines.kafka.LineRecordFormat;
-
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;

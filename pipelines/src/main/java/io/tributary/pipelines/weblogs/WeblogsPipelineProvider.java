@@ -8,14 +8,12 @@ import io.tributary.pipelines.weblogs.command.WeblogsBenchCommand;
 import io.tributary.pipelines.weblogs.command.WeblogsDemo;
 import io.tributary.pipelines.weblogs.command.WeblogsGenerateCommand;
 import io.tributary.pipelines.weblogs.command.WeblogsStreamingDemo;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ReadableConfig;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
 
 /** Registers the web-log pipeline. */
 @Internal

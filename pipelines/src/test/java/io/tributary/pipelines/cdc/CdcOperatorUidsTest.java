@@ -1,41 +1,42 @@
 package io.tributary.pipelines.cdc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
-
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CDC job's operator uids, pinned: its keyed state (each key's position, row and versions)
- * and the sinks' pending files are matched to operators by uid when a savepoint restores, so a
- * changed uid silently loses them. Change one only with a migration.
+ * The CDC job's operator uids, pinned: its keyed state (each key's position, row and versions) and
+ * the sinks' pending files are matched to operators by uid when a savepoint restores, so a changed
+ * uid silently loses them. Change one only with a migration.
  */
 class CdcOperatorUidsTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void theCdcJobsOperatorsKeepTheirUids() throws Exception {
-        Path tables = Files.writeString(dir.resolve("tables.yaml"), "tables:\n"
-                + "  - source: public.orders\n    domain: shop\n    topic: shop.orders\n"
-                + "    format: debezium-json\n    primary-key: [id]\n    history: true\n"
-                + "    columns:\n      id: BIGINT\n      status: STRING\n");
+        Path tables =
+                Files.writeString(
+                        dir.resolve("tables.yaml"),
+                        "tables:\n"
+                                + "  - source: public.orders\n    domain: shop\n    topic: shop.orders\n"
+                                + "    format: debezium-json\n    primary-key: [id]\n    history: true\n"
+                                + "    columns:\n      id: BIGINT\n      status: STRING\n");
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
         conf.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, "localhost:9");
         conf.set(CdcOptions.TABLES_FILE, tables.toString());
 
-        assertThat(new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
-                .streamingOperatorUids(CdcPipeline.fromConfig(conf)))
+        assertThat(
+                        new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
+                                .streamingOperatorUids(CdcPipeline.fromConfig(conf)))
                 .containsExactly(
                         "cdc-bronze-read-orders",
                         "cdc-bronze-replay-orders",

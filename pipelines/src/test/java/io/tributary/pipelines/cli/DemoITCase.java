@@ -1,56 +1,85 @@
 package io.tributary.pipelines.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tributary.pipelines.cdc.command.CdcDemo;
 import io.tributary.pipelines.cdc.command.OrderChangeScript;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.OrderChanges;
 import io.tributary.pipelines.testutils.TributaryProcess;
-
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tributary demo} as a user runs it, in a process of its own: the backfill, then the
  * embedded broker streaming log lines and order changes through both streaming jobs.
  */
 class DemoITCase {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void theDemoBackfillsThenStreamsIntoTheSameTables() throws Exception {
         String lake = dir.resolve("lake").toString();
-        String output = TributaryProcess.fromBuild().run("demo", "--lines", "3000", "--stream-lines", "2000",
-                "--order-changes", "200", "--sre-requests", "20000", "-D", TributaryOptions.LAKE_ROOT.key() + "=" + lake,
-                "-D", TributaryOptions.LANDING_ROOT.key() + "=" + dir.resolve("landing"));
+        String output =
+                TributaryProcess.fromBuild()
+                        .run(
+                                "demo",
+                                "--lines",
+                                "3000",
+                                "--stream-lines",
+                                "2000",
+                                "--order-changes",
+                                "200",
+                                "--sre-requests",
+                                "20000",
+                                "-D",
+                                TributaryOptions.LAKE_ROOT.key() + "=" + lake,
+                                "-D",
+                                TributaryOptions.LANDING_ROOT.key() + "=" + dir.resolve("landing"));
 
-        assertThat(output).contains("== 4. SRE", "SLOs of 2025, all services", "== 5. Streaming web logs",
-                        "== 6. Change data capture", "How the tables grew", "== 7. The lake")
+        assertThat(output)
+                .contains(
+                        "== 4. SRE",
+                        "SLOs of 2025, all services",
+                        "== 5. Streaming web logs",
+                        "== 6. Change data capture",
+                        "How the tables grew",
+                        "== 7. The lake")
                 .doesNotContain("did not catch up");
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, lake);
         Lake tables = new Lake(conf);
-        assertThat(tables.rows("SELECT origin, COUNT(*) FROM bronze.weblogs_raw GROUP BY origin ORDER BY origin"))
+        assertThat(
+                        tables.rows(
+                                "SELECT origin, COUNT(*) FROM bronze.weblogs_raw GROUP BY origin ORDER BY origin"))
                 .containsExactly("landing,3000", "stream,2000");
         assertThat(tables.rows("SELECT total_requests + rejected_lines FROM gold.weblogs_summary"))
-                .as("gold counts every line, backfilled or streamed").containsExactly("5000");
-        List<OrderChangeScript.Change> script = OrderChangeScript.script(CdcDemo.SEED, CdcDemo.KEYS, 200);
-        assertThat(tables.rows("SELECT * FROM silver.shop_orders").stream().sorted().collect(Collectors.toList()))
+                .as("gold counts every line, backfilled or streamed")
+                .containsExactly("5000");
+        List<OrderChangeScript.Change> script =
+                OrderChangeScript.script(CdcDemo.SEED, CdcDemo.KEYS, 200);
+        assertThat(
+                        tables.rows("SELECT * FROM silver.shop_orders").stream()
+                                .sorted()
+                                .collect(Collectors.toList()))
                 .isEqualTo(OrderChanges.currentRows(script));
 
-        assertThat(tables.rows("SELECT slo FROM gold.sre_slo_report WHERE `period` = '2025' AND service = 'all' ORDER BY slo"))
-                .containsExactly("availability", "change-failures", "deploy-frequency", "incident-response");
-        assertThat(tables.rows("SELECT source_table, COUNT(*) FROM silver.sre_rejects GROUP BY source_table ORDER BY 1"))
-                .as("the generator's bad rows").containsExactly("chamados,2", "esteira_prod,3", "log,2");
+        assertThat(
+                        tables.rows(
+                                "SELECT slo FROM gold.sre_slo_report WHERE `period` = '2025' AND service = 'all' ORDER BY slo"))
+                .containsExactly(
+                        "availability", "change-failures", "deploy-frequency", "incident-response");
+        assertThat(
+                        tables.rows(
+                                "SELECT source_table, COUNT(*) FROM silver.sre_rejects GROUP BY source_table ORDER BY 1"))
+                .as("the generator's bad rows")
+                .containsExactly("chamados,2", "esteira_prod,3", "log,2");
         String report = Files.readString(dir.resolve("sre-report.html"));
         assertThat(report).contains("<h1>SRE report 2025</h1>", "<svg", "Rejected rows: 7");
         assertThat(report.split("<svg", -1)).as("a chart per SLO").hasSize(5);

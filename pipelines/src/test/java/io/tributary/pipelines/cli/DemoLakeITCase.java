@@ -1,8 +1,15 @@
 package io.tributary.pipelines.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.TributaryOptions;
-
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -13,23 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The demo removes only tables its marker proves it wrote, unchanged since. */
 class DemoLakeITCase {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(1)
+                            .build());
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Configuration conf;
     private DemoLake demoLake;
@@ -66,7 +67,8 @@ class DemoLakeITCase {
         append("bronze", "weblogs_raw"); // a backfill of real logs into the demo's lake
         append("silver", "mine"); // a table of the user's own
         assertThatThrownBy(() -> demoLake.startOver(out))
-                .hasMessageContaining("bronze.weblogs_raw (changed since the demo: version 1, the demo left 0)")
+                .hasMessageContaining(
+                        "bronze.weblogs_raw (changed since the demo: version 1, the demo left 0)")
                 .hasMessageContaining("silver.mine (not written by the demo)");
         assertThat(table("bronze", "weblogs_raw")).exists();
         assertThat(table("silver", "mine")).exists();
@@ -80,7 +82,8 @@ class DemoLakeITCase {
         assertThat(table("bronze", "weblogs_raw")).doesNotExist();
 
         append("gold", "revenue");
-        assertThatThrownBy(() -> demoLake.startOver(out)).hasMessageContaining("gold.revenue (not written by the demo)");
+        assertThatThrownBy(() -> demoLake.startOver(out))
+                .hasMessageContaining("gold.revenue (not written by the demo)");
     }
 
     private Path table(String layer, String name) {
@@ -89,7 +92,10 @@ class DemoLakeITCase {
 
     private void append(String layer, String name) throws Exception {
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        tEnv.executeSql("CREATE TABLE t (id INT) WITH ('connector' = 'delta', 'path' = '" + table(layer, name) + "')");
+        tEnv.executeSql(
+                "CREATE TABLE t (id INT) WITH ('connector' = 'delta', 'path' = '"
+                        + table(layer, name)
+                        + "')");
         tEnv.executeSql("INSERT INTO t VALUES (1)").await();
         assertThat(Files.exists(table(layer, name).resolve("_delta_log"))).isTrue();
     }

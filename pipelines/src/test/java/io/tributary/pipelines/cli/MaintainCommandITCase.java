@@ -1,5 +1,7 @@
 package io.tributary.pipelines.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
@@ -8,12 +10,6 @@ import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.WeblogsFixture;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
-
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -22,21 +18,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code tributary maintain} on a lake a web-log backfill wrote. */
 class MaintainCommandITCase {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void optimizeVacuumAndCheckpointLeaveEveryAnswerAsItWas() throws Exception {
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
         conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
-        WeblogsFixture.land(conf, new WeblogGenerator(5).generate(dir.resolve("generated"), 8_000, 4).files);
-        new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream())).run(new WeblogsPipeline(), PipelineMode.BATCH);
+        WeblogsFixture.land(
+                conf, new WeblogGenerator(5).generate(dir.resolve("generated"), 8_000, 4).files);
+        new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
+                .run(new WeblogsPipeline(), PipelineMode.BATCH);
         Lake lake = new Lake(conf);
         List<List<String>> gold = WeblogsFixture.gold(lake);
         long requests = lake.count("silver.weblogs_requests");
@@ -44,17 +43,27 @@ class MaintainCommandITCase {
         long filesBefore = DeltaTableInfo.load(silver, Map.of()).orElseThrow().files();
 
         String optimized = cli("maintain", "optimize", "--all");
-        assertThat(optimized).contains("silver.weblogs_requests").contains("gold.weblogs_summary").contains("took");
+        assertThat(optimized)
+                .contains("silver.weblogs_requests")
+                .contains("gold.weblogs_summary")
+                .contains("took");
         assertThat(DeltaTableInfo.load(silver, Map.of()).orElseThrow().files())
-                .as("the backfill's writers left several files per partition").isLessThan(filesBefore);
+                .as("the backfill's writers left several files per partition")
+                .isLessThan(filesBefore);
         assertThat(WeblogsFixture.gold(lake)).isEqualTo(gold);
         assertThat(lake.count("silver.weblogs_requests")).isEqualTo(requests);
 
         assertThat(cli("maintain", "vacuum", "--table", "silver.weblogs_requests", "--dry-run"))
-                .as("the compacted files were removed within the retention").contains("would delete 0 files");
+                .as("the compacted files were removed within the retention")
+                .contains("would delete 0 files");
         assertThat(cli("maintain", "checkpoint", "--table", "gold.weblogs_summary"))
-                .contains("checkpoint at version " + DeltaTableInfo.load(dir.resolve("lake/gold/weblogs_summary")
-                        .toString(), Map.of()).orElseThrow().version());
+                .contains(
+                        "checkpoint at version "
+                                + DeltaTableInfo.load(
+                                                dir.resolve("lake/gold/weblogs_summary").toString(),
+                                                Map.of())
+                                        .orElseThrow()
+                                        .version());
     }
 
     @Test
@@ -62,8 +71,14 @@ class MaintainCommandITCase {
         CommandLine cli = TributaryCli.commandLine();
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err));
-        int code = cli.execute("maintain", "optimize", "--table", "gold.nope", "-D",
-                TributaryOptions.LAKE_ROOT.key() + "=" + dir.resolve("empty"));
+        int code =
+                cli.execute(
+                        "maintain",
+                        "optimize",
+                        "--table",
+                        "gold.nope",
+                        "-D",
+                        TributaryOptions.LAKE_ROOT.key() + "=" + dir.resolve("empty"));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("No table gold.nope in the lake");
     }

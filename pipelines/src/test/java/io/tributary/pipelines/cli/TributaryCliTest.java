@@ -1,14 +1,12 @@
 package io.tributary.pipelines.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tributary.pipelines.runtime.Pipelines;
-
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class TributaryCliTest {
     private final StringWriter out = new StringWriter();
@@ -17,34 +15,46 @@ class TributaryCliTest {
     @Test
     void unknownPipelineIsAReadableErrorWithAFix() {
         assertThat(execute("run", "nope")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: Unknown pipeline 'nope'").contains("fix:").doesNotContain("at io.tributary");
+        assertThat(err.toString())
+                .contains("error: Unknown pipeline 'nope'")
+                .contains("fix:")
+                .doesNotContain("at io.tributary");
     }
 
     @Test
     void theCdcPipelineAsksForItsTablesFile() {
         assertThat(execute("run", "cdc", "--mode", "streaming")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: tributary.cdc.tables-file is not set")
+        assertThat(err.toString())
+                .contains("error: tributary.cdc.tables-file is not set")
                 .contains("list the captured tables in a YAML file");
     }
 
     @Test
     void aMisspeltSettingIsRefusedNamingTheNearestKey() {
         assertThat(execute("run", "sre", "-D", "tributary.sre.jdbc.username=sre")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: Unknown setting 'tributary.sre.jdbc.username'")
+        assertThat(err.toString())
+                .contains("error: Unknown setting 'tributary.sre.jdbc.username'")
                 .contains("did you mean tributary.sre.jdbc.user?");
     }
 
     @Test
     void settingsOutsideTributaryAndKafkaClientPropertiesPass() {
         CommandLine cli = TributaryCli.commandLine();
-        assertThat(cli.execute("config", "-D", "tributary.kafka.properties.security.protocol=SSL",
-                "-D", "taskmanager.numberOfTaskSlots=2")).isZero();
+        assertThat(
+                        cli.execute(
+                                "config",
+                                "-D",
+                                "tributary.kafka.properties.security.protocol=SSL",
+                                "-D",
+                                "taskmanager.numberOfTaskSlots=2"))
+                .isZero();
     }
 
     @Test
     void helpTextsListEveryRegisteredPipeline() {
         String runHelp = TributaryCli.commandLine().getSubcommands().get("run").getUsageMessage();
-        String generateHelp = TributaryCli.commandLine().getSubcommands().get("generate").getUsageMessage();
+        String generateHelp =
+                TributaryCli.commandLine().getSubcommands().get("generate").getUsageMessage();
         for (String name : Pipelines.names()) {
             assertThat(runHelp).contains(name);
         }

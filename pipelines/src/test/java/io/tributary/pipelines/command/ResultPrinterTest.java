@@ -1,17 +1,17 @@
 package io.tributary.pipelines.command;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ResultPrinterTest {
     private final List<String> columns = List.of("name", "n");
-    private final List<List<Object>> rows = List.of(List.of("a,b", 1L), Arrays.asList("q\"x", null));
+    private final List<List<Object>> rows =
+            List.of(List.of("a,b", 1L), Arrays.asList("q\"x", null));
 
     @Test
     void printsCsvWithQuotesWhereNeeded() {
@@ -26,7 +26,9 @@ class ResultPrinterTest {
 
     @Test
     void printsAnAlignedTableWithNullsNamed() {
-        assertThat(printed(ResultPrinter.Format.TABLE)).contains("| a,b  |    1 |").contains("| q\"x  | NULL |")
+        assertThat(printed(ResultPrinter.Format.TABLE))
+                .contains("| a,b  |    1 |")
+                .contains("| q\"x  | NULL |")
                 .contains("2 rows");
     }
 

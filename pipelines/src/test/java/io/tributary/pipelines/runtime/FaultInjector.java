@@ -1,25 +1,24 @@
 package io.tributary.pipelines.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.StreamingJob;
 import io.tributary.pipelines.testutils.TributaryProcess;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Kills one streaming job again and again, each time at a moment read from the lake: the fault
  * kinds take turns. Between some rounds the job's tables are vacuumed with nothing retained (the
- * files its checkpoint still holds must survive); during others an optimize of its first table
- * runs alongside the job. Most runs resume from the checkpoint the last left; every fourth,
- * from the third on, starts without state, as a deployment whose checkpoints were lost would.
+ * files its checkpoint still holds must survive); during others an optimize of its first table runs
+ * alongside the job. Most runs resume from the checkpoint the last left; every fourth, from the
+ * third on, starts without state, as a deployment whose checkpoints were lost would.
  */
 final class FaultInjector {
     /** Where in the job's work the kill lands. */
@@ -72,11 +71,12 @@ final class FaultInjector {
     void inject(int faults, KafkaBroker.Feed feed) {
         try {
             for (int round = 0; round < faults; round++) {
-                beforeRound.getOrDefault(round, () -> { }).run();
+                beforeRound.getOrDefault(round, () -> {}).run();
                 round(round, feed);
             }
         } catch (Exception e) {
-            throw new IllegalStateException(job.pipeline() + ": " + e.getMessage() + "\n" + journal, e);
+            throw new IllegalStateException(
+                    job.pipeline() + ": " + e.getMessage() + "\n" + journal, e);
         }
     }
 
@@ -90,60 +90,101 @@ final class FaultInjector {
             job.awaitNewCheckpoint(running);
             underWay = System.nanoTime();
             if (round % 4 == 1) {
-                optimize = CompletableFuture.runAsync(() -> FaultHarnessITCase.maintain(
-                        job.configuration().get(TributaryOptions.LAKE_ROOT), "optimize", tables.subList(0, 1),
-                        "--target-file-size", "1mb"));
+                optimize =
+                        CompletableFuture.runAsync(
+                                () ->
+                                        FaultHarnessITCase.maintain(
+                                                job.configuration().get(TributaryOptions.LAKE_ROOT),
+                                                "optimize",
+                                                tables.subList(0, 1),
+                                                "--target-file-size",
+                                                "1mb"));
             }
             String when = awaitMoment(running, fault, feed);
-            assertThat(running.isAlive()).as("the job was running when killed:\n%s", running.stderr()).isTrue();
+            assertThat(running.isAlive())
+                    .as("the job was running when killed:\n%s", running.stderr())
+                    .isTrue();
             running.kill();
             injected++;
             counts.merge(when, 1, Integer::sum);
             if (fresh) {
                 counts.merge("of a run started without state", 1, Integer::sum);
             }
-            journal.append(String.format("%s round %d%s: first checkpoint after %.1f s, killed %.1f s later %s "
-                    + "(%s at version %d, %s at version %d)%n", job.pipeline(), round + 1, fresh ? " (fresh)" : "",
-                    (underWay - start) / 1e9,
-                    (System.nanoTime() - underWay) / 1e9, when, first, job.version(first), last, job.version(last)));
+            journal.append(
+                    String.format(
+                            "%s round %d%s: first checkpoint after %.1f s, killed %.1f s later %s "
+                                    + "(%s at version %d, %s at version %d)%n",
+                            job.pipeline(),
+                            round + 1,
+                            fresh ? " (fresh)" : "",
+                            (underWay - start) / 1e9,
+                            (System.nanoTime() - underWay) / 1e9,
+                            when,
+                            first,
+                            job.version(first),
+                            last,
+                            job.version(last)));
         }
         optimize.get();
         if (round % 3 == 2) {
             beforeVacuum.call();
-            FaultHarnessITCase.maintain(job.configuration().get(TributaryOptions.LAKE_ROOT), "vacuum", tables,
-                    "--retention", "0s", "--force");
+            FaultHarnessITCase.maintain(
+                    job.configuration().get(TributaryOptions.LAKE_ROOT),
+                    "vacuum",
+                    tables,
+                    "--retention",
+                    "0s",
+                    "--force");
             counts.merge("then vacuumed, nothing retained", 1, Integer::sum);
         }
     }
 
     /** Waits for the fault's moment and says what it was; once the feed has ended, at once. */
-    private String awaitMoment(TributaryProcess.Running running, Fault fault, KafkaBroker.Feed feed) throws Exception {
+    private String awaitMoment(TributaryProcess.Running running, Fault fault, KafkaBroker.Feed feed)
+            throws Exception {
         long firstVersion = job.version(first);
         long lastVersion = job.version(last);
         switch (fault) {
             case AFTER_COMMIT:
                 return awaitIncrease(running, "a commit of " + last, () -> job.version(last), feed)
-                        ? fault.description : "after the feed ended";
+                        ? fault.description
+                        : "after the feed ended";
             case BETWEEN_SINKS:
-                if (!awaitIncrease(running, "a commit of " + first, () -> job.version(first), feed)) {
+                if (!awaitIncrease(
+                        running, "a commit of " + first, () -> job.version(first), feed)) {
                     return "after the feed ended";
                 }
                 // Only known afterwards: whether the last table had committed too by then.
-                return job.version(last) == lastVersion ? fault.description : "right after a checkpoint's commits";
+                return job.version(last) == lastVersion
+                        ? fault.description
+                        : "right after a checkpoint's commits";
             case FILE_STAGED:
-                // A new data file is being written or waits in a checkpoint: its commit follows the checkpoint.
-                if (!awaitIncrease(running, "a file staged in " + first, () -> job.dataFiles(first), feed)) {
+                // A new data file is being written or waits in a checkpoint: its commit follows the
+                // checkpoint.
+                if (!awaitIncrease(
+                        running, "a file staged in " + first, () -> job.dataFiles(first), feed)) {
                     return "after the feed ended";
                 }
-                return job.version(first) == firstVersion ? fault.description : "right after a checkpoint's commits";
+                return job.version(first) == firstVersion
+                        ? fault.description
+                        : "right after a checkpoint's commits";
             case LOG_CHECKPOINT:
-                return awaitIncrease(running, "a log checkpoint of " + first, () -> job.logCheckpointFiles(first), feed)
-                        ? fault.description : "after the feed ended";
-            default: {
-                int target = feed.sent() + 1 + random.nextInt(500);
-                job.awaitAlive(running, "the feed to pass event " + target, () -> feed.sent() >= target || feed.isDone());
-                return fault.description;
-            }
+                return awaitIncrease(
+                                running,
+                                "a log checkpoint of " + first,
+                                () -> job.logCheckpointFiles(first),
+                                feed)
+                        ? fault.description
+                        : "after the feed ended";
+            default:
+                {
+                    int target = feed.sent() + 1 + random.nextInt(500);
+                    job.awaitAlive(
+                            running,
+                            "the feed to pass event " + target,
+                            () -> feed.sent() >= target || feed.isDone());
+                    return fault.description;
+                }
         }
     }
 
@@ -154,10 +195,12 @@ final class FaultInjector {
     }
 
     /** Waits until {@code measure} grows, or the feed has ended; says whether it grew. */
-    private boolean awaitIncrease(TributaryProcess.Running running, String what, Measure measure, KafkaBroker.Feed feed)
+    private boolean awaitIncrease(
+            TributaryProcess.Running running, String what, Measure measure, KafkaBroker.Feed feed)
             throws Exception {
         long before = measure.get();
-        job.awaitInLake(running, what, List.of(first, last), () -> measure.get() > before || feed.isDone());
+        job.awaitInLake(
+                running, what, List.of(first, last), () -> measure.get() > before || feed.isDone());
         return measure.get() > before;
     }
 

@@ -1,31 +1,28 @@
 package io.tributary.pipelines.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.StreamingJob;
 import io.tributary.pipelines.testutils.TributaryProcess;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
 import io.tributary.pipelines.weblogs.WeblogsOptions;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
-
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * A job restored from a checkpoint older than its tables' commits (a rolled-back restore) fails
- * at once, saying why, instead of replaying commits as done whose rows now differ. The kills and
+ * A job restored from a checkpoint older than its tables' commits (a rolled-back restore) fails at
+ * once, saying why, instead of replaying commits as done whose rows now differ. The kills and
  * restarts of every streaming job are in {@link FaultHarnessITCase}.
  */
 class OlderCheckpointRestoreITCase {
-    @RegisterExtension
-    static final KafkaBroker KAFKA = new KafkaBroker();
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
 
     /** Kept when the test fails: the lake and the checkpoints show what happened. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -37,22 +34,39 @@ class OlderCheckpointRestoreITCase {
         KAFKA.createTopic(topic, 1);
         List<String> lines = new WeblogGenerator(23).day(3_000, 0);
         KafkaBroker.Feed feed = KAFKA.trickle(topic, lines, 100, Duration.ofMillis(300));
-        StreamingJob job = new StreamingJob(WeblogsPipeline.NAME, dir.resolve("lake").toString(), List.of(
-                "--mode", "streaming",
-                "-D", TributaryOptions.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + KAFKA.bootstrapServers(),
-                "-D", WeblogsOptions.TOPIC.key() + "=" + topic,
-                "-D", "execution.checkpointing.num-retained=100"));
+        StreamingJob job =
+                new StreamingJob(
+                        WeblogsPipeline.NAME,
+                        dir.resolve("lake").toString(),
+                        List.of(
+                                "--mode",
+                                "streaming",
+                                "-D",
+                                TributaryOptions.KAFKA_BOOTSTRAP_SERVERS.key()
+                                        + "="
+                                        + KAFKA.bootstrapServers(),
+                                "-D",
+                                WeblogsOptions.TOPIC.key() + "=" + topic,
+                                "-D",
+                                "execution.checkpointing.num-retained=100"));
         String old;
         try (TributaryProcess.Running running = job.start()) {
             old = job.awaitNewCheckpoint(running);
             long version = job.version("bronze/weblogs_raw");
-            job.awaitAlive(running, "two commits after the checkpoint", () -> job.version("bronze/weblogs_raw") >= version + 2);
+            job.awaitAlive(
+                    running,
+                    "two commits after the checkpoint",
+                    () -> job.version("bronze/weblogs_raw") >= version + 2);
         }
         feed.await(StreamingJob.PATIENCE);
 
-        try (TributaryProcess.Running rolledBack = job.start("-D", "execution.state-recovery.path=" + old)) {
-            assertThat(rolledBack.awaitExit(StreamingJob.PATIENCE)).as("the job fails rather than restarting forever").isNotZero();
-            assertThat(rolledBack.stderr() + rolledBack.stdout()).contains("was restored from the older checkpoint");
+        try (TributaryProcess.Running rolledBack =
+                job.start("-D", "execution.state-recovery.path=" + old)) {
+            assertThat(rolledBack.awaitExit(StreamingJob.PATIENCE))
+                    .as("the job fails rather than restarting forever")
+                    .isNotZero();
+            assertThat(rolledBack.stderr() + rolledBack.stdout())
+                    .contains("was restored from the older checkpoint");
         }
     }
 }

@@ -1,21 +1,18 @@
 package io.tributary.pipelines.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tributary.connector.delta.DeltaWriterLease;
 import io.tributary.pipelines.sre.SrePipeline;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
-
-import org.apache.flink.configuration.Configuration;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PipelineRunnerTest {
     @Test
@@ -24,7 +21,8 @@ class PipelineRunnerTest {
                 .isEqualTo("INSERT OVERWRITE gold.t\nSELECT 1");
         assertThat(PipelineRunner.asOverwrite("insert  into x SELECT 'INSERT INTO y'"))
                 .isEqualTo("INSERT OVERWRITE x SELECT 'INSERT INTO y'");
-        assertThat(PipelineRunner.asOverwrite("CREATE TEMPORARY VIEW v AS SELECT 1")).as("not an insert: unchanged")
+        assertThat(PipelineRunner.asOverwrite("CREATE TEMPORARY VIEW v AS SELECT 1"))
+                .as("not an insert: unchanged")
                 .isEqualTo("CREATE TEMPORARY VIEW v AS SELECT 1");
     }
 
@@ -33,35 +31,52 @@ class PipelineRunnerTest {
         WeblogsPipeline pipeline = new WeblogsPipeline();
         for (LakeTable table : pipeline.tables()) {
             assertThat(table.qualifiedName()).matches("(bronze|silver|gold)\\.weblogs_[a-z_]+");
-            assertThat(table.location("s3://b/lake")).isEqualTo("s3://b/lake/" + table.layer() + "/" + table.name());
+            assertThat(table.location("s3://b/lake"))
+                    .isEqualTo("s3://b/lake/" + table.layer() + "/" + table.name());
         }
-        long inserts = pipeline.stages(PipelineMode.BATCH).stream()
-                .flatMap(s -> s.statements().stream()).filter(s -> s.startsWith("INSERT INTO")).count();
+        long inserts =
+                pipeline.stages(PipelineMode.BATCH).stream()
+                        .flatMap(s -> s.statements().stream())
+                        .filter(s -> s.startsWith("INSERT INTO"))
+                        .count();
         assertThat(inserts).isEqualTo(pipeline.tables().size());
     }
 
     /**
-     * The SRE backfill while the CDC job keeps silver.sre_* current: refused before anything is read,
-     * naming the stream, since overwriting the tables would erase its updates and revive its deletes.
+     * The SRE backfill while the CDC job keeps silver.sre_* current: refused before anything is
+     * read, naming the stream, since overwriting the tables would erase its updates and revive its
+     * deletes.
      */
     @Test
     void aBackfillOfATableAStreamKeepsIsRefusedNamingTheStream(@TempDir Path dir) throws Exception {
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
         SrePipeline sre = SrePipeline.fromConfig(conf);
-        String log = sre.tables().stream().filter(t -> t.qualifiedName().equals("silver.sre_log")).findFirst()
-                .orElseThrow().location(LakeCatalog.lakeRoot(conf));
+        String log =
+                sre.tables().stream()
+                        .filter(t -> t.qualifiedName().equals("silver.sre_log"))
+                        .findFirst()
+                        .orElseThrow()
+                        .location(LakeCatalog.lakeRoot(conf));
         lease(log, Instant.now().plusSeconds(60));
 
-        assertThatThrownBy(() -> new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
-                .run(sre, PipelineMode.BATCH))
+        assertThatThrownBy(
+                        () ->
+                                new PipelineRunner(
+                                                conf, new PrintStream(new ByteArrayOutputStream()))
+                                        .run(sre, PipelineMode.BATCH))
                 .isInstanceOf(ConfigurationError.class)
-                .hasMessageContaining("silver.sre_log is written by streaming job tributary cdc (streaming) (job 42)");
+                .hasMessageContaining(
+                        "silver.sre_log is written by streaming job tributary cdc (streaming) (job 42)");
 
         lease(log, Instant.now().minusSeconds(1));
-        assertThatThrownBy(() -> new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
-                .run(sre, PipelineMode.BATCH))
-                .as("a lease that ran out (a killed job) claims nothing: the backfill goes on to its sources")
+        assertThatThrownBy(
+                        () ->
+                                new PipelineRunner(
+                                                conf, new PrintStream(new ByteArrayOutputStream()))
+                                        .run(sre, PipelineMode.BATCH))
+                .as(
+                        "a lease that ran out (a killed job) claims nothing: the backfill goes on to its sources")
                 .hasMessageNotContaining("is written by");
     }
 
@@ -69,7 +84,9 @@ class PipelineRunnerTest {
     private static void lease(String table, Instant expires) throws java.io.IOException {
         Path file = Path.of(DeltaWriterLease.file(table).toUri());
         java.nio.file.Files.createDirectories(file.getParent());
-        java.nio.file.Files.write(file, DeltaWriterLease.serialize("tributary cdc (streaming) (job 42)",
-                "silver.sre_log@42/x", expires));
+        java.nio.file.Files.write(
+                file,
+                DeltaWriterLease.serialize(
+                        "tributary cdc (streaming) (job 42)", "silver.sre_log@42/x", expires));
     }
 }

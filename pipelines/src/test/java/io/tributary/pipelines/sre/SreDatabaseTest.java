@@ -1,34 +1,37 @@
 package io.tributary.pipelines.sre;
 
-import io.tributary.pipelines.runtime.ConfigurationError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.pipelines.runtime.ConfigurationError;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Reaching the operational database from the tributary.sre.jdbc.* settings. */
 class SreDatabaseTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void mariaDbUrlsSpeakMysqlThroughTheMariaDbDriver() {
-        SreDatabase maria = new SreDatabase("jdbc:mariadb://db:3306/sre?user=x&password=secret", "u", null);
-        assertThat(maria.flinkUrl()).isEqualTo("jdbc:mysql://db:3306/sre?user=x&password=secret&permitMysqlScheme");
+        SreDatabase maria =
+                new SreDatabase("jdbc:mariadb://db:3306/sre?user=x&password=secret", "u", null);
+        assertThat(maria.flinkUrl())
+                .isEqualTo("jdbc:mysql://db:3306/sre?user=x&password=secret&permitMysqlScheme");
         assertThat(maria.driver()).isEqualTo("org.mariadb.jdbc.Driver");
-        assertThat(maria.redacted()).as("no credentials in lineage").isEqualTo("jdbc:mariadb://db:3306/sre");
-        assertThat(new SreDatabase("jdbc:mysql://db/sre", null, null).flinkUrl()).isEqualTo("jdbc:mysql://db/sre?permitMysqlScheme");
+        assertThat(maria.redacted())
+                .as("no credentials in lineage")
+                .isEqualTo("jdbc:mariadb://db:3306/sre");
+        assertThat(new SreDatabase("jdbc:mysql://db/sre", null, null).flinkUrl())
+                .isEqualTo("jdbc:mysql://db/sre?permitMysqlScheme");
         SreDatabase pg = new SreDatabase("jdbc:postgresql://db/sre", "u", null);
         assertThat(pg.flinkUrl()).isEqualTo("jdbc:postgresql://db/sre");
         assertThat(pg.driver()).isEqualTo("org.postgresql.Driver");
         assertThatThrownBy(() -> new SreDatabase("jdbc:oracle:thin:@db", null, null).driver())
-                .isInstanceOf(ConfigurationError.class).hasMessageContaining("Unsupported JDBC URL");
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessageContaining("Unsupported JDBC URL");
     }
 
     @Test
@@ -41,9 +44,11 @@ class SreDatabaseTest {
         conf.set(SreOptions.JDBC_PASSWORD_FILE, secret.toString());
         assertThat(SreDatabase.fromConfig(conf).password()).isEqualTo("s3cr3t");
         conf.set(SreOptions.JDBC_PASSWORD_FILE, dir.resolve("missing").toString());
-        assertThatThrownBy(() -> SreDatabase.fromConfig(conf)).isInstanceOf(ConfigurationError.class)
+        assertThatThrownBy(() -> SreDatabase.fromConfig(conf))
+                .isInstanceOf(ConfigurationError.class)
                 .hasMessageContaining("Cannot read the database password file");
-        assertThatThrownBy(() -> SreDatabase.fromConfig(new Configuration())).isInstanceOf(ConfigurationError.class)
+        assertThatThrownBy(() -> SreDatabase.fromConfig(new Configuration()))
+                .isInstanceOf(ConfigurationError.class)
                 .hasMessageContaining("tributary.sre.jdbc.url is not set");
     }
 }

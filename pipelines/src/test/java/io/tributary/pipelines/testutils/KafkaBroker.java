@@ -1,7 +1,23 @@
 package io.tributary.pipelines.testutils;
 
 import io.tributary.pipelines.demo.EmbeddedKafka;
-
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,25 +28,9 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-/** An in-JVM Kafka broker (KRaft) for a test class: {@code @RegisterExtension static KafkaBroker}. */
+/**
+ * An in-JVM Kafka broker (KRaft) for a test class: {@code @RegisterExtension static KafkaBroker}.
+ */
 public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     private Path dir;
     private EmbeddedKafka kafka;
@@ -58,24 +58,30 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Sends UTF-8 values, spread evenly over the topic's partitions. */
-    public void sendLines(String topic, List<String> values) throws ExecutionException, InterruptedException {
-        send(topic, values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList()));
+    public void sendLines(String topic, List<String> values)
+            throws ExecutionException, InterruptedException {
+        send(
+                topic,
+                values.stream()
+                        .map(v -> v.getBytes(StandardCharsets.UTF_8))
+                        .collect(Collectors.toList()));
     }
 
     /**
-     * Sends values and waits until every one is acknowledged. Records whose partition did not
-     * take them in time (the in-JVM broker, starved of CPU by the jobs beside it, can leave a
-     * partition without a leader for a while) are sent again by a new producer, a few times.
+     * Sends values and waits until every one is acknowledged. Records whose partition did not take
+     * them in time (the in-JVM broker, starved of CPU by the jobs beside it, can leave a partition
+     * without a leader for a while) are sent again by a new producer, a few times.
      */
-    public void send(String topic, List<byte[]> values) throws ExecutionException, InterruptedException {
+    public void send(String topic, List<byte[]> values)
+            throws ExecutionException, InterruptedException {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             deliver(producer, topic, values, 0, values.size());
         }
     }
 
     /**
-     * Sends UTF-8 values in the background, {@code perBatch} at a time, one batch every
-     * {@code period}, as a live source would.
+     * Sends UTF-8 values in the background, {@code perBatch} at a time, one batch every {@code
+     * period}, as a live source would.
      */
     public Feed trickle(String topic, List<String> values, int perBatch, Duration period) {
         return new Feed(producer(), topic, values, perBatch, period);
@@ -87,21 +93,32 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         private final AtomicInteger sent = new AtomicInteger();
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
-        private Feed(KafkaProducer<byte[], byte[]> producer, String topic, List<String> values, int perBatch,
+        private Feed(
+                KafkaProducer<byte[], byte[]> producer,
+                String topic,
+                List<String> values,
+                int perBatch,
                 Duration period) {
-            List<byte[]> bytes = values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList());
-            timer.scheduleAtFixedRate(() -> {
-                try {
-                    int from = sent.get();
-                    int until = Math.min(values.size(), from + perBatch);
-                    deliver(producer, topic, bytes, from, until);
-                    if (sent.addAndGet(until - from) >= values.size()) {
-                        finish(producer, null);
-                    }
-                } catch (RuntimeException e) {
-                    finish(producer, e);
-                }
-            }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+            List<byte[]> bytes =
+                    values.stream()
+                            .map(v -> v.getBytes(StandardCharsets.UTF_8))
+                            .collect(Collectors.toList());
+            timer.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            int from = sent.get();
+                            int until = Math.min(values.size(), from + perBatch);
+                            deliver(producer, topic, bytes, from, until);
+                            if (sent.addAndGet(until - from) >= values.size()) {
+                                finish(producer, null);
+                            }
+                        } catch (RuntimeException e) {
+                            finish(producer, e);
+                        }
+                    },
+                    0,
+                    period.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
 
         private void finish(KafkaProducer<byte[], byte[]> producer, Throwable error) {
@@ -130,13 +147,15 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.LINGER_MS_CONFIG, 5,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     /** Round robin over the partitions: Kafka's sticky partitioner would fill one at a time. */
@@ -147,8 +166,12 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
      * broker, starved of CPU by the jobs beside it, can leave a partition without a leader for a
      * while. A record it never takes fails the test.
      */
-    private static void deliver(KafkaProducer<byte[], byte[]> producer, String topic, List<byte[]> values,
-            int from, int until) {
+    private static void deliver(
+            KafkaProducer<byte[], byte[]> producer,
+            String topic,
+            List<byte[]> values,
+            int from,
+            int until) {
         int partitions = producer.partitionsFor(topic).size();
         List<Integer> pending = new ArrayList<>();
         for (int i = from; i < until; i++) {
@@ -157,7 +180,9 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (int i : pending) {
-                acks.add(producer.send(new ProducerRecord<>(topic, i % partitions, null, values.get(i))));
+                acks.add(
+                        producer.send(
+                                new ProducerRecord<>(topic, i % partitions, null, values.get(i))));
             }
             producer.flush(); // returns when every send has ended, failed ones included
             List<Integer> expired = new ArrayList<>();
@@ -168,7 +193,8 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
                     if (attempt < 4 && e.getCause() instanceof TimeoutException) {
                         expired.add(pending.get(n));
                     } else {
-                        throw new IllegalStateException("Kafka did not take a record of " + topic + ": " + e.getCause(), e);
+                        throw new IllegalStateException(
+                                "Kafka did not take a record of " + topic + ": " + e.getCause(), e);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -176,7 +202,9 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
                 }
             }
             if (!expired.isEmpty()) {
-                System.err.printf("KafkaBroker: %d records of %s expired unsent; sending them again%n", expired.size(), topic);
+                System.err.printf(
+                        "KafkaBroker: %d records of %s expired unsent; sending them again%n",
+                        expired.size(), topic);
             }
             pending = expired;
         }

@@ -1,7 +1,5 @@
 package io.tributary.pipelines.testutils;
 
-import org.apache.flink.util.FileUtils;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +7,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.flink.util.FileUtils;
 
 /**
  * What a kill between two tables' commits leaves behind: some of a job's tables a run behind the
- * others. Copies the tables aside now; {@link #fallBack()} puts those copies back after a later run.
+ * others. Copies the tables aside now; {@link #fallBack()} puts those copies back after a later
+ * run.
  */
 public final class LaggingTables {
     private final Path lake;
@@ -25,8 +25,11 @@ public final class LaggingTables {
         this.tables = tables;
     }
 
-    /** @param tables folders under the lake root, e.g. {@code silver/shop_orders} */
-    public static LaggingTables setAside(Path lake, Path aside, List<String> tables) throws IOException {
+    /**
+     * @param tables folders under the lake root, e.g. {@code silver/shop_orders}
+     */
+    public static LaggingTables setAside(Path lake, Path aside, List<String> tables)
+            throws IOException {
         for (String table : tables) {
             copy(lake.resolve(table), aside.resolve(table));
         }

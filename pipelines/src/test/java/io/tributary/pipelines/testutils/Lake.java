@@ -1,17 +1,15 @@
 package io.tributary.pipelines.testutils;
 
 import io.tributary.pipelines.runtime.LakeCatalog;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /** Reads lake tables back with Flink SQL, as comma-joined rows. */
 public final class Lake {
@@ -27,22 +25,35 @@ public final class Lake {
         try (CloseableIterator<Row> it = tEnv.executeSql(sql).collect()) {
             while (it.hasNext()) {
                 Row r = it.next();
-                rows.add(IntStream.range(0, r.getArity()).mapToObj(i -> String.valueOf(r.getField(i)))
-                        .collect(Collectors.joining(",")));
+                rows.add(
+                        IntStream.range(0, r.getArity())
+                                .mapToObj(i -> String.valueOf(r.getField(i)))
+                                .collect(Collectors.joining(",")));
             }
         }
         return rows;
     }
 
-    /** Rows with every floating-point value rounded to 9 significant digits: equal whatever order sums ran in. */
+    /**
+     * Rows with every floating-point value rounded to 9 significant digits: equal whatever order
+     * sums ran in.
+     */
     public List<String> rowsRounded(String sql) throws Exception {
         List<String> rows = new ArrayList<>();
         try (CloseableIterator<Row> it = tEnv.executeSql(sql).collect()) {
             while (it.hasNext()) {
                 Row r = it.next();
-                rows.add(IntStream.range(0, r.getArity()).mapToObj(i -> r.getField(i) instanceof Double
-                        ? String.format(java.util.Locale.ROOT, "%.9g", (Double) r.getField(i)) : String.valueOf(r.getField(i)))
-                        .collect(Collectors.joining(" | ")));
+                rows.add(
+                        IntStream.range(0, r.getArity())
+                                .mapToObj(
+                                        i ->
+                                                r.getField(i) instanceof Double
+                                                        ? String.format(
+                                                                java.util.Locale.ROOT,
+                                                                "%.9g",
+                                                                (Double) r.getField(i))
+                                                        : String.valueOf(r.getField(i)))
+                                .collect(Collectors.joining(" | ")));
             }
         }
         return rows;

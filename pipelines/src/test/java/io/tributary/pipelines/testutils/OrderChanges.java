@@ -2,7 +2,6 @@ package io.tributary.pipelines.testutils;
 
 import io.tributary.pipelines.cdc.command.OrderChangeScript;
 import io.tributary.pipelines.cdc.command.OrderChangeScript.Change;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,22 +39,33 @@ public final class OrderChanges {
             byKey.computeIfAbsent(change.id, k -> new TreeMap<>()).put(change.commitMicros, change);
         }
         List<String> rows = new ArrayList<>();
-        byKey.values().forEach(versions -> {
-            List<Change> ordered = new ArrayList<>(versions.values());
-            for (int i = 0; i < ordered.size(); i++) {
-                Change version = ordered.get(i);
-                if (version.op.equals("delete")) {
-                    continue;
-                }
-                Change next = i + 1 < ordered.size() ? ordered.get(i + 1) : null;
-                rows.add(version.row() + "," + instant(version.commitMicros) + ","
-                        + (next == null ? "null" : instant(next.commitMicros)) + "," + (next == null));
-            }
-        });
+        byKey.values()
+                .forEach(
+                        versions -> {
+                            List<Change> ordered = new ArrayList<>(versions.values());
+                            for (int i = 0; i < ordered.size(); i++) {
+                                Change version = ordered.get(i);
+                                if (version.op.equals("delete")) {
+                                    continue;
+                                }
+                                Change next = i + 1 < ordered.size() ? ordered.get(i + 1) : null;
+                                rows.add(
+                                        version.row()
+                                                + ","
+                                                + instant(version.commitMicros)
+                                                + ","
+                                                + (next == null
+                                                        ? "null"
+                                                        : instant(next.commitMicros))
+                                                + ","
+                                                + (next == null));
+                            }
+                        });
         return rows.stream().sorted().collect(Collectors.toList());
     }
 
     private static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000);
+        return Instant.ofEpochSecond(
+                Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000);
     }
 }

@@ -11,13 +11,41 @@ import java.util.Random;
  */
 public final class RecordMutator {
     /** JSON values that are valid JSON but out of every column's range or of the wrong kind. */
-    public static final List<String> NASTY_VALUES = List.of(
-            "1e2147483647", "\"1e2147483647\"", "-1e2147483647", "\"1e-2147483647\"", "1e400", "\"1e400\"", "-1e400",
-            "\"1e1000000000\"", "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890",
-            "\"+300000-01-01T00:00:00Z\"", "\"-300000-01-01T00:00:00Z\"", "\"10000-01-01\"", "\"0000-00-00 00:00:00\"",
-            "253402300800000", "-62135596800001", "9223372036854775807", "\"NaN\"", "\"Infinity\"", "true", "[]",
-            "{}", "null", "\"\"", "\"__debezium_unavailable_value\"", "\"%%%\"", "\"AAAA\"", "\"\\u0000\"",
-            "\"" + "x".repeat(200_000) + "\"", "[".repeat(3_000) + "]".repeat(3_000), "-0", "0.0000000000000000001");
+    public static final List<String> NASTY_VALUES =
+            List.of(
+                    "1e2147483647",
+                    "\"1e2147483647\"",
+                    "-1e2147483647",
+                    "\"1e-2147483647\"",
+                    "1e400",
+                    "\"1e400\"",
+                    "-1e400",
+                    "\"1e1000000000\"",
+                    "9223372036854775808",
+                    "-9223372036854775809",
+                    "123456789012345678901234567890",
+                    "\"+300000-01-01T00:00:00Z\"",
+                    "\"-300000-01-01T00:00:00Z\"",
+                    "\"10000-01-01\"",
+                    "\"0000-00-00 00:00:00\"",
+                    "253402300800000",
+                    "-62135596800001",
+                    "9223372036854775807",
+                    "\"NaN\"",
+                    "\"Infinity\"",
+                    "true",
+                    "[]",
+                    "{}",
+                    "null",
+                    "\"\"",
+                    "\"__debezium_unavailable_value\"",
+                    "\"%%%\"",
+                    "\"AAAA\"",
+                    "\"\\u0000\"",
+                    "\"" + "x".repeat(200_000) + "\"",
+                    "[".repeat(3_000) + "]".repeat(3_000),
+                    "-0",
+                    "0.0000000000000000001");
 
     private final Random random;
 
@@ -56,14 +84,18 @@ public final class RecordMutator {
         for (int i = 0, seen = 0; i < json.length(); i++) {
             if (json.charAt(i) == ':' && i > 0 && json.charAt(i - 1) == '"' && seen++ == target) {
                 int end = valueEnd(json, i + 1);
-                return json.substring(0, i + 1) + NASTY_VALUES.get(random.nextInt(NASTY_VALUES.size()))
+                return json.substring(0, i + 1)
+                        + NASTY_VALUES.get(random.nextInt(NASTY_VALUES.size()))
                         + json.substring(end);
             }
         }
         return json;
     }
 
-    /** Where the JSON value starting at {@code start} ends (a scalar, or a balanced object or array). */
+    /**
+     * Where the JSON value starting at {@code start} ends (a scalar, or a balanced object or
+     * array).
+     */
     private static int valueEnd(String json, int start) {
         int depth = 0;
         boolean inString = false;

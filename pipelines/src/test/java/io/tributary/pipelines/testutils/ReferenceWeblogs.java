@@ -31,11 +31,13 @@ import java.util.zip.GZIPInputStream;
  * deliberately none of the pipeline's code — so the gold tables can be checked against it.
  */
 public final class ReferenceWeblogs {
-    private static final Pattern LINE = Pattern.compile(
-            "^(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] \"((?:[^\"\\\\]|\\\\.)*)\" (\\d{3}) (\\d+|-)(?:\\s.*)?$");
+    private static final Pattern LINE =
+            Pattern.compile(
+                    "^(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] \"((?:[^\"\\\\]|\\\\.)*)\" (\\d{3}) (\\d+|-)(?:\\s.*)?$");
     private static final Pattern REQUEST = Pattern.compile("^([A-Z_-]+) (.+?)(?: (HTTP/\\S+))?$");
     private static final Pattern FILE = Pattern.compile("\\.[A-Za-z0-9]{1,8}$");
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+    private static final DateTimeFormatter TS =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
     public long lines;
     public long valid;
@@ -48,10 +50,14 @@ public final class ReferenceWeblogs {
     public static ReferenceWeblogs of(Path dir) throws IOException {
         ReferenceWeblogs ref = new ReferenceWeblogs();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
+            for (Path file :
+                    files.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
                 try (InputStream raw = Files.newInputStream(file);
-                        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-                        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        InputStream in =
+                                file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                        BufferedReader reader =
+                                new BufferedReader(
+                                        new InputStreamReader(in, StandardCharsets.UTF_8))) {
                     reader.lines().forEach(ref::add);
                 }
             }
@@ -88,22 +94,29 @@ public final class ReferenceWeblogs {
         }
         String statusClass = (status / 100) + "xx";
         for (String key : List.of(statusClass, "all")) {
-            long[] b = bytesByClass.computeIfAbsent(key, k -> new long[] {0, 0, Long.MIN_VALUE, Long.MAX_VALUE});
+            long[] b =
+                    bytesByClass.computeIfAbsent(
+                            key, k -> new long[] {0, 0, Long.MIN_VALUE, Long.MAX_VALUE});
             b[0]++;
             b[1] += bytes;
             b[2] = Math.max(b[2], bytes);
             b[3] = Math.min(b[3], bytes);
         }
         if (status / 100 == 4) {
-            clientErrorsByWeekday.merge(ts.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH), 1L, Long::sum);
+            clientErrorsByWeekday.merge(
+                    ts.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH),
+                    1L,
+                    Long::sum);
         }
     }
 
     /** {@code rank,key,count} rows of the top {@code n}: count desc, key asc. */
     public static List<String> top(Map<String, Long> counts, int n) {
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
-        sorted.sort(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
-                .thenComparing(Map.Entry::getKey));
+        sorted.sort(
+                Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
+                        .reversed()
+                        .thenComparing(Map.Entry::getKey));
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(n, sorted.size()); i++) {
             rows.add((i + 1) + "," + sorted.get(i).getKey() + "," + sorted.get(i).getValue());

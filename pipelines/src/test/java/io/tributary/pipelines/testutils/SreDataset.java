@@ -1,7 +1,6 @@
 package io.tributary.pipelines.testutils;
 
 import io.tributary.pipelines.sre.SreDatabase;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +20,35 @@ import java.util.stream.Collectors;
 
 /**
  * A hand-built SRE dataset whose SLIs are worked out in its comments, with the edge cases the
- * definitions must get right: a run that starts in one year and finishes in the next, a month
- * with requests but no deploys (and a failure), cancelled runs, 429/499 (good) and 5xx (bad)
- * answers, an incident opened in December and closed in January, one still open, and bad rows of
- * every kind the checks reject.
+ * definitions must get right: a run that starts in one year and finishes in the next, a month with
+ * requests but no deploys (and a failure), cancelled runs, 429/499 (good) and 5xx (bad) answers, an
+ * incident opened in December and closed in January, one still open, and bad rows of every kind the
+ * checks reject.
  */
 public final class SreDataset {
-    public static final List<String> RUN_COLUMNS = List.of("run_id", "service", "pipeline", "commit_sha", "started_at",
-            "finished_at", "status", "environment");
-    public static final List<String> REQUEST_COLUMNS = List.of("id", "ts", "service", "endpoint", "status_code", "latency_ms");
-    public static final List<String> INCIDENT_COLUMNS = List.of("number", "caller_id", "category", "subcategory",
-            "u_symptom", "assignment_group", "incident_state", "opened_at", "closed_at");
+    public static final List<String> RUN_COLUMNS =
+            List.of(
+                    "run_id",
+                    "service",
+                    "pipeline",
+                    "commit_sha",
+                    "started_at",
+                    "finished_at",
+                    "status",
+                    "environment");
+    public static final List<String> REQUEST_COLUMNS =
+            List.of("id", "ts", "service", "endpoint", "status_code", "latency_ms");
+    public static final List<String> INCIDENT_COLUMNS =
+            List.of(
+                    "number",
+                    "caller_id",
+                    "category",
+                    "subcategory",
+                    "u_symptom",
+                    "assignment_group",
+                    "incident_state",
+                    "opened_at",
+                    "closed_at");
 
     private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
     private long nextRequest = 1;
@@ -43,7 +60,8 @@ public final class SreDataset {
         // web, December 2024: deploys at 20:00 and 22:00 (interval 2 h).
         run(1, "web", "2024-12-31T19:50", "2024-12-31T20:00", "success");
         run(2, "web", "2024-12-31T21:50", "2024-12-31T22:00", "success");
-        // web, January 2025: a run started on New Year's Eve finishes in January, and belongs there;
+        // web, January 2025: a run started on New Year's Eve finishes in January, and belongs
+        // there;
         // deploys at 00:10 and 10:10 (interval 10 h: missed), 3 failures (1.5 per deploy).
         run(3, "web", "2024-12-31T23:50", "2025-01-01T00:10", "success");
         run(4, "web", "2025-01-01T01:00", "2025-01-01T01:10", "failure");
@@ -100,8 +118,18 @@ public final class SreDataset {
     }
 
     private void run(long id, String service, String started, String finished, String status) {
-        rows.get("esteira_prod").add(new Object[] {id, service, service + "-deploy", String.format("%040x", id),
-                time(started), time(finished), status, "prod"});
+        rows.get("esteira_prod")
+                .add(
+                        new Object[] {
+                            id,
+                            service,
+                            service + "-deploy",
+                            String.format("%040x", id),
+                            time(started),
+                            time(finished),
+                            status,
+                            "prod"
+                        });
     }
 
     private void requests(String service, String endpoint, String from, int... statuses) {
@@ -116,9 +144,21 @@ public final class SreDataset {
         rows.get("log").add(new Object[] {id, time(ts), service, endpoint, status, 120});
     }
 
-    private void incident(String number, String category, String group, String opened, String closed) {
-        rows.get("chamados").add(new Object[] {number, "user" + number.substring(3), category, category + "-1",
-                "errors", group, closed == null ? "In Progress" : "Closed", time(opened), time(closed)});
+    private void incident(
+            String number, String category, String group, String opened, String closed) {
+        rows.get("chamados")
+                .add(
+                        new Object[] {
+                            number,
+                            "user" + number.substring(3),
+                            category,
+                            category + "-1",
+                            "errors",
+                            group,
+                            closed == null ? "In Progress" : "Closed",
+                            time(opened),
+                            time(closed)
+                        });
     }
 
     private static LocalDateTime time(String text) {
@@ -129,15 +169,23 @@ public final class SreDataset {
      * Writes {@code file}: the shipped CDC tables file of the SRE pipeline with each table's topic
      * and the format replaced, for a test's own topics.
      */
-    public static Path cdcTablesFile(Path file, UnaryOperator<String> topicOfTable, String format) throws IOException {
-        String shipped = Files.readString(Path.of(System.getProperty("tributary.home", ".."), "conf/examples/sre-cdc-tables.yaml"));
+    public static Path cdcTablesFile(Path file, UnaryOperator<String> topicOfTable, String format)
+            throws IOException {
+        String shipped =
+                Files.readString(
+                        Path.of(
+                                System.getProperty("tributary.home", ".."),
+                                "conf/examples/sre-cdc-tables.yaml"));
         Matcher topic = Pattern.compile("topic: sre\\.(\\w+)").matcher(shipped);
         StringBuilder tables = new StringBuilder();
         while (topic.find()) {
-            topic.appendReplacement(tables, Matcher.quoteReplacement("topic: " + topicOfTable.apply(topic.group(1))));
+            topic.appendReplacement(
+                    tables,
+                    Matcher.quoteReplacement("topic: " + topicOfTable.apply(topic.group(1))));
         }
         topic.appendTail(tables);
-        return Files.writeString(file, tables.toString().replace("format: debezium-json", "format: " + format));
+        return Files.writeString(
+                file, tables.toString().replace("format: debezium-json", "format: " + format));
     }
 
     /** Creates the source tables in the database and fills them with the dataset. */
@@ -147,9 +195,16 @@ public final class SreDataset {
             for (Map.Entry<String, List<Object[]>> table : rows.entrySet()) {
                 List<String> columns = columns(table.getKey());
                 c.createStatement().executeUpdate("DELETE FROM " + table.getKey());
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table.getKey() + " ("
-                        + String.join(", ", columns) + ") VALUES ("
-                        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")")) {
+                try (PreparedStatement insert =
+                        c.prepareStatement(
+                                "INSERT INTO "
+                                        + table.getKey()
+                                        + " ("
+                                        + String.join(", ", columns)
+                                        + ") VALUES ("
+                                        + String.join(
+                                                ", ", Collections.nCopies(columns.size(), "?"))
+                                        + ")")) {
                     for (Object[] row : table.getValue()) {
                         for (int i = 0; i < row.length; i++) {
                             insert.setObject(i + 1, row[i]);
@@ -203,34 +258,73 @@ public final class SreDataset {
         return events;
     }
 
-    private static String change(boolean dms, String table, String op, Object[] before, Object[] after,
-            List<String> columns, long commitMillis) {
+    private static String change(
+            boolean dms,
+            String table,
+            String op,
+            Object[] before,
+            Object[] after,
+            List<String> columns,
+            long commitMillis) {
         if (!dms) {
-            return debezium(table, op, before == null ? null : json(columns, before, false),
-                    after == null ? null : json(columns, after, false), commitMillis);
+            return debezium(
+                    table,
+                    op,
+                    before == null ? null : json(columns, before, false),
+                    after == null ? null : json(columns, after, false),
+                    commitMillis);
         }
         String operation = op.equals("c") ? "insert" : op.equals("u") ? "update" : "delete";
-        return "{\"data\":" + json(columns, after != null ? after : before, true) + ",\"metadata\":{\"timestamp\":\""
-                + java.time.Instant.ofEpochMilli(commitMillis) + "\",\"commit-timestamp\":\""
-                + java.time.Instant.ofEpochMilli(commitMillis) + "\",\"record-type\":\"data\",\"operation\":\""
-                + operation + "\",\"partition-key-type\":\"schema-table\",\"schema-name\":\"sre\",\"table-name\":\""
-                + table + "\"}}";
+        return "{\"data\":"
+                + json(columns, after != null ? after : before, true)
+                + ",\"metadata\":{\"timestamp\":\""
+                + java.time.Instant.ofEpochMilli(commitMillis)
+                + "\",\"commit-timestamp\":\""
+                + java.time.Instant.ofEpochMilli(commitMillis)
+                + "\",\"record-type\":\"data\",\"operation\":\""
+                + operation
+                + "\",\"partition-key-type\":\"schema-table\",\"schema-name\":\"sre\",\"table-name\":\""
+                + table
+                + "\"}}";
     }
 
-    /** The Debezium update that closes an open incident at {@code closedAt}, committed after every event above. */
+    /**
+     * The Debezium update that closes an open incident at {@code closedAt}, committed after every
+     * event above.
+     */
     public String closeIncident(String number, String closedAt) {
-        Object[] open = rows.get("chamados").stream().filter(r -> r[0].equals(number)).findFirst().orElseThrow();
+        Object[] open =
+                rows.get("chamados").stream()
+                        .filter(r -> r[0].equals(number))
+                        .findFirst()
+                        .orElseThrow();
         Object[] closed = open.clone();
         closed[6] = "Closed";
         closed[8] = time(closedAt);
-        return debezium("chamados", "u", json(INCIDENT_COLUMNS, open, false), json(INCIDENT_COLUMNS, closed, false),
+        return debezium(
+                "chamados",
+                "u",
+                json(INCIDENT_COLUMNS, open, false),
+                json(INCIDENT_COLUMNS, closed, false),
                 1_900_000_000_000L);
     }
 
-    private static String debezium(String table, String op, String before, String after, long commitMillis) {
-        return "{\"before\":" + before + ",\"after\":" + after + ",\"source\":{\"connector\":\"mysql\",\"db\":\"sre\","
-                + "\"table\":\"" + table + "\",\"ts_ms\":" + commitMillis + "},\"op\":\"" + op + "\",\"ts_ms\":"
-                + commitMillis + "}";
+    private static String debezium(
+            String table, String op, String before, String after, long commitMillis) {
+        return "{\"before\":"
+                + before
+                + ",\"after\":"
+                + after
+                + ",\"source\":{\"connector\":\"mysql\",\"db\":\"sre\","
+                + "\"table\":\""
+                + table
+                + "\",\"ts_ms\":"
+                + commitMillis
+                + "},\"op\":\""
+                + op
+                + "\",\"ts_ms\":"
+                + commitMillis
+                + "}";
     }
 
     /** A row image: times as epoch milliseconds (Debezium) or as UTC text (DMS). */
@@ -238,10 +332,17 @@ public final class SreDataset {
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < row.length; i++) {
             Object v = row[i];
-            String value = v == null ? "null"
-                    : v instanceof LocalDateTime ? (timesAsText ? "\"" + v.toString().replace('T', ' ') + "\""
-                            : String.valueOf(((LocalDateTime) v).toInstant(ZoneOffset.UTC).toEpochMilli()))
-                    : v instanceof Number ? v.toString() : "\"" + v + "\"";
+            String value =
+                    v == null
+                            ? "null"
+                            : v instanceof LocalDateTime
+                                    ? (timesAsText
+                                            ? "\"" + v.toString().replace('T', ' ') + "\""
+                                            : String.valueOf(
+                                                    ((LocalDateTime) v)
+                                                            .toInstant(ZoneOffset.UTC)
+                                                            .toEpochMilli()))
+                                    : v instanceof Number ? v.toString() : "\"" + v + "\"";
             fields.add("\"" + columns.get(i) + "\":" + value);
         }
         return fields.stream().collect(Collectors.joining(",", "{", "}"));

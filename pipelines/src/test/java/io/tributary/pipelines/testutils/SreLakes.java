@@ -7,23 +7,23 @@ import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.sre.SreDatabase;
 import io.tributary.pipelines.sre.SreOptions;
 import io.tributary.pipelines.sre.SrePipeline;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 
 /** Settings of an SRE test run: a lake with small files, and the database it reads. */
 public final class SreLakes {
     private SreLakes() {}
 
-    /** A lake at {@code root} whose files are small, so that a small dataset still spans several. */
+    /**
+     * A lake at {@code root} whose files are small, so that a small dataset still spans several.
+     */
     public static Configuration lake(Path root) {
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, root.toString());
@@ -54,12 +54,17 @@ public final class SreLakes {
         }
     }
 
-    /** Each SRE gold table's rows, sorted, numbers rounded; a table that cannot be read says why. */
+    /**
+     * Each SRE gold table's rows, sorted, numbers rounded; a table that cannot be read says why.
+     */
     public static List<List<String>> gold(Lake lake) {
         List<List<String>> tables = new ArrayList<>();
         for (String table : SrePipeline.GOLD) {
             try {
-                tables.add(lake.rowsRounded("SELECT * FROM " + table).stream().sorted().collect(Collectors.toList()));
+                tables.add(
+                        lake.rowsRounded("SELECT * FROM " + table).stream()
+                                .sorted()
+                                .collect(Collectors.toList()));
             } catch (Exception e) {
                 tables.add(List.of("unreadable: " + e.getMessage()));
             }

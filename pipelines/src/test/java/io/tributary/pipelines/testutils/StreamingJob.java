@@ -3,9 +3,6 @@ package io.tributary.pipelines.testutils;
 import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.pipelines.runtime.RetainedCheckpoints;
 import io.tributary.pipelines.runtime.TributaryOptions;
-
-import org.apache.flink.configuration.Configuration;
-
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * A streaming pipeline run as {@code bin/tributary} runs it, in a process of its own that a test
@@ -33,15 +31,22 @@ public final class StreamingJob {
     private final List<String> args;
     private final TributaryProcess tributary;
 
-    /** @param pipelineArgs the CLI arguments after {@code run <pipeline>}, without the lake settings */
+    /**
+     * @param pipelineArgs the CLI arguments after {@code run <pipeline>}, without the lake settings
+     */
     public StreamingJob(String pipeline, String lake, List<String> pipelineArgs) throws Exception {
         this.pipeline = pipeline;
         this.lake = lake;
         this.args = new ArrayList<>(List.of("run", pipeline));
         args.addAll(pipelineArgs);
-        args.addAll(List.of("-D", TributaryOptions.LAKE_ROOT.key() + "=" + lake,
-                "-D", TributaryOptions.STREAMING_CHECKPOINT_INTERVAL.key() + "=500ms",
-                "-D", TributaryOptions.SINK_TARGET_FILE_SIZE.key() + "=64kb"));
+        args.addAll(
+                List.of(
+                        "-D",
+                        TributaryOptions.LAKE_ROOT.key() + "=" + lake,
+                        "-D",
+                        TributaryOptions.STREAMING_CHECKPOINT_INTERVAL.key() + "=500ms",
+                        "-D",
+                        TributaryOptions.SINK_TARGET_FILE_SIZE.key() + "=64kb"));
         this.tributary = TributaryProcess.fromBuild();
     }
 
@@ -80,13 +85,19 @@ public final class StreamingJob {
     /** Waits for a complete checkpoint newer than any before the call, and returns it. */
     public String awaitNewCheckpoint(TributaryProcess.Running job) throws Exception {
         Optional<String> before = RetainedCheckpoints.latest(checkpoints());
-        awaitAlive(job, "a first checkpoint of this run",
-                () -> RetainedCheckpoints.latest(checkpoints()).filter(c -> !Optional.of(c).equals(before)).isPresent());
+        awaitAlive(
+                job,
+                "a first checkpoint of this run",
+                () ->
+                        RetainedCheckpoints.latest(checkpoints())
+                                .filter(c -> !Optional.of(c).equals(before))
+                                .isPresent());
         return RetainedCheckpoints.latest(checkpoints()).orElseThrow();
     }
 
     /** Waits, failing at once if the job died meanwhile. */
-    public void awaitAlive(TributaryProcess.Running job, String what, Await.Condition condition) throws Exception {
+    public void awaitAlive(TributaryProcess.Running job, String what, Await.Condition condition)
+            throws Exception {
         Await.until(what, PATIENCE, whileAlive(job, what, condition));
     }
 
@@ -96,7 +107,11 @@ public final class StreamingJob {
      * partitions or its log, so the wait wakes on the event rather than on a polling period.
      * Folders that appear later are seen by a check at least every 100 ms.
      */
-    public void awaitInLake(TributaryProcess.Running job, String what, List<String> tables, Await.Condition condition)
+    public void awaitInLake(
+            TributaryProcess.Running job,
+            String what,
+            List<String> tables,
+            Await.Condition condition)
             throws Exception {
         Await.Condition alive = whileAlive(job, what, condition);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -105,7 +120,8 @@ public final class StreamingJob {
                 Path folder = Path.of(lake, table);
                 if (Files.isDirectory(folder)) {
                     try (Stream<Path> dirs = Files.walk(folder, 3)) {
-                        for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+                        for (Path dir :
+                                (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
                             dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
                         }
                     }
@@ -113,7 +129,8 @@ public final class StreamingJob {
             }
             while (!alive.holds()) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Timed out after " + PATIENCE + " waiting until " + what);
+                    throw new AssertionError(
+                            "Timed out after " + PATIENCE + " waiting until " + what);
                 }
                 WatchKey key = watch.poll(100, TimeUnit.MILLISECONDS);
                 if (key != null) {
@@ -125,10 +142,12 @@ public final class StreamingJob {
     }
 
     /** The condition, failing at once if the job died meanwhile. */
-    public Await.Condition whileAlive(TributaryProcess.Running job, String what, Await.Condition condition) {
+    public Await.Condition whileAlive(
+            TributaryProcess.Running job, String what, Await.Condition condition) {
         return () -> {
             if (!job.isAlive()) {
-                throw new AssertionError("The job died waiting for " + what + ":\n" + job.stderr() + job.stdout());
+                throw new AssertionError(
+                        "The job died waiting for " + what + ":\n" + job.stderr() + job.stdout());
             }
             return condition.holds();
         };
@@ -136,11 +155,15 @@ public final class StreamingJob {
 
     /** A table's version, -1 before its first commit; {@code table} as {@code layer/name}. */
     public long version(String table) {
-        return DeltaTableInfo.load(lake + "/" + table, Map.of()).map(DeltaTableInfo::version).orElse(-1L);
+        return DeltaTableInfo.load(lake + "/" + table, Map.of())
+                .map(DeltaTableInfo::version)
+                .orElse(-1L);
     }
 
     public long rows(String table) {
-        return DeltaTableInfo.load(lake + "/" + table, Map.of()).map(DeltaTableInfo::rows).orElse(0L);
+        return DeltaTableInfo.load(lake + "/" + table, Map.of())
+                .map(DeltaTableInfo::rows)
+                .orElse(0L);
     }
 
     /** Log checkpoints of a table, and the hidden files they are written to first. */
@@ -150,7 +173,9 @@ public final class StreamingJob {
             return 0;
         }
         try (Stream<Path> files = Files.list(log)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".checkpoint.")).count();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.contains(".checkpoint."))
+                    .count();
         }
     }
 
@@ -161,8 +186,13 @@ public final class StreamingJob {
             return 0;
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(f -> !f.toString().contains("_delta_log") && f.toString().endsWith(".parquet")).count();
-        } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException renamedMeanwhile) {
+            return files.filter(
+                            f ->
+                                    !f.toString().contains("_delta_log")
+                                            && f.toString().endsWith(".parquet"))
+                    .count();
+        } catch (java.io.UncheckedIOException
+                | java.nio.file.NoSuchFileException renamedMeanwhile) {
             return 0;
         }
     }

@@ -30,30 +30,45 @@ public final class TributaryProcess {
         Path jar = Path.of(required("tributary.jar"));
         Path flinkClasspath = Path.of(required("tributary.flink-classpath"));
         if (!Files.exists(jar) || !Files.exists(flinkClasspath)) {
-            throw new IllegalStateException("No job jar at " + jar + ": build the pipelines module first "
-                    + "(mvn -B verify from the root, or add -am when selecting this module with -pl)");
+            throw new IllegalStateException(
+                    "No job jar at "
+                            + jar
+                            + ": build the pipelines module first "
+                            + "(mvn -B verify from the root, or add -am when selecting this module with -pl)");
         }
-        return new TributaryProcess(Path.of(required("tributary.home")),
+        return new TributaryProcess(
+                Path.of(required("tributary.home")),
                 jar + java.io.File.pathSeparator + Files.readString(flinkClasspath).trim());
     }
 
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {
-            throw new IllegalStateException("System property " + property + " is not set; run through Maven");
+            throw new IllegalStateException(
+                    "System property " + property + " is not set; run through Maven");
         }
         return value;
     }
 
-    /** Runs {@code tributary <args>} and returns its standard output; fails with its stderr otherwise. */
+    /**
+     * Runs {@code tributary <args>} and returns its standard output; fails with its stderr
+     * otherwise.
+     */
     public String run(String... args) throws IOException, InterruptedException {
         try (Running running = start(args)) {
             if (!running.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new AssertionError("tributary " + String.join(" ", args) + " did not finish in " + TIMEOUT);
+                throw new AssertionError(
+                        "tributary " + String.join(" ", args) + " did not finish in " + TIMEOUT);
             }
             if (running.process.exitValue() != 0) {
-                throw new AssertionError("tributary " + String.join(" ", args) + " exited with "
-                        + running.process.exitValue() + ":\n" + running.stderr() + running.stdout());
+                throw new AssertionError(
+                        "tributary "
+                                + String.join(" ", args)
+                                + " exited with "
+                                + running.process.exitValue()
+                                + ":\n"
+                                + running.stderr()
+                                + running.stdout());
             }
             return running.stdout();
         }
@@ -65,7 +80,8 @@ public final class TributaryProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + home.resolve("conf/jvm.options"));
         command.add("-Xmx2g");
-        // Tests start many short-lived jobs on a small machine: start-up CPU matters more than peak speed.
+        // Tests start many short-lived jobs on a small machine: start-up CPU matters more than peak
+        // speed.
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
@@ -74,8 +90,12 @@ public final class TributaryProcess {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("tributary-out", ".txt");
         Path err = Files.createTempFile("tributary-err", ".txt");
-        Process process = new ProcessBuilder(command).directory(home.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                new ProcessBuilder(command)
+                        .directory(home.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
         return new Running(process, out, err);
     }
 

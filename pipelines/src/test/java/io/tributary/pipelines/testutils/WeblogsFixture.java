@@ -2,9 +2,6 @@ package io.tributary.pipelines.testutils;
 
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
-
-import org.apache.flink.configuration.Configuration;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
+import org.apache.flink.configuration.Configuration;
 
 /** Generated web-log files as landing files or Kafka lines, and the gold tables to compare. */
 public final class WeblogsFixture {
@@ -23,7 +21,9 @@ public final class WeblogsFixture {
 
     /** Copies landing files where a batch run with {@code conf} reads them. */
     public static void land(Configuration conf, List<Path> files) throws IOException {
-        Path landing = Files.createDirectories(Path.of(conf.get(TributaryOptions.LANDING_ROOT), WeblogsPipeline.NAME));
+        Path landing =
+                Files.createDirectories(
+                        Path.of(conf.get(TributaryOptions.LANDING_ROOT), WeblogsPipeline.NAME));
         for (Path f : files) {
             Files.copy(f, landing.resolve(f.getFileName()));
         }
@@ -35,7 +35,8 @@ public final class WeblogsFixture {
         for (Path f : files) {
             try (InputStream raw = Files.newInputStream(f);
                     InputStream in = f.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 lines.addAll(reader.lines().collect(Collectors.toList()));
             }
         }

@@ -1,7 +1,11 @@
 package io.tributary.pipelines.weblogs;
 
-import io.tributary.pipelines.kafka.LineRecordFormat;
+import static io.tributary.pipelines.testutils.WeblogsFixture.gold;
+import static io.tributary.pipelines.testutils.WeblogsFixture.land;
+import static io.tributary.pipelines.testutils.WeblogsFixture.lines;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.pipelines.kafka.LineRecordFormat;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
@@ -9,16 +13,6 @@ import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.LaggingTables;
 import io.tributary.pipelines.testutils.Lake;
-
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,11 +22,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
-import static io.tributary.pipelines.testutils.WeblogsFixture.gold;
-import static io.tributary.pipelines.testutils.WeblogsFixture.land;
-import static io.tributary.pipelines.testutils.WeblogsFixture.lines;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The web-log pipeline in streaming mode, from an in-JVM Kafka broker: Lambda consistency (landing
@@ -40,13 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tables one batch run over all lines leaves) and the Kinesis envelope format.
  */
 class WeblogsStreamingITCase {
-    @RegisterExtension
-    static final KafkaBroker KAFKA = new KafkaBroker();
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
 
     private static int topics;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private String topic;
     private List<Path> files;
@@ -71,7 +66,8 @@ class WeblogsStreamingITCase {
     }
 
     private static void run(Configuration conf, PipelineMode mode) throws Exception {
-        new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream())).run(new WeblogsPipeline(), mode);
+        new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
+                .run(new WeblogsPipeline(), mode);
     }
 
     /** Gold tables of one batch run over all generated lines. */
@@ -92,8 +88,11 @@ class WeblogsStreamingITCase {
 
         Lake lake = new Lake(conf);
         assertThat(lake.count("bronze.weblogs_raw")).isEqualTo(6_000);
-        assertThat(lake.rows("SELECT origin, COUNT(*) FROM bronze.weblogs_raw GROUP BY origin ORDER BY origin"))
-                .containsExactly("landing," + lines(files.subList(0, 2)).size(),
+        assertThat(
+                        lake.rows(
+                                "SELECT origin, COUNT(*) FROM bronze.weblogs_raw GROUP BY origin ORDER BY origin"))
+                .containsExactly(
+                        "landing," + lines(files.subList(0, 2)).size(),
                         "stream," + lines(files.subList(2, 4)).size());
         assertThat(gold(lake)).isEqualTo(batchOverEverything());
     }
@@ -113,8 +112,11 @@ class WeblogsStreamingITCase {
 
         Lake lake = new Lake(conf);
         assertThat(lake.count("bronze.weblogs_raw")).isEqualTo(6_000);
-        assertThat(lake.rows("SELECT COUNT(*) FROM (SELECT DISTINCT source_file, line_number FROM bronze.weblogs_raw)"))
-                .as("no line twice").containsExactly("6000");
+        assertThat(
+                        lake.rows(
+                                "SELECT COUNT(*) FROM (SELECT DISTINCT source_file, line_number FROM bronze.weblogs_raw)"))
+                .as("no line twice")
+                .containsExactly("6000");
         assertThat(gold(lake)).isEqualTo(batchOverEverything());
     }
 
@@ -131,87 +133,128 @@ class WeblogsStreamingITCase {
         KAFKA.sendLines(topic, lines(files.subList(2, 4)));
         List<List<String>> expected = batchOverEverything();
         org.apache.flink.core.execution.JobClient stream =
-                new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream())).start(new WeblogsPipeline());
+                new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
+                        .start(new WeblogsPipeline());
         try {
-            String summary = dir.resolve("lake").resolve("gold").resolve("weblogs_summary").toString();
-            Await.until("the stream's first gold commit", Duration.ofMinutes(3),
+            String summary =
+                    dir.resolve("lake").resolve("gold").resolve("weblogs_summary").toString();
+            Await.until(
+                    "the stream's first gold commit",
+                    Duration.ofMinutes(3),
                     () -> io.tributary.connector.delta.DeltaWriterLease.read(summary).isPresent());
             land(conf, files.subList(0, 2));
             ByteArrayOutputStream said = new ByteArrayOutputStream();
             for (int run = 0; run < 2; run++) {
-                new PipelineRunner(conf, new PrintStream(said)).run(new WeblogsPipeline(), PipelineMode.BATCH);
+                new PipelineRunner(conf, new PrintStream(said))
+                        .run(new WeblogsPipeline(), PipelineMode.BATCH);
             }
-            assertThat(said.toString()).contains("gold.weblogs_summary: kept current by streaming job")
+            assertThat(said.toString())
+                    .contains("gold.weblogs_summary: kept current by streaming job")
                     .contains("every table is kept current by a running stream; skipped");
-            Await.until("gold to follow the backfill's silver", Duration.ofMinutes(3),
+            Await.until(
+                    "gold to follow the backfill's silver",
+                    Duration.ofMinutes(3),
                     () -> gold(new Lake(conf)).equals(expected));
             assertThat(new Lake(conf).count("bronze.weblogs_raw")).isEqualTo(6_000);
         } finally {
             stream.cancel().get();
         }
-        assertThat(gold(new Lake(conf))).as("one row per summary, no rank twice").isEqualTo(expected);
+        assertThat(gold(new Lake(conf)))
+                .as("one row per summary, no rank twice")
+                .isEqualTo(expected);
     }
 
     /**
      * A job killed between two of its tables' commits, then started fresh (no --resume): the lake
-     * then holds one table a checkpoint ahead of the other. Made exactly here by putting back a copy
-     * of the lagging tables as they were before the last run. The fresh start must fill the lagging
-     * tables without doubling a line in the others.
+     * then holds one table a checkpoint ahead of the other. Made exactly here by putting back a
+     * copy of the lagging tables as they were before the last run. The fresh start must fill the
+     * lagging tables without doubling a line in the others.
      */
     @ParameterizedTest
     @ValueSource(strings = {"silver/weblogs_requests,silver/weblogs_rejects", "bronze/weblogs_raw"})
-    void aFreshStartAfterAKillBetweenTwoTablesCommitsLeavesEveryLineOnce(String lagging) throws Exception {
+    void aFreshStartAfterAKillBetweenTwoTablesCommitsLeavesEveryLineOnce(String lagging)
+            throws Exception {
         Configuration conf = conf("lake");
         List<String> streamed = lines(files);
         KAFKA.sendLines(topic, streamed.subList(0, 2_500));
         run(conf, PipelineMode.STREAMING);
-        LaggingTables behind = LaggingTables.setAside(dir.resolve("lake"), dir.resolve("aside"), List.of(lagging.split(",")));
+        LaggingTables behind =
+                LaggingTables.setAside(
+                        dir.resolve("lake"), dir.resolve("aside"), List.of(lagging.split(",")));
         KAFKA.sendLines(topic, streamed.subList(2_500, streamed.size()));
         run(conf, PipelineMode.STREAMING);
         behind.fallBack();
         assertThat(new Lake(conf).count(lagging.split(",")[0].replace('/', '.')))
-                .as("the lake as the kill left it").isLessThan(6_000);
+                .as("the lake as the kill left it")
+                .isLessThan(6_000);
 
         run(conf, PipelineMode.STREAMING);
 
         Lake lake = new Lake(conf);
-        assertThat(lake.rows("SELECT COUNT(*), COUNT(DISTINCT CONCAT(source_file, '#', CAST(line_number AS STRING)))"
-                + " FROM bronze.weblogs_raw")).containsExactly("6000,6000");
-        assertThat(lake.rows("SELECT COUNT(*), COUNT(DISTINCT CONCAT(source_file, '#', CAST(line_number AS STRING)))"
-                + " FROM (SELECT source_file, line_number FROM silver.weblogs_requests"
-                + " UNION ALL SELECT source_file, line_number FROM silver.weblogs_rejects)")).containsExactly("6000,6000");
+        assertThat(
+                        lake.rows(
+                                "SELECT COUNT(*), COUNT(DISTINCT CONCAT(source_file, '#', CAST(line_number AS STRING)))"
+                                        + " FROM bronze.weblogs_raw"))
+                .containsExactly("6000,6000");
+        assertThat(
+                        lake.rows(
+                                "SELECT COUNT(*), COUNT(DISTINCT CONCAT(source_file, '#', CAST(line_number AS STRING)))"
+                                        + " FROM (SELECT source_file, line_number FROM silver.weblogs_requests"
+                                        + " UNION ALL SELECT source_file, line_number FROM silver.weblogs_rejects)"))
+                .containsExactly("6000,6000");
         assertThat(gold(lake)).isEqualTo(batchOverEverything());
     }
 
     @Test
-    void kinesisEnvelopesAreOpenedAndBrokenOnesRejectedWithTopicPartitionAndOffset() throws Exception {
+    void kinesisEnvelopesAreOpenedAndBrokenOnesRejectedWithTopicPartitionAndOffset()
+            throws Exception {
         Configuration conf = conf("lake");
         conf.set(WeblogsOptions.FORMAT, LineRecordFormat.KINESIS_JSON);
         List<String> lines = lines(files.subList(0, 1));
         List<String> records = new ArrayList<>();
         for (String line : lines) {
-            records.add("{\"Data\":\"" + Base64.getEncoder().encodeToString(line.getBytes(StandardCharsets.UTF_8))
-                    + "\",\"PartitionKey\":\"p\",\"SequenceNumber\":\"" + records.size() + "\"}");
+            records.add(
+                    "{\"Data\":\""
+                            + Base64.getEncoder()
+                                    .encodeToString(line.getBytes(StandardCharsets.UTF_8))
+                            + "\",\"PartitionKey\":\"p\",\"SequenceNumber\":\""
+                            + records.size()
+                            + "\"}");
         }
-        records.add("{\"Data\":\"%%% not base64 %%%\",\"PartitionKey\":\"p\"}"); // partition (n % 2), offset n / 2
+        records.add(
+                "{\"Data\":\"%%% not base64 %%%\",\"PartitionKey\":\"p\"}"); // partition (n % 2),
+        // offset n / 2
         KAFKA.sendLines(topic, records);
         run(conf, PipelineMode.STREAMING);
 
         Lake lake = new Lake(conf);
         assertThat(lake.count("bronze.weblogs_raw")).isEqualTo(lines.size() + 1);
         int n = lines.size();
-        assertThat(lake.rows("SELECT source_file, line_number, reason, raw_line FROM silver.weblogs_rejects"
-                + " WHERE reason LIKE 'Kinesis%'"))
-                .containsExactly("kafka:" + topic + "/" + (n % 2) + "," + (n / 2)
-                        + ",Kinesis record Data is not base64: Illegal base64 character 25,"
-                        + records.get(n));
+        assertThat(
+                        lake.rows(
+                                "SELECT source_file, line_number, reason, raw_line FROM silver.weblogs_rejects"
+                                        + " WHERE reason LIKE 'Kinesis%'"))
+                .containsExactly(
+                        "kafka:"
+                                + topic
+                                + "/"
+                                + (n % 2)
+                                + ","
+                                + (n / 2)
+                                + ",Kinesis record Data is not base64: Illegal base64 character 25,"
+                                + records.get(n));
         Configuration reference = conf("reference");
         land(reference, files.subList(0, 1));
         run(reference, PipelineMode.BATCH);
-        assertThat(lake.rows("SELECT client_ip, ts, endpoint, status, `bytes` FROM silver.weblogs_requests"
-                + " ORDER BY ts, client_ip, endpoint, status, `bytes`"))
+        assertThat(
+                        lake.rows(
+                                "SELECT client_ip, ts, endpoint, status, `bytes` FROM silver.weblogs_requests"
+                                        + " ORDER BY ts, client_ip, endpoint, status, `bytes`"))
                 .as("the lines inside the envelopes, parsed as from a file")
-                .isEqualTo(new Lake(reference).rows("SELECT client_ip, ts, endpoint, status, `bytes`"
-                        + " FROM silver.weblogs_requests ORDER BY ts, client_ip, endpoint, status, `bytes`"));
+                .isEqualTo(
+                        new Lake(reference)
+                                .rows(
+                                        "SELECT client_ip, ts, endpoint, status, `bytes`"
+                                                + " FROM silver.weblogs_requests ORDER BY ts, client_ip, endpoint, status, `bytes`"));
     }
 }

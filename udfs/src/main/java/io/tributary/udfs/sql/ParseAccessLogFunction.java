@@ -3,7 +3,8 @@ package io.tributary.udfs.sql;
 import io.tributary.udfs.weblogs.AccessLogParser;
 import io.tributary.udfs.weblogs.AccessLogRecord;
 import io.tributary.udfs.weblogs.ParsedLine;
-
+import java.time.format.TextStyle;
+import java.util.Locale;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.FunctionHint;
@@ -13,15 +14,12 @@ import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.functions.TableFunction;
 
-import java.time.format.TextStyle;
-import java.util.Locale;
-
 /**
- * {@code LATERAL TABLE(parse_access_log(line))}: exactly one row per input line, holding the
- * parsed request, or only {@code reject_reason} when the line is not a valid request.
+ * {@code LATERAL TABLE(parse_access_log(line))}: exactly one row per input line, holding the parsed
+ * request, or only {@code reject_reason} when the line is not a valid request.
  *
- * <p>A table function rather than a scalar one returning a ROW: the planner expands
- * {@code f(x).a, f(x).b} into one call per field, while a lateral table is evaluated once.
+ * <p>A table function rather than a scalar one returning a ROW: the planner expands {@code f(x).a,
+ * f(x).b} into one call per field, while a lateral table is evaluated once.
  */
 @PublicEvolving
 @FunctionHint(

@@ -32,7 +32,11 @@ public final class Contributor {
     }
 
     static Contributor of(Row row) {
-        return new Contributor((Integer) row.getField(0), (String) row.getField(1), (Long) row.getField(2),
-                (Double) row.getField(3), (Double) row.getField(4));
+        return new Contributor(
+                (Integer) row.getField(0),
+                (String) row.getField(1),
+                (Long) row.getField(2),
+                (Double) row.getField(3),
+                (Double) row.getField(4));
     }
 }

@@ -3,8 +3,8 @@ package io.tributary.udfs.sre;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
- * Error budgets of ratio SLIs given in percent (availability: good ÷ valid × 100). With a target
- * of 94 %, 6 % of the valid events may be bad: that is the budget. The period's bad share over the
+ * Error budgets of ratio SLIs given in percent (availability: good ÷ valid × 100). With a target of
+ * 94 %, 6 % of the valid events may be bad: that is the budget. The period's bad share over the
  * budget is the burn rate (1 = the budget used up exactly), and 1 − burn rate the budget left
  * (negative when overspent).
  */
@@ -12,7 +12,10 @@ import org.apache.flink.annotation.PublicEvolving;
 public final class ErrorBudget {
     private ErrorBudget() {}
 
-    /** Share of the budget the period used; null without a value, or with a target of 100 % (no budget). */
+    /**
+     * Share of the budget the period used; null without a value, or with a target of 100 % (no
+     * budget).
+     */
     public static Double burnRate(Double valuePct, double targetPct) {
         if (valuePct == null || valuePct.isNaN() || targetPct >= 100.0) {
             return null;

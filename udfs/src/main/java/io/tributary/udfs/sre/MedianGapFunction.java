@@ -1,24 +1,24 @@
 package io.tributary.udfs.sre;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.FunctionHint;
 import org.apache.flink.table.functions.AggregateFunction;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * {@code MEDIAN_GAP_HOURS(ts)}: the median, in hours, of the gaps between consecutive timestamps
- * of a group (the deploy interval's median; its mean is (last − first) ÷ (n − 1), which plain
+ * {@code MEDIAN_GAP_HOURS(ts)}: the median, in hours, of the gaps between consecutive timestamps of
+ * a group (the deploy interval's median; its mean is (last − first) ÷ (n − 1), which plain
  * MIN/MAX/COUNT give). Null below two timestamps. Takes retractions, so a streaming query keeps it
  * current as runs change; the accumulator holds each distinct instant once with its count.
  */
 @PublicEvolving
 @FunctionHint(output = @DataTypeHint("DOUBLE"))
-public final class MedianGapFunction extends AggregateFunction<Double, MedianGapFunction.Accumulator> {
+public final class MedianGapFunction
+        extends AggregateFunction<Double, MedianGapFunction.Accumulator> {
     public static final String NAME = "MEDIAN_GAP_HOURS";
 
     /** Epoch milliseconds (UTC wall time) and how often each occurs. */

@@ -1,25 +1,25 @@
 package io.tributary.udfs.sre;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.FunctionHint;
 import org.apache.flink.table.functions.AggregateFunction;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The p-th percentile (linear interpolation, see {@link Percentiles}) of a group's values, nulls
  * ignored; registered once per percentile ({@link #median()} as {@code MEDIAN_OF}, {@link #p90()}
  * as {@code P90_OF}). The percentile is the instance's, not an argument: with the percentile as an
  * argument kept in the accumulator, the streaming job's p90 column showed the median (under
- * mini-batch two-phase aggregation; not diagnosed further), and the batch job's did not.
- * Takes retractions, so a streaming query keeps it current as rows change; the accumulator holds
- * each distinct value once with its count.
+ * mini-batch two-phase aggregation; not diagnosed further), and the batch job's did not. Takes
+ * retractions, so a streaming query keeps it current as rows change; the accumulator holds each
+ * distinct value once with its count.
  */
 @PublicEvolving
 @FunctionHint(output = @DataTypeHint("DOUBLE"))
-public final class PercentileFunction extends AggregateFunction<Double, PercentileFunction.Accumulator> {
+public final class PercentileFunction
+        extends AggregateFunction<Double, PercentileFunction.Accumulator> {
     public static final String MEDIAN = "MEDIAN_OF";
     public static final String P90 = "P90_OF";
 

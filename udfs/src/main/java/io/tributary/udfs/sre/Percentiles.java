@@ -1,12 +1,11 @@
 package io.tributary.udfs.sre;
 
+import java.util.Arrays;
 import org.apache.flink.annotation.PublicEvolving;
 
-import java.util.Arrays;
-
 /**
- * Percentiles with linear interpolation between the closest ranks, as SQL's PERCENTILE_CONT:
- * the median of 1, 2, 3, 4 is 2.5; p90 of ten values lies between the ninth and the tenth.
+ * Percentiles with linear interpolation between the closest ranks, as SQL's PERCENTILE_CONT: the
+ * median of 1, 2, 3, 4 is 2.5; p90 of ten values lies between the ninth and the tenth.
  */
 @PublicEvolving
 public final class Percentiles {

@@ -1,8 +1,7 @@
 package io.tributary.udfs.sre;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.util.Locale;
+import org.apache.flink.annotation.PublicEvolving;
 
 /** How an SLI's value is judged against its SLO target. */
 @PublicEvolving
@@ -24,7 +23,9 @@ public enum SloComparator {
         return symbol;
     }
 
-    /** Whether the value meets the target; a missing value (no data in the period) meets nothing. */
+    /**
+     * Whether the value meets the target; a missing value (no data in the period) meets nothing.
+     */
     public boolean met(Double value, double target) {
         if (value == null || value.isNaN()) {
             return false;
@@ -49,6 +50,7 @@ public enum SloComparator {
                 return c;
             }
         }
-        throw new IllegalArgumentException("Unknown SLO comparator '" + text + "': use lte, gte, lt or gt (or <=, >=, <, >)");
+        throw new IllegalArgumentException(
+                "Unknown SLO comparator '" + text + "': use lte, gte, lt or gt (or <=, >=, <, >)");
     }
 }

@@ -5,7 +5,9 @@ import org.apache.flink.annotation.PublicEvolving;
 /**
  * Parses Apache and Nginx access-log lines in the common and combined formats.
  *
- * <pre>host ident user [dd/MMM/yyyy:HH:mm:ss ±hhmm] "request" status bytes ["referrer" "user-agent"]</pre>
+ * <pre>
+ * host ident user [dd/MMM/yyyy:HH:mm:ss ±hhmm] "request" status bytes ["referrer" "user-agent"]
+ * </pre>
  *
  * <p>A line is a valid request when its host, timestamp, status and bytes parse; an unsplittable
  * request line leaves method, endpoint and protocol null, and a line cut inside the referrer or
@@ -13,9 +15,9 @@ import org.apache.flink.annotation.PublicEvolving;
  * fields honour {@code \"}, {@code \\} and {@code \xhh} escapes as {@code mod_log_config} writes
  * them.
  *
- * <p>Hand-written rather than a regular expression: the backfill parses every line ever logged,
- * and the benchmark holds this class to a million lines a second on one core. Instances are
- * stateless and thread-safe.
+ * <p>Hand-written rather than a regular expression: the backfill parses every line ever logged, and
+ * the benchmark holds this class to a million lines a second on one core. Instances are stateless
+ * and thread-safe.
  */
 @PublicEvolving
 public final class AccessLogParser implements java.io.Serializable {
@@ -154,6 +156,7 @@ public final class AccessLogParser implements java.io.Serializable {
         private final String line;
         private final int end;
         int pos;
+
         /** Whether the last {@link #quoted()} call found its closing quote. */
         boolean closedLastQuote;
 

@@ -1,26 +1,28 @@
 package io.tributary.udfs.weblogs;
 
-import org.apache.flink.annotation.PublicEvolving;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import org.apache.flink.annotation.PublicEvolving;
 
 /**
  * One valid request parsed from an Apache/Nginx common or combined log line.
  *
- * <p>Request-line fields ({@code method}, {@code path}, {@code endpoint}, {@code query},
- * {@code protocol}) are null when the request line cannot be split (for example {@code "-"}).
- * {@code bytes} is null when the log wrote {@code -}.
+ * <p>Request-line fields ({@code method}, {@code path}, {@code endpoint}, {@code query}, {@code
+ * protocol}) are null when the request line cannot be split (for example {@code "-"}). {@code
+ * bytes} is null when the log wrote {@code -}.
  */
 @PublicEvolving
 public final class AccessLogRecord {
     public final String clientIp;
     public final String ident;
     public final String user;
+
     /** Milliseconds since the epoch (UTC). */
     public final long epochMillis;
+
     /** The line's own UTC offset in seconds; dates and weekdays follow it. */
     public final int utcOffsetSeconds;
+
     public final String method;
     public final String endpoint;
     public final String query;

@@ -1,8 +1,8 @@
 package io.tributary.udfs.weblogs;
 
 /**
- * The request line split into method, endpoint (path without query), query and protocol.
- * Anything that is not {@code METHOD URI [PROTOCOL]} leaves every part null.
+ * The request line split into method, endpoint (path without query), query and protocol. Anything
+ * that is not {@code METHOD URI [PROTOCOL]} leaves every part null.
  */
 final class RequestLine {
     private static final RequestLine UNSPLITTABLE = new RequestLine(null, null, null, null);

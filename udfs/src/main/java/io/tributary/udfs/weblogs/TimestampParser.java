@@ -37,9 +37,20 @@ final class TimestampParser {
         char sign = s.charAt(from + 21);
         int offsetHours = digits(s, from + 22, 2);
         int offsetMinutes = digits(s, from + 24, 2);
-        if (day < 1 || month < 1 || year < 0 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 60 || (sign != '+' && sign != '-')
-                || offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59
+        if (day < 1
+                || month < 1
+                || year < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 60
+                || (sign != '+' && sign != '-')
+                || offsetHours < 0
+                || offsetHours > 18
+                || offsetMinutes < 0
+                || offsetMinutes > 59
                 || day > daysInMonth(year, month)) {
             return null;
         }

@@ -2,7 +2,9 @@ package io.tributary.udfs.benchmarks;
 
 import io.tributary.udfs.weblogs.AccessLogParser;
 import io.tributary.udfs.weblogs.ParsedLine;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,14 +18,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-
 /**
  * Lines per second the access-log parser handles on one thread, over a mix of realistic combined
- * lines (query strings, long user agents) and a few edge cases. Run with
- * {@code mvn -B -q -pl udfs test-compile exec:exec -Pbenchmark}.
+ * lines (query strings, long user agents) and a few edge cases. Run with {@code mvn -B -q -pl udfs
+ * test-compile exec:exec -Pbenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -48,16 +46,30 @@ public class AccessLogParserBenchmark {
         };
         for (int i = 0; i < LINES; i++) {
             int kind = random.nextInt(100);
-            String ip = random.nextInt(256) + "." + random.nextInt(256) + ".7." + random.nextInt(256);
+            String ip =
+                    random.nextInt(256) + "." + random.nextInt(256) + ".7." + random.nextInt(256);
             if (kind < 2) {
                 sample.add(ip + " - - [17/May/2015:10:05:03 +0000] \"GET /a HTTP/1.1\" 200");
             } else if (kind < 4) {
-                sample.add(ip + " - - [17/May/2015:10:05:03 +0000] \"GET /q?x=\\\"y\\\" HTTP/1.1\" 200 12 \"-\" \"a \\\"b\\\"\"");
+                sample.add(
+                        ip
+                                + " - - [17/May/2015:10:05:03 +0000] \"GET /q?x=\\\"y\\\" HTTP/1.1\" 200 12 \"-\" \"a \\\"b\\\"\"");
             } else {
-                sample.add(ip + " - - [" + (10 + random.nextInt(18)) + "/May/2015:1" + random.nextInt(10)
-                        + ":05:03 +0200] \"GET /presentations/logstash-" + random.nextInt(50)
-                        + "/images/kibana.png?page=" + random.nextInt(9) + " HTTP/1.1\" 200 " + random.nextInt(300_000)
-                        + " \"http://semicomplete.com/presentations/\" \"" + agents[random.nextInt(agents.length)] + "\"");
+                sample.add(
+                        ip
+                                + " - - ["
+                                + (10 + random.nextInt(18))
+                                + "/May/2015:1"
+                                + random.nextInt(10)
+                                + ":05:03 +0200] \"GET /presentations/logstash-"
+                                + random.nextInt(50)
+                                + "/images/kibana.png?page="
+                                + random.nextInt(9)
+                                + " HTTP/1.1\" 200 "
+                                + random.nextInt(300_000)
+                                + " \"http://semicomplete.com/presentations/\" \""
+                                + agents[random.nextInt(agents.length)]
+                                + "\"");
             }
         }
         lines = sample.toArray(new String[0]);

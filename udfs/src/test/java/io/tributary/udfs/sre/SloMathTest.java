@@ -1,10 +1,10 @@
 package io.tributary.udfs.sre;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 /** Judging SLIs against targets, error budgets and percentiles, on last year's SLO targets. */
 class SloMathTest {
@@ -17,7 +17,8 @@ class SloMathTest {
         assertThat(SloComparator.LT.met(1.5, 1.5)).isFalse();
         assertThat(SloComparator.GT.met(null, 0)).as("a month without data").isFalse();
         assertThat(SloComparator.LTE.met(Double.NaN, 10)).isFalse();
-        assertThatThrownBy(() -> SloComparator.parse("about")).hasMessageContaining("use lte, gte, lt or gt");
+        assertThatThrownBy(() -> SloComparator.parse("about"))
+                .hasMessageContaining("use lte, gte, lt or gt");
     }
 
     @Test
@@ -34,10 +35,12 @@ class SloMathTest {
     @Test
     void percentilesInterpolateBetweenRanks() {
         assertThat(Percentiles.of(new double[] {4, 1, 3, 2}, 0.5)).isEqualTo(2.5);
-        assertThat(Percentiles.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 0.9)).isCloseTo(9.1, within(1e-12));
+        assertThat(Percentiles.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 0.9))
+                .isCloseTo(9.1, within(1e-12));
         assertThat(Percentiles.of(new double[] {7}, 0.9)).isEqualTo(7.0);
         assertThat(Percentiles.of(new double[0], 0.5)).isNull();
-        assertThatThrownBy(() -> Percentiles.of(new double[] {1}, 1.5)).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> Percentiles.of(new double[] {1}, 1.5))
+                .hasMessageContaining("between 0 and 1");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tributary.udfs.weblogs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,18 +10,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /** Checks the parser against the shared sample of 10,000 real log lines, where it is present. */
 class RealLogSampleTest {
     /** An independent, slow reading of the combined format, to compare the fast parser with. */
     private static final Pattern COMBINED =
-            Pattern.compile("^(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] \"([^\"]*)\" (\\d{3}) (\\d+|-)(?: \"([^\"]*)\" \"([^\"]*)\")?.*$");
+            Pattern.compile(
+                    "^(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] \"([^\"]*)\" (\\d{3}) (\\d+|-)(?: \"([^\"]*)\" \"([^\"]*)\")?.*$");
 
     static Path sample() {
-        return Path.of("..", "..", "shared", "datasets", "weblogs", "apache_combined_2015.log").toAbsolutePath().normalize();
+        return Path.of("..", "..", "shared", "datasets", "weblogs", "apache_combined_2015.log")
+                .toAbsolutePath()
+                .normalize();
     }
 
     @Test

@@ -1,11 +1,9 @@
 package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.defaults.engine.fileio.PositionOutputStream;
-
+import java.io.IOException;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.fs.FSDataOutputStream;
-
-import java.io.IOException;
 
 /**
  * Kernel's output stream over a Flink one, with a buffer in between. Flink's local file system

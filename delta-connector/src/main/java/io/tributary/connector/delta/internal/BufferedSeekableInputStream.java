@@ -1,18 +1,16 @@
 package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
-
+import java.io.EOFException;
+import java.io.IOException;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.fs.FSDataInputStream;
 
-import java.io.EOFException;
-import java.io.IOException;
-
 /**
- * Kernel's seekable input over a Flink stream, with a read buffer: Flink's local file system
- * reads straight from the operating system, and Kernel's JSON log reader and Parquet's footer
- * parser ask for a few bytes at a time. Large reads bypass the buffer; a seek inside the buffered
- * range keeps it.
+ * Kernel's seekable input over a Flink stream, with a read buffer: Flink's local file system reads
+ * straight from the operating system, and Kernel's JSON log reader and Parquet's footer parser ask
+ * for a few bytes at a time. Large reads bypass the buffer; a seek inside the buffered range keeps
+ * it.
  */
 @Internal
 final class BufferedSeekableInputStream extends SeekableInputStream {
@@ -21,8 +19,10 @@ final class BufferedSeekableInputStream extends SeekableInputStream {
     private final FSDataInputStream in;
     private final String path;
     private final byte[] buffer = new byte[BUFFER_SIZE];
+
     /** File position of {@code buffer[0]}. */
     private long bufferStart;
+
     private int limit;
     private int next;
 
@@ -70,7 +70,8 @@ final class BufferedSeekableInputStream extends SeekableInputStream {
             return n;
         }
         if (len >= buffer.length) {
-            // Past the buffer: read straight into the caller's array and leave the buffer empty there.
+            // Past the buffer: read straight into the caller's array and leave the buffer empty
+            // there.
             long pos = getPos();
             int n = in.read(b, off, len);
             if (n > 0) {
@@ -105,7 +106,8 @@ final class BufferedSeekableInputStream extends SeekableInputStream {
         while (done < len) {
             int n = read(b, off + done, len - done);
             if (n < 0) {
-                throw new EOFException("Reached the end of " + path + " after " + done + " of " + len + " bytes");
+                throw new EOFException(
+                        "Reached the end of " + path + " after " + done + " of " + len + " bytes");
             }
             done += n;
         }

@@ -1,10 +1,5 @@
 package io.tributary.connector.delta.internal;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.core.fs.FileStatus;
-import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.fs.Path;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,19 +10,22 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
 
 /**
- * How a streaming job's sinks learn that its sources have read what their tables held when the
- * job started. A fresh job that recomputes a table (gold from silver, {@code replace-on-start})
- * must not replace it with the partial result of a half-read input: its rows would go back in
- * time until the read caught up.
+ * How a streaming job's sinks learn that its sources have read what their tables held when the job
+ * started. A fresh job that recomputes a table (gold from silver, {@code replace-on-start}) must
+ * not replace it with the partial result of a half-read input: its rows would go back in time until
+ * the read caught up.
  *
- * <p>In a folder of the job's, each source that takes part registers ({@code <id>.reading}) when
- * it starts, and once its readers have read the table's snapshot (and whatever a restore gave
- * them) it writes {@code <id>.caught-up}, holding the first checkpoint whose barrier follows
- * everything it read. A sink replaces its table at a checkpoint no earlier than every
- * registered source's. Sources start before the first checkpoint is taken, so a sink never looks
- * before they registered.
+ * <p>In a folder of the job's, each source that takes part registers ({@code <id>.reading}) when it
+ * starts, and once its readers have read the table's snapshot (and whatever a restore gave them) it
+ * writes {@code <id>.caught-up}, holding the first checkpoint whose barrier follows everything it
+ * read. A sink replaces its table at a checkpoint no earlier than every registered source's.
+ * Sources start before the first checkpoint is taken, so a sink never looks before they registered.
  */
 @Internal
 public final class CatchUpMarkers {
@@ -40,7 +38,10 @@ public final class CatchUpMarkers {
         write(new Path(dir, sourceId + READING), "");
     }
 
-    /** @param firstCheckpoint the first checkpoint taken after everything the source had to catch up on */
+    /**
+     * @param firstCheckpoint the first checkpoint taken after everything the source had to catch up
+     *     on
+     */
     public static void caughtUp(String dir, String sourceId, long firstCheckpoint) {
         write(new Path(dir, sourceId + CAUGHT_UP), Long.toString(firstCheckpoint));
     }
@@ -64,7 +65,8 @@ public final class CatchUpMarkers {
                 if (name.endsWith(READING)) {
                     reading.add(name.substring(0, name.length() - READING.length()));
                 } else if (name.endsWith(CAUGHT_UP)) {
-                    caughtUp.put(name.substring(0, name.length() - CAUGHT_UP.length()), f.getPath());
+                    caughtUp.put(
+                            name.substring(0, name.length() - CAUGHT_UP.length()), f.getPath());
                 }
             }
             long by = 0;
@@ -73,7 +75,8 @@ public final class CatchUpMarkers {
                     return OptionalLong.empty();
                 }
                 try (InputStream in = fs.open(caughtUp.get(source))) {
-                    String checkpoint = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+                    String checkpoint =
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
                     if (checkpoint.isEmpty()) {
                         return OptionalLong.empty(); // being written
                     }

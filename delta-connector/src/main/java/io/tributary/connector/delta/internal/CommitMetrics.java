@@ -1,17 +1,16 @@
 package io.tributary.connector.delta.internal;
 
+import java.util.Optional;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
-import java.util.Optional;
-
 /**
  * The committer's metrics, in its operator's metric group: what reached the table and how long
- * commits take. Counters count since the task started; the table version is the last one this
- * sink committed (-1 before its first commit).
+ * commits take. Counters count since the task started; the table version is the last one this sink
+ * committed (-1 before its first commit).
  */
 @Internal
 final class CommitMetrics {
@@ -35,7 +34,8 @@ final class CommitMetrics {
         rowsAdded = group.counter("deltaRowsCommitted");
         bytesAdded = group.counter("deltaBytesCommitted");
         retries = group.counter("deltaCommitRetries");
-        durationMs = group.histogram("deltaCommitDurationMs", new DescriptiveStatisticsHistogram(500));
+        durationMs =
+                group.histogram("deltaCommitDurationMs", new DescriptiveStatisticsHistogram(500));
         group.gauge("deltaTableVersion", () -> tableVersion);
         group.gauge("deltaLastCommitDurationMs", () -> lastDurationMs);
         group.gauge("deltaLastCommitTimestamp", () -> lastCommitMillis);

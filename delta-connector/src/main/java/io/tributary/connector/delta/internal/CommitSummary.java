@@ -1,18 +1,22 @@
 package io.tributary.connector.delta.internal;
 
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 
-import java.util.List;
-
-/** What one Delta commit did: the table version it made and the files and rows it added or removed. */
+/**
+ * What one Delta commit did: the table version it made and the files and rows it added or removed.
+ */
 @Internal
 public final class CommitSummary {
     public final long tableVersion;
     public final int filesAdded;
     public final int filesRemoved;
+
     /** Rows of the added files, rewritten copy-on-write files included. */
     public final long rowsAdded;
+
     public final long bytesAdded;
+
     /** Commits lost to other writers before this one went in. */
     public final int retries;
 

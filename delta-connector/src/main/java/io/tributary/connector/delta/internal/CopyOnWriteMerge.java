@@ -9,15 +9,6 @@ import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.types.DataType;
 import io.tributary.connector.delta.internal.RowChange.Kind;
 import io.tributary.connector.delta.source.DeltaFileIterator;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.binary.BinaryRowData;
-import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.flink.table.types.logical.RowType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,17 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.binary.BinaryRowData;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies one commit's row changes to a table copy-on-write: every data file that holds a changed
- * key is written again without the rows the changes replace or delete, and the new and updated
- * rows go into new files. The result is the remove and add actions of one commit.
+ * key is written again without the rows the changes replace or delete, and the new and updated rows
+ * go into new files. The result is the remove and add actions of one commit.
  *
  * <p>For a table with a primary key, the last change of a key wins. For a table without one, a
- * change carries a count: positive adds that many copies of the row, negative removes as many
- * equal rows. Files whose statistics (or partition values) put the first key column outside the
- * changed keys' range are not read; the others are scanned by their key columns first and
- * streamed through the writer only when they hold a changed key, so no file is held in memory.
+ * change carries a count: positive adds that many copies of the row, negative removes as many equal
+ * rows. Files whose statistics (or partition values) put the first key column outside the changed
+ * keys' range are not read; the others are scanned by their key columns first and streamed through
+ * the writer only when they hold a changed key, so no file is held in memory.
  */
 @Internal
 final class CopyOnWriteMerge {
@@ -45,8 +43,10 @@ final class CopyOnWriteMerge {
     private final DeltaSinkConfig config;
     private final Engine engine;
     private final RowKeys keys;
+
     /** The key columns alone, in key order, and their keys: equal to {@link #keys} of full rows. */
     private final RowType keyType;
+
     private final RowKeys keysOfKeyRows;
 
     CopyOnWriteMerge(DeltaSinkConfig config, Engine engine) {
@@ -65,6 +65,7 @@ final class CopyOnWriteMerge {
     static final class Effect {
         /** Key → the row it ends as, or null when it ends deleted (keyed tables). */
         final Map<BinaryRowData, BinaryRowData> finalRows = new LinkedHashMap<>();
+
         /** Row → net copies to add (positive) or remove (negative), for tables without a key. */
         final Map<BinaryRowData, Integer> counts = new LinkedHashMap<>();
     }
@@ -87,7 +88,8 @@ final class CopyOnWriteMerge {
      * Writes the rewritten and new files through {@code out} and returns the remove actions of the
      * files they replace; {@code snapshot} is null for a table created by this commit.
      */
-    List<Row> apply(Snapshot snapshot, Effect effect, PartitionedFileWriter out) throws IOException {
+    List<Row> apply(Snapshot snapshot, Effect effect, PartitionedFileWriter out)
+            throws IOException {
         long now = System.currentTimeMillis();
         List<Row> removes = new ArrayList<>();
         boolean keyed = !keys.wholeRow();
@@ -111,8 +113,10 @@ final class CopyOnWriteMerge {
                     out.write(e.getKey());
                 }
                 if (e.getValue() < 0) {
-                    LOG.warn("Delta table {}: {} retraction(s) of a row the table does not hold; ignored",
-                            config.tablePath, -e.getValue());
+                    LOG.warn(
+                            "Delta table {}: {} retraction(s) of a row the table does not hold; ignored",
+                            config.tablePath,
+                            -e.getValue());
                 }
             }
         }
@@ -121,16 +125,18 @@ final class CopyOnWriteMerge {
 
     private static Set<BinaryRowData> negativeRows(Effect effect) {
         Set<BinaryRowData> rows = new HashSet<>();
-        effect.counts.forEach((row, count) -> {
-            if (count < 0) {
-                rows.add(row);
-            }
-        });
+        effect.counts.forEach(
+                (row, count) -> {
+                    if (count < 0) {
+                        rows.add(row);
+                    }
+                });
         return rows;
     }
 
     /** If the file holds a changed key, writes its surviving rows again and says so. */
-    private boolean rewrite(TableFiles.TableFile file, Effect effect, boolean keyed, PartitionedFileWriter out)
+    private boolean rewrite(
+            TableFiles.TableFile file, Effect effect, boolean keyed, PartitionedFileWriter out)
             throws IOException {
         if (!holdsChange(file, effect, keyed)) {
             return false;
@@ -160,7 +166,9 @@ final class CopyOnWriteMerge {
         try (DeltaFileIterator keyRows = read(file, keyType)) {
             while (keyRows.hasNext()) {
                 BinaryRowData key = keysOfKeyRows.getKey(keyRows.next());
-                if (keyed ? effect.finalRows.containsKey(key) : effect.counts.getOrDefault(key, 0) < 0) {
+                if (keyed
+                        ? effect.finalRows.containsKey(key)
+                        : effect.counts.getOrDefault(key, 0) < 0) {
                     return true;
                 }
             }
@@ -169,8 +177,14 @@ final class CopyOnWriteMerge {
     }
 
     private DeltaFileIterator read(TableFiles.TableFile file, RowType columns) {
-        return DeltaFileIterator.open(config.tablePath, columns, config.partitionColumns,
-                config.kernelConf, file.path, file.size, file.partitionValues);
+        return DeltaFileIterator.open(
+                config.tablePath,
+                columns,
+                config.partitionColumns,
+                config.kernelConf,
+                file.path,
+                file.size,
+                file.partitionValues);
     }
 
     /**
@@ -205,9 +219,10 @@ final class CopyOnWriteMerge {
         }
         Column column = new Column(firstName);
         DataType deltaType = config.deltaSchema().get(firstName).getDataType();
-        return Optional.of(new And(
-                new Predicate(">=", column, PartitionValues.toLiteral(min, deltaType)),
-                new Predicate("<=", column, PartitionValues.toLiteral(max, deltaType))));
+        return Optional.of(
+                new And(
+                        new Predicate(">=", column, PartitionValues.toLiteral(min, deltaType)),
+                        new Predicate("<=", column, PartitionValues.toLiteral(max, deltaType))));
     }
 
     private static boolean orderable(LogicalType type) {

@@ -1,7 +1,8 @@
 package io.tributary.connector.delta.internal;
 
 import io.tributary.connector.delta.internal.RowChange.Kind;
-
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.metrics.Counter;
@@ -12,9 +13,6 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.binary.BinaryRowData;
 import org.apache.flink.types.RowKind;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The writer of a changelog sink: its input is partitioned by key, and it folds the changes of one
@@ -45,7 +43,10 @@ public class DeltaChangelogWriterOperator extends AbstractStreamOperator<DeltaCo
         changes = new LinkedHashMap<>();
         rowsWritten = getRuntimeContext().getMetricGroup().counter("deltaRowsWritten");
         rowsAccumulator = new LongCounter();
-        getRuntimeContext().addAccumulator(DeltaWriterOperator.ROWS_ACCUMULATOR_PREFIX + config.sinkId, rowsAccumulator);
+        getRuntimeContext()
+                .addAccumulator(
+                        DeltaWriterOperator.ROWS_ACCUMULATOR_PREFIX + config.sinkId,
+                        rowsAccumulator);
     }
 
     @Override
@@ -77,10 +78,15 @@ public class DeltaChangelogWriterOperator extends AbstractStreamOperator<DeltaCo
         for (Change change : changes.values()) {
             if (keys.wholeRow()) {
                 if (change.count != 0) {
-                    output.collect(new StreamRecord<>(new RowChange(checkpointId, Kind.COUNT, change.row, change.count)));
+                    output.collect(
+                            new StreamRecord<>(
+                                    new RowChange(
+                                            checkpointId, Kind.COUNT, change.row, change.count)));
                 }
             } else if (change.kind != null) {
-                output.collect(new StreamRecord<>(new RowChange(checkpointId, change.kind, change.row, 0)));
+                output.collect(
+                        new StreamRecord<>(
+                                new RowChange(checkpointId, change.kind, change.row, 0)));
             }
         }
         changes.clear();

@@ -1,24 +1,24 @@
 package io.tributary.connector.delta.internal;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Committables in the committer's state and between writer and committer.
  *
- * <p>Version 1: a type byte (0 staged file, 1 row change), the checkpoint id; for a staged file
- * its path, size, modification time, record count, statistics JSON (nullable) and partition
- * (count, then name and nullable value pairs); for a row change its kind's ordinal, count and row
- * bytes. A new field means a new version; the old ones stay readable.
+ * <p>Version 1: a type byte (0 staged file, 1 row change), the checkpoint id; for a staged file its
+ * path, size, modification time, record count, statistics JSON (nullable) and partition (count,
+ * then name and nullable value pairs); for a row change its kind's ordinal, count and row bytes. A
+ * new field means a new version; the old ones stay readable.
  */
 @Internal
-public final class DeltaCommittableSerializer implements SimpleVersionedSerializer<DeltaCommittable> {
+public final class DeltaCommittableSerializer
+        implements SimpleVersionedSerializer<DeltaCommittable> {
     public static final DeltaCommittableSerializer INSTANCE = new DeltaCommittableSerializer();
 
     private static final int VERSION = 1;
@@ -78,13 +78,15 @@ public final class DeltaCommittableSerializer implements SimpleVersionedSerializ
                 for (int i = 0; i < columns; i++) {
                     partition.put(StateIO.readString(in), StateIO.readString(in));
                 }
-                return new StagedFile(checkpointId, path, size, modificationTime, numRecords, stats, partition);
+                return new StagedFile(
+                        checkpointId, path, size, modificationTime, numRecords, stats, partition);
             case ROW_CHANGE:
                 RowChange.Kind kind = RowChange.Kind.values()[in.readByte()];
                 int count = in.readInt();
                 return new RowChange(checkpointId, kind, StateIO.readBytes(in), count);
             default:
-                throw new IOException("Unrecognized Delta committable type " + type + ", or corrupt state");
+                throw new IOException(
+                        "Unrecognized Delta committable type " + type + ", or corrupt state");
         }
     }
 }

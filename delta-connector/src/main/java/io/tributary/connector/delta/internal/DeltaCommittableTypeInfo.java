@@ -44,7 +44,8 @@ public final class DeltaCommittableTypeInfo extends TypeInformation<DeltaCommitt
 
     @Override
     public TypeSerializer<DeltaCommittable> createSerializer(SerializerConfig config) {
-        return new SimpleVersionedSerializerTypeSerializerProxy<>(() -> DeltaCommittableSerializer.INSTANCE);
+        return new SimpleVersionedSerializerTypeSerializerProxy<>(
+                () -> DeltaCommittableSerializer.INSTANCE);
     }
 
     @Override

@@ -7,8 +7,8 @@ import io.delta.kernel.Transaction;
 import io.delta.kernel.TransactionBuilder;
 import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.data.Row;
-import io.delta.kernel.engine.Engine;
 import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
@@ -17,12 +17,6 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.annotation.VisibleForTesting;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,14 +25,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Commits staged files to a Delta table in one transaction, identified by (application id,
- * version) so that a commit replayed after a failure is recognised and skipped. In overwrite mode
- * the same transaction removes what it replaces: every file of an unpartitioned table, every file
- * of the partitions the new files belong to (dynamic partition overwrite), or with
- * {@link ReplaceWhere} the rows of the overwrite's scope, wherever they are. A replacing
- * commit removes every file and applies its row changes to an empty table.
+ * Commits staged files to a Delta table in one transaction, identified by (application id, version)
+ * so that a commit replayed after a failure is recognised and skipped. In overwrite mode the same
+ * transaction removes what it replaces: every file of an unpartitioned table, every file of the
+ * partitions the new files belong to (dynamic partition overwrite), or with {@link ReplaceWhere}
+ * the rows of the overwrite's scope, wherever they are. A replacing commit removes every file and
+ * applies its row changes to an empty table.
  */
 @Internal
 public final class DeltaCommitter {
@@ -50,8 +48,10 @@ public final class DeltaCommitter {
     private final FlinkFileIO fileIO;
     private final Engine engine;
     private final CopyOnWriteMerge merge;
+
     /** The overwrite's scope, for a sink that replaces by value rather than by partition. */
     private final Optional<ReplaceWhere> scope;
+
     /** Runs right before each attempt's commit: where a test makes another writer win the race. */
     private Runnable beforeCommit = () -> {};
 
@@ -75,7 +75,8 @@ public final class DeltaCommitter {
 
     /** The last version this app id committed to the table, if any. */
     public Optional<Long> lastCommitted(String appId) {
-        return DeltaTables.latest(engine, config.tablePath).flatMap(snapshot -> lastCommitted(snapshot, appId));
+        return DeltaTables.latest(engine, config.tablePath)
+                .flatMap(snapshot -> lastCommitted(snapshot, appId));
     }
 
     private Optional<Long> lastCommitted(Snapshot snapshot, String appId) {
@@ -87,7 +88,8 @@ public final class DeltaCommitter {
      * this (app id, version) was committed before. A commit that loses a race with another writer
      * of the table is built again on top of the winner, up to {@value #MAX_ATTEMPTS} times.
      */
-    public Optional<CommitSummary> commit(List<DeltaCommittable> items, String appId, long version) throws IOException {
+    public Optional<CommitSummary> commit(List<DeltaCommittable> items, String appId, long version)
+            throws IOException {
         return commit(items, appId, version, false);
     }
 
@@ -95,13 +97,14 @@ public final class DeltaCommitter {
      * As {@link #commit(List, String, long)}; with {@code replace} the items' earliest checkpoint
      * replaces the whole table.
      *
-     * <p>The items may span several checkpoints (a checkpoint's completion can be notified late,
-     * or not at all, and a restored state can hold a checkpoint whose commit happened after it was
-     * taken). Items of checkpoints this app id has committed already are left out, so no
-     * checkpoint is applied twice: for changelog tables a second application would add rows again
-     * and retract rows the first one had already retracted.
+     * <p>The items may span several checkpoints (a checkpoint's completion can be notified late, or
+     * not at all, and a restored state can hold a checkpoint whose commit happened after it was
+     * taken). Items of checkpoints this app id has committed already are left out, so no checkpoint
+     * is applied twice: for changelog tables a second application would add rows again and retract
+     * rows the first one had already retracted.
      */
-    public Optional<CommitSummary> commit(List<DeltaCommittable> items, String appId, long version, boolean replace)
+    public Optional<CommitSummary> commit(
+            List<DeltaCommittable> items, String appId, long version, boolean replace)
             throws IOException {
         for (int attempt = 1; ; attempt++) {
             List<StagedFile> rewritten = new ArrayList<>();
@@ -110,42 +113,75 @@ public final class DeltaCommitter {
             } catch (ConcurrentWriteException | MaxCommitRetryLimitReachedException e) {
                 Optional<Snapshot> now = DeltaTables.latest(engine, config.tablePath);
                 if (now.flatMap(s -> lastCommitted(s, appId)).orElse(Long.MIN_VALUE) >= version) {
-                    // The "winner" is this very commit: its put went in and only the answer was lost
+                    // The "winner" is this very commit: its put went in and only the answer was
+                    // lost
                     // (a retried S3 PUT answered 409 or 412). Its files are the table's now.
-                    LOG.warn("Delta table {}: commit ({}, {}) is in the log although its write reported a "
-                            + "conflict (an answer lost on the way); taking it as committed", config.tablePath, appId, version);
-                    return Optional.of(new CommitSummary(now.get().getVersion(), List.of(), 0, attempt - 1));
+                    LOG.warn(
+                            "Delta table {}: commit ({}, {}) is in the log although its write reported a "
+                                    + "conflict (an answer lost on the way); taking it as committed",
+                            config.tablePath,
+                            appId,
+                            version);
+                    return Optional.of(
+                            new CommitSummary(now.get().getVersion(), List.of(), 0, attempt - 1));
                 }
-                // Files this attempt wrote for the merge are not in the log; the next attempt writes its own.
+                // Files this attempt wrote for the merge are not in the log; the next attempt
+                // writes its own.
                 rewritten.forEach(f -> DeltaFileWriter.delete(f.path()));
                 if (attempt >= MAX_ATTEMPTS) {
-                    throw new IOException("Delta table " + config.tablePath + ": commit (" + appId + ", "
-                            + version + ") lost " + attempt + " races with other writers; giving up", e);
+                    throw new IOException(
+                            "Delta table "
+                                    + config.tablePath
+                                    + ": commit ("
+                                    + appId
+                                    + ", "
+                                    + version
+                                    + ") lost "
+                                    + attempt
+                                    + " races with other writers; giving up",
+                            e);
                 }
-                LOG.info("Delta table {}: concurrent commit ({}); retrying ({} of {})",
-                        config.tablePath, e.getMessage(), attempt + 1, MAX_ATTEMPTS);
+                LOG.info(
+                        "Delta table {}: concurrent commit ({}); retrying ({} of {})",
+                        config.tablePath,
+                        e.getMessage(),
+                        attempt + 1,
+                        MAX_ATTEMPTS);
             }
         }
     }
 
-    private Optional<CommitSummary> attempt(List<DeltaCommittable> items, String appId, long version,
-            boolean replace, List<StagedFile> rewritten, int retries) throws IOException {
+    private Optional<CommitSummary> attempt(
+            List<DeltaCommittable> items,
+            String appId,
+            long version,
+            boolean replace,
+            List<StagedFile> rewritten,
+            int retries)
+            throws IOException {
         Optional<Snapshot> before = DeltaTables.latest(engine, config.tablePath);
         Transaction txn;
         try {
-            TransactionBuilder builder = DeltaTables.transactionBuilder(engine, config, Operation.WRITE, before)
-                    .withTransactionId(engine, appId, version);
+            TransactionBuilder builder =
+                    DeltaTables.transactionBuilder(engine, config, Operation.WRITE, before)
+                            .withTransactionId(engine, appId, version);
             if (before.isPresent() && readsTable(items, replace)) {
-                // Kernel rebases a losing commit onto the winner checking only the files both removed;
-                // a commit computed from the rows it read (a merge, a scoped overwrite) would then miss
-                // the winner's rows, e.g. both writers adding the same new key. Such a commit is built
+                // Kernel rebases a losing commit onto the winner checking only the files both
+                // removed;
+                // a commit computed from the rows it read (a merge, a scoped overwrite) would then
+                // miss
+                // the winner's rows, e.g. both writers adding the same new key. Such a commit is
+                // built
                 // again from the new snapshot instead.
                 builder = builder.withMaxRetries(0);
             }
             txn = builder.build(engine);
         } catch (ConcurrentTransactionException e) {
-            LOG.info("Delta table {}: transaction ({}, {}) was already committed; skipping replay",
-                    config.tablePath, appId, version);
+            LOG.info(
+                    "Delta table {}: transaction ({}, {}) was already committed; skipping replay",
+                    config.tablePath,
+                    appId,
+                    version);
             return Optional.empty();
         }
         // Read from the snapshot this transaction builds on, so the check and the commit agree.
@@ -165,14 +201,25 @@ public final class DeltaCommitter {
         if (skipped > 0) {
             // The replacing checkpoint is the earliest one; it was among those committed.
             replace = false;
-            LOG.info("Delta table {}: {} item(s) of checkpoints up to {} were committed before; committing the rest "
-                    + "as ({}, {})", config.tablePath, skipped, committed, appId, version);
+            LOG.info(
+                    "Delta table {}: {} item(s) of checkpoints up to {} were committed before; committing the rest "
+                            + "as ({}, {})",
+                    config.tablePath,
+                    skipped,
+                    committed,
+                    appId,
+                    version);
         }
         Row state = txn.getTransactionState(engine);
         List<Row> removes = new ArrayList<>();
         if (!changes.isEmpty()) {
-            PartitionedFileWriter out = new PartitionedFileWriter(config, engine, fileIO, state,
-                    String.format("merge-%05d", version % 100_000));
+            PartitionedFileWriter out =
+                    new PartitionedFileWriter(
+                            config,
+                            engine,
+                            fileIO,
+                            state,
+                            String.format("merge-%05d", version % 100_000));
             try {
                 if (before.isPresent() && !replace) {
                     removes.addAll(merge.apply(before.get(), merge.fold(changes), out));
@@ -187,10 +234,16 @@ public final class DeltaCommitter {
             }
         }
         if (!replace && scope.isPresent() && before.isPresent()) {
-            PartitionedFileWriter out = new PartitionedFileWriter(config, engine, fileIO, state,
-                    String.format("replace-%05d", version % 100_000));
+            PartitionedFileWriter out =
+                    new PartitionedFileWriter(
+                            config,
+                            engine,
+                            fileIO,
+                            state,
+                            String.format("replace-%05d", version % 100_000));
             try {
-                removes.addAll(scope.get().removeScopedRows(before.get(), config, engine, out, files));
+                removes.addAll(
+                        scope.get().removeScopedRows(before.get(), config, engine, out, files));
                 rewritten.addAll(out.finishAll());
             } catch (IOException | RuntimeException e) {
                 out.abort();
@@ -205,31 +258,45 @@ public final class DeltaCommitter {
         List<Row> actions = new ArrayList<>(removes);
         actions.addAll(appendActions(state, added));
         beforeCommit.run();
-        TransactionCommitResult result = txn.commit(engine, CloseableIterable.inMemoryIterable(
-                Iterators.closeable(actions.iterator())));
+        TransactionCommitResult result =
+                txn.commit(
+                        engine,
+                        CloseableIterable.inMemoryIterable(
+                                Iterators.closeable(actions.iterator())));
         DeltaTables.runPostCommitHooks(engine, result, config.tablePath);
-        LOG.info("Delta table {}: committed version {} with {} files and {} row changes ({}, {}){}", config.tablePath,
-                result.getVersion(), files.size(), changes.size(), appId, version, replace ? ", replacing the table" : "");
+        LOG.info(
+                "Delta table {}: committed version {} with {} files and {} row changes ({}, {}){}",
+                config.tablePath,
+                result.getVersion(),
+                files.size(),
+                changes.size(),
+                appId,
+                version,
+                replace ? ", replacing the table" : "");
         return Optional.of(new CommitSummary(result.getVersion(), added, removes.size(), retries));
     }
 
     /** Whether the commit's actions depend on the rows of the snapshot it builds on. */
     private boolean readsTable(List<DeltaCommittable> items, boolean replace) {
-        return !replace && (items.stream().anyMatch(DeltaCommittable::isChange) || scope.isPresent());
+        return !replace
+                && (items.stream().anyMatch(DeltaCommittable::isChange) || scope.isPresent());
     }
 
     private List<Row> appendActions(Row state, List<StagedFile> files) throws IOException {
         StructType schema = config.deltaSchema();
         List<Row> actions = new ArrayList<>();
-        for (Map.Entry<Map<String, String>, List<StagedFile>> partition : byPartition(files).entrySet()) {
-            DataWriteContext context = Transaction.getWriteContext(engine, state,
-                    PartitionValues.toLiterals(partition.getKey(), schema));
+        for (Map.Entry<Map<String, String>, List<StagedFile>> partition :
+                byPartition(files).entrySet()) {
+            DataWriteContext context =
+                    Transaction.getWriteContext(
+                            engine, state, PartitionValues.toLiterals(partition.getKey(), schema));
             List<DataFileStatus> statuses = new ArrayList<>();
             for (StagedFile f : partition.getValue()) {
                 statuses.add(f.fileStatus(schema));
             }
-            try (CloseableIterator<Row> adds = Transaction.generateAppendActions(
-                    engine, state, Iterators.closeable(statuses.iterator()), context)) {
+            try (CloseableIterator<Row> adds =
+                    Transaction.generateAppendActions(
+                            engine, state, Iterators.closeable(statuses.iterator()), context)) {
                 adds.forEachRemaining(actions::add);
             }
         }
@@ -243,7 +310,6 @@ public final class DeltaCommitter {
         }
         return grouped;
     }
-
 
     /** Remove actions for what an overwrite replaces. */
     private List<Row> removals(Snapshot snapshot, List<StagedFile> files, boolean replace) {

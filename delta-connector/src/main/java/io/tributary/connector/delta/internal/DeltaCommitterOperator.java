@@ -1,7 +1,14 @@
 package io.tributary.connector.delta.internal;
 
 import io.tributary.connector.delta.DeltaWriterLease;
-
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -18,15 +25,6 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
-
 /**
  * The single, global committer of a Delta sink (parallelism 1).
  *
@@ -35,19 +33,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * ({@code app id}, {@code n}). After a failure, the files of the restored checkpoint are committed
  * again: if that commit had already happened, Delta's transaction id makes the replay a no-op.
  *
- * <p>The app id is the sink id plus the id of the job that started from empty state; it is kept
- * in state, so restored and redeployed jobs keep it, while a fresh start (whose checkpoint ids
- * begin again at 1) gets a new one and is never mistaken for a replay. With
- * {@code replace-on-start}, a fresh start's first commit that carries anything replaces the table;
- * with a catch-up folder as well, that commit waits (its changes kept in state) until the job's
- * sources have read their tables as of the start ({@link CatchUpMarkers}).
+ * <p>The app id is the sink id plus the id of the job that started from empty state; it is kept in
+ * state, so restored and redeployed jobs keep it, while a fresh start (whose checkpoint ids begin
+ * again at 1) gets a new one and is never mistaken for a replay. With {@code replace-on-start}, a
+ * fresh start's first commit that carries anything replaces the table; with a catch-up folder as
+ * well, that commit waits (its changes kept in state) until the job's sources have read their
+ * tables as of the start ({@link CatchUpMarkers}).
  *
- * <p>In batch mode (no checkpoints) everything is committed once, at end of input, under an id
- * that is unique to the job, so a restarted attempt of the same job does not commit twice.
+ * <p>In batch mode (no checkpoints) everything is committed once, at end of input, under an id that
+ * is unique to the job, so a restarted attempt of the same job does not commit twice.
  *
  * <p>State, all of it versioned: {@value #PENDING} (the committables of checkpoints not yet
- * committed, {@link DeltaCommittableSerializer}), {@value #LINEAGE} ({@link Lineage.Serializer}) and
- * {@value #ROW_TYPE} (the row type the pending row changes were encoded with, as Flink's type
+ * committed, {@link DeltaCommittableSerializer}), {@value #LINEAGE} ({@link Lineage.Serializer})
+ * and {@value #ROW_TYPE} (the row type the pending row changes were encoded with, as Flink's type
  * string). State of the first releases (POJO committables under other names) is refused with a
  * message rather than silently left behind.
  */
@@ -65,23 +63,34 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     static final String PENDING = "delta-pending-committables";
     static final String LINEAGE = "delta-committer-lineage";
     static final String ROW_TYPE = "delta-pending-row-type";
+
     /** State names of releases whose committables were POJOs, which this version cannot read. */
     private static final List<String> UNVERSIONED = List.of("delta-pending-files", "delta-lineage");
 
     private transient ListState<DeltaCommittable> state;
     private transient ListState<Lineage> lineageState;
-    /** The row type the pending change rows are encoded with: rows are bytes without a schema (D17). */
+
+    /**
+     * The row type the pending change rows are encoded with: rows are bytes without a schema (D17).
+     */
     private transient ListState<String> rowTypeState;
+
     /** Delta transaction application id of this job's lineage of checkpoints. */
     private transient String appId;
+
     /** The checkpoint this job was restored from; -1 for a job started without state. */
     private transient long restoredCheckpoint;
+
     /** Checkpoint whose commit replaces the table: unset (-1), pending (0), or its id. */
     private transient long replaceCheckpoint;
+
     private transient CommitMetrics metrics;
+
     /** Streaming: when this writer's lease on the table runs out; 0 while it holds none. */
     private transient long leaseExpires;
+
     private transient WriterLeases leases;
+
     /** Whether this lineage's pending-files list exists beside the table. */
     private transient boolean hadPendingFiles;
 
@@ -98,17 +107,31 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         current = new ArrayList<>();
         pending = new TreeMap<>();
         refuseUnversionedState(context);
-        state = new SimpleVersionedListState<>(context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>(PENDING, BytePrimitiveArraySerializer.INSTANCE)),
-                DeltaCommittableSerializer.INSTANCE);
-        lineageState = new SimpleVersionedListState<>(context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>(LINEAGE, BytePrimitiveArraySerializer.INSTANCE)), Lineage.Serializer.INSTANCE);
-        rowTypeState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>(ROW_TYPE, String.class));
+        state =
+                new SimpleVersionedListState<>(
+                        context.getOperatorStateStore()
+                                .getListState(
+                                        new ListStateDescriptor<>(
+                                                PENDING, BytePrimitiveArraySerializer.INSTANCE)),
+                        DeltaCommittableSerializer.INSTANCE);
+        lineageState =
+                new SimpleVersionedListState<>(
+                        context.getOperatorStateStore()
+                                .getListState(
+                                        new ListStateDescriptor<>(
+                                                LINEAGE, BytePrimitiveArraySerializer.INSTANCE)),
+                        Lineage.Serializer.INSTANCE);
+        rowTypeState =
+                context.getOperatorStateStore()
+                        .getListState(new ListStateDescriptor<>(ROW_TYPE, String.class));
         restoreLineage(context.isRestored());
-        hadPendingFiles = context.isRestored(); // an earlier attempt's list is rewritten, or removed
+        hadPendingFiles =
+                context.isRestored(); // an earlier attempt's list is rewritten, or removed
         restoredCheckpoint = context.getRestoredCheckpointId().orElse(-1L);
         leases = new WriterLeases(config.tablePath, new FlinkFileIO(config.kernelConf));
-        if (holdsLease() && DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now()).isPresent()) {
+        if (holdsLease()
+                && DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now())
+                        .isPresent()) {
             takeLease(); // fails, naming the other writer
         }
         if (context.getRestoredCheckpointId().isPresent()) {
@@ -121,7 +144,9 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
             }
             List<DeltaCommittable> restored;
             try {
-                restored = PendingChangeRows.asCurrent(state.get(), written, config.rowType, config.tablePath);
+                restored =
+                        PendingChangeRows.asCurrent(
+                                state.get(), written, config.rowType, config.tablePath);
             } catch (IllegalStateException columnsChanged) {
                 throw new SuppressRestartsException(columnsChanged);
             }
@@ -137,10 +162,15 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     private void refuseUnversionedState(StateInitializationContext context) {
         for (String name : UNVERSIONED) {
             if (context.getOperatorStateStore().getRegisteredStateNames().contains(name)) {
-                throw new SuppressRestartsException(new IllegalStateException("The checkpoint or savepoint this "
-                        + "job was restored from holds the Delta committer state of an earlier Tributary release ('"
-                        + name + "'), which this release cannot read. Start the job without state (no --resume): "
-                        + "it then continues after what " + config.tablePath + " holds."));
+                throw new SuppressRestartsException(
+                        new IllegalStateException(
+                                "The checkpoint or savepoint this "
+                                        + "job was restored from holds the Delta committer state of an earlier Tributary release ('"
+                                        + name
+                                        + "'), which this release cannot read. Start the job without state (no --resume): "
+                                        + "it then continues after what "
+                                        + config.tablePath
+                                        + " holds."));
             }
         }
     }
@@ -159,35 +189,47 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
                 // A job id can repeat (application mode derives a fixed one from the cluster id): a
                 // stateless start must not find its commits taken for replays of the last run's.
                 // Safe only with checkpoints, which keep the id for every restore after a commit.
-                appId += "/" + Long.toString(System.currentTimeMillis(), 36)
-                        + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+                appId +=
+                        "/"
+                                + Long.toString(System.currentTimeMillis(), 36)
+                                + Integer.toString(
+                                        ThreadLocalRandom.current().nextInt(1 << 20), 36);
             }
             replaceCheckpoint = config.replaceOnStart && !restored ? 0 : Lineage.NO_REPLACE;
         }
     }
 
     /**
-     * A commit happens only after its checkpoint completed, so the table can never hold a commit
-     * of this lineage newer than the newest checkpoint. When it does, the job was restored from an
-     * older checkpoint or savepoint: replaying from there would skip commits as already done
-     * whose rows now differ, so rows would be lost or doubled. Fail instead, saying why.
+     * A commit happens only after its checkpoint completed, so the table can never hold a commit of
+     * this lineage newer than the newest checkpoint. When it does, the job was restored from an
+     * older checkpoint or savepoint: replaying from there would skip commits as already done whose
+     * rows now differ, so rows would be lost or doubled. Fail instead, saying why.
      */
     private void refuseOlderThanTable(long restoredCheckpoint) {
         Optional<Long> committed = committer.lastCommitted(appId);
         if (committed.isPresent() && committed.get() > restoredCheckpoint) {
             // No restart can fix this, so the job fails at once instead of restarting forever.
-            throw new SuppressRestartsException(new IllegalStateException("Delta table " + config.tablePath + " already holds commit "
-                    + committed.get() + " of this job (" + appId + "), but the job was restored from the older "
-                    + "checkpoint " + restoredCheckpoint + ": going on would lose or duplicate rows. Restore from "
-                    + "the newest checkpoint or savepoint, or start the job without state (it then continues "
-                    + "after what the table holds)."));
+            throw new SuppressRestartsException(
+                    new IllegalStateException(
+                            "Delta table "
+                                    + config.tablePath
+                                    + " already holds commit "
+                                    + committed.get()
+                                    + " of this job ("
+                                    + appId
+                                    + "), but the job was restored from the older "
+                                    + "checkpoint "
+                                    + restoredCheckpoint
+                                    + ": going on would lose or duplicate rows. Restore from "
+                                    + "the newest checkpoint or savepoint, or start the job without state (it then continues "
+                                    + "after what the table holds)."));
         }
     }
 
     /**
-     * A streaming changelog sink keeps the table's content (upserts by key, or a result it
-     * retracts and replaces), which a second writer would corrupt: it holds the table's lease.
-     * Appends from several writers are safe together, so append-only streams take none.
+     * A streaming changelog sink keeps the table's content (upserts by key, or a result it retracts
+     * and replaces), which a second writer would corrupt: it holds the table's lease. Appends from
+     * several writers are safe together, so append-only streams take none.
      */
     private boolean holdsLease() {
         return streaming() && config.changelog;
@@ -204,8 +246,13 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
             long every = Math.max(1, config.writerLeaseMillis / 3);
             getProcessingTimeService().scheduleWithFixedDelay(time -> renewLease(), every, every);
         }
-        getRuntimeContext().getMetricGroup().gauge("deltaPendingFiles", () -> current.size()
-                + pending.values().stream().mapToInt(List::size).sum());
+        getRuntimeContext()
+                .getMetricGroup()
+                .gauge(
+                        "deltaPendingFiles",
+                        () ->
+                                current.size()
+                                        + pending.values().stream().mapToInt(List::size).sum());
     }
 
     @Override
@@ -221,14 +268,16 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
             if (replaceCheckpoint == 0 && inputCaughtUp(checkpointId)) {
                 replaceCheckpoint = checkpointId;
             }
-            List<DeltaCommittable> due = pending.computeIfAbsent(checkpointId, id -> new ArrayList<>());
+            List<DeltaCommittable> due =
+                    pending.computeIfAbsent(checkpointId, id -> new ArrayList<>());
             current.forEach(c -> due.add(c.forCheckpoint(checkpointId)));
             current = new ArrayList<>();
         }
         List<DeltaCommittable> all = new ArrayList<>();
         pending.values().forEach(all::addAll);
         state.update(all);
-        rowTypeState.update(PendingChangeRows.describe(config.rowType).map(List::of).orElse(List.of()));
+        rowTypeState.update(
+                PendingChangeRows.describe(config.rowType).map(List::of).orElse(List.of()));
         recordPendingFiles();
         lineageState.update(List.of(new Lineage(appId, replaceCheckpoint)));
     }
@@ -240,9 +289,9 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     }
 
     /**
-     * Whether this checkpoint's state holds the results of everything the job's sources had to
-     * read to catch up: only then may a fresh job replace the table (D13). Until then its changes
-     * wait in state, so the table keeps what it held rather than a result of half the input.
+     * Whether this checkpoint's state holds the results of everything the job's sources had to read
+     * to catch up: only then may a fresh job replace the table (D13). Until then its changes wait
+     * in state, so the table keeps what it held rather than a result of half the input.
      */
     private boolean inputCaughtUp(long checkpointId) {
         if (config.replaceOnStartCatchUpDir == null) {
@@ -250,8 +299,11 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         }
         OptionalLong by = CatchUpMarkers.caughtUpBy(config.replaceOnStartCatchUpDir);
         if (by.isEmpty() || by.getAsLong() > checkpointId) {
-            LOG.info("Delta table {}: checkpoint {} keeps its changes; the table is replaced once the job's "
-                    + "sources have caught up", config.tablePath, checkpointId);
+            LOG.info(
+                    "Delta table {}: checkpoint {} keeps its changes; the table is replaced once the job's "
+                            + "sources have caught up",
+                    config.tablePath,
+                    checkpointId);
             return false;
         }
         return true;
@@ -276,11 +328,16 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     /** Keeps the list vacuum respects equal to the staged files this lineage's state holds. */
     private void recordPendingFiles() {
         if (!streaming()) {
-            return; // a batch job's files are pending only while it runs, which vacuum's age rule covers
+            return; // a batch job's files are pending only while it runs, which vacuum's age rule
+            // covers
         }
         List<String> files = new ArrayList<>();
-        pending.values().forEach(items -> items.stream().filter(c -> c instanceof StagedFile)
-                .forEach(c -> files.add(((StagedFile) c).path())));
+        pending.values()
+                .forEach(
+                        items ->
+                                items.stream()
+                                        .filter(c -> c instanceof StagedFile)
+                                        .forEach(c -> files.add(((StagedFile) c).path())));
         if (!files.isEmpty() || hadPendingFiles) {
             PendingFiles.record(config.tablePath, appId, files);
             hadPendingFiles = !files.isEmpty();
@@ -308,13 +365,25 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
 
     private void takeLease() {
         long expires = System.currentTimeMillis() + config.writerLeaseMillis;
-        Optional<DeltaWriterLease> other = leases.acquire(getRuntimeContext().getJobInfo().getJobName() + " (job "
-                + getRuntimeContext().getJobInfo().getJobId() + ")", appId, Instant.ofEpochMilli(expires));
+        Optional<DeltaWriterLease> other =
+                leases.acquire(
+                        getRuntimeContext().getJobInfo().getJobName()
+                                + " (job "
+                                + getRuntimeContext().getJobInfo().getJobId()
+                                + ")",
+                        appId,
+                        Instant.ofEpochMilli(expires));
         if (other.isPresent()) {
-            // Not a permanent failure: the job restarts and goes on once the other job's lease is free.
-            throw new IllegalStateException("Delta table " + config.tablePath + " is written by "
-                    + other.get().describe() + ". A second streaming writer would double its rows, so this job ("
-                    + appId + ") waits: stop the other job, or resume this table's writer with --resume.");
+            // Not a permanent failure: the job restarts and goes on once the other job's lease is
+            // free.
+            throw new IllegalStateException(
+                    "Delta table "
+                            + config.tablePath
+                            + " is written by "
+                            + other.get().describe()
+                            + ". A second streaming writer would double its rows, so this job ("
+                            + appId
+                            + ") waits: stop the other job, or resume this table's writer with --resume.");
         }
         leaseExpires = expires;
     }
@@ -328,18 +397,25 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         super.close();
     }
 
-    private void commit(List<DeltaCommittable> items, long version, boolean replace) throws Exception {
+    private void commit(List<DeltaCommittable> items, long version, boolean replace)
+            throws Exception {
         if (config.overwrite && config.replaceWhereColumn == null) {
-            Optional<DeltaWriterLease> stream = DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now());
+            Optional<DeltaWriterLease> stream =
+                    DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now());
             if (stream.isPresent()) {
-                throw new SuppressRestartsException(new IllegalStateException("INSERT OVERWRITE of Delta table "
-                        + config.tablePath + " refused: the table is written by " + stream.get().describe()
-                        + ". The overwrite would replace rows that job keeps current. Stop it first, or leave "
-                        + "the table to it (a stream recomputes tables it derives from others)."));
+                throw new SuppressRestartsException(
+                        new IllegalStateException(
+                                "INSERT OVERWRITE of Delta table "
+                                        + config.tablePath
+                                        + " refused: the table is written by "
+                                        + stream.get().describe()
+                                        + ". The overwrite would replace rows that job keeps current. Stop it first, or leave "
+                                        + "the table to it (a stream recomputes tables it derives from others)."));
             }
         }
         if (holdsLease() && leaseExpires == 0) {
-            takeLease(); // from the first commit on: a job killed before it committed leaves no claim behind
+            takeLease(); // from the first commit on: a job killed before it committed leaves no
+            // claim behind
         }
         long start = System.nanoTime();
         Optional<CommitSummary> summary = committer.commit(items, appId, version, replace);
@@ -348,10 +424,17 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
             // Only checkpoints up to the restored one can have been committed before by this
             // lineage; a later one was committed by another job holding the same lineage (two jobs
             // restored from one savepoint). Taking it for a replay would drop this job's rows.
-            throw new SuppressRestartsException(new IllegalStateException("Delta table " + config.tablePath
-                    + ": checkpoint " + version + " of writer " + appId + " was committed by another job with the "
-                    + "same lineage, e.g. a second job restored from the same checkpoint or savepoint. Two jobs "
-                    + "must not write one table from one lineage: stop one of them; this job stops here."));
+            throw new SuppressRestartsException(
+                    new IllegalStateException(
+                            "Delta table "
+                                    + config.tablePath
+                                    + ": checkpoint "
+                                    + version
+                                    + " of writer "
+                                    + appId
+                                    + " was committed by another job with the "
+                                    + "same lineage, e.g. a second job restored from the same checkpoint or savepoint. Two jobs "
+                                    + "must not write one table from one lineage: stop one of them; this job stops here."));
         }
     }
 }

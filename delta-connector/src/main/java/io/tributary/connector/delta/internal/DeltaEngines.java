@@ -2,10 +2,8 @@ package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
-
-import org.apache.flink.annotation.Internal;
-
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
 
 /** Creates Kernel engines whose storage goes through Flink's file systems. */
 @Internal
@@ -20,7 +18,11 @@ public final class DeltaEngines {
     public static String qualify(String location) {
         org.apache.flink.core.fs.Path path = new org.apache.flink.core.fs.Path(location);
         if (path.toUri().getScheme() == null) {
-            return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri().toString()
+            return java.nio.file.Path.of(location)
+                    .toAbsolutePath()
+                    .normalize()
+                    .toUri()
+                    .toString()
                     .replaceAll("/$", "");
         }
         return location.replaceAll("/$", "");

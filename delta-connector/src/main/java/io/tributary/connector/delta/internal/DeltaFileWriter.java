@@ -9,7 +9,11 @@ import io.delta.kernel.types.DecimalType;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.DataFileStatus;
-
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -21,12 +25,6 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
-
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * One Parquet data file being written: rows go in one at a time, and {@link #finish} closes the
@@ -43,17 +41,19 @@ final class DeltaFileWriter {
     private final CountingOutputFile file;
     private long rows;
 
-    DeltaFileWriter(String path, RowDataWriteSupport support, Configuration hadoopConf, long rowGroupSize)
+    DeltaFileWriter(
+            String path, RowDataWriteSupport support, Configuration hadoopConf, long rowGroupSize)
             throws IOException {
         this.path = path;
         this.file = new CountingOutputFile(new Path(path));
-        this.writer = new Builder(file, support.forNewFile())
-                .withConf(hadoopConf)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .withRowGroupSize(rowGroupSize)
-                .withDictionaryEncoding(true)
-                .build();
+        this.writer =
+                new Builder(file, support.forNewFile())
+                        .withConf(hadoopConf)
+                        .withCompressionCodec(CompressionCodecName.SNAPPY)
+                        .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+                        .withRowGroupSize(rowGroupSize)
+                        .withDictionaryEncoding(true)
+                        .build();
     }
 
     void write(RowData row) throws IOException {
@@ -70,12 +70,17 @@ final class DeltaFileWriter {
         return writer.getDataSize();
     }
 
-    DataFileStatus finish(FileIO fileIO, StructType physicalSchema, List<Column> statsColumns) throws IOException {
+    DataFileStatus finish(FileIO fileIO, StructType physicalSchema, List<Column> statsColumns)
+            throws IOException {
         writer.close();
         long size = file.bytesWritten();
-        DataFileStatistics stats = ParquetStatsReader.readDataFileStatistics(
-                fileIO.newInputFile(path, size), physicalSchema, statsColumns);
-        return new DataFileStatus(path, size, System.currentTimeMillis(),
+        DataFileStatistics stats =
+                ParquetStatsReader.readDataFileStatistics(
+                        fileIO.newInputFile(path, size), physicalSchema, statsColumns);
+        return new DataFileStatus(
+                path,
+                size,
+                System.currentTimeMillis(),
                 Optional.ofNullable(stats).map(s -> withoutLossyBounds(s, physicalSchema)));
     }
 
@@ -89,12 +94,14 @@ final class DeltaFileWriter {
         Map<Column, Literal> max = new HashMap<>(stats.getMaxValues());
         for (StructField field : schema.fields()) {
             if (field.getDataType() instanceof DecimalType
-                    && ((DecimalType) field.getDataType()).getPrecision() > MAX_EXACT_DECIMAL_DIGITS) {
+                    && ((DecimalType) field.getDataType()).getPrecision()
+                            > MAX_EXACT_DECIMAL_DIGITS) {
                 min.remove(new Column(field.getName()));
                 max.remove(new Column(field.getName()));
             }
         }
-        return new DataFileStatistics(stats.getNumRecords(), min, max, stats.getNullCount(), stats.getTightBounds());
+        return new DataFileStatistics(
+                stats.getNumRecords(), min, max, stats.getNullCount(), stats.getTightBounds());
     }
 
     /** Closes and deletes a file that will never be committed. */

@@ -1,15 +1,14 @@
 package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.types.StructType;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.table.types.logical.RowType;
-
+import io.tributary.connector.delta.DeltaConnectorOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.types.logical.RowType;
 
 /** Everything the writers and the committer of one Delta sink need; validated by the builder. */
 @Internal
@@ -19,36 +18,51 @@ public final class DeltaSinkConfig implements Serializable {
     public final String tablePath;
     public final RowType rowType;
     public final ArrayList<String> partitionColumns;
+
     /** Primary key columns; empty for a table without one. */
     public final ArrayList<String> primaryKey;
+
     /**
      * Whether the input is a changelog (updates and deletes) rather than inserts only: rows are
      * then merged into the table by primary key, or for a table without one, row by row.
      */
     public final boolean changelog;
+
     public final int maxBufferedChanges;
     public final String sinkId;
     public final boolean overwrite;
+
     /** A job started from empty state replaces the table's contents with its first commit. */
     public final boolean replaceOnStart;
-    /** Where the job's sources say they caught up; the replacing commit waits for them. Null: no wait. */
+
+    /**
+     * Where the job's sources say they caught up; the replacing commit waits for them. Null: no
+     * wait.
+     */
     public final String replaceOnStartCatchUpDir;
+
     /** New nullable columns of the declaration are added to an existing table that lacks them. */
     public final boolean schemaEvolution;
+
     /**
      * An overwrite replaces the rows whose column holds one of {@link #replaceWhereValues}, not
      * whole partitions; null for a partition overwrite.
      */
     public final String replaceWhereColumn;
+
     public final ArrayList<String> replaceWhereValues;
+
     /**
-     * Or: an overwrite replaces the rows whose TIMESTAMP or DATE column lies in [from, until)
-     * (ISO text; either may be null for an open end). Both null for a value scope.
+     * Or: an overwrite replaces the rows whose TIMESTAMP or DATE column lies in [from, until) (ISO
+     * text; either may be null for an open end). Both null for a value scope.
      */
     public final String replaceWhereFrom;
+
     public final String replaceWhereUntil;
+
     /** How long a streaming writer's lease on the table holds without renewal. */
     public final long writerLeaseMillis;
+
     public final long targetFileSize;
     public final long rowGroupSize;
     public final int maxOpenFiles;
@@ -88,14 +102,18 @@ public final class DeltaSinkConfig implements Serializable {
         return SchemaConversions.toDelta(rowType);
     }
 
-    /** Named settings for {@link DeltaSinkConfig}; the defaults are the connector options' defaults. */
+    /**
+     * Named settings for {@link DeltaSinkConfig}, unvalidated; the defaults are the connector
+     * options' defaults.
+     */
     public static final class Builder {
         private String tablePath;
         private RowType rowType;
         private List<String> partitionColumns = List.of();
         private List<String> primaryKey = List.of();
         private boolean changelog;
-        private int maxBufferedChanges;
+        private int maxBufferedChanges =
+                DeltaConnectorOptions.SINK_MAX_BUFFERED_CHANGES.defaultValue();
         private String sinkId;
         private boolean overwrite;
         private boolean replaceOnStart;
@@ -105,11 +123,15 @@ public final class DeltaSinkConfig implements Serializable {
         private List<String> replaceWhereValues = List.of();
         private String replaceWhereFrom;
         private String replaceWhereUntil;
-        private long writerLeaseMillis;
-        private long targetFileSize;
-        private long rowGroupSize;
-        private int maxOpenFiles;
-        private int logCheckpointInterval;
+        private long writerLeaseMillis =
+                DeltaConnectorOptions.SINK_WRITER_LEASE.defaultValue().toMillis();
+        private long targetFileSize =
+                DeltaConnectorOptions.SINK_TARGET_FILE_SIZE.defaultValue().getBytes();
+        private long rowGroupSize =
+                DeltaConnectorOptions.SINK_ROW_GROUP_SIZE.defaultValue().getBytes();
+        private int maxOpenFiles = DeltaConnectorOptions.SINK_MAX_OPEN_FILES.defaultValue();
+        private int logCheckpointInterval =
+                DeltaConnectorOptions.LOG_CHECKPOINT_INTERVAL.defaultValue();
         private Map<String, String> kernelConf = Map.of();
 
         public Builder tablePath(String tablePath) {

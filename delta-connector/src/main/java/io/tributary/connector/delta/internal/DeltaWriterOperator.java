@@ -4,7 +4,7 @@ import io.delta.kernel.Operation;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
-
+import java.io.IOException;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.metrics.Counter;
@@ -14,8 +14,6 @@ import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.table.data.RowData;
-
-import java.io.IOException;
 
 /**
  * Streams rows into Parquet data files through a {@link PartitionedFileWriter} and hands the files
@@ -32,6 +30,7 @@ public class DeltaWriterOperator extends AbstractStreamOperator<DeltaCommittable
 
     /** Accumulator names: prefix + sink id, summed over the writers. */
     public static final String ROWS_ACCUMULATOR_PREFIX = "delta-rows:";
+
     public static final String FILES_ACCUMULATOR_PREFIX = "delta-files:";
 
     private final DeltaSinkConfig config;
@@ -55,17 +54,27 @@ public class DeltaWriterOperator extends AbstractStreamOperator<DeltaCommittable
         super.open();
         FlinkFileIO fileIO = new FlinkFileIO(config.kernelConf);
         Engine engine = DefaultEngine.create(fileIO);
-        Transaction txn = DeltaTables.transactionBuilder(engine, config, Operation.WRITE).build(engine);
-        files = new PartitionedFileWriter(config, engine, fileIO, txn.getTransactionState(engine),
-                String.format("part-%05d", getRuntimeContext().getTaskInfo().getIndexOfThisSubtask()));
+        Transaction txn =
+                DeltaTables.transactionBuilder(engine, config, Operation.WRITE).build(engine);
+        files =
+                new PartitionedFileWriter(
+                        config,
+                        engine,
+                        fileIO,
+                        txn.getTransactionState(engine),
+                        String.format(
+                                "part-%05d",
+                                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask()));
         replaceWhere = ReplaceWhere.of(config).orElse(null);
         filesWritten = getRuntimeContext().getMetricGroup().counter("deltaFilesWritten");
         rowsWritten = getRuntimeContext().getMetricGroup().counter("deltaRowsWritten");
         // Accumulators let a client show progress per table while the job runs.
         rowsAccumulator = new LongCounter();
         filesAccumulator = new LongCounter();
-        getRuntimeContext().addAccumulator(ROWS_ACCUMULATOR_PREFIX + config.sinkId, rowsAccumulator);
-        getRuntimeContext().addAccumulator(FILES_ACCUMULATOR_PREFIX + config.sinkId, filesAccumulator);
+        getRuntimeContext()
+                .addAccumulator(ROWS_ACCUMULATOR_PREFIX + config.sinkId, rowsAccumulator);
+        getRuntimeContext()
+                .addAccumulator(FILES_ACCUMULATOR_PREFIX + config.sinkId, filesAccumulator);
     }
 
     @Override

@@ -7,14 +7,6 @@ import io.delta.kernel.defaults.engine.fileio.PositionOutputStream;
 import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.core.fs.FSDataInputStream;
-import org.apache.flink.core.fs.FSDataOutputStream;
-import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.fs.Path;
-import org.apache.flink.core.fs.local.LocalFileSystem;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
@@ -32,17 +24,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.core.fs.local.LocalFileSystem;
 
 /**
- * Delta Kernel's storage interface on top of Flink's {@link FileSystem}, so a table on
- * {@code file://} and one on {@code s3://} (through {@code flink-s3-fs-hadoop}) are read and
- * written by the same code, with the credentials and settings Flink is already configured with.
+ * Delta Kernel's storage interface on top of Flink's {@link FileSystem}, so a table on {@code
+ * file://} and one on {@code s3://} (through {@code flink-s3-fs-hadoop}) are read and written by
+ * the same code, with the credentials and settings Flink is already configured with.
  *
- * <p>Commits rely on {@link #newOutputFile(String)}'s {@code writeAtomically} refusing to replace an
- * existing log file. On the local file system that is a hard link, which the kernel makes atomic;
- * on S3 a conditional put ({@link S3ConditionalPut}). Other object stores offer no such primitive
- * through Flink's API: there an existence check guards the write, which is safe for one committer
- * per table, as the Delta protocol's single-driver S3 mode.
+ * <p>Commits rely on {@link #newOutputFile(String)}'s {@code writeAtomically} refusing to replace
+ * an existing log file. On the local file system that is a hard link, which the kernel makes
+ * atomic; on S3 a conditional put ({@link S3ConditionalPut}). Other object stores offer no such
+ * primitive through Flink's API: there an existence check guards the write, which is safe for one
+ * committer per table, as the Delta protocol's single-driver S3 mode.
  */
 @Internal
 public class FlinkFileIO implements FileIO, Serializable {
@@ -72,7 +70,9 @@ public class FlinkFileIO implements FileIO, Serializable {
         FileSystem fs = fs(dir);
         String from = start.getName();
         if (fs instanceof LocalFileSystem) {
-            return Iterators.closeable(listLocalFrom(((LocalFileSystem) fs).pathToFile(dir).toPath(), from).iterator());
+            return Iterators.closeable(
+                    listLocalFrom(((LocalFileSystem) fs).pathToFile(dir).toPath(), from)
+                            .iterator());
         }
         // Kernel reads a FileNotFoundException for the log folder as "no table here".
         org.apache.flink.core.fs.FileStatus[] listed = fs.listStatus(dir);
@@ -90,8 +90,8 @@ public class FlinkFileIO implements FileIO, Serializable {
 
     /**
      * A local folder has no listing that starts at a name, but its names cost little next to a
-     * status per file: a log of 100,000 entries is read as names, and only the entries from
-     * {@code from} on (the last checkpoint and the commits after it) are looked at further.
+     * status per file: a log of 100,000 entries is read as names, and only the entries from {@code
+     * from} on (the last checkpoint and the commits after it) are looked at further.
      */
     static List<FileStatus> listLocalFrom(java.nio.file.Path dir, String from) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -114,12 +114,16 @@ public class FlinkFileIO implements FileIO, Serializable {
             try {
                 attributes = Files.readAttributes(file, BasicFileAttributes.class);
             } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
-                continue; // a temp file renamed into place, or an entry cleaned up, since the names were read
+                continue; // a temp file renamed into place, or an entry cleaned up, since the names
+                // were read
             }
             if (!attributes.isDirectory()) {
                 // the form Flink's local file system gives its statuses, which Kernel compares with
-                result.add(FileStatus.of("file:" + file.toAbsolutePath().toUri().getPath(), attributes.size(),
-                        attributes.lastModifiedTime().toMillis()));
+                result.add(
+                        FileStatus.of(
+                                "file:" + file.toAbsolutePath().toUri().getPath(),
+                                attributes.size(),
+                                attributes.lastModifiedTime().toMillis()));
             }
         }
         return result;
@@ -181,8 +185,8 @@ public class FlinkFileIO implements FileIO, Serializable {
     }
 
     /**
-     * Writes a whole file at once; without {@code overwrite}, fails with
-     * {@link FileAlreadyExistsException} when the file exists (the put-if-absent of a commit).
+     * Writes a whole file at once; without {@code overwrite}, fails with {@link
+     * FileAlreadyExistsException} when the file exists (the put-if-absent of a commit).
      * Overridable: a test can lose the answer of a put that succeeded, as a network can.
      */
     void writeAtomically(Path target, byte[] content, boolean overwrite) throws IOException {
@@ -218,12 +222,19 @@ public class FlinkFileIO implements FileIO, Serializable {
         return file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
     }
 
-    /** Moves a finished temporary file into place; without {@code overwrite}, link(2) fails when the name exists. */
-    private static void placeLocal(java.nio.file.Path temp, java.nio.file.Path file, boolean overwrite)
+    /**
+     * Moves a finished temporary file into place; without {@code overwrite}, link(2) fails when the
+     * name exists.
+     */
+    private static void placeLocal(
+            java.nio.file.Path temp, java.nio.file.Path file, boolean overwrite)
             throws IOException {
         try {
             if (overwrite) {
-                Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        temp,
+                        file,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } else {
                 Files.createLink(file, temp);
@@ -271,17 +282,19 @@ public class FlinkFileIO implements FileIO, Serializable {
         }
 
         /**
-         * A file appears whole or not at all, as Kernel's contract asks: a log checkpoint cut short by
-         * a crash must never be found under its name. An object store's PUT is whole by nature; on a
-         * local disk the bytes go to a hidden temporary file first, moved (or, for put-if-absent,
-         * linked) into place on close.
+         * A file appears whole or not at all, as Kernel's contract asks: a log checkpoint cut short
+         * by a crash must never be found under its name. An object store's PUT is whole by nature;
+         * on a local disk the bytes go to a hidden temporary file first, moved (or, for
+         * put-if-absent, linked) into place on close.
          */
         @Override
         public PositionOutputStream create(boolean putIfAbsent) throws IOException {
             FileSystem fs = fs(path);
             if (!isLocal(fs)) {
                 FileSystem.WriteMode mode =
-                        putIfAbsent ? FileSystem.WriteMode.NO_OVERWRITE : FileSystem.WriteMode.OVERWRITE;
+                        putIfAbsent
+                                ? FileSystem.WriteMode.NO_OVERWRITE
+                                : FileSystem.WriteMode.OVERWRITE;
                 return new BufferedPositionOutputStream(fs.create(path, mode));
             }
             java.nio.file.Path file = java.nio.file.Path.of(path.toUri());
@@ -290,7 +303,8 @@ public class FlinkFileIO implements FileIO, Serializable {
             }
             Files.createDirectories(file.getParent());
             java.nio.file.Path temp = temporarySibling(file);
-            return new BufferedPositionOutputStream(fs.create(new Path(temp.toUri()), FileSystem.WriteMode.OVERWRITE),
+            return new BufferedPositionOutputStream(
+                    fs.create(new Path(temp.toUri()), FileSystem.WriteMode.OVERWRITE),
                     () -> placeLocal(temp, file, !putIfAbsent));
         }
 
@@ -303,7 +317,8 @@ public class FlinkFileIO implements FileIO, Serializable {
                     content.append(lines.next()).append('\n');
                 }
             }
-            FlinkFileIO.this.writeAtomically(path, content.toString().getBytes(StandardCharsets.UTF_8), overwrite);
+            FlinkFileIO.this.writeAtomically(
+                    path, content.toString().getBytes(StandardCharsets.UTF_8), overwrite);
         }
     }
 }

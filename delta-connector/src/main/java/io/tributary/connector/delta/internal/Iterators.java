@@ -1,10 +1,8 @@
 package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.utils.CloseableIterator;
-
-import org.apache.flink.annotation.Internal;
-
 import java.util.Iterator;
+import org.apache.flink.annotation.Internal;
 
 /** Adapters between Java iterators and Kernel's closeable ones. */
 @Internal

@@ -1,7 +1,6 @@
 package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.data.ColumnVector;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.StringData;
@@ -41,7 +40,8 @@ public final class KernelValues {
                 return vector.getBinary(rowId);
             case DECIMAL:
                 DecimalType d = (DecimalType) type;
-                return DecimalData.fromBigDecimal(vector.getDecimal(rowId), d.getPrecision(), d.getScale());
+                return DecimalData.fromBigDecimal(
+                        vector.getDecimal(rowId), d.getPrecision(), d.getScale());
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
             case TIMESTAMP_WITHOUT_TIME_ZONE:
                 return TimeConversions.fromMicros(vector.getLong(rowId));

@@ -1,12 +1,11 @@
 package io.tributary.connector.delta.internal;
 
+import java.io.IOException;
+import java.util.Objects;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
-
-import java.io.IOException;
-import java.util.Objects;
 
 /**
  * The committer's lineage: the Delta transaction application id its commits carry, and the
@@ -35,7 +34,8 @@ public final class Lineage {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Lineage && appId.equals(((Lineage) o).appId)
+        return o instanceof Lineage
+                && appId.equals(((Lineage) o).appId)
                 && replaceCheckpoint == ((Lineage) o).replaceCheckpoint;
     }
 

@@ -1,8 +1,7 @@
 package io.tributary.connector.delta.internal;
 
-import org.apache.flink.annotation.Internal;
-
 import java.net.URI;
+import org.apache.flink.annotation.Internal;
 
 /** Paths as the Delta log writes them. */
 @Internal

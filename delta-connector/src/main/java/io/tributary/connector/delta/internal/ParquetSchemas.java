@@ -1,5 +1,7 @@
 package io.tributary.connector.delta.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
@@ -11,14 +13,11 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The Parquet layout of Delta data files, as Delta Kernel and Spark write them: timestamps as
- * INT64 microseconds (UTC-adjusted for {@code timestamp}, local for {@code timestamp_ntz}),
- * decimals in the smallest of INT32, INT64 or fixed-length binary, strings as UTF-8 binaries.
- * Field names are the column names: the connector writes tables without column mapping.
+ * The Parquet layout of Delta data files, as Delta Kernel and Spark write them: timestamps as INT64
+ * microseconds (UTC-adjusted for {@code timestamp}, local for {@code timestamp_ntz}), decimals in
+ * the smallest of INT32, INT64 or fixed-length binary, strings as UTF-8 binaries. Field names are
+ * the column names: the connector writes tables without column mapping.
  */
 @Internal
 public final class ParquetSchemas {
@@ -44,10 +43,14 @@ public final class ParquetSchemas {
                 b = primitive(PrimitiveTypeName.BOOLEAN, type);
                 break;
             case TINYINT:
-                b = primitive(PrimitiveTypeName.INT32, type).as(LogicalTypeAnnotation.intType(8, true));
+                b =
+                        primitive(PrimitiveTypeName.INT32, type)
+                                .as(LogicalTypeAnnotation.intType(8, true));
                 break;
             case SMALLINT:
-                b = primitive(PrimitiveTypeName.INT32, type).as(LogicalTypeAnnotation.intType(16, true));
+                b =
+                        primitive(PrimitiveTypeName.INT32, type)
+                                .as(LogicalTypeAnnotation.intType(16, true));
                 break;
             case INTEGER:
                 b = primitive(PrimitiveTypeName.INT32, type);
@@ -66,7 +69,9 @@ public final class ParquetSchemas {
                 break;
             case CHAR:
             case VARCHAR:
-                b = primitive(PrimitiveTypeName.BINARY, type).as(LogicalTypeAnnotation.stringType());
+                b =
+                        primitive(PrimitiveTypeName.BINARY, type)
+                                .as(LogicalTypeAnnotation.stringType());
                 break;
             case BINARY:
             case VARBINARY:
@@ -76,16 +81,19 @@ public final class ParquetSchemas {
                 b = primitive(PrimitiveTypeName.INT32, type).as(LogicalTypeAnnotation.dateType());
                 break;
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-                b = primitive(PrimitiveTypeName.INT64, type)
-                        .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS));
+                b =
+                        primitive(PrimitiveTypeName.INT64, type)
+                                .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS));
                 break;
             case TIMESTAMP_WITHOUT_TIME_ZONE:
-                b = primitive(PrimitiveTypeName.INT64, type)
-                        .as(LogicalTypeAnnotation.timestampType(false, TimeUnit.MICROS));
+                b =
+                        primitive(PrimitiveTypeName.INT64, type)
+                                .as(LogicalTypeAnnotation.timestampType(false, TimeUnit.MICROS));
                 break;
             default:
                 // SchemaConversions rejects these when the sink is built; this is a safety net.
-                throw new IllegalArgumentException("No Parquet mapping for column " + name + " of type " + type);
+                throw new IllegalArgumentException(
+                        "No Parquet mapping for column " + name + " of type " + type);
         }
         return b.named(name);
     }
@@ -95,7 +103,8 @@ public final class ParquetSchemas {
         return type.isNullable() ? Types.optional(name) : Types.required(name);
     }
 
-    private static Types.PrimitiveBuilder<org.apache.parquet.schema.PrimitiveType> decimal(DecimalType type) {
+    private static Types.PrimitiveBuilder<org.apache.parquet.schema.PrimitiveType> decimal(
+            DecimalType type) {
         LogicalTypeAnnotation annotation =
                 LogicalTypeAnnotation.decimalType(type.getScale(), type.getPrecision());
         if (type.getPrecision() <= MAX_INT_DIGITS) {
@@ -109,7 +118,10 @@ public final class ParquetSchemas {
                 .as(annotation);
     }
 
-    /** Bytes of the smallest two's-complement integer that holds every {@code precision}-digit value. */
+    /**
+     * Bytes of the smallest two's-complement integer that holds every {@code precision}-digit
+     * value.
+     */
     static int decimalBytes(int precision) {
         int bytes = 1;
         while (Math.pow(2.0, 8 * bytes - 1) < Math.pow(10.0, precision)) {

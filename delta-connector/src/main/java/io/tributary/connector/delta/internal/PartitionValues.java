@@ -3,7 +3,14 @@ package io.tributary.connector.delta.internal;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.types.DataType;
 import io.delta.kernel.types.StructType;
-
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.RowData;
@@ -11,15 +18,6 @@ import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
-
-import java.util.Map;
-import java.util.HashMap;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Partition values in the string form the Delta log stores them in ({@code partitionValues} of an
@@ -56,7 +54,9 @@ public final class PartitionValues {
                 return LocalDate.ofEpochDay(row.getInt(ordinal)).toString();
             case DECIMAL:
                 DecimalType d = (DecimalType) type;
-                return row.getDecimal(ordinal, d.getPrecision(), d.getScale()).toBigDecimal().toPlainString();
+                return row.getDecimal(ordinal, d.getPrecision(), d.getScale())
+                        .toBigDecimal()
+                        .toPlainString();
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
             case TIMESTAMP_WITHOUT_TIME_ZONE:
                 TimestampData ts = row.getTimestamp(ordinal, 6);
@@ -67,10 +67,14 @@ public final class PartitionValues {
         }
     }
 
-    /** Partition values (column → Delta partition string) as Kernel literals of the schema's types. */
+    /**
+     * Partition values (column → Delta partition string) as Kernel literals of the schema's types.
+     */
     public static Map<String, Literal> toLiterals(Map<String, String> values, StructType schema) {
         Map<String, Literal> literals = new HashMap<>();
-        values.forEach((column, value) -> literals.put(column, toLiteral(value, schema.get(column).getDataType())));
+        values.forEach(
+                (column, value) ->
+                        literals.put(column, toLiteral(value, schema.get(column).getDataType())));
         return literals;
     }
 
@@ -103,7 +107,8 @@ public final class PartitionValues {
             case TIMESTAMP_WITHOUT_TIME_ZONE:
                 return Literal.ofTimestampNtz(TimeConversions.toMicros((TimestampData) v));
             default:
-                throw new IllegalArgumentException("Type " + type + " cannot be a partition column");
+                throw new IllegalArgumentException(
+                        "Type " + type + " cannot be a partition column");
         }
     }
 
@@ -130,7 +135,8 @@ public final class PartitionValues {
                 return (int) LocalDate.parse(value).toEpochDay();
             case DECIMAL:
                 DecimalType d = (DecimalType) type;
-                return DecimalData.fromBigDecimal(new BigDecimal(value), d.getPrecision(), d.getScale());
+                return DecimalData.fromBigDecimal(
+                        new BigDecimal(value), d.getPrecision(), d.getScale());
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
             case TIMESTAMP_WITHOUT_TIME_ZONE:
                 return TimestampData.fromInstant(parseTimestamp(value));

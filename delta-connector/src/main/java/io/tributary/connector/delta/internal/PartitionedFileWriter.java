@@ -7,12 +7,6 @@ import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.DataFileStatus;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.hadoop.conf.Configuration;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * Writes rows of a Delta table into Parquet data files: one open file per partition, closed at the
@@ -49,19 +47,33 @@ public final class PartitionedFileWriter {
     /**
      * @param filePrefix start of every file name, e.g. {@code part-00003} for writer subtask 3
      */
-    public PartitionedFileWriter(DeltaSinkConfig config, Engine engine, FlinkFileIO fileIO,
-            Row transactionState, String filePrefix) {
+    public PartitionedFileWriter(
+            DeltaSinkConfig config,
+            Engine engine,
+            FlinkFileIO fileIO,
+            Row transactionState,
+            String filePrefix) {
         this.config = config;
         this.engine = engine;
         this.fileIO = fileIO;
         this.transactionState = transactionState;
         this.filePrefix = filePrefix;
         this.schema = config.deltaSchema();
-        partitionOrdinals = config.partitionColumns.stream().mapToInt(c -> config.rowType.getFieldIndex(c)).toArray();
-        partitionTypes = Arrays.stream(partitionOrdinals).mapToObj(config.rowType::getTypeAt).toArray(LogicalType[]::new);
-        int[] dataOrdinals = IntStream.range(0, config.rowType.getFieldCount())
-                .filter(i -> !config.partitionColumns.contains(config.rowType.getFieldNames().get(i)))
-                .toArray();
+        partitionOrdinals =
+                config.partitionColumns.stream()
+                        .mapToInt(c -> config.rowType.getFieldIndex(c))
+                        .toArray();
+        partitionTypes =
+                Arrays.stream(partitionOrdinals)
+                        .mapToObj(config.rowType::getTypeAt)
+                        .toArray(LogicalType[]::new);
+        int[] dataOrdinals =
+                IntStream.range(0, config.rowType.getFieldCount())
+                        .filter(
+                                i ->
+                                        !config.partitionColumns.contains(
+                                                config.rowType.getFieldNames().get(i)))
+                        .toArray();
         StructType physical = new StructType();
         for (int ordinal : dataOrdinals) {
             physical = physical.add(schema.at(ordinal));
@@ -117,12 +129,17 @@ public final class PartitionedFileWriter {
         for (int i = 0; i < partition.size(); i++) {
             values.put(config.partitionColumns.get(i), partition.get(i));
         }
-        DataWriteContext context = Transaction.getWriteContext(engine, transactionState,
-                PartitionValues.toLiterals(values, schema));
+        DataWriteContext context =
+                Transaction.getWriteContext(
+                        engine, transactionState, PartitionValues.toLiterals(values, schema));
         String directory = context.getTargetDirectory().replaceAll("/+$", "");
-        String path = directory + "/" + filePrefix + "-" + UUID.randomUUID() + ".c000.snappy.parquet";
-        OpenFile file = new OpenFile(new DeltaFileWriter(path, writeSupport, hadoopConf, config.rowGroupSize),
-                values, context.getStatisticsColumns());
+        String path =
+                directory + "/" + filePrefix + "-" + UUID.randomUUID() + ".c000.snappy.parquet";
+        OpenFile file =
+                new OpenFile(
+                        new DeltaFileWriter(path, writeSupport, hadoopConf, config.rowGroupSize),
+                        values,
+                        context.getStatisticsColumns());
         open.put(partition, file);
         return file;
     }
@@ -137,10 +154,19 @@ public final class PartitionedFileWriter {
     private void finish(List<String> partition) throws IOException {
         OpenFile file = open.remove(partition);
         DataFileStatus status = file.writer.finish(fileIO, physicalSchema, file.statsColumns);
-        long numRecords = status.getStatistics().map(s -> s.getNumRecords()).orElse(file.writer.rows());
-        String stats = status.getStatistics().map(s -> s.serializeAsJson(physicalSchema)).orElse(null);
-        finished.add(new StagedFile(0L, status.getPath(), status.getSize(),
-                status.getModificationTime(), numRecords, stats, file.partitionValues));
+        long numRecords =
+                status.getStatistics().map(s -> s.getNumRecords()).orElse(file.writer.rows());
+        String stats =
+                status.getStatistics().map(s -> s.serializeAsJson(physicalSchema)).orElse(null);
+        finished.add(
+                new StagedFile(
+                        0L,
+                        status.getPath(),
+                        status.getSize(),
+                        status.getModificationTime(),
+                        numRecords,
+                        stats,
+                        file.partitionValues));
     }
 
     private static final class OpenFile {
@@ -148,7 +174,10 @@ public final class PartitionedFileWriter {
         final LinkedHashMap<String, String> partitionValues;
         final List<Column> statsColumns;
 
-        OpenFile(DeltaFileWriter writer, LinkedHashMap<String, String> partitionValues, List<Column> statsColumns) {
+        OpenFile(
+                DeltaFileWriter writer,
+                LinkedHashMap<String, String> partitionValues,
+                List<Column> statsColumns) {
             this.writer = writer;
             this.partitionValues = partitionValues;
             this.statsColumns = statsColumns;

@@ -1,5 +1,8 @@
 package io.tributary.connector.delta.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
@@ -7,10 +10,6 @@ import org.apache.flink.table.data.binary.BinaryRowData;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The row type that the pending change rows in a committer's state were encoded with. Change rows
@@ -39,15 +38,22 @@ final class PendingChangeRows {
      *
      * @throws IllegalStateException if a row holds a column the current type dropped or changed
      */
-    static List<DeltaCommittable> asCurrent(Iterable<DeltaCommittable> restored, Optional<String> written,
-            RowType current, String table) {
+    static List<DeltaCommittable> asCurrent(
+            Iterable<DeltaCommittable> restored,
+            Optional<String> written,
+            RowType current,
+            String table) {
         List<DeltaCommittable> all = new ArrayList<>();
         restored.forEach(all::add);
-        if (written.isEmpty() || written.equals(describe(current))
+        if (written.isEmpty()
+                || written.equals(describe(current))
                 || all.stream().noneMatch(DeltaCommittable::isChange)) {
             return all;
         }
-        RowType before = (RowType) LogicalTypeParser.parse(written.get(), PendingChangeRows.class.getClassLoader());
+        RowType before =
+                (RowType)
+                        LogicalTypeParser.parse(
+                                written.get(), PendingChangeRows.class.getClassLoader());
         RowData.FieldGetter[] getters = gettersByName(before, current, table);
         RowKeys decode = new RowKeys(before, List.of());
         RowKeys encode = new RowKeys(current, List.of());
@@ -66,7 +72,8 @@ final class PendingChangeRows {
     }
 
     /** For each current column, how to read it from an old row; null for a new nullable column. */
-    private static RowData.FieldGetter[] gettersByName(RowType before, RowType current, String table) {
+    private static RowData.FieldGetter[] gettersByName(
+            RowType before, RowType current, String table) {
         for (String name : before.getFieldNames()) {
             if (current.getFieldIndex(name) < 0) {
                 throw refused(table, before, current, "column " + name + " is gone");
@@ -84,18 +91,32 @@ final class PendingChangeRows {
                 continue;
             }
             LogicalType then = before.getTypeAt(old);
-            if (!then.copy(true).equals(now.copy(true)) || (then.isNullable() && !now.isNullable())) {
-                throw refused(table, before, current, "column " + name + " changed from " + then + " to " + now);
+            if (!then.copy(true).equals(now.copy(true))
+                    || (then.isNullable() && !now.isNullable())) {
+                throw refused(
+                        table,
+                        before,
+                        current,
+                        "column " + name + " changed from " + then + " to " + now);
             }
             getters[i] = RowData.createFieldGetter(then, old);
         }
         return getters;
     }
 
-    private static IllegalStateException refused(String table, RowType before, RowType current, String why) {
-        return new IllegalStateException("Delta table " + table + ": the restored state holds changes not committed "
-                + "yet, written as " + before + ", which cannot be carried over to the sink's columns " + current
-                + " (" + why + "). Restore with the earlier columns until the state's changes are committed "
-                + "(stop with a savepoint: its changes are committed as it completes), then change the columns.");
+    private static IllegalStateException refused(
+            String table, RowType before, RowType current, String why) {
+        return new IllegalStateException(
+                "Delta table "
+                        + table
+                        + ": the restored state holds changes not committed "
+                        + "yet, written as "
+                        + before
+                        + ", which cannot be carried over to the sink's columns "
+                        + current
+                        + " ("
+                        + why
+                        + "). Restore with the earlier columns until the state's changes are committed "
+                        + "(stop with a savepoint: its changes are committed as it completes), then change the columns.");
     }
 }

@@ -1,10 +1,5 @@
 package io.tributary.connector.delta.internal;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.core.fs.FileStatus;
-import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.fs.Path;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,14 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
 
 /**
  * The data files a writer lineage has staged in the table folder but not committed yet, listed
  * beside the table ({@code _tributary/pending/<app id>}) whenever a checkpoint takes them into its
  * state. A job that dies between a checkpoint and its commit leaves the list behind with its
  * retained checkpoint, and {@link TableVacuum} keeps the files it names however old they are, so a
- * resume days later still finds every file it commits. The list is rewritten after each commit
- * and removed once nothing is pending.
+ * resume days later still finds every file it commits. The list is rewritten after each commit and
+ * removed once nothing is pending.
  */
 @Internal
 public final class PendingFiles {
@@ -31,7 +30,13 @@ public final class PendingFiles {
 
     /** Replaces the lineage's list; an empty list removes it. */
     public static void record(String tablePath, String appId, Collection<String> files) {
-        Path list = new Path(tablePath + "/" + FOLDER + "/" + URLEncoder.encode(appId, StandardCharsets.UTF_8));
+        Path list =
+                new Path(
+                        tablePath
+                                + "/"
+                                + FOLDER
+                                + "/"
+                                + URLEncoder.encode(appId, StandardCharsets.UTF_8));
         try {
             FileSystem fs = list.getFileSystem();
             if (files.isEmpty()) {
@@ -44,7 +49,8 @@ public final class PendingFiles {
                 out.write(String.join("\n", files).getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot record the pending files of " + appId + " in " + list, e);
+            throw new UncheckedIOException(
+                    "Cannot record the pending files of " + appId + " in " + list, e);
         }
     }
 
@@ -59,7 +65,8 @@ public final class PendingFiles {
             }
             for (FileStatus list : fs.listStatus(folder)) {
                 try (InputStream in = fs.open(list.getPath())) {
-                    for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    for (String line :
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                         if (!line.isBlank()) {
                             names.add(new Path(line.trim()).getName());
                         }

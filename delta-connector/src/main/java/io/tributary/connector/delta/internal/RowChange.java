@@ -1,11 +1,12 @@
 package io.tributary.connector.delta.internal;
 
-import org.apache.flink.annotation.Internal;
-
 import java.util.Arrays;
 import java.util.Objects;
+import org.apache.flink.annotation.Internal;
 
-/** One row change of a changelog sink: the row in Flink's binary row format, and what to do with it. */
+/**
+ * One row change of a changelog sink: the row in Flink's binary row format, and what to do with it.
+ */
 @Internal
 public final class RowChange extends DeltaCommittable {
     /** What the change does. The byte each is stored as is its place in this list: append only. */
@@ -14,7 +15,9 @@ public final class RowChange extends DeltaCommittable {
         UPSERT,
         /** Delete the row with the row's primary key. */
         DELETE,
-        /** Tables without a primary key: add ({@link #count()} &gt; 0) or remove copies of the row. */
+        /**
+         * Tables without a primary key: add ({@link #count()} &gt; 0) or remove copies of the row.
+         */
         COUNT
     }
 
@@ -58,7 +61,9 @@ public final class RowChange extends DeltaCommittable {
             return false;
         }
         RowChange that = (RowChange) o;
-        return checkpointId() == that.checkpointId() && kind == that.kind && count == that.count
+        return checkpointId() == that.checkpointId()
+                && kind == that.kind
+                && count == that.count
                 && Arrays.equals(row, that.row);
     }
 
@@ -69,6 +74,12 @@ public final class RowChange extends DeltaCommittable {
 
     @Override
     public String toString() {
-        return "RowChange{checkpoint=" + checkpointId() + ", " + kind + " of " + row.length + " bytes}";
+        return "RowChange{checkpoint="
+                + checkpointId()
+                + ", "
+                + kind
+                + " of "
+                + row.length
+                + " bytes}";
     }
 }

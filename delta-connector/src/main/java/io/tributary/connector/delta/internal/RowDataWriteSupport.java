@@ -1,5 +1,7 @@
 package io.tributary.connector.delta.internal;
 
+import java.util.Arrays;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.memory.MemorySegment;
 import org.apache.flink.table.data.DecimalData;
@@ -17,9 +19,6 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
-import java.util.Arrays;
-import java.util.Map;
-
 /**
  * Writes Flink's internal rows straight into Parquet's record consumer. Strings go from Flink's
  * UTF-8 bytes to Parquet's binaries without becoming Java strings on the way, which is where a
@@ -35,7 +34,10 @@ final class RowDataWriteSupport extends WriteSupport<RowData> {
     RowDataWriteSupport(RowType rowType, int[] ordinals) {
         this.schema = ParquetSchemas.toParquet(rowType, ordinals);
         this.ordinals = ordinals.clone();
-        this.writers = Arrays.stream(ordinals).mapToObj(o -> writer(rowType.getTypeAt(o))).toArray(FieldWriter[]::new);
+        this.writers =
+                Arrays.stream(ordinals)
+                        .mapToObj(o -> writer(rowType.getTypeAt(o)))
+                        .toArray(FieldWriter[]::new);
     }
 
     private RowDataWriteSupport(RowDataWriteSupport template) {
@@ -104,14 +106,18 @@ final class RowDataWriteSupport extends WriteSupport<RowData> {
                 return (c, r, o) -> c.addBinary(Binary.fromConstantByteArray(r.getBinary(o)));
             case DECIMAL:
                 return decimalWriter((DecimalType) type);
-            case TIMESTAMP_WITH_LOCAL_TIME_ZONE: {
-                int precision = ((LocalZonedTimestampType) type).getPrecision();
-                return (c, r, o) -> c.addLong(TimeConversions.toMicros(r.getTimestamp(o, precision)));
-            }
-            case TIMESTAMP_WITHOUT_TIME_ZONE: {
-                int precision = ((TimestampType) type).getPrecision();
-                return (c, r, o) -> c.addLong(TimeConversions.toMicros(r.getTimestamp(o, precision)));
-            }
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+                {
+                    int precision = ((LocalZonedTimestampType) type).getPrecision();
+                    return (c, r, o) ->
+                            c.addLong(TimeConversions.toMicros(r.getTimestamp(o, precision)));
+                }
+            case TIMESTAMP_WITHOUT_TIME_ZONE:
+                {
+                    int precision = ((TimestampType) type).getPrecision();
+                    return (c, r, o) ->
+                            c.addLong(TimeConversions.toMicros(r.getTimestamp(o, precision)));
+                }
             default:
                 throw new IllegalArgumentException("No Parquet writer for type " + type);
         }
@@ -123,10 +129,12 @@ final class RowDataWriteSupport extends WriteSupport<RowData> {
             BinaryStringData s = (BinaryStringData) value;
             s.ensureMaterialized();
             MemorySegment[] segments = s.getSegments();
-            if (segments.length == 1 && !segments[0].isOffHeap()
+            if (segments.length == 1
+                    && !segments[0].isOffHeap()
                     && s.getOffset() + s.getSizeInBytes() <= segments[0].size()) {
                 // Parquet copies reused bytes before it keeps them (dictionary, statistics).
-                return Binary.fromReusedByteArray(segments[0].getArray(), s.getOffset(), s.getSizeInBytes());
+                return Binary.fromReusedByteArray(
+                        segments[0].getArray(), s.getOffset(), s.getSizeInBytes());
             }
         }
         return Binary.fromConstantByteArray(value.toBytes());
@@ -136,14 +144,17 @@ final class RowDataWriteSupport extends WriteSupport<RowData> {
         int precision = type.getPrecision();
         int scale = type.getScale();
         if (ParquetSchemas.decimalAsInt(type)) {
-            return (c, r, o) -> c.addInteger((int) r.getDecimal(o, precision, scale).toUnscaledLong());
+            return (c, r, o) ->
+                    c.addInteger((int) r.getDecimal(o, precision, scale).toUnscaledLong());
         }
         if (ParquetSchemas.decimalAsLong(type)) {
             return (c, r, o) -> c.addLong(r.getDecimal(o, precision, scale).toUnscaledLong());
         }
         int length = ParquetSchemas.decimalBytes(precision);
-        return (c, r, o) -> c.addBinary(Binary.fromConstantByteArray(
-                fixedLength(r.getDecimal(o, precision, scale), length)));
+        return (c, r, o) ->
+                c.addBinary(
+                        Binary.fromConstantByteArray(
+                                fixedLength(r.getDecimal(o, precision, scale), length)));
     }
 
     /** Big-endian two's complement, sign-extended to the column's fixed length. */

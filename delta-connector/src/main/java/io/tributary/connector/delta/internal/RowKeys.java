@@ -1,5 +1,8 @@
 package io.tributary.connector.delta.internal;
 
+import java.io.Serializable;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.core.memory.MemorySegmentFactory;
@@ -12,14 +15,10 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.types.RowKind;
 
-import java.io.Serializable;
-import java.util.List;
-import java.util.stream.IntStream;
-
 /**
- * The identity of a row for changelog writes: its primary-key columns, or every column for a
- * table without a key. Keys are compact binary rows, so equal values compare and hash equal
- * whether a row came from the pipeline or from a Parquet file.
+ * The identity of a row for changelog writes: its primary-key columns, or every column for a table
+ * without a key. Keys are compact binary rows, so equal values compare and hash equal whether a row
+ * came from the pipeline or from a Parquet file.
  */
 @Internal
 public final class RowKeys implements KeySelector<RowData, BinaryRowData>, Serializable {
@@ -31,12 +30,15 @@ public final class RowKeys implements KeySelector<RowData, BinaryRowData>, Seria
     private transient RowDataSerializer keySerializer;
     private transient RowDataSerializer rowSerializer;
 
-    /** @param keyColumns the primary key; empty means the whole row */
+    /**
+     * @param keyColumns the primary key; empty means the whole row
+     */
     public RowKeys(RowType rowType, List<String> keyColumns) {
         this.rowType = rowType;
-        this.keyOrdinals = keyColumns.isEmpty()
-                ? IntStream.range(0, rowType.getFieldCount()).toArray()
-                : keyColumns.stream().mapToInt(rowType::getFieldIndex).toArray();
+        this.keyOrdinals =
+                keyColumns.isEmpty()
+                        ? IntStream.range(0, rowType.getFieldCount()).toArray()
+                        : keyColumns.stream().mapToInt(rowType::getFieldIndex).toArray();
     }
 
     public boolean wholeRow() {
@@ -64,7 +66,9 @@ public final class RowKeys implements KeySelector<RowData, BinaryRowData>, Seria
         // The bytes are a row's value, not its change: equal rows must have equal bytes.
         RowKind kind = binary.getRowKind();
         binary.setRowKind(RowKind.INSERT);
-        byte[] bytes = BinarySegmentUtils.copyToBytes(binary.getSegments(), binary.getOffset(), binary.getSizeInBytes());
+        byte[] bytes =
+                BinarySegmentUtils.copyToBytes(
+                        binary.getSegments(), binary.getOffset(), binary.getSizeInBytes());
         binary.setRowKind(kind);
         return bytes;
     }

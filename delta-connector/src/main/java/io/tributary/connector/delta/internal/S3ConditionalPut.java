@@ -1,9 +1,17 @@
 package io.tributary.connector.delta.internal;
 
-import io.tributary.connector.delta.DeltaConnectorOptions;
-
 import io.delta.kernel.utils.FileStatus;
-
+import io.tributary.connector.delta.DeltaStorageOptions;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
@@ -26,34 +34,24 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.FileAlreadyExistsException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
- * Put-if-absent for Delta log files on S3: a {@code PutObject} with {@code If-None-Match: *},
- * which S3 (since 2024) and compatible stores answer with 412 when the object exists, atomically.
- * That makes two writers of one table safe on S3: the loser of a version gets
- * {@link FileAlreadyExistsException} and rebuilds its commit on the winner's, as on a local disk.
- * {@code flink-s3-fs-hadoop}, which writes the data files, cannot send the header.
+ * Put-if-absent for Delta log files on S3: a {@code PutObject} with {@code If-None-Match: *}, which
+ * S3 (since 2024) and compatible stores answer with 412 when the object exists, atomically. That
+ * makes two writers of one table safe on S3: the loser of a version gets {@link
+ * FileAlreadyExistsException} and rebuilds its commit on the winner's, as on a local disk. {@code
+ * flink-s3-fs-hadoop}, which writes the data files, cannot send the header.
  *
  * <p>The client is set up from the same {@code s3.*} keys of the Flink configuration as Flink's S3
- * file system ({@code s3.endpoint}, {@code s3.path.style.access}, {@code s3.access-key},
- * {@code s3.secret-key}, and {@code s3.endpoint.region}); without keys it uses AWS's default
- * credentials (environment, profile, web identity for EKS IRSA, instance role). The keys come from
- * the cluster's configuration file, or from {@link #configure} in an embedded cluster.
+ * file system ({@code s3.endpoint}, {@code s3.path.style.access}, {@code s3.access-key}, {@code
+ * s3.secret-key}, and {@code s3.endpoint.region}); without keys it uses AWS's default credentials
+ * (environment, profile, web identity for EKS IRSA, instance role). The keys come from the
+ * cluster's configuration file, or from {@link #configure} in an embedded cluster.
  */
 @Internal
 public final class S3ConditionalPut {
     private static final Set<String> SCHEMES = Set.of("s3", "s3a", "s3p");
     private static final int PRECONDITION_FAILED = 412;
+
     /** Another conditional write of the same key was in flight: it, not this one, may win. */
     private static final int CONFLICT = 409;
 
@@ -62,7 +60,10 @@ public final class S3ConditionalPut {
 
     private S3ConditionalPut() {}
 
-    /** Uses these settings (an embedded cluster's configuration) over the cluster's file, if there is one. */
+    /**
+     * Uses these settings (an embedded cluster's configuration) over the cluster's file, if there
+     * is one.
+     */
     public static synchronized void configure(Configuration conf) {
         Configuration merged = clusterConfiguration();
         merged.addAll(conf);
@@ -87,16 +88,25 @@ public final class S3ConditionalPut {
 
     static boolean appliesTo(Path target) {
         String scheme = target.toUri().getScheme();
-        return scheme != null && SCHEMES.contains(scheme) && settings().get(DeltaConnectorOptions.S3_CONDITIONAL_WRITES);
+        return scheme != null
+                && SCHEMES.contains(scheme)
+                && settings().get(DeltaStorageOptions.S3_CONDITIONAL_WRITES);
     }
 
-    /** Writes the object unless it exists; fails with {@link FileAlreadyExistsException} if it does. */
+    /**
+     * Writes the object unless it exists; fails with {@link FileAlreadyExistsException} if it does.
+     */
     static void put(Path target, byte[] content) throws IOException {
         URI uri = target.toUri();
         String key = uri.getPath().replaceFirst("^/", "");
         try {
-            client().putObject(PutObjectRequest.builder().bucket(uri.getHost()).key(key).ifNoneMatch("*").build(),
-                    RequestBody.fromBytes(content));
+            client().putObject(
+                            PutObjectRequest.builder()
+                                    .bucket(uri.getHost())
+                                    .key(key)
+                                    .ifNoneMatch("*")
+                                    .build(),
+                            RequestBody.fromBytes(content));
         } catch (S3Exception e) {
             if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != CONFLICT) {
                 throw new IOException("Cannot write " + target + ": " + e.getMessage(), e);
@@ -127,8 +137,11 @@ public final class S3ConditionalPut {
         String prefix = uri.getPath().replaceFirst("^/", "").replaceAll("/*$", "/");
         List<FileStatus> found = new ArrayList<>();
         try {
-            ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(uri.getHost()).prefix(prefix)
-                    .delimiter("/");
+            ListObjectsV2Request.Builder request =
+                    ListObjectsV2Request.builder()
+                            .bucket(uri.getHost())
+                            .prefix(prefix)
+                            .delimiter("/");
             if (!from.isEmpty()) {
                 request.startAfter(prefix + justBefore(from));
             }
@@ -136,17 +149,32 @@ public final class S3ConditionalPut {
                 for (S3Object object : page.contents()) {
                     String name = object.key().substring(prefix.length());
                     if (name.compareTo(from) >= 0) {
-                        found.add(FileStatus.of(uri.getScheme() + "://" + uri.getHost() + "/" + object.key(),
-                                object.size(), object.lastModified().toEpochMilli()));
+                        found.add(
+                                FileStatus.of(
+                                        uri.getScheme()
+                                                + "://"
+                                                + uri.getHost()
+                                                + "/"
+                                                + object.key(),
+                                        object.size(),
+                                        object.lastModified().toEpochMilli()));
                     }
                 }
             }
-            if (found.isEmpty() && client().listObjectsV2(ListObjectsV2Request.builder().bucket(uri.getHost())
-                    .prefix(prefix).maxKeys(1).build()).keyCount() == 0) {
+            if (found.isEmpty()
+                    && client().listObjectsV2(
+                                            ListObjectsV2Request.builder()
+                                                    .bucket(uri.getHost())
+                                                    .prefix(prefix)
+                                                    .maxKeys(1)
+                                                    .build())
+                                    .keyCount()
+                            == 0) {
                 throw new FileNotFoundException("No such directory: " + dir);
             }
         } catch (S3Exception e) {
-            throw new IOException("Cannot list " + dir + " from " + from + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot list " + dir + " from " + from + ": " + e.getMessage(), e);
         }
         return found;
     }
@@ -163,7 +191,9 @@ public final class S3ConditionalPut {
     /** The object's bytes, or none when it cannot be read (a conflicting write still in flight). */
     private static byte[] existing(String bucket, String key) {
         try {
-            return client().getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build()).asByteArray();
+            return client().getObjectAsBytes(
+                            GetObjectRequest.builder().bucket(bucket).key(key).build())
+                    .asByteArray();
         } catch (S3Exception e) {
             return new byte[0];
         }
@@ -179,7 +209,9 @@ public final class S3ConditionalPut {
     }
 
     private static Configuration clusterConfiguration() {
-        return System.getenv("FLINK_CONF_DIR") == null ? new Configuration() : GlobalConfiguration.loadConfiguration();
+        return System.getenv("FLINK_CONF_DIR") == null
+                ? new Configuration()
+                : GlobalConfiguration.loadConfiguration();
     }
 
     private static synchronized S3Client client() {
@@ -190,17 +222,20 @@ public final class S3ConditionalPut {
     }
 
     private static S3Client build(Configuration s3) {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClient(ApacheHttpClient.create())
-                // S3-compatible stores reject the SDK's default trailing checksums.
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .region(Region.of(s3.getString("s3.endpoint.region", regionOrDefault())))
-                .forcePathStyle(Boolean.parseBoolean(s3.getString("s3.path.style.access", "false")))
-                .credentialsProvider(credentials(s3));
+        S3ClientBuilder builder =
+                S3Client.builder()
+                        .httpClient(ApacheHttpClient.create())
+                        // S3-compatible stores reject the SDK's default trailing checksums.
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                        .region(Region.of(s3.getString("s3.endpoint.region", regionOrDefault())))
+                        .forcePathStyle(
+                                Boolean.parseBoolean(s3.getString("s3.path.style.access", "false")))
+                        .credentialsProvider(credentials(s3));
         String endpoint = s3.getString("s3.endpoint", null);
         if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint.contains("://") ? endpoint : "https://" + endpoint));
+            builder.endpointOverride(
+                    URI.create(endpoint.contains("://") ? endpoint : "https://" + endpoint));
         }
         return builder.build();
     }
@@ -209,7 +244,8 @@ public final class S3ConditionalPut {
         String accessKey = s3.getString("s3.access-key", s3.getString("s3.access.key", null));
         String secretKey = s3.getString("s3.secret-key", s3.getString("s3.secret.key", null));
         if (accessKey != null && secretKey != null) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+            return StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(accessKey, secretKey));
         }
         return DefaultCredentialsProvider.builder().build();
     }

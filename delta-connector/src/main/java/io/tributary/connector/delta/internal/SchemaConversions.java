@@ -16,7 +16,8 @@ import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
-
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.types.logical.BigIntType;
@@ -28,9 +29,6 @@ import org.apache.flink.table.types.logical.TinyIntType;
 import org.apache.flink.table.types.logical.VarBinaryType;
 import org.apache.flink.table.types.logical.VarCharType;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Maps Flink SQL types to Delta types and back. Nested types are not supported yet. */
 @Internal
 public final class SchemaConversions {
@@ -39,7 +37,11 @@ public final class SchemaConversions {
     public static StructType toDelta(RowType rowType) {
         StructType struct = new StructType();
         for (RowType.RowField field : rowType.getFields()) {
-            struct = struct.add(field.getName(), toDelta(field.getName(), field.getType()), field.getType().isNullable());
+            struct =
+                    struct.add(
+                            field.getName(),
+                            toDelta(field.getName(), field.getType()),
+                            field.getType().isNullable());
         }
         return struct;
     }
@@ -78,7 +80,10 @@ public final class SchemaConversions {
                 return TimestampNTZType.TIMESTAMP_NTZ;
             default:
                 throw new ValidationException(
-                        "Column '" + column + "' has type " + type.asSummaryString()
+                        "Column '"
+                                + column
+                                + "' has type "
+                                + type.asSummaryString()
                                 + ", which the Delta connector cannot store yet. Supported: BOOLEAN, "
                                 + "TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL, STRING, BYTES, "
                                 + "DATE, TIMESTAMP, TIMESTAMP_LTZ.");
@@ -88,7 +93,11 @@ public final class SchemaConversions {
     public static RowType toFlink(StructType struct) {
         List<RowType.RowField> fields = new ArrayList<>();
         for (StructField field : struct.fields()) {
-            fields.add(new RowType.RowField(field.getName(), toFlink(field.getName(), field.getDataType()).copy(field.isNullable())));
+            fields.add(
+                    new RowType.RowField(
+                            field.getName(),
+                            toFlink(field.getName(), field.getDataType())
+                                    .copy(field.isNullable())));
         }
         return new RowType(fields);
     }
@@ -110,7 +119,8 @@ public final class SchemaConversions {
             return new org.apache.flink.table.types.logical.DoubleType();
         } else if (type instanceof DecimalType) {
             DecimalType d = (DecimalType) type;
-            return new org.apache.flink.table.types.logical.DecimalType(d.getPrecision(), d.getScale());
+            return new org.apache.flink.table.types.logical.DecimalType(
+                    d.getPrecision(), d.getScale());
         } else if (type instanceof StringType) {
             return VarCharType.STRING_TYPE;
         } else if (type instanceof BinaryType) {
@@ -123,13 +133,17 @@ public final class SchemaConversions {
             return new org.apache.flink.table.types.logical.TimestampType(6);
         }
         throw new ValidationException(
-                "Column '" + column + "' has Delta type " + type + ", which the connector cannot read yet.");
+                "Column '"
+                        + column
+                        + "' has Delta type "
+                        + type
+                        + ", which the connector cannot read yet.");
     }
 
     /**
-     * Describes how a declared schema differs from a table's, or returns null when a writer with the
-     * declared schema can write to the table. Names, order, types and nullability must match, except
-     * that a nullable table column accepts a NOT NULL declaration.
+     * Describes how a declared schema differs from a table's, or returns null when a writer with
+     * the declared schema can write to the table. Names, order, types and nullability must match,
+     * except that a nullable table column accepts a NOT NULL declaration.
      */
     /**
      * The declared columns the table lacks, when the declaration is the table's columns in their
@@ -167,16 +181,29 @@ public final class SchemaConversions {
         List<String> tableNames = table.fieldNames();
         List<String> declaredNames = declared.fieldNames();
         if (!tableNames.equals(declaredNames)) {
-            problems.add("columns differ: table has " + tableNames + ", the declaration has " + declaredNames);
+            problems.add(
+                    "columns differ: table has "
+                            + tableNames
+                            + ", the declaration has "
+                            + declaredNames);
         } else {
             for (int i = 0; i < table.length(); i++) {
                 StructField t = table.at(i);
                 StructField d = declared.at(i);
                 if (!t.getDataType().equivalent(d.getDataType())) {
-                    problems.add("column '" + t.getName() + "' is " + t.getDataType() + " in the table but "
-                            + d.getDataType() + " in the declaration");
+                    problems.add(
+                            "column '"
+                                    + t.getName()
+                                    + "' is "
+                                    + t.getDataType()
+                                    + " in the table but "
+                                    + d.getDataType()
+                                    + " in the declaration");
                 } else if (!t.isNullable() && d.isNullable()) {
-                    problems.add("column '" + t.getName() + "' is NOT NULL in the table but nullable in the declaration");
+                    problems.add(
+                            "column '"
+                                    + t.getName()
+                                    + "' is NOT NULL in the table but nullable in the declaration");
                 }
             }
         }

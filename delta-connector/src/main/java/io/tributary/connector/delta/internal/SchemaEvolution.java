@@ -17,11 +17,6 @@ import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampNTZType;
-
-import org.apache.flink.annotation.Internal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -33,6 +28,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.flink.annotation.Internal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Adds new nullable columns to an existing table: one commit holding only a new {@code metaData}
@@ -54,32 +52,54 @@ final class SchemaEvolution {
      * Commits {@code schema} as the table's schema on top of {@code snapshot}; false when another
      * writer committed that version first (the caller looks again at the newer table).
      */
-    static boolean commit(Engine engine, Snapshot snapshot, StructType schema, List<StructField> added) {
+    static boolean commit(
+            Engine engine, Snapshot snapshot, StructType schema, List<StructField> added) {
         SnapshotImpl base = (SnapshotImpl) snapshot;
         Metadata evolved = base.getMetadata().withNewSchema(schema);
         String columns = added.stream().map(StructField::getName).collect(Collectors.joining(", "));
         long now = System.currentTimeMillis();
-        CommitInfo info = new CommitInfo(Optional.empty(), now, Optional.of(DeltaTables.ENGINE_INFO),
-                Optional.of("ADD COLUMNS"), Map.of("columns", columns), Optional.of(false), Optional.empty(), Map.of());
-        List<Row> actions = new ArrayList<>(List.of(SingleAction.createCommitInfoSingleAction(info.toRow()),
-                SingleAction.createMetadataSingleAction(evolved.toRow())));
+        CommitInfo info =
+                new CommitInfo(
+                        Optional.empty(),
+                        now,
+                        Optional.of(DeltaTables.ENGINE_INFO),
+                        Optional.of("ADD COLUMNS"),
+                        Map.of("columns", columns),
+                        Optional.of(false),
+                        Optional.empty(),
+                        Map.of());
+        List<Row> actions =
+                new ArrayList<>(
+                        List.of(
+                                SingleAction.createCommitInfoSingleAction(info.toRow()),
+                                SingleAction.createMetadataSingleAction(evolved.toRow())));
         Protocol protocol = base.getProtocol();
         if (added.stream().anyMatch(f -> holdsTimestampNtz(f.getDataType()))
                 && !protocol.supportsFeature(TableFeatures.TIMESTAMP_NTZ_RW_FEATURE)) {
-            // A TIMESTAMP (without time zone) column needs the timestampNtz feature, as Kernel gives
+            // A TIMESTAMP (without time zone) column needs the timestampNtz feature, as Kernel
+            // gives
             // a table created with one: readers that lack it must refuse the table, not misread it.
-            actions.add(SingleAction.createProtocolSingleAction(withTimestampNtz(protocol).toRow()));
+            actions.add(
+                    SingleAction.createProtocolSingleAction(withTimestampNtz(protocol).toRow()));
         }
         long version = base.getVersion() + 1;
         try {
-            engine.getJsonHandler().writeJsonFileAtomically(FileNames.deltaFile(base.getLogPath(), version),
-                    Iterators.closeable(actions.iterator()), false);
+            engine.getJsonHandler()
+                    .writeJsonFileAtomically(
+                            FileNames.deltaFile(base.getLogPath(), version),
+                            Iterators.closeable(actions.iterator()),
+                            false);
         } catch (FileAlreadyExistsException e) {
             return false;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot add columns " + columns + " to Delta table " + base.getPath(), e);
+            throw new UncheckedIOException(
+                    "Cannot add columns " + columns + " to Delta table " + base.getPath(), e);
         }
-        LOG.info("Delta table {}: added column(s) {} in version {}", base.getPath(), columns, version);
+        LOG.info(
+                "Delta table {}: added column(s) {} in version {}",
+                base.getPath(),
+                columns,
+                version);
         return true;
     }
 
@@ -90,7 +110,8 @@ final class SchemaEvolution {
     private static Protocol withTimestampNtz(Protocol protocol) {
         Set<String> reader = new TreeSet<>();
         Set<String> writer = new TreeSet<>();
-        Set<TableFeature> features = new HashSet<>(protocol.getImplicitlyAndExplicitlySupportedFeatures());
+        Set<TableFeature> features =
+                new HashSet<>(protocol.getImplicitlyAndExplicitlySupportedFeatures());
         features.add(TableFeatures.TIMESTAMP_NTZ_RW_FEATURE);
         for (TableFeature feature : features) {
             writer.add(feature.featureName());
@@ -106,13 +127,15 @@ final class SchemaEvolution {
             return true;
         }
         if (type instanceof StructType) {
-            return ((StructType) type).fields().stream().anyMatch(f -> holdsTimestampNtz(f.getDataType()));
+            return ((StructType) type)
+                    .fields().stream().anyMatch(f -> holdsTimestampNtz(f.getDataType()));
         }
         if (type instanceof ArrayType) {
             return holdsTimestampNtz(((ArrayType) type).getElementType());
         }
         if (type instanceof MapType) {
-            return holdsTimestampNtz(((MapType) type).getKeyType()) || holdsTimestampNtz(((MapType) type).getValueType());
+            return holdsTimestampNtz(((MapType) type).getKeyType())
+                    || holdsTimestampNtz(((MapType) type).getValueType());
         }
         return false;
     }

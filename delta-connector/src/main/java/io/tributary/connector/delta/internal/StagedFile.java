@@ -3,17 +3,14 @@ package io.tributary.connector.delta.internal;
 import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.DataFileStatus;
-
-import org.apache.flink.annotation.Internal;
-
-import javax.annotation.Nullable;
-
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.annotation.Nullable;
+import org.apache.flink.annotation.Internal;
 
 /**
  * A Parquet file a writer staged, waiting to be added to the table: its partition values in the
@@ -28,8 +25,14 @@ public final class StagedFile extends DeltaCommittable {
     @Nullable private final String statsJson;
     private final Map<String, String> partition;
 
-    public StagedFile(long checkpointId, String path, long size, long modificationTime, long numRecords,
-            @Nullable String statsJson, Map<String, String> partition) {
+    public StagedFile(
+            long checkpointId,
+            String path,
+            long size,
+            long modificationTime,
+            long numRecords,
+            @Nullable String statsJson,
+            Map<String, String> partition) {
         super(checkpointId);
         this.path = Objects.requireNonNull(path, "path");
         this.size = size;
@@ -42,7 +45,8 @@ public final class StagedFile extends DeltaCommittable {
 
     @Override
     public StagedFile forCheckpoint(long checkpointId) {
-        return new StagedFile(checkpointId, path, size, modificationTime, numRecords, statsJson, partition);
+        return new StagedFile(
+                checkpointId, path, size, modificationTime, numRecords, statsJson, partition);
     }
 
     public String path() {
@@ -71,10 +75,15 @@ public final class StagedFile extends DeltaCommittable {
         return partition;
     }
 
-    /** This staged file as Kernel describes a data file to commit, statistics parsed against the table schema. */
+    /**
+     * This staged file as Kernel describes a data file to commit, statistics parsed against the
+     * table schema.
+     */
     public DataFileStatus fileStatus(StructType schema) throws IOException {
-        Optional<DataFileStatistics> stats = statsJson == null
-                ? Optional.empty() : DataFileStatistics.deserializeFromJson(statsJson, schema);
+        Optional<DataFileStatistics> stats =
+                statsJson == null
+                        ? Optional.empty()
+                        : DataFileStatistics.deserializeFromJson(statsJson, schema);
         return new DataFileStatus(path, size, modificationTime, stats);
     }
 
@@ -84,9 +93,13 @@ public final class StagedFile extends DeltaCommittable {
             return false;
         }
         StagedFile that = (StagedFile) o;
-        return checkpointId() == that.checkpointId() && path.equals(that.path) && size == that.size
-                && modificationTime == that.modificationTime && numRecords == that.numRecords
-                && Objects.equals(statsJson, that.statsJson) && partition.equals(that.partition);
+        return checkpointId() == that.checkpointId()
+                && path.equals(that.path)
+                && size == that.size
+                && modificationTime == that.modificationTime
+                && numRecords == that.numRecords
+                && Objects.equals(statsJson, that.statsJson)
+                && partition.equals(that.partition);
     }
 
     @Override
@@ -96,6 +109,12 @@ public final class StagedFile extends DeltaCommittable {
 
     @Override
     public String toString() {
-        return "StagedFile{checkpoint=" + checkpointId() + ", path=" + path + ", rows=" + numRecords + "}";
+        return "StagedFile{checkpoint="
+                + checkpointId()
+                + ", path="
+                + path
+                + ", rows="
+                + numRecords
+                + "}";
     }
 }

@@ -1,17 +1,15 @@
 package io.tributary.connector.delta.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import javax.annotation.Nullable;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-import javax.annotation.Nullable;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 /**
- * The field encodings of the connector's versioned state: strings as a length and UTF-8 bytes
- * (-1 for null), so a statistics JSON of any length fits, unlike {@code writeUTF}'s 64 KB.
+ * The field encodings of the connector's versioned state: strings as a length and UTF-8 bytes (-1
+ * for null), so a statistics JSON of any length fits, unlike {@code writeUTF}'s 64 KB.
  */
 @Internal
 public final class StateIO {
@@ -51,7 +49,13 @@ public final class StateIO {
 
     /** The exception for state written by a version this code does not know. */
     public static IOException unknownVersion(String what, int version, int known) {
-        return new IOException("Unrecognized version " + version + " of " + what + " (this code reads up to "
-                + known + "), or corrupt state: was the checkpoint taken by a newer Tributary?");
+        return new IOException(
+                "Unrecognized version "
+                        + version
+                        + " of "
+                        + what
+                        + " (this code reads up to "
+                        + known
+                        + "), or corrupt state: was the checkpoint taken by a newer Tributary?");
     }
 }

@@ -12,15 +12,13 @@ import io.delta.kernel.internal.actions.AddFile;
 import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
-
-import org.apache.flink.annotation.Internal;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.annotation.Internal;
 
 /** The data files of a snapshot, optionally pruned by partition values and statistics. */
 @Internal
@@ -40,7 +38,8 @@ public final class TableFiles {
             this.path = status.getPath();
             this.size = status.getSize();
             this.partitionValues = InternalScanFileUtils.getPartitionValues(scanFile);
-            this.hasDeletionVector = InternalScanFileUtils.getDeletionVectorDescriptorFromRow(scanFile) != null;
+            this.hasDeletionVector =
+                    InternalScanFileUtils.getDeletionVectorDescriptorFromRow(scanFile) != null;
             this.addFile = scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
         }
 
@@ -49,14 +48,18 @@ public final class TableFiles {
             return removeAction(deletionTimestamp, true);
         }
 
-        /** @param dataChange false when the rows stay in the table, rewritten elsewhere (compaction) */
+        /**
+         * @param dataChange false when the rows stay in the table, rewritten elsewhere (compaction)
+         */
         public Row removeAction(long deletionTimestamp, boolean dataChange) {
             return SingleAction.createRemoveFileSingleAction(
-                    new AddFile(addFile).toRemoveFileRow(dataChange, Optional.of(deletionTimestamp)));
+                    new AddFile(addFile)
+                            .toRemoveFileRow(dataChange, Optional.of(deletionTimestamp)));
         }
     }
 
-    public static List<TableFile> list(Engine engine, Snapshot snapshot, Optional<Predicate> filter) {
+    public static List<TableFile> list(
+            Engine engine, Snapshot snapshot, Optional<Predicate> filter) {
         ScanBuilder builder = snapshot.getScanBuilder();
         if (filter.isPresent()) {
             builder = builder.withFilter(filter.get());
@@ -72,7 +75,8 @@ public final class TableFiles {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the files of Delta table " + snapshot.getPath(), e);
+            throw new UncheckedIOException(
+                    "Cannot list the files of Delta table " + snapshot.getPath(), e);
         }
         return files;
     }

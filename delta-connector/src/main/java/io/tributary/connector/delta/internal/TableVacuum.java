@@ -13,12 +13,6 @@ import io.delta.kernel.internal.DeltaLogActionUtils.DeltaAction;
 import io.delta.kernel.internal.actions.RemoveFile;
 import io.delta.kernel.utils.CloseableIterator;
 import io.tributary.connector.delta.DeltaMaintenance;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.core.fs.FileStatus;
-import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.fs.Path;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,15 +22,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
 
 /**
  * Deletes a table's data files that no version within the retention needs: files the latest
  * snapshot does not reference, that no commit within the retention removed (a time-travel or
- * continuous reader may still read those), that no writer lists as staged for a checkpoint it
- * has not committed ({@link PendingFiles}: a job that died after a checkpoint and before its
- * commit resumes to commit them, however long after), and that were last modified before the
- * retention (a running writer's staged files are new). Folders whose names start with
- * {@code _} or {@code .} (the log, checkpoints) are never looked into.
+ * continuous reader may still read those), that no writer lists as staged for a checkpoint it has
+ * not committed ({@link PendingFiles}: a job that died after a checkpoint and before its commit
+ * resumes to commit them, however long after), and that were last modified before the retention (a
+ * running writer's staged files are new). Folders whose names start with {@code _} or {@code .}
+ * (the log, checkpoints) are never looked into.
  */
 @Internal
 public final class TableVacuum {
@@ -44,12 +42,20 @@ public final class TableVacuum {
 
     private TableVacuum() {}
 
-    /** @param nowMillis the present, from which the retention is counted back */
-    public static DeltaMaintenance.Vacuum vacuum(String tablePath, Map<String, String> kernelConf, Duration retention,
-            long nowMillis, boolean dryRun) throws IOException {
+    /**
+     * @param nowMillis the present, from which the retention is counted back
+     */
+    public static DeltaMaintenance.Vacuum vacuum(
+            String tablePath,
+            Map<String, String> kernelConf,
+            Duration retention,
+            long nowMillis,
+            boolean dryRun)
+            throws IOException {
         Engine engine = DeltaEngines.create(kernelConf);
-        Snapshot snapshot = DeltaTables.latest(engine, tablePath)
-                .orElseThrow(() -> new IOException("No Delta table at " + tablePath));
+        Snapshot snapshot =
+                DeltaTables.latest(engine, tablePath)
+                        .orElseThrow(() -> new IOException("No Delta table at " + tablePath));
         // Deletion vector files are not data files this vacuum knows to keep.
         UnsupportedTableException.requireSupported(snapshot, tablePath);
         long cutoff = nowMillis - retention.toMillis();
@@ -67,7 +73,9 @@ public final class TableVacuum {
         int kept = 0;
         for (FileStatus file : dataFiles(fs, root)) {
             String path = location(file.getPath());
-            if (needed.contains(path) || pending.contains(file.getPath().getName()) || file.getModificationTime() >= cutoff) {
+            if (needed.contains(path)
+                    || pending.contains(file.getPath().getName())
+                    || file.getModificationTime() >= cutoff) {
                 kept++;
                 continue;
             }
@@ -81,7 +89,8 @@ public final class TableVacuum {
     }
 
     /** Files removed by commits written at or after {@code cutoff}, as {@link #location}s. */
-    private static Set<String> removedSince(Engine engine, String tablePath, long latest, long cutoff) throws IOException {
+    private static Set<String> removedSince(
+            Engine engine, String tablePath, long latest, long cutoff) throws IOException {
         Path log = new Path(tablePath, "_delta_log");
         long first = Long.MAX_VALUE;
         for (FileStatus status : log.getFileSystem().listStatus(log)) {
@@ -94,12 +103,15 @@ public final class TableVacuum {
         if (first > latest) {
             return removed;
         }
-        CommitRange range = TableManager.loadCommitRange(tablePath, CommitBoundary.atVersion(first))
-                .withEndBoundary(CommitBoundary.atVersion(latest))
-                .build(engine);
-        try (CloseableIterator<CommitActions> commits = range.getCommitActions(engine, Set.of(DeltaAction.REMOVE))) {
+        CommitRange range =
+                TableManager.loadCommitRange(tablePath, CommitBoundary.atVersion(first))
+                        .withEndBoundary(CommitBoundary.atVersion(latest))
+                        .build(engine);
+        try (CloseableIterator<CommitActions> commits =
+                range.getCommitActions(engine, Set.of(DeltaAction.REMOVE))) {
             while (commits.hasNext()) {
-                try (CommitActions commit = commits.next(); CloseableIterator<ColumnarBatch> batches = commit.getActions()) {
+                try (CommitActions commit = commits.next();
+                        CloseableIterator<ColumnarBatch> batches = commit.getActions()) {
                     while (batches.hasNext()) {
                         ColumnarBatch batch = batches.next();
                         int ordinal = batch.getSchema().indexOf(DeltaAction.REMOVE.colName);
@@ -108,7 +120,8 @@ public final class TableVacuum {
                             for (int i = 0; rows.hasNext(); i++) {
                                 Row row = rows.next();
                                 if (!removes.isNullAt(i)) {
-                                    String relative = new RemoveFile(row.getStruct(ordinal)).getPath();
+                                    String relative =
+                                            new RemoveFile(row.getStruct(ordinal)).getPath();
                                     removed.add(location(LogPaths.absolute(tablePath, relative)));
                                 }
                             }
@@ -133,7 +146,9 @@ public final class TableVacuum {
                     files.addAll(dataFiles(fs, status.getPath()));
                 }
             } else if (!name.startsWith("_") && (!name.startsWith(".") || name.endsWith(".tmp"))) {
-                files.add(status); // a hidden .tmp is a write a crash cut short; it ages out like an orphan
+                files.add(
+                        status); // a hidden .tmp is a write a crash cut short; it ages out like an
+                // orphan
             }
         }
         return files;
@@ -141,8 +156,8 @@ public final class TableVacuum {
 
     /**
      * The file a path names, as the file system sees it. Kernel's paths (scan files, and log paths
-     * once made absolute) are opened as they are, through {@link FlinkFileIO}, so they name the file
-     * literally: decoding them again would turn a partition folder whose escaped value holds
+     * once made absolute) are opened as they are, through {@link FlinkFileIO}, so they name the
+     * file literally: decoding them again would turn a partition folder whose escaped value holds
      * {@code %} into another folder's name, and the live file into an orphan.
      */
     static String location(String kernelPath) {

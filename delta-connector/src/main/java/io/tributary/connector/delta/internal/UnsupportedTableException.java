@@ -3,19 +3,17 @@ package io.tributary.connector.delta.internal;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.internal.actions.Protocol;
-
-import org.apache.flink.annotation.Internal;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
 
 /**
  * A table another engine gave features Tributary does not apply: deletion vectors (rows deleted
- * without rewriting their file) or column mapping (Parquet columns under other names). Reading
- * such a table file by file would bring deleted rows back or miss renamed columns, and rewriting
- * it would lose both, so it is refused instead, saying which feature and what to do.
+ * without rewriting their file) or column mapping (Parquet columns under other names). Reading such
+ * a table file by file would bring deleted rows back or miss renamed columns, and rewriting it
+ * would lose both, so it is refused instead, saying which feature and what to do.
  */
 @Internal
 public final class UnsupportedTableException extends IllegalStateException {
@@ -29,22 +27,34 @@ public final class UnsupportedTableException extends IllegalStateException {
     public static void requireSupported(Snapshot snapshot, String tablePath) {
         SnapshotImpl impl = (SnapshotImpl) snapshot;
         Protocol protocol = impl.getProtocol();
-        Set<String> features = protocol.supportsReaderFeatures() || protocol.supportsWriterFeatures()
-                ? protocol.getReaderAndWriterFeatures() : Set.of();
+        Set<String> features =
+                protocol.supportsReaderFeatures() || protocol.supportsWriterFeatures()
+                        ? protocol.getReaderAndWriterFeatures()
+                        : Set.of();
         List<String> unsupported = new ArrayList<>();
         if (features.contains("deletionVectors")) {
             unsupported.add("deletion vectors (table feature deletionVectors)");
         }
-        String mapping = impl.getMetadata().getConfiguration().getOrDefault("delta.columnMapping.mode", "none");
-        if (features.contains("columnMapping") && !"none".equals(mapping.toLowerCase(Locale.ROOT))) {
+        String mapping =
+                impl.getMetadata()
+                        .getConfiguration()
+                        .getOrDefault("delta.columnMapping.mode", "none");
+        if (features.contains("columnMapping")
+                && !"none".equals(mapping.toLowerCase(Locale.ROOT))) {
             unsupported.add("column mapping (delta.columnMapping.mode = " + mapping + ")");
         }
         if (!unsupported.isEmpty()) {
-            throw new UnsupportedTableException("Delta table " + tablePath + " (version " + snapshot.getVersion()
-                    + ") uses " + String.join(" and ", unsupported) + ", which Tributary does not apply: reading or "
-                    + "rewriting it file by file would bring deleted rows back or lose renamed columns. Write it "
-                    + "with the engine that enabled the feature, or copy it to a new table without it (for "
-                    + "deletion vectors: REORG TABLE ... APPLY (PURGE) and turn the feature off).");
+            throw new UnsupportedTableException(
+                    "Delta table "
+                            + tablePath
+                            + " (version "
+                            + snapshot.getVersion()
+                            + ") uses "
+                            + String.join(" and ", unsupported)
+                            + ", which Tributary does not apply: reading or "
+                            + "rewriting it file by file would bring deleted rows back or lose renamed columns. Write it "
+                            + "with the engine that enabled the feature, or copy it to a new table without it (for "
+                            + "deletion vectors: REORG TABLE ... APPLY (PURGE) and turn the feature off).");
         }
     }
 }

@@ -1,15 +1,13 @@
 package io.tributary.connector.delta.internal;
 
 import io.tributary.connector.delta.DeltaWriterLease;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.core.fs.Path;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.fs.Path;
 
 /**
  * Taking, renewing and giving up a {@link DeltaWriterLease}. Taking is a put-if-absent of the lease

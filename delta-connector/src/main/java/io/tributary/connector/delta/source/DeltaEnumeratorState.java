@@ -1,9 +1,8 @@
 package io.tributary.connector.delta.source;
 
-import org.apache.flink.annotation.Internal;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 
 /**
  * What a Delta source's enumerator checkpoints: splits not yet handed out, and where to go on
@@ -13,6 +12,7 @@ import java.util.List;
 public final class DeltaEnumeratorState {
     /** The first table version not yet turned into splits; -1 before the snapshot is planned. */
     final long nextVersion;
+
     final ArrayList<DeltaFileSplit> pending;
 
     DeltaEnumeratorState(long nextVersion, List<DeltaFileSplit> pending) {
@@ -22,7 +22,8 @@ public final class DeltaEnumeratorState {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DeltaEnumeratorState && nextVersion == ((DeltaEnumeratorState) o).nextVersion
+        return o instanceof DeltaEnumeratorState
+                && nextVersion == ((DeltaEnumeratorState) o).nextVersion
                 && pending.equals(((DeltaEnumeratorState) o).pending);
     }
 

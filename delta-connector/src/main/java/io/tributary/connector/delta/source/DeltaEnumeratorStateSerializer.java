@@ -1,22 +1,21 @@
 package io.tributary.connector.delta.source;
 
 import io.tributary.connector.delta.internal.StateIO;
-
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The enumerator's checkpoint. Version 1: the next table version, then the pending splits, each
- * in the version of the split serializer written before them.
+ * The enumerator's checkpoint. Version 1: the next table version, then the pending splits, each in
+ * the version of the split serializer written before them.
  */
 @Internal
-final class DeltaEnumeratorStateSerializer implements SimpleVersionedSerializer<DeltaEnumeratorState> {
+final class DeltaEnumeratorStateSerializer
+        implements SimpleVersionedSerializer<DeltaEnumeratorState> {
     private static final int VERSION = 1;
 
     private final DeltaFileSplitSerializer splits;

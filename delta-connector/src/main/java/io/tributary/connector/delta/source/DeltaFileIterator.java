@@ -1,10 +1,5 @@
 package io.tributary.connector.delta.source;
 
-import io.tributary.connector.delta.internal.DeltaEngines;
-import io.tributary.connector.delta.internal.Iterators;
-import io.tributary.connector.delta.internal.KernelValues;
-import io.tributary.connector.delta.internal.PartitionValues;
-
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.engine.Engine;
@@ -12,30 +7,34 @@ import io.delta.kernel.engine.FileReadResult;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.table.data.GenericRowData;
-import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.flink.table.types.logical.RowType;
-
+import io.tributary.connector.delta.internal.DeltaEngines;
+import io.tributary.connector.delta.internal.Iterators;
+import io.tributary.connector.delta.internal.KernelValues;
+import io.tributary.connector.delta.internal.PartitionValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
 
 /**
- * Reads the rows of one Parquet data file through Kernel, adding partition columns from the
- * Delta log. Closes the file as soon as it is exhausted.
+ * Reads the rows of one Parquet data file through Kernel, adding partition columns from the Delta
+ * log. Closes the file as soon as it is exhausted.
  */
 @Internal
 public final class DeltaFileIterator implements java.util.Iterator<RowData>, AutoCloseable {
     private final DeltaFileSplit split;
     private final RowType producedType;
+
     /** For each produced field: its ordinal in the physical batch, or -1 for a partition column. */
     private final int[] physicalOrdinals;
+
     private final Object[] partitionValues;
     private CloseableIterator<FileReadResult> results;
     private ColumnarBatch batch;
@@ -54,16 +53,23 @@ public final class DeltaFileIterator implements java.util.Iterator<RowData>, Aut
             String name = names.get(i);
             if (config.partitionColumns.contains(name)) {
                 physicalOrdinals[i] = -1;
-                partitionValues[i] = PartitionValues.toFlink(split.partitionValues.get(name), producedType.getTypeAt(i));
+                partitionValues[i] =
+                        PartitionValues.toFlink(
+                                split.partitionValues.get(name), producedType.getTypeAt(i));
             } else {
                 physicalOrdinals[i] = physical.indexOf(name);
             }
         }
         Engine engine = DeltaEngines.create(config.kernelConf);
         try {
-            results = engine.getParquetHandler().readParquetFiles(
-                    Iterators.closeable(List.of(FileStatus.of(split.path, sizeOf(split), 0L)).iterator()),
-                    physical, Optional.empty());
+            results =
+                    engine.getParquetHandler()
+                            .readParquetFiles(
+                                    Iterators.closeable(
+                                            List.of(FileStatus.of(split.path, sizeOf(split), 0L))
+                                                    .iterator()),
+                                    physical,
+                                    Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read Delta data file " + split.path, e);
         }
@@ -73,9 +79,16 @@ public final class DeltaFileIterator implements java.util.Iterator<RowData>, Aut
     }
 
     /** Reads one data file of a table with all its columns, partition columns included. */
-    public static DeltaFileIterator open(String tablePath, RowType rowType, List<String> partitionColumns,
-            Map<String, String> kernelConf, String path, long size, Map<String, String> partitionValues) {
-        DeltaReadConfig config = new DeltaReadConfig(tablePath, rowType, partitionColumns, List.of(), kernelConf);
+    public static DeltaFileIterator open(
+            String tablePath,
+            RowType rowType,
+            List<String> partitionColumns,
+            Map<String, String> kernelConf,
+            String path,
+            long size,
+            Map<String, String> partitionValues) {
+        DeltaReadConfig config =
+                new DeltaReadConfig(tablePath, rowType, partitionColumns, List.of(), kernelConf);
         return new DeltaFileIterator(new DeltaFileSplit(config, path, size, partitionValues, 0L));
     }
 

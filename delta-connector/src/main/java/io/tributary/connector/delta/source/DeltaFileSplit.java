@@ -1,19 +1,18 @@
 package io.tributary.connector.delta.source;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.lib.util.IteratorSourceSplit;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.types.RowKind;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
-
 /**
  * One data file of a table, with its partition values and how many rows were read. An INSERT split
  * reads a file a commit added; a DELETE split reads, as deletions, the rows of a file a commit
- * removed (continuous reading only). Checkpointed by {@link DeltaFileSplitSerializer}, without
- * the read configuration, which is the source's.
+ * removed (continuous reading only). Checkpointed by {@link DeltaFileSplitSerializer}, without the
+ * read configuration, which is the source's.
  */
 @Internal
 public final class DeltaFileSplit implements IteratorSourceSplit<RowData, DeltaFileIterator> {
@@ -24,12 +23,22 @@ public final class DeltaFileSplit implements IteratorSourceSplit<RowData, DeltaF
     final long rowsToSkip;
     final RowKind kind;
 
-    DeltaFileSplit(DeltaReadConfig config, String path, long size, Map<String, String> partitionValues, long rowsToSkip) {
+    DeltaFileSplit(
+            DeltaReadConfig config,
+            String path,
+            long size,
+            Map<String, String> partitionValues,
+            long rowsToSkip) {
         this(config, path, size, partitionValues, rowsToSkip, RowKind.INSERT);
     }
 
-    DeltaFileSplit(DeltaReadConfig config, String path, long size, Map<String, String> partitionValues,
-            long rowsToSkip, RowKind kind) {
+    DeltaFileSplit(
+            DeltaReadConfig config,
+            String path,
+            long size,
+            Map<String, String> partitionValues,
+            long rowsToSkip,
+            RowKind kind) {
         this.kind = kind;
         this.config = config;
         this.path = path;
@@ -49,18 +58,26 @@ public final class DeltaFileSplit implements IteratorSourceSplit<RowData, DeltaF
     }
 
     @Override
-    public IteratorSourceSplit<RowData, DeltaFileIterator> getUpdatedSplitForIterator(DeltaFileIterator iterator) {
-        return new DeltaFileSplit(config, path, size, partitionValues, iterator.rowsReturned(), kind);
+    public IteratorSourceSplit<RowData, DeltaFileIterator> getUpdatedSplitForIterator(
+            DeltaFileIterator iterator) {
+        return new DeltaFileSplit(
+                config, path, size, partitionValues, iterator.rowsReturned(), kind);
     }
 
-    /** Splits are equal when they read the same rows of the same file; the read configuration is the source's. */
+    /**
+     * Splits are equal when they read the same rows of the same file; the read configuration is the
+     * source's.
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof DeltaFileSplit)) {
             return false;
         }
         DeltaFileSplit that = (DeltaFileSplit) o;
-        return path.equals(that.path) && size == that.size && rowsToSkip == that.rowsToSkip && kind == that.kind
+        return path.equals(that.path)
+                && size == that.size
+                && rowsToSkip == that.rowsToSkip
+                && kind == that.kind
                 && partitionValues.equals(that.partitionValues);
     }
 

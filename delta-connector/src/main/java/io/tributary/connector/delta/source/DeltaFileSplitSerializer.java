@@ -1,7 +1,9 @@
 package io.tributary.connector.delta.source;
 
 import io.tributary.connector.delta.internal.StateIO;
-
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -10,17 +12,13 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.RowKind;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * Splits as the source checkpoints them: the file, not what is read from it. The read
- * configuration (table, projected type, filters) is the source's, given to every split this
- * serializer restores; so a savepoint restores into a job whose query changed.
+ * Splits as the source checkpoints them: the file, not what is read from it. The read configuration
+ * (table, projected type, filters) is the source's, given to every split this serializer restores;
+ * so a savepoint restores into a job whose query changed.
  *
- * <p>Version 1: path, size, rows to skip, the row kind's byte, then the partition (count, then
- * name and nullable value pairs).
+ * <p>Version 1: path, size, rows to skip, the row kind's byte, then the partition (count, then name
+ * and nullable value pairs).
  */
 @Internal
 final class DeltaFileSplitSerializer implements SimpleVersionedSerializer<DeltaFileSplit> {

@@ -1,17 +1,14 @@
 package io.tributary.connector.delta.source;
 
-import io.tributary.connector.delta.internal.SchemaConversions;
-
 import io.delta.kernel.types.StructType;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.table.types.logical.RowType;
-
+import io.tributary.connector.delta.internal.SchemaConversions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.types.logical.RowType;
 
 /** What a Delta source reads: the table, the produced (projected) row type and pruning filters. */
 @Internal
@@ -19,14 +16,20 @@ public final class DeltaReadConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
     final String tablePath;
+
     /** The produced row type: projected columns, in output order. */
     final RowType producedType;
+
     final ArrayList<String> partitionColumns;
     final ArrayList<ColumnFilter> filters;
     final HashMap<String, String> kernelConf;
 
-    DeltaReadConfig(String tablePath, RowType producedType, List<String> partitionColumns,
-            List<ColumnFilter> filters, Map<String, String> kernelConf) {
+    DeltaReadConfig(
+            String tablePath,
+            RowType producedType,
+            List<String> partitionColumns,
+            List<ColumnFilter> filters,
+            Map<String, String> kernelConf) {
         this.tablePath = tablePath;
         this.producedType = producedType;
         this.partitionColumns = new ArrayList<>(partitionColumns);

@@ -6,16 +6,6 @@ import io.tributary.connector.delta.internal.CatchUpMarkers;
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaTables;
 import io.tributary.connector.delta.internal.UnsupportedTableException;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.api.connector.source.SplitEnumerator;
-import org.apache.flink.api.connector.source.SplitEnumeratorContext;
-import org.apache.flink.types.RowKind;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.annotation.Nullable;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -26,6 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.annotation.Nullable;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.types.RowKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands out a table's files one at a time to readers that ask. Bounded: the latest snapshot's
@@ -43,25 +40,46 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
     private final @Nullable Duration monitorInterval;
     private final ArrayDeque<DeltaFileSplit> pending;
     private final Set<Integer> waiting = new LinkedHashSet<>();
+
     /** The split each reader is reading: a reader asks for the next one when done with it. */
     private final Map<Integer, DeltaFileSplit> reading = new HashMap<>();
+
     /** Written on the coordinator thread, read by discovery on a worker thread. */
     private volatile long nextVersion;
+
     private Engine engine;
-    /** Where this source says when it has caught up ({@link CatchUpMarkers}); null if nobody waits. */
+
+    /**
+     * Where this source says when it has caught up ({@link CatchUpMarkers}); null if nobody waits.
+     */
     private final @Nullable String catchUpDir;
+
     private final String sourceId = UUID.randomUUID().toString();
-    /** What it must read before it has caught up: the snapshot, or everything a restore left pending. */
+
+    /**
+     * What it must read before it has caught up: the snapshot, or everything a restore left
+     * pending.
+     */
     private final Set<String> toCatchUp = new HashSet<>();
-    /** Readers that asked for a split since the start: they are done with what a restore gave them. */
+
+    /**
+     * Readers that asked for a split since the start: they are done with what a restore gave them.
+     */
     private final Set<Integer> asked = new HashSet<>();
+
     private long lastCheckpoint;
+
     /** A restored enumerator learns the checkpoint ids it is among from its first checkpoint. */
     private boolean knowsCheckpoint;
+
     private boolean caughtUp;
 
-    DeltaSplitEnumerator(SplitEnumeratorContext<DeltaFileSplit> context, DeltaReadConfig config,
-            @Nullable Duration monitorInterval, @Nullable DeltaEnumeratorState restored, @Nullable String catchUpDir) {
+    DeltaSplitEnumerator(
+            SplitEnumeratorContext<DeltaFileSplit> context,
+            DeltaReadConfig config,
+            @Nullable Duration monitorInterval,
+            @Nullable DeltaEnumeratorState restored,
+            @Nullable String catchUpDir) {
         this.context = context;
         this.config = config;
         this.monitorInterval = monitorInterval;
@@ -113,11 +131,16 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
 
     private void onDiscovered(Discovered discovered, Throwable error) {
         if (error instanceof UnsupportedTableException) {
-            throw (UnsupportedTableException) error; // no retry can fix it: the job fails, saying why
+            throw (UnsupportedTableException)
+                    error; // no retry can fix it: the job fails, saying why
         }
         if (error != null) {
             // A transient storage error: the next poll tries the same versions again.
-            LOG.warn("Delta table {}: cannot read commits from version {}", config.tablePath, nextVersion, error);
+            LOG.warn(
+                    "Delta table {}: cannot read commits from version {}",
+                    config.tablePath,
+                    nextVersion,
+                    error);
             return;
         }
         if (discovered.from != nextVersion) {
@@ -146,15 +169,20 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
      * first whose state holds their results downstream.
      */
     private void markCaughtUp() {
-        if (catchUpDir == null || caughtUp || !knowsCheckpoint || !toCatchUp.isEmpty()
+        if (catchUpDir == null
+                || caughtUp
+                || !knowsCheckpoint
+                || !toCatchUp.isEmpty()
                 || !asked.containsAll(context.registeredReaders().keySet())
                 || asked.size() < context.currentParallelism()) {
             return;
         }
         CatchUpMarkers.caughtUp(catchUpDir, sourceId, lastCheckpoint + 1);
         caughtUp = true;
-        LOG.info("Delta table {}: caught up with what it held at the start, before checkpoint {}",
-                config.tablePath, lastCheckpoint + 1);
+        LOG.info(
+                "Delta table {}: caught up with what it held at the start, before checkpoint {}",
+                config.tablePath,
+                lastCheckpoint + 1);
     }
 
     private boolean mayAssignNext() {
@@ -165,7 +193,8 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
         if (reading.isEmpty()) {
             return true;
         }
-        return next.kind == RowKind.INSERT && reading.values().stream().allMatch(s -> s.kind == RowKind.INSERT);
+        return next.kind == RowKind.INSERT
+                && reading.values().stream().allMatch(s -> s.kind == RowKind.INSERT);
     }
 
     private void assignWaiting() {

@@ -3,7 +3,9 @@ package io.tributary.connector.delta.table;
 import io.tributary.connector.delta.DeltaConnectorOptions;
 import io.tributary.connector.delta.DeltaSink;
 import io.tributary.connector.delta.DeltaWriteConf;
-
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
@@ -17,13 +19,10 @@ import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.types.logical.RowType;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Set;
-
 /** {@code 'connector' = 'delta'}: reads and writes Delta Lake tables through Delta Kernel. */
 @Internal
-public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
+public class DeltaDynamicTableFactory
+        implements DynamicTableSourceFactory, DynamicTableSinkFactory {
     public static final String IDENTIFIER = "delta";
 
     @Override
@@ -64,33 +63,55 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
         helper.validate();
         ReadableConfig options = helper.getOptions();
         ResolvedCatalogTable table = context.getCatalogTable();
-        DeltaSink.Builder builder = DeltaSink.builder()
-                .tablePath(options.get(DeltaConnectorOptions.PATH))
-                .rowType(rowType(table))
-                .partitionColumns(table.getPartitionKeys())
-                .primaryKey(table.getResolvedSchema().getPrimaryKey()
-                        .map(UniqueConstraint::getColumns).orElse(List.of()))
-                .sinkId(options.getOptional(DeltaConnectorOptions.SINK_ID)
-                        .orElse(context.getObjectIdentifier().asSummaryString()))
-                .replaceOnStart(options.get(DeltaConnectorOptions.SINK_REPLACE_ON_START))
-                .replaceOnStartAfterCatchUp(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_ON_START_CATCH_UP_DIR)
-                        .orElse(null))
-                .schemaEvolution(options.get(DeltaConnectorOptions.SINK_SCHEMA_EVOLUTION))
-                .replaceWhere(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).orElse(null),
-                        options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES).orElse(List.of()))
-                .replaceWhereRange(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).orElse(null),
-                        options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_FROM).orElse(null),
-                        options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_UNTIL).orElse(null))
-                .writerParallelism(options.getOptional(DeltaConnectorOptions.SINK_PARALLELISM).orElse(null));
+        DeltaSink.Builder builder =
+                DeltaSink.builder()
+                        .tablePath(options.get(DeltaConnectorOptions.PATH))
+                        .rowType(rowType(table))
+                        .partitionColumns(table.getPartitionKeys())
+                        .primaryKey(
+                                table.getResolvedSchema()
+                                        .getPrimaryKey()
+                                        .map(UniqueConstraint::getColumns)
+                                        .orElse(List.of()))
+                        .sinkId(
+                                options.getOptional(DeltaConnectorOptions.SINK_ID)
+                                        .orElse(context.getObjectIdentifier().asSummaryString()))
+                        .replaceOnStart(options.get(DeltaConnectorOptions.SINK_REPLACE_ON_START))
+                        .replaceOnStartAfterCatchUp(
+                                options.getOptional(
+                                                DeltaConnectorOptions
+                                                        .SINK_REPLACE_ON_START_CATCH_UP_DIR)
+                                        .orElse(null))
+                        .schemaEvolution(options.get(DeltaConnectorOptions.SINK_SCHEMA_EVOLUTION))
+                        .replaceWhere(
+                                options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN)
+                                        .orElse(null),
+                                options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_VALUES)
+                                        .orElse(List.of()))
+                        .replaceWhereRange(
+                                options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN)
+                                        .orElse(null),
+                                options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_FROM)
+                                        .orElse(null),
+                                options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_UNTIL)
+                                        .orElse(null))
+                        .writerParallelism(
+                                options.getOptional(DeltaConnectorOptions.SINK_PARALLELISM)
+                                        .orElse(null));
         new DeltaWriteConf(options, context.getConfiguration()).applyTo(builder);
         try {
-            // Options are checked now, at planning; whether the statement overwrites is known later.
-            builder.overwrite(options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN).isPresent()).build();
+            // Options are checked now, at planning; whether the statement overwrites is known
+            // later.
+            builder.overwrite(
+                            options.getOptional(DeltaConnectorOptions.SINK_REPLACE_WHERE_COLUMN)
+                                    .isPresent())
+                    .build();
         } catch (IllegalArgumentException e) {
-            throw new ValidationException(e.getMessage() + " (table " + context.getObjectIdentifier() + ")", e);
+            throw new ValidationException(
+                    e.getMessage() + " (table " + context.getObjectIdentifier() + ")", e);
         }
-        return new DeltaDynamicTableSink(builder,
-                table.getResolvedSchema().getPrimaryKey().isPresent(), false, false);
+        return new DeltaDynamicTableSink(
+                builder, table.getResolvedSchema().getPrimaryKey().isPresent(), false, false);
     }
 
     @Override
@@ -98,10 +119,18 @@ public class DeltaDynamicTableFactory implements DynamicTableSourceFactory, Dyna
         FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
         helper.validate();
         ResolvedCatalogTable table = context.getCatalogTable();
-        return new DeltaDynamicTableSource(helper.getOptions().get(DeltaConnectorOptions.PATH),
-                rowType(table), List.copyOf(table.getPartitionKeys()), List.of(), new HashMap<>(),
-                helper.getOptions().getOptional(DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL).orElse(null),
-                helper.getOptions().getOptional(DeltaConnectorOptions.SOURCE_CATCH_UP_DIR).orElse(null));
+        return new DeltaDynamicTableSource(
+                helper.getOptions().get(DeltaConnectorOptions.PATH),
+                rowType(table),
+                List.copyOf(table.getPartitionKeys()),
+                List.of(),
+                new HashMap<>(),
+                helper.getOptions()
+                        .getOptional(DeltaConnectorOptions.SOURCE_MONITOR_INTERVAL)
+                        .orElse(null),
+                helper.getOptions()
+                        .getOptional(DeltaConnectorOptions.SOURCE_CATCH_UP_DIR)
+                        .orElse(null));
     }
 
     private static RowType rowType(ResolvedCatalogTable table) {

@@ -1,7 +1,7 @@
 package io.tributary.connector.delta.table;
 
 import io.tributary.connector.delta.DeltaSink;
-
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
@@ -14,22 +14,22 @@ import org.apache.flink.table.connector.sink.abilities.SupportsPartitioning;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.types.RowKind;
 
-import java.util.Map;
-
 /**
  * Appends to a Delta table, or with {@code INSERT OVERWRITE} replaces it: the whole table when it
- * is not partitioned, otherwise the partitions that receive rows (dynamic partition overwrite).
- * A table with a primary key takes upserts and deletes; one without takes a full changelog when
- * the query produces one (a retraction removes one equal row).
+ * is not partitioned, otherwise the partitions that receive rows (dynamic partition overwrite). A
+ * table with a primary key takes upserts and deletes; one without takes a full changelog when the
+ * query produces one (a retraction removes one equal row).
  */
 @Internal
-final class DeltaDynamicTableSink implements DynamicTableSink, SupportsOverwrite, SupportsPartitioning {
+final class DeltaDynamicTableSink
+        implements DynamicTableSink, SupportsOverwrite, SupportsPartitioning {
     private final DeltaSink.Builder builder;
     private final boolean keyed;
     private boolean overwrite;
     private boolean changelog;
 
-    DeltaDynamicTableSink(DeltaSink.Builder builder, boolean keyed, boolean overwrite, boolean changelog) {
+    DeltaDynamicTableSink(
+            DeltaSink.Builder builder, boolean keyed, boolean overwrite, boolean changelog) {
         this.builder = builder;
         this.keyed = keyed;
         this.overwrite = overwrite;
@@ -50,7 +50,8 @@ final class DeltaDynamicTableSink implements DynamicTableSink, SupportsOverwrite
         DeltaSink sink = builder.overwrite(overwrite).changelog(changelog).build();
         return new DataStreamSinkProvider() {
             @Override
-            public DataStreamSink<?> consumeDataStream(ProviderContext providerContext, DataStream<RowData> rows) {
+            public DataStreamSink<?> consumeDataStream(
+                    ProviderContext providerContext, DataStream<RowData> rows) {
                 return sink.addTo(rows);
             }
         };

@@ -2,7 +2,12 @@ package io.tributary.connector.delta.table;
 
 import io.tributary.connector.delta.source.ColumnFilter;
 import io.tributary.connector.delta.source.DeltaSource;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.annotation.Nullable;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.source.DynamicTableSource;
@@ -15,21 +20,14 @@ import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.types.RowKind;
 
-import javax.annotation.Nullable;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /**
- * Scan of a Delta table with projection and filter push-down: bounded over the latest snapshot,
- * or, with {@code source.monitor-interval}, continuous — the snapshot, then each new commit's
- * added rows as inserts and removed rows as deletes.
+ * Scan of a Delta table with projection and filter push-down: bounded over the latest snapshot, or,
+ * with {@code source.monitor-interval}, continuous — the snapshot, then each new commit's added
+ * rows as inserts and removed rows as deletes.
  */
 @Internal
-final class DeltaDynamicTableSource implements ScanTableSource, SupportsProjectionPushDown, SupportsFilterPushDown {
+final class DeltaDynamicTableSource
+        implements ScanTableSource, SupportsProjectionPushDown, SupportsFilterPushDown {
     private final String path;
     private RowType producedType;
     private final List<String> partitionColumns;
@@ -38,8 +36,13 @@ final class DeltaDynamicTableSource implements ScanTableSource, SupportsProjecti
     private final @Nullable Duration monitorInterval;
     private final @Nullable String catchUpDir;
 
-    DeltaDynamicTableSource(String path, RowType producedType, List<String> partitionColumns,
-            List<ColumnFilter> filters, Map<String, String> kernelConf, @Nullable Duration monitorInterval,
+    DeltaDynamicTableSource(
+            String path,
+            RowType producedType,
+            List<String> partitionColumns,
+            List<ColumnFilter> filters,
+            Map<String, String> kernelConf,
+            @Nullable Duration monitorInterval,
             @Nullable String catchUpDir) {
         this.monitorInterval = monitorInterval;
         this.catchUpDir = catchUpDir;
@@ -55,13 +58,23 @@ final class DeltaDynamicTableSource implements ScanTableSource, SupportsProjecti
         if (monitorInterval == null) {
             return ChangelogMode.insertOnly();
         }
-        return ChangelogMode.newBuilder().addContainedKind(RowKind.INSERT).addContainedKind(RowKind.DELETE).build();
+        return ChangelogMode.newBuilder()
+                .addContainedKind(RowKind.INSERT)
+                .addContainedKind(RowKind.DELETE)
+                .build();
     }
 
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
-        return SourceProvider.of(new DeltaSource(path, producedType, partitionColumns, filters, kernelConf,
-                monitorInterval, catchUpDir));
+        return SourceProvider.of(
+                new DeltaSource(
+                        path,
+                        producedType,
+                        partitionColumns,
+                        filters,
+                        kernelConf,
+                        monitorInterval,
+                        catchUpDir));
     }
 
     @Override
@@ -92,8 +105,14 @@ final class DeltaDynamicTableSource implements ScanTableSource, SupportsProjecti
 
     @Override
     public DynamicTableSource copy() {
-        return new DeltaDynamicTableSource(path, producedType, partitionColumns, new ArrayList<>(filters), kernelConf,
-                monitorInterval, catchUpDir);
+        return new DeltaDynamicTableSource(
+                path,
+                producedType,
+                partitionColumns,
+                new ArrayList<>(filters),
+                kernelConf,
+                monitorInterval,
+                catchUpDir);
     }
 
     @Override

@@ -1,7 +1,14 @@
 package io.tributary.connector.delta.table;
 
 import io.tributary.connector.delta.source.ColumnFilter;
-
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.expressions.CallExpression;
 import org.apache.flink.table.expressions.FieldReferenceExpression;
@@ -11,26 +18,20 @@ import org.apache.flink.table.functions.BuiltInFunctionDefinitions;
 import org.apache.flink.table.functions.FunctionDefinition;
 import org.apache.flink.table.types.logical.LogicalType;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Map;
-import java.util.Optional;
-
 /** Turns {@code column op literal} comparisons into filters Kernel can prune files with. */
 @Internal
 final class FilterConversions {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-    private static final Map<FunctionDefinition, String> OPERATORS = Map.of(
-            BuiltInFunctionDefinitions.EQUALS, "=",
-            BuiltInFunctionDefinitions.LESS_THAN, "<",
-            BuiltInFunctionDefinitions.LESS_THAN_OR_EQUAL, "<=",
-            BuiltInFunctionDefinitions.GREATER_THAN, ">",
-            BuiltInFunctionDefinitions.GREATER_THAN_OR_EQUAL, ">=");
-    private static final Map<String, String> FLIPPED = Map.of("=", "=", "<", ">", "<=", ">=", ">", "<", ">=", "<=");
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    private static final Map<FunctionDefinition, String> OPERATORS =
+            Map.of(
+                    BuiltInFunctionDefinitions.EQUALS, "=",
+                    BuiltInFunctionDefinitions.LESS_THAN, "<",
+                    BuiltInFunctionDefinitions.LESS_THAN_OR_EQUAL, "<=",
+                    BuiltInFunctionDefinitions.GREATER_THAN, ">",
+                    BuiltInFunctionDefinitions.GREATER_THAN_OR_EQUAL, ">=");
+    private static final Map<String, String> FLIPPED =
+            Map.of("=", "=", "<", ">", "<=", ">=", ">", "<", ">=", "<=");
 
     private FilterConversions() {}
 
@@ -51,7 +52,8 @@ final class FilterConversions {
             right = swap;
             operator = FLIPPED.get(operator);
         }
-        if (!(left instanceof FieldReferenceExpression) || !(right instanceof ValueLiteralExpression)) {
+        if (!(left instanceof FieldReferenceExpression)
+                || !(right instanceof ValueLiteralExpression)) {
             return Optional.empty();
         }
         FieldReferenceExpression field = (FieldReferenceExpression) left;

@@ -1,30 +1,39 @@
 package io.tributary.connector.delta.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tributary.connector.delta.testutils.StateFixtures;
-
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class DeltaCommittableSerializerTest {
-    private static final DeltaCommittableSerializer SERIALIZER = DeltaCommittableSerializer.INSTANCE;
+    private static final DeltaCommittableSerializer SERIALIZER =
+            DeltaCommittableSerializer.INSTANCE;
 
     static StagedFile stagedFile() {
         Map<String, String> partition = new LinkedHashMap<>();
         partition.put("event_date", "2025-01-31");
         partition.put("region", null);
-        return new StagedFile(42, "s3://lake/silver/t/event_date=2025-01-31/part-00000-ab.parquet", 123_456,
-                1_738_000_000_000L, 9_876, "{\"numRecords\":9876,\"minValues\":{\"id\":1}}", partition);
+        return new StagedFile(
+                42,
+                "s3://lake/silver/t/event_date=2025-01-31/part-00000-ab.parquet",
+                123_456,
+                1_738_000_000_000L,
+                9_876,
+                "{\"numRecords\":9876,\"minValues\":{\"id\":1}}",
+                partition);
     }
 
     static RowChange rowChange() {
-        return new RowChange(7, RowChange.Kind.DELETE, "a row's binary form".getBytes(StandardCharsets.UTF_8), 0);
+        return new RowChange(
+                7,
+                RowChange.Kind.DELETE,
+                "a row's binary form".getBytes(StandardCharsets.UTF_8),
+                0);
     }
 
     @Test
@@ -35,8 +44,15 @@ class DeltaCommittableSerializerTest {
     @Test
     void rowChangesOfVersionOneRestore() throws IOException {
         StateFixtures.assertRestores("delta-committable-row-change", 1, rowChange(), SERIALIZER);
-        StateFixtures.assertRestores("delta-committable-row-count", 1,
-                new RowChange(DeltaCommittable.END_OF_INPUT, RowChange.Kind.COUNT, new byte[] {1, 2, 3}, -2), SERIALIZER);
+        StateFixtures.assertRestores(
+                "delta-committable-row-count",
+                1,
+                new RowChange(
+                        DeltaCommittable.END_OF_INPUT,
+                        RowChange.Kind.COUNT,
+                        new byte[] {1, 2, 3},
+                        -2),
+                SERIALIZER);
     }
 
     @Test
@@ -47,13 +63,17 @@ class DeltaCommittableSerializerTest {
 
     @Test
     void anUnknownVersionIsRefusedNamingIt() {
-        assertThatThrownBy(() -> SERIALIZER.deserialize(9, new byte[0])).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> SERIALIZER.deserialize(9, new byte[0]))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("Unrecognized version 9 of a Delta committable");
     }
 
     @Test
     void theLineageOfVersionOneRestores() throws IOException {
-        StateFixtures.assertRestores("delta-committer-lineage", 1, new Lineage("gold.weblogs_summary@4f2a/lq3k2", 0),
+        StateFixtures.assertRestores(
+                "delta-committer-lineage",
+                1,
+                new Lineage("gold.weblogs_summary@4f2a/lq3k2", 0),
                 Lineage.Serializer.INSTANCE);
     }
 }

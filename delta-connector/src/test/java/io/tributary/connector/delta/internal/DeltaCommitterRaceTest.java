@@ -1,9 +1,14 @@
 package io.tributary.connector.delta.internal;
 
-import io.tributary.connector.delta.DeltaTableReader;
-import io.tributary.connector.delta.internal.RowChange;
-import io.tributary.connector.delta.internal.RowChange.Kind;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.delta.DeltaTableReader;
+import io.tributary.connector.delta.internal.RowChange.Kind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
@@ -12,34 +17,44 @@ import org.apache.flink.table.types.logical.RowType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Two writers of one table in a forced interleaving, not a timed one: writer A has read the table
  * and built its commit when writer B commits. A's commit must then go in on top of B's, losing
  * nothing of either.
  */
 class DeltaCommitterRaceTest {
-    private static final RowType ROW_TYPE = (RowType) DataTypes.ROW(
-            DataTypes.FIELD("k", DataTypes.STRING()), DataTypes.FIELD("v", DataTypes.BIGINT())).getLogicalType();
+    private static final RowType ROW_TYPE =
+            (RowType)
+                    DataTypes.ROW(
+                                    DataTypes.FIELD("k", DataTypes.STRING()),
+                                    DataTypes.FIELD("v", DataTypes.BIGINT()))
+                            .getLogicalType();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private DeltaSinkConfig config(String sinkId, List<String> key) {
-        return DeltaSinkConfig.builder().tablePath(DeltaEngines.qualify(dir.resolve("t").toString())).rowType(ROW_TYPE)
-                .primaryKey(key).changelog(true).maxBufferedChanges(1_000).sinkId(sinkId).targetFileSize(1 << 20)
-                .rowGroupSize(1 << 20).maxOpenFiles(4).logCheckpointInterval(10).writerLeaseMillis(60_000L).build();
+        return DeltaSinkConfig.builder()
+                .tablePath(DeltaEngines.qualify(dir.resolve("t").toString()))
+                .rowType(ROW_TYPE)
+                .primaryKey(key)
+                .changelog(true)
+                .maxBufferedChanges(1_000)
+                .sinkId(sinkId)
+                .targetFileSize(1 << 20)
+                .rowGroupSize(1 << 20)
+                .maxOpenFiles(4)
+                .logCheckpointInterval(10)
+                .writerLeaseMillis(60_000L)
+                .build();
     }
 
-    private static DeltaCommittable change(long checkpoint, RowKeys keys, Kind kind, String k, long v, int count) {
-        return new RowChange(checkpoint, kind, keys.toBytes(GenericRowData.of(StringData.fromString(k), v)), count);
+    private static DeltaCommittable change(
+            long checkpoint, RowKeys keys, Kind kind, String k, long v, int count) {
+        return new RowChange(
+                checkpoint,
+                kind,
+                keys.toBytes(GenericRowData.of(StringData.fromString(k), v)),
+                count);
     }
 
     @Test
@@ -51,10 +66,23 @@ class DeltaCommitterRaceTest {
         b.commit(List.of(change(1, rows, Kind.COUNT, "y", 1, 1)), "b@job", 1);
 
         // A retracts x = 1 and adds x = 2; B does the same to y, committing while A is about to.
-        a.beforeEachCommit(once(() -> commit(b, List.of(change(2, rows, Kind.COUNT, "y", 1, -1),
-                change(2, rows, Kind.COUNT, "y", 2, 1)), "b@job", 2)));
-        Optional<CommitSummary> won = a.commit(List.of(change(2, rows, Kind.COUNT, "x", 1, -1),
-                change(2, rows, Kind.COUNT, "x", 2, 1)), "a@job", 2);
+        a.beforeEachCommit(
+                once(
+                        () ->
+                                commit(
+                                        b,
+                                        List.of(
+                                                change(2, rows, Kind.COUNT, "y", 1, -1),
+                                                change(2, rows, Kind.COUNT, "y", 2, 1)),
+                                        "b@job",
+                                        2)));
+        Optional<CommitSummary> won =
+                a.commit(
+                        List.of(
+                                change(2, rows, Kind.COUNT, "x", 1, -1),
+                                change(2, rows, Kind.COUNT, "x", 2, 1)),
+                        "a@job",
+                        2);
 
         assertThat(won).isPresent();
         assertThat(won.get().tableVersion).as("after B's version 2").isEqualTo(3);
@@ -66,14 +94,29 @@ class DeltaCommitterRaceTest {
         RowKeys keyed = new RowKeys(ROW_TYPE, List.of("k"));
         DeltaCommitter a = new DeltaCommitter(config("a", List.of("k")));
         DeltaCommitter b = new DeltaCommitter(config("b", List.of("k")));
-        a.commit(List.of(change(1, keyed, Kind.UPSERT, "x", 1, 1), change(1, keyed, Kind.UPSERT, "y", 1, 1)), "a@job", 1);
+        a.commit(
+                List.of(
+                        change(1, keyed, Kind.UPSERT, "x", 1, 1),
+                        change(1, keyed, Kind.UPSERT, "y", 1, 1)),
+                "a@job",
+                1);
 
         // Both rewrite the one file that holds x and y: A's removal of it conflicts with B's.
-        a.beforeEachCommit(once(() -> commit(b, List.of(change(1, keyed, Kind.UPSERT, "y", 7, 1)), "b@job", 1)));
-        Optional<CommitSummary> won = a.commit(List.of(change(2, keyed, Kind.UPSERT, "x", 5, 1)), "a@job", 2);
+        a.beforeEachCommit(
+                once(
+                        () ->
+                                commit(
+                                        b,
+                                        List.of(change(1, keyed, Kind.UPSERT, "y", 7, 1)),
+                                        "b@job",
+                                        1)));
+        Optional<CommitSummary> won =
+                a.commit(List.of(change(2, keyed, Kind.UPSERT, "x", 5, 1)), "a@job", 2);
 
         assertThat(won).isPresent();
-        assertThat(won.get().retries).as("A's first attempt lost to B and was built again").isEqualTo(1);
+        assertThat(won.get().retries)
+                .as("A's first attempt lost to B and was built again")
+                .isEqualTo(1);
         assertThat(rows()).as("B's update kept, A's applied").containsExactly("x=5", "y=7");
     }
 
@@ -85,11 +128,21 @@ class DeltaCommitterRaceTest {
         a.commit(List.of(change(1, keyed, Kind.UPSERT, "x", 1, 1)), "a@job", 1);
 
         // Neither finds z in the table it read; both would add it as a new row.
-        a.beforeEachCommit(once(() -> commit(b, List.of(change(1, keyed, Kind.UPSERT, "z", 7, 1)), "b@job", 1)));
-        Optional<CommitSummary> won = a.commit(List.of(change(2, keyed, Kind.UPSERT, "z", 5, 1)), "a@job", 2);
+        a.beforeEachCommit(
+                once(
+                        () ->
+                                commit(
+                                        b,
+                                        List.of(change(1, keyed, Kind.UPSERT, "z", 7, 1)),
+                                        "b@job",
+                                        1)));
+        Optional<CommitSummary> won =
+                a.commit(List.of(change(2, keyed, Kind.UPSERT, "z", 5, 1)), "a@job", 2);
 
         assertThat(won.orElseThrow().retries).as("A merged again on top of B's z").isEqualTo(1);
-        assertThat(rows()).as("the later upsert of z wins; z is never doubled").containsExactly("x=1", "z=5");
+        assertThat(rows())
+                .as("the later upsert of z wins; z is never doubled")
+                .containsExactly("x=1", "z=5");
     }
 
     /**
@@ -101,38 +154,59 @@ class DeltaCommitterRaceTest {
     void aCommitWhoseAnswerWasLostKeepsTheFilesItReferences() throws Exception {
         RowKeys keyed = new RowKeys(ROW_TYPE, List.of("k"));
         DeltaSinkConfig config = config("a", List.of("k"));
-        new DeltaCommitter(config).commit(List.of(change(1, keyed, Kind.UPSERT, "x", 1, 1),
-                change(1, keyed, Kind.UPSERT, "y", 1, 1)), "a@job", 1);
+        new DeltaCommitter(config)
+                .commit(
+                        List.of(
+                                change(1, keyed, Kind.UPSERT, "x", 1, 1),
+                                change(1, keyed, Kind.UPSERT, "y", 1, 1)),
+                        "a@job",
+                        1);
 
         boolean[] lost = {false};
-        FlinkFileIO answerLost = new FlinkFileIO(Map.of()) {
-            @Override
-            void writeAtomically(org.apache.flink.core.fs.Path target, byte[] content, boolean overwrite)
-                    throws java.io.IOException {
-                super.writeAtomically(target, content, overwrite);
-                if (!lost[0] && target.getName().endsWith(".json") && target.getParent().getName().equals("_delta_log")) {
-                    lost[0] = true;
-                    throw new java.nio.file.FileAlreadyExistsException(target.toString());
-                }
-            }
-        };
-        Optional<CommitSummary> second = new DeltaCommitter(config, answerLost)
-                .commit(List.of(change(2, keyed, Kind.UPSERT, "x", 5, 1)), "a@job", 2);
+        FlinkFileIO answerLost =
+                new FlinkFileIO(Map.of()) {
+                    @Override
+                    void writeAtomically(
+                            org.apache.flink.core.fs.Path target, byte[] content, boolean overwrite)
+                            throws java.io.IOException {
+                        super.writeAtomically(target, content, overwrite);
+                        if (!lost[0]
+                                && target.getName().endsWith(".json")
+                                && target.getParent().getName().equals("_delta_log")) {
+                            lost[0] = true;
+                            throw new java.nio.file.FileAlreadyExistsException(target.toString());
+                        }
+                    }
+                };
+        Optional<CommitSummary> second =
+                new DeltaCommitter(config, answerLost)
+                        .commit(List.of(change(2, keyed, Kind.UPSERT, "x", 5, 1)), "a@job", 2);
 
         assertThat(lost[0]).as("the fault was injected").isTrue();
         assertThat(second).as("taken as its own commit").isPresent();
-        assertThat(DeltaTableReader.read(dir.resolve("t").toString(), Map.of()).orElseThrow().version())
-                .as("committed once, not twice").isEqualTo(second.get().tableVersion).isEqualTo(1);
-        assertThat(rows()).as("every file the log references is there").containsExactly("x=5", "y=1");
+        assertThat(
+                        DeltaTableReader.read(dir.resolve("t").toString(), Map.of())
+                                .orElseThrow()
+                                .version())
+                .as("committed once, not twice")
+                .isEqualTo(second.get().tableVersion)
+                .isEqualTo(1);
+        assertThat(rows())
+                .as("every file the log references is there")
+                .containsExactly("x=5", "y=1");
     }
 
     private List<String> rows() {
-        DeltaTableReader.Contents contents = DeltaTableReader.read(dir.resolve("t").toString(), Map.of()).orElseThrow();
-        return contents.rows().stream().map((RowData r) -> r.getString(0) + "=" + r.getLong(1)).sorted()
+        DeltaTableReader.Contents contents =
+                DeltaTableReader.read(dir.resolve("t").toString(), Map.of()).orElseThrow();
+        return contents.rows().stream()
+                .map((RowData r) -> r.getString(0) + "=" + r.getLong(1))
+                .sorted()
                 .collect(Collectors.toList());
     }
 
-    private static void commit(DeltaCommitter committer, List<DeltaCommittable> items, String appId, long version) {
+    private static void commit(
+            DeltaCommitter committer, List<DeltaCommittable> items, String appId, long version) {
         try {
             committer.commit(items, appId, version);
         } catch (Exception e) {

@@ -1,5 +1,7 @@
 package io.tributary.connector.delta.testutils;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.PageSet;
@@ -8,16 +10,13 @@ import org.jclouds.blobstore.options.ListContainerOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
 
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
-
 /**
  * The in-memory blob store behind {@link InJvmS3}, made to keep the one promise of AWS S3 that
  * S3Proxy does not: a conditional put of a Delta log version is atomic. S3Proxy checks
- * If-None-Match and then stores the object, so two simultaneous puts can both pass the check;
- * here the second store of an existing log version fails (S3Proxy answers it with an error, the
- * writer's commit fails loudly and its job retries). It also counts the keys its listings
- * return, so a test can tell how much of a folder a reader paged through. Nothing else is changed.
+ * If-None-Match and then stores the object, so two simultaneous puts can both pass the check; here
+ * the second store of an existing log version fails (S3Proxy answers it with an error, the writer's
+ * commit fails loudly and its job retries). It also counts the keys its listings return, so a test
+ * can tell how much of a folder a reader paged through. Nothing else is changed.
  */
 final class CreateOnceLogStore extends ForwardingBlobStore {
     private static final Pattern LOG_VERSION = Pattern.compile(".*_delta_log/\\d{20}\\.json");

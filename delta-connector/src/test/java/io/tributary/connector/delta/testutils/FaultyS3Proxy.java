@@ -23,19 +23,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * makes some requests fail the ways S3 does: a {@code 503 Slow Down} before the request reaches the
  * store (alone, or an outage of many in a row, which outlasts the clients' retries), or a put
  * carried out and its answer lost (the connection closes before the response), which leaves the
- * client unsure whether the write happened. Every other byte passes
- * through unchanged, so signatures stay valid. It parses only what it must to find where each
- * message ends (Content-Length, chunked bodies, {@code Expect: 100-continue}).
+ * client unsure whether the write happened. Every other byte passes through unchanged, so
+ * signatures stay valid. It parses only what it must to find where each message ends
+ * (Content-Length, chunked bodies, {@code Expect: 100-continue}).
  */
 public final class FaultyS3Proxy implements Closeable {
-    /** Requests an outage answers with 503: three operations of the AWS SDK, at four attempts each. */
+    /**
+     * Requests an outage answers with 503: three operations of the AWS SDK, at four attempts each.
+     */
     public static final int OUTAGE_REQUESTS = 12;
 
     /** What the proxy does to a request it picks. */
     public enum Fault {
         SLOW_DOWN("answered 503 Slow Down, not carried out"),
-        OUTAGE("an outage of the log's commit path: its next " + OUTAGE_REQUESTS
-                + " requests answered 503, more than its client retries"),
+        OUTAGE(
+                "an outage of the log's commit path: its next "
+                        + OUTAGE_REQUESTS
+                        + " requests answered 503, more than its client retries"),
         LOG_ANSWER_LOST("a Delta log commit (put-if-absent) carried out, its answer lost"),
         FILE_ANSWER_LOST("a data file put carried out, its answer lost");
 
@@ -74,10 +78,9 @@ public final class FaultyS3Proxy implements Closeable {
 
     /**
      * From now on fails every n-th request of each kind the schedule names ({@link Fault#SLOW_DOWN}
-     * and {@link Fault#OUTAGE}: any request; the others: puts of log entries or of other files),
-     * at most {@code faults} of
-     * each kind. Counting, not chance, picks them, so a run is repeatable. {@code disarm()} lets
-     * everything through again.
+     * and {@link Fault#OUTAGE}: any request; the others: puts of log entries or of other files), at
+     * most {@code faults} of each kind. Counting, not chance, picks them, so a run is repeatable.
+     * {@code disarm()} lets everything through again.
      */
     public void arm(Map<Fault, Integer> everyNth, int faults) {
         seen.values().forEach(n -> n.set(0));
@@ -128,7 +131,8 @@ public final class FaultyS3Proxy implements Closeable {
             outageLeft--;
             return Fault.SLOW_DOWN;
         }
-        Fault lost = parts[1].contains("_delta_log/") ? Fault.LOG_ANSWER_LOST : Fault.FILE_ANSWER_LOST;
+        Fault lost =
+                parts[1].contains("_delta_log/") ? Fault.LOG_ANSWER_LOST : Fault.FILE_ANSWER_LOST;
         List<Fault> candidates = new ArrayList<>();
         if ("PUT".equals(parts[0])) {
             candidates.add(lost);
@@ -139,7 +143,9 @@ public final class FaultyS3Proxy implements Closeable {
         candidates.add(Fault.SLOW_DOWN);
         for (Fault fault : candidates) {
             Integer n = every.get(fault);
-            if (n != null && seen.get(fault).incrementAndGet() % n == 0 && injected.get(fault).get() < budget) {
+            if (n != null
+                    && seen.get(fault).incrementAndGet() % n == 0
+                    && injected.get(fault).get() < budget) {
                 injected.get(fault).incrementAndGet();
                 journal.add(fault + " " + parts[0] + " " + parts[1]);
                 if (fault == Fault.OUTAGE) {
@@ -153,7 +159,8 @@ public final class FaultyS3Proxy implements Closeable {
     }
 
     private void serve(Socket client) {
-        try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+        try (client;
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
             InputStream fromClient = client.getInputStream();
             OutputStream toClient = client.getOutputStream();
             InputStream fromStore = upstream.getInputStream();
@@ -166,12 +173,18 @@ public final class FaultyS3Proxy implements Closeable {
                 requests.incrementAndGet();
                 String method = request.startLine.split(" ")[0];
                 Fault fault = pick(request);
-                boolean answerLost = fault == Fault.LOG_ANSWER_LOST || fault == Fault.FILE_ANSWER_LOST;
+                boolean answerLost =
+                        fault == Fault.LOG_ANSWER_LOST || fault == Fault.FILE_ANSWER_LOST;
                 if (fault == Fault.SLOW_DOWN) {
-                    byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code>"
-                            + "<Message>Please reduce your request rate.</Message></Error>").getBytes(StandardCharsets.UTF_8);
-                    toClient.write(("HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: "
-                            + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    byte[] body =
+                            ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code>"
+                                            + "<Message>Please reduce your request rate.</Message></Error>")
+                                    .getBytes(StandardCharsets.UTF_8);
+                    toClient.write(
+                            ("HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: "
+                                            + body.length
+                                            + "\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     toClient.write(body);
                     toClient.flush();
                     return;
@@ -204,7 +217,8 @@ public final class FaultyS3Proxy implements Closeable {
                     toStore.flush();
                     response = Head.read(fromStore);
                 }
-                while (response != null && response.status() / 100 == 1) { // other interim answers pass through
+                while (response != null
+                        && response.status() / 100 == 1) { // other interim answers pass through
                     toClient.write(response.bytes);
                     response = Head.read(fromStore);
                 }
@@ -227,13 +241,15 @@ public final class FaultyS3Proxy implements Closeable {
         }
     }
 
-    private static void copyBody(Head request, InputStream in, OutputStream out) throws IOException {
+    private static void copyBody(Head request, InputStream in, OutputStream out)
+            throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         readBody(request, in, body, false);
         body.writeTo(out);
     }
 
-    private static byte[] readBody(Head response, String method, InputStream in) throws IOException {
+    private static byte[] readBody(Head response, String method, InputStream in)
+            throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int status = response.status();
         if ("HEAD".equals(method) || status == 204 || status == 304) {
@@ -244,7 +260,8 @@ public final class FaultyS3Proxy implements Closeable {
     }
 
     /** Reads one message body as sent (chunk framing included) into {@code out}. */
-    private static void readBody(Head head, InputStream in, ByteArrayOutputStream out, boolean untilCloseIfUnframed)
+    private static void readBody(
+            Head head, InputStream in, ByteArrayOutputStream out, boolean untilCloseIfUnframed)
             throws IOException {
         if (head.header("transfer-encoding").toLowerCase(Locale.ROOT).contains("chunked")) {
             while (true) {
@@ -288,7 +305,9 @@ public final class FaultyS3Proxy implements Closeable {
         while ((c = in.read()) >= 0) {
             if (c == '\n') {
                 int end = line.length();
-                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+                return end > 0 && line.charAt(end - 1) == '\r'
+                        ? line.substring(0, end - 1)
+                        : line.toString();
             }
             line.append((char) c);
         }

@@ -1,22 +1,6 @@
 package io.tributary.connector.delta.testutils;
 
 import io.tributary.connector.delta.internal.S3ConditionalPut;
-
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.core.plugin.DefaultPluginManager;
-import org.apache.flink.core.plugin.PluginDescriptor;
-import org.apache.flink.core.plugin.PluginManager;
-import org.apache.flink.core.fs.FileSystem;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStore;
-import org.jclouds.blobstore.BlobStoreContext;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -25,6 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.plugin.DefaultPluginManager;
+import org.apache.flink.core.plugin.PluginDescriptor;
+import org.apache.flink.core.plugin.PluginManager;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An S3 API served in this JVM by S3Proxy over an in-memory blob store, with Flink's file systems
@@ -59,17 +57,20 @@ public final class InJvmS3 implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        BlobStoreContext store = ContextBuilder.newBuilder("transient")
-                .credentials("identity", "credential").build(BlobStoreContext.class);
+        BlobStoreContext store =
+                ContextBuilder.newBuilder("transient")
+                        .credentials("identity", "credential")
+                        .build(BlobStoreContext.class);
         blobs = new CreateOnceLogStore(store.getBlobStore());
         for (String bucket : buckets) {
             blobs.createContainerInLocation(null, bucket);
         }
-        proxy = S3Proxy.builder()
-                .blobStore(blobs)
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .build();
+        proxy =
+                S3Proxy.builder()
+                        .blobStore(blobs)
+                        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                        .endpoint(URI.create("http://127.0.0.1:0"))
+                        .build();
         proxy.start();
         while (!proxy.getState().equals("STARTED")) {
             Thread.onSpinWait();
@@ -93,21 +94,28 @@ public final class InJvmS3 implements BeforeAllCallback, AfterAllCallback {
         S3ConditionalPut.configure(conf);
     }
 
-    /** Loads flink-s3-fs-hadoop in its own class loader, as a Flink cluster's plugins/ folder does. */
+    /**
+     * Loads flink-s3-fs-hadoop in its own class loader, as a Flink cluster's plugins/ folder does.
+     */
     private static PluginManager s3PluginManager(Configuration conf) throws Exception {
         Path pluginDir = Path.of("target", "flink-plugins", "s3-fs-hadoop");
         List<URL> jars = new ArrayList<>();
         try (Stream<Path> files = Files.list(pluginDir)) {
-            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).collect(Collectors.toList())) {
+            for (Path jar :
+                    files.filter(f -> f.toString().endsWith(".jar")).collect(Collectors.toList())) {
                 jars.add(jar.toUri().toURL());
             }
         }
         if (jars.isEmpty()) {
-            throw new IllegalStateException("No flink-s3-fs-hadoop jar in " + pluginDir.toAbsolutePath()
-                    + "; Maven copies it there in generate-test-resources");
+            throw new IllegalStateException(
+                    "No flink-s3-fs-hadoop jar in "
+                            + pluginDir.toAbsolutePath()
+                            + "; Maven copies it there in generate-test-resources");
         }
         return new DefaultPluginManager(
-                List.of(new PluginDescriptor("s3-fs-hadoop", jars.toArray(new URL[0]), new String[0])),
+                List.of(
+                        new PluginDescriptor(
+                                "s3-fs-hadoop", jars.toArray(new URL[0]), new String[0])),
                 CoreOptions.getPluginParentFirstLoaderPatterns(conf));
     }
 

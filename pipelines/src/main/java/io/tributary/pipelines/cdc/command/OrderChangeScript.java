@@ -1,7 +1,5 @@
 package io.tributary.pipelines.cdc.command;
 
-import org.apache.flink.annotation.Internal;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.flink.annotation.Internal;
 
 /**
  * A scripted change history of an {@code orders(id, customer, amount, status, updated_at)} table —
@@ -21,12 +20,16 @@ import java.util.Random;
 @Internal
 public final class OrderChangeScript {
     /** The table's columns, as a CDC tables file lists them. */
-    public static final String COLUMNS = "id: BIGINT\n      customer: STRING\n      amount: DECIMAL(10, 2)\n"
-            + "      status: STRING\n      updated_at: TIMESTAMP(6)";
+    public static final String COLUMNS =
+            "id: BIGINT\n      customer: STRING\n      amount: DECIMAL(10, 2)\n"
+                    + "      status: STRING\n      updated_at: TIMESTAMP(6)";
+
     private static final String[] STATUSES = {"placed", "paid", "shipped", "delivered", "returned"};
     private static final long START_MICROS = 1_704_067_200_000_000L; // 2024-01-01T00:00:00Z
 
-    /** One change: what happened to which row, when the source committed it, at which log position. */
+    /**
+     * One change: what happened to which row, when the source committed it, at which log position.
+     */
     public static final class Change {
         public final String op;
         public final long id;
@@ -36,7 +39,14 @@ public final class OrderChangeScript {
         public final long commitMicros;
         public final long lsn;
 
-        Change(String op, long id, String customer, BigDecimal amount, String status, long commitMicros, long lsn) {
+        Change(
+                String op,
+                long id,
+                String customer,
+                BigDecimal amount,
+                String status,
+                long commitMicros,
+                long lsn) {
             this.op = op;
             this.id = id;
             this.customer = customer;
@@ -57,33 +67,78 @@ public final class OrderChangeScript {
         }
 
         private LocalDateTime updatedAt() {
-            return LocalDateTime.ofEpochSecond(Math.floorDiv(commitMicros, 1_000_000), (int) Math.floorMod(commitMicros, 1_000_000) * 1000, ZoneOffset.UTC);
+            return LocalDateTime.ofEpochSecond(
+                    Math.floorDiv(commitMicros, 1_000_000),
+                    (int) Math.floorMod(commitMicros, 1_000_000) * 1000,
+                    ZoneOffset.UTC);
         }
 
         private String json() {
-            return "{\"id\":" + id + ",\"customer\":\"" + customer + "\",\"amount\":\"" + amount + "\",\"status\":\""
-                    + status + "\",\"updated_at\":" + commitMicros + "}";
+            return "{\"id\":"
+                    + id
+                    + ",\"customer\":\""
+                    + customer
+                    + "\",\"amount\":\""
+                    + amount
+                    + "\",\"status\":\""
+                    + status
+                    + "\",\"updated_at\":"
+                    + commitMicros
+                    + "}";
         }
 
-        /** A Debezium (PostgreSQL) event: {@code updated_at} as MicroTimestamp, the LSN as the position. */
+        /**
+         * A Debezium (PostgreSQL) event: {@code updated_at} as MicroTimestamp, the LSN as the
+         * position.
+         */
         public String debezium() {
             String image = json();
             String before = op.equals("insert") ? "null" : image;
             String after = op.equals("delete") ? "null" : image;
             String code = op.equals("insert") ? "c" : op.equals("update") ? "u" : "d";
-            return "{\"before\":" + before + ",\"after\":" + after + ",\"source\":{\"connector\":\"postgresql\","
-                    + "\"db\":\"shop\",\"schema\":\"public\",\"table\":\"orders\",\"ts_us\":" + commitMicros
-                    + ",\"ts_ms\":" + commitMicros / 1000 + ",\"lsn\":" + lsn + "},\"op\":\"" + code + "\"}";
+            return "{\"before\":"
+                    + before
+                    + ",\"after\":"
+                    + after
+                    + ",\"source\":{\"connector\":\"postgresql\","
+                    + "\"db\":\"shop\",\"schema\":\"public\",\"table\":\"orders\",\"ts_us\":"
+                    + commitMicros
+                    + ",\"ts_ms\":"
+                    + commitMicros / 1000
+                    + ",\"lsn\":"
+                    + lsn
+                    + "},\"op\":\""
+                    + code
+                    + "\"}";
         }
 
         /** A DMS record: timestamps as text, stream position and record id from the LSN. */
         public String dms() {
-            String data = "{\"id\":" + id + ",\"customer\":\"" + customer + "\",\"amount\":" + amount + ",\"status\":\""
-                    + status + "\",\"updated_at\":\"" + updatedAt().toString().replace('T', ' ') + "\"}";
-            return "{\"data\":" + data + ",\"metadata\":{\"timestamp\":\"" + Instant.now() + "\",\"commit-timestamp\":\""
-                    + Instant.ofEpochSecond(0, commitMicros * 1000) + "\",\"record-type\":\"data\",\"operation\":\"" + op
+            String data =
+                    "{\"id\":"
+                            + id
+                            + ",\"customer\":\""
+                            + customer
+                            + "\",\"amount\":"
+                            + amount
+                            + ",\"status\":\""
+                            + status
+                            + "\",\"updated_at\":\""
+                            + updatedAt().toString().replace('T', ' ')
+                            + "\"}";
+            return "{\"data\":"
+                    + data
+                    + ",\"metadata\":{\"timestamp\":\""
+                    + Instant.now()
+                    + "\",\"commit-timestamp\":\""
+                    + Instant.ofEpochSecond(0, commitMicros * 1000)
+                    + "\",\"record-type\":\"data\",\"operation\":\""
+                    + op
                     + "\",\"partition-key-type\":\"schema-table\",\"schema-name\":\"sales\",\"table-name\":\"orders\","
-                    + "\"stream-position\":\"" + String.format("%016X", lsn) + "\",\"transaction-record-id\":" + lsn % 7
+                    + "\"stream-position\":\""
+                    + String.format("%016X", lsn)
+                    + "\",\"transaction-record-id\":"
+                    + lsn % 7
                     + "}}";
         }
     }
@@ -106,10 +161,24 @@ public final class OrderChangeScript {
             long id = sameTransaction ? script.get(i - 1).id : 1 + random.nextInt(keys);
             Change current = live.get(id);
             String op = current == null ? "insert" : random.nextInt(5) == 0 ? "delete" : "update";
-            Change change = op.equals("delete")
-                    ? new Change(op, id, current.customer, current.amount, current.status, micros, lsn)
-                    : new Change(op, id, "c" + random.nextInt(100), BigDecimal.valueOf(random.nextInt(100_000), 2),
-                            STATUSES[random.nextInt(STATUSES.length)], micros, lsn);
+            Change change =
+                    op.equals("delete")
+                            ? new Change(
+                                    op,
+                                    id,
+                                    current.customer,
+                                    current.amount,
+                                    current.status,
+                                    micros,
+                                    lsn)
+                            : new Change(
+                                    op,
+                                    id,
+                                    "c" + random.nextInt(100),
+                                    BigDecimal.valueOf(random.nextInt(100_000), 2),
+                                    STATUSES[random.nextInt(STATUSES.length)],
+                                    micros,
+                                    lsn);
             if (op.equals("delete")) {
                 live.remove(id);
             } else {

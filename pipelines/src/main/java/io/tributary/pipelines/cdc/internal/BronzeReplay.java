@@ -1,7 +1,10 @@
 package io.tributary.pipelines.cdc.internal;
 
 import io.tributary.pipelines.cdc.CdcTableSpec;
-
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.api.common.state.ListState;
@@ -20,35 +23,37 @@ import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.VarCharType;
 import org.apache.flink.util.Collector;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
- * The change events {@code bronze.cdc_<table>} held when a job started without state, decoded
- * again for the keyed operators: they rebuild what the operators knew (each key's position, its
- * row for TOAST placeholders, its versions) and re-send every change, which the keyed silver tables
- * absorb as upserts of what they hold. A job killed after bronze's commit and before silver's thus
- * starts fresh with silver complete; the events go to no other table. Only events before the
- * offsets the Kafka source starts at are replayed, so no event reaches an operator twice; those
- * offsets are kept in state, so a job restored in the middle of the replay keeps the same bound.
- * An event that no longer fits the table was a silver reject when it arrived: it is counted, not
- * re-sent. Input: {@link #READ} rows of a bounded read of the bronze table.
+ * The change events {@code bronze.cdc_<table>} held when a job started without state, decoded again
+ * for the keyed operators: they rebuild what the operators knew (each key's position, its row for
+ * TOAST placeholders, its versions) and re-send every change, which the keyed silver tables absorb
+ * as upserts of what they hold. A job killed after bronze's commit and before silver's thus starts
+ * fresh with silver complete; the events go to no other table. Only events before the offsets the
+ * Kafka source starts at are replayed, so no event reaches an operator twice; those offsets are
+ * kept in state, so a job restored in the middle of the replay keeps the same bound. An event that
+ * no longer fits the table was a silver reject when it arrived: it is counted, not re-sent. Input:
+ * {@link #READ} rows of a bounded read of the bronze table.
  */
 @Internal
-public final class BronzeReplay extends RichFlatMapFunction<RowData, RowData> implements CheckpointedFunction {
+public final class BronzeReplay extends RichFlatMapFunction<RowData, RowData>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     /** The columns of {@code bronze.cdc_<table>} the replay reads. */
-    public static final RowType READ = RowType.of(
-            new LogicalType[] {VarCharType.STRING_TYPE, VarCharType.STRING_TYPE, new BigIntType()},
-            new String[] {"payload", "source", "source_offset"});
+    public static final RowType READ =
+            RowType.of(
+                    new LogicalType[] {
+                        VarCharType.STRING_TYPE, VarCharType.STRING_TYPE, new BigIntType()
+                    },
+                    new String[] {"payload", "source", "source_offset"});
 
     private final CdcTableSpec spec;
-    /** The Kafka source's first offset per {@code kafka:<topic>/<partition>} as this run started. */
+
+    /**
+     * The Kafka source's first offset per {@code kafka:<topic>/<partition>} as this run started.
+     */
     private final HashMap<String, Long> kafkaStart;
+
     private transient Map<String, Long> bound;
     private transient ListState<String> boundState;
     private transient Counter misfits;
@@ -60,8 +65,9 @@ public final class BronzeReplay extends RichFlatMapFunction<RowData, RowData> im
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        boundState = context.getOperatorStateStore().getUnionListState(
-                new ListStateDescriptor<>("kafka-start", Types.STRING));
+        boundState =
+                context.getOperatorStateStore()
+                        .getUnionListState(new ListStateDescriptor<>("kafka-start", Types.STRING));
         bound = new HashMap<>(kafkaStart);
         if (context.isRestored()) {
             List<String> stored = new ArrayList<>();
@@ -102,7 +108,8 @@ public final class BronzeReplay extends RichFlatMapFunction<RowData, RowData> im
         try {
             byte[] payload = event.getString(0).toBytes();
             ChangeEvent decoded = ChangeEvent.decode(spec.format(), payload);
-            ChangeRouter.changes(spec, decoded, StringData.fromString(source), offset).forEach(out::collect);
+            ChangeRouter.changes(spec, decoded, StringData.fromString(source), offset)
+                    .forEach(out::collect);
         } catch (ChangeEvent.InvalidChangeException | RuntimeException e) {
             misfits.inc();
         }

@@ -3,14 +3,12 @@ package io.tributary.pipelines.cdc.internal;
 import io.tributary.formats.debezium.DebeziumRecord;
 import io.tributary.formats.dms.DmsRecord;
 import io.tributary.pipelines.cdc.CdcFormat;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.types.RowKind;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.function.Function;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.types.RowKind;
 
 /**
  * A change event of either envelope, reduced to what the CDC job needs: the table it belongs to,
@@ -18,23 +16,43 @@ import java.util.function.Function;
  */
 @Internal
 final class ChangeEvent {
-    enum Kind { INSERT, UPDATE, DELETE, CONTROL }
+    enum Kind {
+        INSERT,
+        UPDATE,
+        DELETE,
+        CONTROL
+    }
 
     final Kind kind;
-    /** The envelope's own name for the operation, e.g. {@code u}, {@code load}, {@code drop-table}. */
+
+    /**
+     * The envelope's own name for the operation, e.g. {@code u}, {@code load}, {@code drop-table}.
+     */
     final String operation;
+
     final String schema;
     final String table;
     final JsonNode before;
     final JsonNode after;
     final long commitMicros;
     final String logPosition;
+
     /** For control events: the DDL or the control object, as text. */
     final String detail;
+
     private final Function<String, JsonNode> columnSchemas;
 
-    private ChangeEvent(Kind kind, String operation, String schema, String table, JsonNode before, JsonNode after,
-            long commitMicros, String logPosition, String detail, Function<String, JsonNode> columnSchemas) {
+    private ChangeEvent(
+            Kind kind,
+            String operation,
+            String schema,
+            String table,
+            JsonNode before,
+            JsonNode after,
+            long commitMicros,
+            String logPosition,
+            String detail,
+            Function<String, JsonNode> columnSchemas) {
         this.kind = kind;
         this.operation = operation;
         this.schema = schema;
@@ -68,7 +86,8 @@ final class ChangeEvent {
 
     static ChangeEvent decode(CdcFormat format, byte[] message) throws InvalidChangeException {
         try {
-            return format == CdcFormat.DEBEZIUM_JSON ? fromDebezium(DebeziumRecord.decode(message))
+            return format == CdcFormat.DEBEZIUM_JSON
+                    ? fromDebezium(DebeziumRecord.decode(message))
                     : fromDms(DmsRecord.decode(message));
         } catch (DebeziumRecord.InvalidRecordException | DmsRecord.InvalidRecordException e) {
             throw new InvalidChangeException(e.getMessage());
@@ -82,7 +101,8 @@ final class ChangeEvent {
     private static ChangeEvent fromDebezium(DebeziumRecord record) throws InvalidChangeException {
         Long micros = record.commitMicros();
         if (micros == null) {
-            throw new InvalidChangeException("Debezium event without source.ts_ms: its commit time is unknown");
+            throw new InvalidChangeException(
+                    "Debezium event without source.ts_ms: its commit time is unknown");
         }
         CommitTimes.requireInRange(micros);
         Kind kind;
@@ -105,26 +125,48 @@ final class ChangeEvent {
                 kind = Kind.CONTROL;
                 detail = record.ddl();
         }
-        String op = record.operation() == DebeziumRecord.Operation.SCHEMA_CHANGE ? "schema-change"
-                : record.operation().name().toLowerCase(java.util.Locale.ROOT);
-        return new ChangeEvent(kind, op, record.schemaName(), record.tableName(), record.before(), record.after(),
-                micros, record.logPosition(), detail, record::columnSchema);
+        String op =
+                record.operation() == DebeziumRecord.Operation.SCHEMA_CHANGE
+                        ? "schema-change"
+                        : record.operation().name().toLowerCase(java.util.Locale.ROOT);
+        return new ChangeEvent(
+                kind,
+                op,
+                record.schemaName(),
+                record.tableName(),
+                record.before(),
+                record.after(),
+                micros,
+                record.logPosition(),
+                detail,
+                record::columnSchema);
     }
 
     private static ChangeEvent fromDms(DmsRecord record) throws DmsRecord.InvalidRecordException {
         Instant commit = record.commitTimestamp();
         if (commit == null) {
-            throw new DmsRecord.InvalidRecordException("DMS record without metadata timestamp: its commit time is unknown");
+            throw new DmsRecord.InvalidRecordException(
+                    "DMS record without metadata timestamp: its commit time is unknown");
         }
         long micros;
         try {
             micros = CommitTimes.requireInRange(CommitTimes.micros(commit));
         } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new DmsRecord.InvalidRecordException("DMS commit time " + commit + " is out of range (years 1-9999)");
+            throw new DmsRecord.InvalidRecordException(
+                    "DMS commit time " + commit + " is out of range (years 1-9999)");
         }
         if (record.isControl()) {
-            return new ChangeEvent(Kind.CONTROL, record.operation(), record.schemaName(), record.tableName(), null, null,
-                    micros, record.logPosition(), record.controlDetail(), c -> null);
+            return new ChangeEvent(
+                    Kind.CONTROL,
+                    record.operation(),
+                    record.schemaName(),
+                    record.tableName(),
+                    null,
+                    null,
+                    micros,
+                    record.logPosition(),
+                    record.controlDetail(),
+                    c -> null);
         }
         JsonNode before = null;
         JsonNode after = null;
@@ -140,7 +182,16 @@ final class ChangeEvent {
                 kind = change.kind == RowKind.UPDATE_AFTER ? Kind.UPDATE : Kind.INSERT;
             }
         }
-        return new ChangeEvent(kind, record.operation(), record.schemaName(), record.tableName(), before, after,
-                micros, record.logPosition(), null, c -> null);
+        return new ChangeEvent(
+                kind,
+                record.operation(),
+                record.schemaName(),
+                record.tableName(),
+                before,
+                after,
+                micros,
+                record.logPosition(),
+                null,
+                c -> null);
     }
 }

@@ -2,7 +2,6 @@ package io.tributary.pipelines.cdc.internal;
 
 import io.tributary.formats.debezium.DebeziumRecord;
 import io.tributary.pipelines.cdc.CdcTableSpec;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.table.data.GenericRowData;
@@ -51,7 +50,10 @@ public final class ChangeKeys implements KeySelector<RowData, String> {
         return position.compareTo(otherPosition);
     }
 
-    /** A new row with the fields the getters read from {@code change}, and {@code extra} empty fields after them. */
+    /**
+     * A new row with the fields the getters read from {@code change}, and {@code extra} empty
+     * fields after them.
+     */
     static GenericRowData columns(RowData change, RowData.FieldGetter[] getters, int extra) {
         GenericRowData row = new GenericRowData(getters.length + extra);
         for (int i = 0; i < getters.length; i++) {

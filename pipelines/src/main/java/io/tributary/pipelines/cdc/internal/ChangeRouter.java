@@ -3,7 +3,16 @@ package io.tributary.pipelines.cdc.internal;
 import io.tributary.pipelines.cdc.CdcFormat;
 import io.tributary.pipelines.cdc.CdcTableSpec;
 import io.tributary.pipelines.kafka.KafkaSources;
-
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
@@ -21,29 +30,19 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-
 /**
  * Decodes Kafka records into change events and sends each where it belongs: a captured table's
- * event to the main output (bronze) and, typed by the table's columns, to that table's side
- * output; control events, records that are no change event, and events whose row does not fit
- * their table to their own side outputs. Never fails on a record.
+ * event to the main output (bronze) and, typed by the table's columns, to that table's side output;
+ * control events, records that are no change event, and events whose row does not fit their table
+ * to their own side outputs. Never fails on a record.
  */
 @Internal
 public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ChangeRouter.class);
 
-    public static final OutputTag<RowData> CONTROL = new OutputTag<>("cdc-control", InternalTypeInfo.of(CdcRows.CONTROL));
+    public static final OutputTag<RowData> CONTROL =
+            new OutputTag<>("cdc-control", InternalTypeInfo.of(CdcRows.CONTROL));
     public static final OutputTag<RowData> BRONZE_REJECTS =
             new OutputTag<>("cdc-bronze-rejects", InternalTypeInfo.of(CdcRows.BRONZE_REJECT));
     public static final OutputTag<RowData> SILVER_REJECTS =
@@ -57,7 +56,10 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
     private transient Counter unknownTableEvents;
     private transient Counter controlEvents;
 
-    public ChangeRouter(List<CdcTableSpec> tables, Map<String, CdcFormat> formatByTopic, boolean rejectUnknownTables) {
+    public ChangeRouter(
+            List<CdcTableSpec> tables,
+            Map<String, CdcFormat> formatByTopic,
+            boolean rejectUnknownTables) {
         this.tables = List.copyOf(tables);
         this.formatByTopic = Map.copyOf(formatByTopic);
         this.rejectUnknownTables = rejectUnknownTables;
@@ -65,7 +67,8 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
 
     /** The side output carrying the typed changes of one table. */
     public static OutputTag<RowData> changesOf(CdcTableSpec spec) {
-        return new OutputTag<>("cdc-changes-" + spec.name(), InternalTypeInfo.of(CdcRows.routed(spec)));
+        return new OutputTag<>(
+                "cdc-changes-" + spec.name(), InternalTypeInfo.of(CdcRows.routed(spec)));
     }
 
     @Override
@@ -84,21 +87,40 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
         long offset = raw.getLong(2);
         byte[] bytes = raw.getBinary(3);
         StringData payload = StringData.fromString(new String(bytes, StandardCharsets.UTF_8));
-        TimestampData now = TimestampData.fromEpochMillis(ctx.timerService().currentProcessingTime());
+        TimestampData now =
+                TimestampData.fromEpochMillis(ctx.timerService().currentProcessingTime());
         ChangeEvent event;
         try {
             event = ChangeEvent.decode(formatByTopic.get(topic), bytes);
         } catch (ChangeEvent.InvalidChangeException e) {
-            ctx.output(BRONZE_REJECTS, GenericRowData.of(text(e.getMessage()), payload, source, offset, now));
+            ctx.output(
+                    BRONZE_REJECTS,
+                    GenericRowData.of(text(e.getMessage()), payload, source, offset, now));
             return;
         }
         TimestampData commitTs = CommitTimes.timestamp(event.commitMicros);
         if (event.kind == ChangeEvent.Kind.CONTROL) {
             controlEvents.inc();
-            LOG.info("CDC control event {} on {}.{} at {} ({}); recorded in bronze.cdc_control_events, not applied",
-                    event.operation, event.schema, event.table, commitTs, source + "@" + offset);
-            ctx.output(CONTROL, GenericRowData.of(text(formatByTopic.get(topic).id()), text(event.operation),
-                    text(event.schema), text(event.table), commitTs, text(event.detail), payload, source, offset, now));
+            LOG.info(
+                    "CDC control event {} on {}.{} at {} ({}); recorded in bronze.cdc_control_events, not applied",
+                    event.operation,
+                    event.schema,
+                    event.table,
+                    commitTs,
+                    source + "@" + offset);
+            ctx.output(
+                    CONTROL,
+                    GenericRowData.of(
+                            text(formatByTopic.get(topic).id()),
+                            text(event.operation),
+                            text(event.schema),
+                            text(event.table),
+                            commitTs,
+                            text(event.detail),
+                            payload,
+                            source,
+                            offset,
+                            now));
             return;
         }
         CdcTableSpec spec = tableOf(event);
@@ -107,30 +129,59 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
             return;
         }
         StringData op = text(event.kind.name().toLowerCase(Locale.ROOT));
-        out.collect(GenericRowData.of(text(spec.name()), op, commitTs, text(event.logPosition), text(event.schema),
-                text(event.table), payload, source, offset, now));
+        out.collect(
+                GenericRowData.of(
+                        text(spec.name()),
+                        op,
+                        commitTs,
+                        text(event.logPosition),
+                        text(event.schema),
+                        text(event.table),
+                        payload,
+                        source,
+                        offset,
+                        now));
         List<RowData> changes;
         try {
             changes = changes(spec, event, source, offset);
         } catch (IllegalArgumentException e) {
-            ctx.output(SILVER_REJECTS, GenericRowData.of(text(spec.name()), op, commitTs, text(e.getMessage()), payload,
-                    source, offset, now));
+            ctx.output(
+                    SILVER_REJECTS,
+                    GenericRowData.of(
+                            text(spec.name()),
+                            op,
+                            commitTs,
+                            text(e.getMessage()),
+                            payload,
+                            source,
+                            offset,
+                            now));
             return;
         } catch (RuntimeException e) {
-            ctx.output(SILVER_REJECTS, GenericRowData.of(text(spec.name()), op, commitTs,
-                    text("cannot convert the row: " + Reasons.of(e)), payload, source, offset, now));
+            ctx.output(
+                    SILVER_REJECTS,
+                    GenericRowData.of(
+                            text(spec.name()),
+                            op,
+                            commitTs,
+                            text("cannot convert the row: " + Reasons.of(e)),
+                            payload,
+                            source,
+                            offset,
+                            now));
             return;
         }
         changes.forEach(change -> ctx.output(changeTags.get(spec.name()), change));
     }
 
     /**
-     * The typed changes an event of the table makes, in {@link CdcRows#routed} layout: the delete of
-     * the old key when an update moved the row to a new key, then the event's own change.
+     * The typed changes an event of the table makes, in {@link CdcRows#routed} layout: the delete
+     * of the old key when an update moved the row to a new key, then the event's own change.
      *
      * @throws IllegalArgumentException when the row does not fit the table's columns
      */
-    static List<RowData> changes(CdcTableSpec spec, ChangeEvent event, StringData source, long offset) {
+    static List<RowData> changes(
+            CdcTableSpec spec, ChangeEvent event, StringData source, long offset) {
         RowData typed = typed(spec, event);
         Optional<RowData> movedFrom = movedFrom(spec, event, typed);
         List<RowData> changes = new ArrayList<>(2);
@@ -156,12 +207,23 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
         return null;
     }
 
-    private void unknown(ChangeEvent event, Context ctx, StringData payload, StringData source, long offset,
+    private void unknown(
+            ChangeEvent event,
+            Context ctx,
+            StringData payload,
+            StringData source,
+            long offset,
             TimestampData now) {
         String table = event.schema == null ? event.table : event.schema + "." + event.table;
         if (rejectUnknownTables) {
-            ctx.output(BRONZE_REJECTS, GenericRowData.of(text("no CDC table is configured for " + table),
-                    payload, source, offset, now));
+            ctx.output(
+                    BRONZE_REJECTS,
+                    GenericRowData.of(
+                            text("no CDC table is configured for " + table),
+                            payload,
+                            source,
+                            offset,
+                            now));
             return;
         }
         unknownTableEvents.inc();
@@ -177,8 +239,8 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
 
     /**
      * For an update that changed the primary key (a DMS record whose before-image holds the old
-     * key): the delete of the old key, which would otherwise stay in silver for ever. Empty for
-     * any other change, and when the before-image lacks a key column (it cannot tell).
+     * key): the delete of the old key, which would otherwise stay in silver for ever. Empty for any
+     * other change, and when the before-image lacks a key column (it cannot tell).
      */
     static Optional<RowData> movedFrom(CdcTableSpec spec, ChangeEvent event, RowData typedAfter) {
         if (event.kind != ChangeEvent.Kind.UPDATE || event.before == null) {
@@ -193,23 +255,30 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
         }
         RowData before = typed(spec, event, event.before, true);
         for (int key : spec.primaryKeyIndexes()) {
-            if (!Objects.deepEquals(((GenericRowData) before).getField(key), ((GenericRowData) typedAfter).getField(key))) {
+            if (!Objects.deepEquals(
+                    ((GenericRowData) before).getField(key),
+                    ((GenericRowData) typedAfter).getField(key))) {
                 return Optional.of(before);
             }
         }
         return Optional.empty();
     }
 
-    private static RowData typed(CdcTableSpec spec, ChangeEvent event, JsonNode image, boolean delete) {
+    private static RowData typed(
+            CdcTableSpec spec, ChangeEvent event, JsonNode image, boolean delete) {
         RowType type = spec.rowType();
         if (image == null) {
             throw new IllegalArgumentException("the event has no row image");
         }
-        GenericRowData row = new GenericRowData(type.getFieldCount() + 4); // + position, + record (routed)
+        GenericRowData row =
+                new GenericRowData(type.getFieldCount() + 4); // + position, + record (routed)
         for (int i = 0; i < type.getFieldCount(); i++) {
             String column = type.getFieldNames().get(i);
             try {
-                row.setField(i, JsonColumns.convert(image.get(column), type.getTypeAt(i), event.columnSchema(column)));
+                row.setField(
+                        i,
+                        JsonColumns.convert(
+                                image.get(column), type.getTypeAt(i), event.columnSchema(column)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("column " + column + ": " + e.getMessage());
             } catch (RuntimeException e) {
@@ -218,8 +287,12 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
         }
         for (int key : spec.primaryKeyIndexes()) {
             if (row.isNullAt(key)) {
-                throw new IllegalArgumentException("primary key column " + type.getFieldNames().get(key)
-                        + " is missing from the " + (delete ? "before" : "after") + " image");
+                throw new IllegalArgumentException(
+                        "primary key column "
+                                + type.getFieldNames().get(key)
+                                + " is missing from the "
+                                + (delete ? "before" : "after")
+                                + " image");
             }
         }
         row.setField(type.getFieldCount(), event.commitMicros);

@@ -1,7 +1,6 @@
 package io.tributary.pipelines.cdc.internal;
 
 import io.tributary.pipelines.cdc.CdcTableSpec;
-
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.Configuration;
@@ -15,10 +14,10 @@ import org.apache.flink.types.RowKind;
 
 /**
  * The versions an SCD2 history table holds, as changes at their {@code valid_from}: fed to the
- * history function beside the stream, they tell a job started without state which version each
- * new change ends, and which versions the table holds that the changes of their own commit remove.
- * They name no record; their log position sorts before any real event's, so an event of the same
- * commit time replaces them.
+ * history function beside the stream, they tell a job started without state which version each new
+ * change ends, and which versions the table holds that the changes of their own commit remove. They
+ * name no record; their log position sorts before any real event's, so an event of the same commit
+ * time replaces them.
  */
 @Internal
 public final class CurrentVersions extends RichMapFunction<Row, RowData> {
@@ -29,7 +28,9 @@ public final class CurrentVersions extends RichMapFunction<Row, RowData> {
     private transient RowRowConverter converter;
     private transient RowData.FieldGetter[] getters;
 
-    /** @param columnsAndValidFrom the type of {@link #query(CdcTableSpec)}'s rows */
+    /**
+     * @param columnsAndValidFrom the type of {@link #query(CdcTableSpec)}'s rows
+     */
     public CurrentVersions(CdcTableSpec spec, DataType columnsAndValidFrom) {
         this.spec = spec;
         this.columnsAndValidFrom = columnsAndValidFrom;

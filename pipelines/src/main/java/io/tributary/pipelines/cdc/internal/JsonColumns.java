@@ -1,14 +1,5 @@
 package io.tributary.pipelines.cdc.internal;
 
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.table.data.DecimalData;
-import org.apache.flink.table.data.StringData;
-import org.apache.flink.table.data.TimestampData;
-import org.apache.flink.table.types.logical.DecimalType;
-import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.flink.table.types.logical.LogicalTypeRoot;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -22,6 +13,14 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
+import org.apache.flink.table.types.logical.DecimalType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 
 /**
  * A column value of a change event's row image as Flink's internal value of the column's type.
@@ -32,17 +31,23 @@ import java.util.Locale;
  */
 @Internal
 final class JsonColumns {
-    private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .toFormatter();
+    private static final DateTimeFormatter LOCAL_DATE_TIME =
+            new DateTimeFormatterBuilder()
+                    .append(DateTimeFormatter.ISO_LOCAL_DATE)
+                    .optionalStart()
+                    .appendLiteral('T')
+                    .optionalEnd()
+                    .optionalStart()
+                    .appendLiteral(' ')
+                    .optionalEnd()
+                    .append(DateTimeFormatter.ISO_LOCAL_TIME)
+                    .toFormatter();
     private static final long MILLIS_LIMIT = 100_000_000_000_000L; // year 5138 in ms: larger is µs
     private static final long MICROS_LIMIT = MILLIS_LIMIT * 1000;
 
     /** The range lake dates and timestamps keep to, as Spark, Trino and Athena read them. */
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     private static final long FIRST_DAY = LocalDate.of(1, 1, 1).toEpochDay();
     private static final long LAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
@@ -50,13 +55,17 @@ final class JsonColumns {
 
     private JsonColumns() {}
 
-    /** A value for a reason: long text is cut, so one bad row cannot make a huge rejects row twice. */
+    /**
+     * A value for a reason: long text is cut, so one bad row cannot make a huge rejects row twice.
+     */
     private static String abbreviated(JsonNode value) {
         String text = value.asText();
         return text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "…" : text;
     }
 
-    /** @throws IllegalArgumentException saying why the value does not fit the type */
+    /**
+     * @throws IllegalArgumentException saying why the value does not fit the type
+     */
     static Object convert(JsonNode value, LogicalType type, JsonNode debeziumSchema) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return null;
@@ -64,7 +73,8 @@ final class JsonColumns {
         switch (type.getTypeRoot()) {
             case CHAR:
             case VARCHAR:
-                return StringData.fromString(value.isValueNode() ? value.asText() : value.toString());
+                return StringData.fromString(
+                        value.isValueNode() ? value.asText() : value.toString());
             case BOOLEAN:
                 return bool(value);
             case TINYINT:
@@ -91,7 +101,8 @@ final class JsonColumns {
                 }
                 return type.getTypeRoot() == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE
                         ? TimestampData.fromInstant(instant)
-                        : TimestampData.fromLocalDateTime(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+                        : TimestampData.fromLocalDateTime(
+                                LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
             case BINARY:
             case VARBINARY:
                 return bytes(value);
@@ -106,9 +117,20 @@ final class JsonColumns {
         }
         String text = value.asText().trim().toLowerCase(Locale.ROOT);
         switch (text) {
-            case "true": case "t": case "1": case "y": case "yes": return true;
-            case "false": case "f": case "0": case "n": case "no": return false;
-            default: throw new IllegalArgumentException("'" + abbreviated(value) + "' is not a boolean");
+            case "true":
+            case "t":
+            case "1":
+            case "y":
+            case "yes":
+                return true;
+            case "false":
+            case "f":
+            case "0":
+            case "n":
+            case "no":
+                return false;
+            default:
+                throw new IllegalArgumentException("'" + abbreviated(value) + "' is not a boolean");
         }
     }
 
@@ -118,10 +140,12 @@ final class JsonColumns {
         try {
             result = number.longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("'" + abbreviated(value) + "' is not a whole number in range");
+            throw new IllegalArgumentException(
+                    "'" + abbreviated(value) + "' is not a whole number in range");
         }
         if (result < min || result > max) {
-            throw new IllegalArgumentException(result + " is out of range [" + min + ", " + max + "]");
+            throw new IllegalArgumentException(
+                    result + " is out of range [" + min + ", " + max + "]");
         }
         return result;
     }
@@ -137,9 +161,13 @@ final class JsonColumns {
         }
     }
 
-    /** A number beyond the type's range is the sender's mistake, not infinity; "Infinity" and "NaN" pass. */
+    /**
+     * A number beyond the type's range is the sender's mistake, not infinity; "Infinity" and "NaN"
+     * pass.
+     */
     private static double finite(JsonNode value, double number, double max) {
-        if (Math.abs(number) > max && !(value.isTextual() && value.asText().trim().matches("[+-]?Infinity"))) {
+        if (Math.abs(number) > max
+                && !(value.isTextual() && value.asText().trim().matches("[+-]?Infinity"))) {
             throw new IllegalArgumentException("'" + abbreviated(value) + "' is out of range");
         }
         return number;
@@ -158,9 +186,13 @@ final class JsonColumns {
 
     private static DecimalData decimal(JsonNode value, DecimalType type, JsonNode schema) {
         BigDecimal number;
-        if (value.isTextual() && schema != null && "org.apache.kafka.connect.data.Decimal".equals(schema.path("name").asText())) {
+        if (value.isTextual()
+                && schema != null
+                && "org.apache.kafka.connect.data.Decimal".equals(schema.path("name").asText())) {
             int scale = schema.path("parameters").path("scale").asInt(0);
-            number = new BigDecimal(new BigInteger(Base64.getDecoder().decode(value.asText())), scale);
+            number =
+                    new BigDecimal(
+                            new BigInteger(Base64.getDecoder().decode(value.asText())), scale);
         } else {
             number = number(value);
         }
@@ -170,10 +202,14 @@ final class JsonColumns {
             throw new IllegalArgumentException(abbreviated(value) + " does not fit " + type);
         }
         if (number.signum() == 0 || integerDigits < -type.getScale() - 1) {
-            number = BigDecimal.ZERO; // below half the last digit: rounds to zero, without a huge division
+            number = BigDecimal.ZERO; // below half the last digit: rounds to zero, without a huge
+            // division
         }
-        DecimalData decimal = DecimalData.fromBigDecimal(number.setScale(type.getScale(), RoundingMode.HALF_UP),
-                type.getPrecision(), type.getScale());
+        DecimalData decimal =
+                DecimalData.fromBigDecimal(
+                        number.setScale(type.getScale(), RoundingMode.HALF_UP),
+                        type.getPrecision(),
+                        type.getScale());
         if (decimal == null) {
             throw new IllegalArgumentException(number + " does not fit " + type);
         }
@@ -187,13 +223,19 @@ final class JsonColumns {
         } else {
             String text = value.asText().trim();
             try {
-                day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).toEpochDay();
+                day =
+                        LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text)
+                                .toEpochDay();
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + abbreviated(value) + "' is not a date (yyyy-MM-dd or days since 1970)");
+                throw new IllegalArgumentException(
+                        "'"
+                                + abbreviated(value)
+                                + "' is not a date (yyyy-MM-dd or days since 1970)");
             }
         }
         if (day < FIRST_DAY || day > LAST_DAY) {
-            throw new IllegalArgumentException("day " + day + " since 1970 is outside years 1-9999");
+            throw new IllegalArgumentException(
+                    "day " + day + " since 1970 is outside years 1-9999");
         }
         return (int) day;
     }
@@ -203,22 +245,30 @@ final class JsonColumns {
             long n = integral(value, Long.MIN_VALUE, Long.MAX_VALUE);
             String unit = schema == null ? "" : schema.path("name").asText("");
             if (unit.endsWith("NanoTimestamp") || (unit.isEmpty() && Math.abs(n) >= MICROS_LIMIT)) {
-                return Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
+                return Instant.ofEpochSecond(
+                        Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
             }
-            if (unit.endsWith("MicroTimestamp") || (unit.isEmpty() && Math.abs(n) >= MILLIS_LIMIT)) {
-                return Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000L), Math.floorMod(n, 1_000_000L) * 1000);
+            if (unit.endsWith("MicroTimestamp")
+                    || (unit.isEmpty() && Math.abs(n) >= MILLIS_LIMIT)) {
+                return Instant.ofEpochSecond(
+                        Math.floorDiv(n, 1_000_000L), Math.floorMod(n, 1_000_000L) * 1000);
             }
             return Instant.ofEpochMilli(n);
         }
         String text = value.asText().trim();
         try {
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return OffsetDateTime.parse(text.replace(' ', 'T'), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                return OffsetDateTime.parse(
+                                text.replace(' ', 'T'), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant();
             }
             return LocalDateTime.parse(text, LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a timestamp (ISO-8601, 'yyyy-MM-dd HH:mm:ss[.f]'"
-                    + " in UTC, or epoch milliseconds)");
+            throw new IllegalArgumentException(
+                    "'"
+                            + text
+                            + "' is not a timestamp (ISO-8601, 'yyyy-MM-dd HH:mm:ss[.f]'"
+                            + " in UTC, or epoch milliseconds)");
         }
     }
 

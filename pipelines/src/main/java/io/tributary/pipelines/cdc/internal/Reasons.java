@@ -2,7 +2,9 @@ package io.tributary.pipelines.cdc.internal;
 
 import org.apache.flink.annotation.Internal;
 
-/** An unexpected exception as a rejects row's reason: its kind and message, short enough to read. */
+/**
+ * An unexpected exception as a rejects row's reason: its kind and message, short enough to read.
+ */
 @Internal
 final class Reasons {
     private static final int MAX_LENGTH = 500;

@@ -1,16 +1,15 @@
 package io.tributary.pipelines.cdc.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Debezium's placeholder for a value it did not read: PostgreSQL sends an unchanged TOASTed column
@@ -56,7 +55,11 @@ final class UnavailableValues {
     }
 
     /** {@code row} with the given columns taken from {@code previous}; other fields as they are. */
-    static GenericRowData filled(GenericRowData row, List<Integer> columns, RowData previous, RowData.FieldGetter[] getters) {
+    static GenericRowData filled(
+            GenericRowData row,
+            List<Integer> columns,
+            RowData previous,
+            RowData.FieldGetter[] getters) {
         for (int column : columns) {
             row.setField(column, getters[column].getFieldOrNull(previous));
         }
@@ -66,7 +69,11 @@ final class UnavailableValues {
     static String reason(List<Integer> columns, RowType type) {
         List<String> names = new ArrayList<>();
         columns.forEach(c -> names.add(type.getFieldNames().get(c)));
-        return "column(s) " + names + " hold Debezium's " + PLACEHOLDER + " (a TOASTed value left unchanged), and no "
+        return "column(s) "
+                + names
+                + " hold Debezium's "
+                + PLACEHOLDER
+                + " (a TOASTed value left unchanged), and no "
                 + "earlier version of the row is known to take it from (a fresh start after the row's last full image)";
     }
 }

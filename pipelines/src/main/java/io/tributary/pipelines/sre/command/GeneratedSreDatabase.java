@@ -5,15 +5,16 @@ import io.tributary.pipelines.sre.SreCsvLoader;
 import io.tributary.pipelines.sre.SreDatabase;
 import io.tributary.pipelines.sre.SreGenerator;
 import io.tributary.pipelines.sre.SreOptions;
-
+import java.nio.file.Path;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.FileUtils;
 
-import java.nio.file.Path;
-import java.util.Map;
-
-/** An embedded MariaDB holding a generated year of SRE data (with its bad rows), for the demo and the benchmark. */
+/**
+ * An embedded MariaDB holding a generated year of SRE data (with its bad rows), for the demo and
+ * the benchmark.
+ */
 @Internal
 final class GeneratedSreDatabase implements AutoCloseable {
     static final int YEAR = 2025;
@@ -26,14 +27,18 @@ final class GeneratedSreDatabase implements AutoCloseable {
         this.loaded = loaded;
     }
 
-    /** Starts a fresh server under {@code dbDir} and loads a year with {@code requests} requests, by way of CSVs in {@code csvDir}. */
+    /**
+     * Starts a fresh server under {@code dbDir} and loads a year with {@code requests} requests, by
+     * way of CSVs in {@code csvDir}.
+     */
     static GeneratedSreDatabase start(Path dbDir, Path csvDir, long requests) throws Exception {
         FileUtils.deleteDirectory(dbDir.toFile());
         EmbeddedMariaDb db = EmbeddedMariaDb.start(dbDir);
         try {
             new SreGenerator(42, YEAR).withBadRows().generate(csvDir, requests);
             Configuration settings = settings(db, new Configuration());
-            return new GeneratedSreDatabase(db, SreCsvLoader.load(SreDatabase.fromConfig(settings), csvDir));
+            return new GeneratedSreDatabase(
+                    db, SreCsvLoader.load(SreDatabase.fromConfig(settings), csvDir));
         } catch (Exception e) {
             db.close();
             throw e;

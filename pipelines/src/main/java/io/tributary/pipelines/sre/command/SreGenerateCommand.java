@@ -7,7 +7,10 @@ import io.tributary.pipelines.sre.SreDatabase;
 import io.tributary.pipelines.sre.SreGenerator;
 import io.tributary.pipelines.sre.SreOptions;
 import io.tributary.pipelines.sre.SrePipeline;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.FileUtils;
@@ -15,50 +18,73 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.Callable;
-
 /** {@code tributary generate sre}. */
 @Internal
-@Command(name = SrePipeline.NAME, description = "A year of deploy runs, requests and incidents, as CSV files or "
-        + "into a database.")
+@Command(
+        name = SrePipeline.NAME,
+        description =
+                "A year of deploy runs, requests and incidents, as CSV files or "
+                        + "into a database.")
 public final class SreGenerateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--requests", defaultValue = "500000", description = "Requests in the year (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--requests",
+            defaultValue = "500000",
+            description = "Requests in the year (default: ${DEFAULT-VALUE}).")
     long requests;
 
-    @Option(names = "--year", defaultValue = "2025", description = "The calendar year (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--year",
+            defaultValue = "2025",
+            description = "The calendar year (default: ${DEFAULT-VALUE}).")
     int year;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write to (default: <landing.root>/sre).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Folder to write to (default: <landing.root>/sre).")
     Path out;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL", description = "Fill this database instead (tables created "
-            + "where missing, their rows replaced), e.g. jdbc:mysql://localhost:3306/sre or jdbc:postgresql://localhost/sre. "
-            + "Default: tributary.sre.jdbc.url with --to-database.")
+    @Option(
+            names = "--jdbc-url",
+            paramLabel = "URL",
+            description =
+                    "Fill this database instead (tables created "
+                            + "where missing, their rows replaced), e.g. jdbc:mysql://localhost:3306/sre or jdbc:postgresql://localhost/sre. "
+                            + "Default: tributary.sre.jdbc.url with --to-database.")
     String jdbcUrl;
 
-    @Option(names = "--user", description = "Database user (default: tributary.sre.jdbc.user); the password comes "
-            + "from TRIBUTARY_SRE_JDBC_PASSWORD or tributary.sre.jdbc.password-file.")
+    @Option(
+            names = "--user",
+            description =
+                    "Database user (default: tributary.sre.jdbc.user); the password comes "
+                            + "from TRIBUTARY_SRE_JDBC_PASSWORD or tributary.sre.jdbc.password-file.")
     String user;
 
     @Option(names = "--to-database", description = "Fill the database of tributary.sre.jdbc.url.")
     boolean toDatabase;
 
-    @Option(names = "--clean", description = "Leave out the few bad rows (bad times, unknown statuses) otherwise "
-            + "written for the pipeline to reject.")
+    @Option(
+            names = "--clean",
+            description =
+                    "Leave out the few bad rows (bad times, unknown statuses) otherwise "
+                            + "written for the pipeline to reject.")
     boolean clean;
 
     @Override
     public Integer call() throws Exception {
         Configuration conf = common.configuration();
-        Path dir = out != null ? out : Path.of(conf.get(TributaryOptions.LANDING_ROOT), SrePipeline.NAME);
+        Path dir =
+                out != null
+                        ? out
+                        : Path.of(conf.get(TributaryOptions.LANDING_ROOT), SrePipeline.NAME);
         if (jdbcUrl != null) {
             conf.set(SreOptions.JDBC_URL, jdbcUrl);
         }
@@ -71,16 +97,24 @@ public final class SreGenerateCommand implements Callable<Integer> {
         if (!clean) {
             generator.withBadRows();
         }
-        Path csvDir = intoDatabase && out == null ? Files.createTempDirectory("tributary-sre") : dir;
+        Path csvDir =
+                intoDatabase && out == null ? Files.createTempDirectory("tributary-sre") : dir;
         SreGenerator.Result sre = generator.generate(csvDir, requests);
         if (!intoDatabase) {
-            System.out.printf("Wrote %,d deploy runs, %,d requests and %,d incidents of %d to %s (%.1f s)%n", sre.runs,
-                    sre.requests, sre.incidents, year, dir.toAbsolutePath().normalize(), (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    "Wrote %,d deploy runs, %,d requests and %,d incidents of %d to %s (%.1f s)%n",
+                    sre.runs,
+                    sre.requests,
+                    sre.incidents,
+                    year,
+                    dir.toAbsolutePath().normalize(),
+                    (System.nanoTime() - start) / 1e9);
             return 0;
         }
         SreDatabase db = SreDatabase.fromConfig(conf);
-        System.out.printf("Loading %,d deploy runs, %,d requests and %,d incidents of %d into %s ...%n", sre.runs,
-                sre.requests, sre.incidents, year, db.redacted());
+        System.out.printf(
+                "Loading %,d deploy runs, %,d requests and %,d incidents of %d into %s ...%n",
+                sre.runs, sre.requests, sre.incidents, year, db.redacted());
         Map<String, Long> loaded = SreCsvLoader.load(db, csvDir);
         if (out == null) {
             FileUtils.deleteDirectory(csvDir.toFile());

@@ -2,14 +2,12 @@ package io.tributary.pipelines.sre.internal;
 
 import io.tributary.pipelines.sre.SloTarget;
 import io.tributary.udfs.sre.ErrorBudget;
-
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.FunctionHint;
 import org.apache.flink.table.functions.TableFunction;
 import org.apache.flink.types.Row;
-
-import java.util.List;
 
 /**
  * {@code SLO_JUDGE(sli, period, value)}: one row per SLO of the targets file on that SLI whose
@@ -18,8 +16,11 @@ import java.util.List;
  * The targets are this instance's, so they are configuration, not SQL.
  */
 @Internal
-@FunctionHint(output = @DataTypeHint("ROW<slo STRING, target DOUBLE, comparator STRING, met BOOLEAN, "
-        + "error_budget_remaining DOUBLE, burn_rate DOUBLE>"))
+@FunctionHint(
+        output =
+                @DataTypeHint(
+                        "ROW<slo STRING, target DOUBLE, comparator STRING, met BOOLEAN, "
+                                + "error_budget_remaining DOUBLE, burn_rate DOUBLE>"))
 public final class SloJudgeFunction extends TableFunction<Row> {
     public static final String NAME = "SLO_JUDGE";
 
@@ -32,10 +33,14 @@ public final class SloJudgeFunction extends TableFunction<Row> {
     public void eval(String sli, String period, Double value) {
         for (SloTarget slo : SloTargets.applying(targets, sli, period)) {
             boolean budget = slo.hasErrorBudget();
-            collect(Row.of(slo.name(), slo.target(), slo.comparator().name().toLowerCase(java.util.Locale.ROOT),
-                    slo.comparator().met(value, slo.target()),
-                    budget ? ErrorBudget.remaining(value, slo.target()) : null,
-                    budget ? ErrorBudget.burnRate(value, slo.target()) : null));
+            collect(
+                    Row.of(
+                            slo.name(),
+                            slo.target(),
+                            slo.comparator().name().toLowerCase(java.util.Locale.ROOT),
+                            slo.comparator().met(value, slo.target()),
+                            budget ? ErrorBudget.remaining(value, slo.target()) : null,
+                            budget ? ErrorBudget.burnRate(value, slo.target()) : null));
         }
     }
 }

@@ -1,11 +1,9 @@
 package io.tributary.pipelines.sre.internal;
 
 import io.tributary.pipelines.sre.SloTarget;
-
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.functions.ScalarFunction;
-
-import java.util.List;
 
 /**
  * {@code SLO_TARGET(sli, period)}: the target of the first SLO on the SLI whose window fits the

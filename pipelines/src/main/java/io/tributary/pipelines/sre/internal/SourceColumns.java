@@ -1,11 +1,6 @@
 package io.tributary.pipelines.sre.internal;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.table.catalog.Column;
-import org.apache.flink.table.types.logical.LogicalTypeRoot;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -18,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 
 /**
  * Checks a source table's columns against what the pipeline reads, before a job starts: Flink's
@@ -25,14 +23,27 @@ import java.util.Set;
  */
 @Internal
 final class SourceColumns {
-    private static final Map<LogicalTypeRoot, Set<Integer>> ACCEPTED = Map.of(
-            LogicalTypeRoot.BIGINT, Set.of(Types.BIGINT),
-            LogicalTypeRoot.INTEGER, Set.of(Types.INTEGER),
-            LogicalTypeRoot.VARCHAR, Set.of(Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR,
-                    Types.LONGNVARCHAR, Types.CLOB),
-            LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE, Set.of(Types.TIMESTAMP));
-    /** A key held as text may be a number at the source: run ids are UUIDs in some databases, sequences in others. */
-    static final Set<Integer> WHOLE_NUMBERS = Set.of(Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT);
+    private static final Map<LogicalTypeRoot, Set<Integer>> ACCEPTED =
+            Map.of(
+                    LogicalTypeRoot.BIGINT, Set.of(Types.BIGINT),
+                    LogicalTypeRoot.INTEGER, Set.of(Types.INTEGER),
+                    LogicalTypeRoot.VARCHAR,
+                            Set.of(
+                                    Types.VARCHAR,
+                                    Types.CHAR,
+                                    Types.LONGVARCHAR,
+                                    Types.NVARCHAR,
+                                    Types.NCHAR,
+                                    Types.LONGNVARCHAR,
+                                    Types.CLOB),
+                    LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE, Set.of(Types.TIMESTAMP));
+
+    /**
+     * A key held as text may be a number at the source: run ids are UUIDs in some databases,
+     * sequences in others.
+     */
+    static final Set<Integer> WHOLE_NUMBERS =
+            Set.of(Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT);
 
     private SourceColumns() {}
 
@@ -40,11 +51,13 @@ final class SourceColumns {
      * Checks the columns and returns each column's JDBC type ({@link Types}), by lower-case name.
      * The {@code keys} read as text may also be whole numbers at the source.
      */
-    static Map<String, Integer> check(Connection c, String table, List<Column> expected, List<String> keys)
+    static Map<String, Integer> check(
+            Connection c, String table, List<Column> expected, List<String> keys)
             throws SQLException {
         Map<String, String> found = new HashMap<>();
         Map<String, Integer> types = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
             ResultSetMetaData meta = r.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 String name = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
@@ -52,7 +65,8 @@ final class SourceColumns {
                 types.put(name, meta.getColumnType(i));
             }
         } catch (SQLException e) {
-            throw new ConfigurationError("Cannot read table " + table + ": " + e.getMessage(),
+            throw new ConfigurationError(
+                    "Cannot read table " + table + ": " + e.getMessage(),
                     "create it (tributary generate sre --jdbc-url ... does) or set its name with tributary.sre.jdbc.table.*");
         }
         List<String> problems = new ArrayList<>();
@@ -63,15 +77,20 @@ final class SourceColumns {
             if (!found.containsKey(name)) {
                 problems.add(column.getName() + " is missing (" + wanted + ")");
             } else if (!ACCEPTED.getOrDefault(root, Set.of()).contains(types.get(name))
-                    && !(keys.contains(column.getName()) && root == LogicalTypeRoot.VARCHAR
+                    && !(keys.contains(column.getName())
+                            && root == LogicalTypeRoot.VARCHAR
                             && WHOLE_NUMBERS.contains(types.get(name)))) {
                 problems.add(column.getName() + " is " + found.get(name) + ", read as " + wanted);
             }
         }
         if (!problems.isEmpty()) {
-            throw new ConfigurationError("Table " + table + " does not have the columns the SRE pipeline reads: "
-                    + String.join("; ", problems), "give it the types of docs/sre.md (BIGINT request ids, text or whole-number run ids, INT status codes, "
-                    + "text, DATETIME/TIMESTAMP times), e.g. through a view, and point tributary.sre.jdbc.table.* at it");
+            throw new ConfigurationError(
+                    "Table "
+                            + table
+                            + " does not have the columns the SRE pipeline reads: "
+                            + String.join("; ", problems),
+                    "give it the types of docs/sre.md (BIGINT request ids, text or whole-number run ids, INT status codes, "
+                            + "text, DATETIME/TIMESTAMP times), e.g. through a view, and point tributary.sre.jdbc.table.* at it");
         }
         return types;
     }

@@ -3,11 +3,6 @@ package io.tributary.pipelines.sre.internal;
 import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.sre.SreOptions;
-
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ReadableConfig;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,16 +10,20 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
- * The time range an SRE backfill reads from the database ({@link SreOptions#BACKFILL_FROM},
- * {@link SreOptions#BACKFILL_UNTIL}): half-open, either end open. The same range filters the
- * JDBC reads and scopes the bronze and silver overwrites, so a backfill replaces exactly the rows
- * it read and leaves every other time as it was.
+ * The time range an SRE backfill reads from the database ({@link SreOptions#BACKFILL_FROM}, {@link
+ * SreOptions#BACKFILL_UNTIL}): half-open, either end open. The same range filters the JDBC reads
+ * and scopes the bronze and silver overwrites, so a backfill replaces exactly the rows it read and
+ * leaves every other time as it was.
  */
 @Internal
 public final class SourceTimeRange {
-    private static final DateTimeFormatter SQL_TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter SQL_TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     private final LocalDateTime from;
     private final LocalDateTime until;
@@ -42,15 +41,24 @@ public final class SourceTimeRange {
             return Optional.empty();
         }
         if (from != null && until != null && !from.isBefore(until)) {
-            throw new ConfigurationError("The SRE backfill's time range is empty: " + SreOptions.BACKFILL_FROM.key()
-                    + " (" + from + ") is not before " + SreOptions.BACKFILL_UNTIL.key() + " (" + until + ")",
+            throw new ConfigurationError(
+                    "The SRE backfill's time range is empty: "
+                            + SreOptions.BACKFILL_FROM.key()
+                            + " ("
+                            + from
+                            + ") is not before "
+                            + SreOptions.BACKFILL_UNTIL.key()
+                            + " ("
+                            + until
+                            + ")",
                     "set a start before the end, or leave one of them out for an open range");
         }
         return Optional.of(new SourceTimeRange(from, until));
     }
 
     private static LocalDateTime bound(ReadableConfig conf, ConfigOption<String> option) {
-        Optional<String> text = conf.getOptional(option).map(String::trim).filter(t -> !t.isEmpty());
+        Optional<String> text =
+                conf.getOptional(option).map(String::trim).filter(t -> !t.isEmpty());
         if (text.isEmpty()) {
             return null;
         }
@@ -58,12 +66,18 @@ public final class SourceTimeRange {
         try {
             return t.contains("T") ? LocalDateTime.parse(t) : LocalDate.parse(t).atStartOfDay();
         } catch (DateTimeParseException e) {
-            throw new ConfigurationError(option.key() + " = '" + text.get() + "' is not a date or date-time",
-                    "use an ISO date or date-time, e.g. " + option.key() + "=2025-03-01 or 2025-03-01T06:00");
+            throw new ConfigurationError(
+                    option.key() + " = '" + text.get() + "' is not a date or date-time",
+                    "use an ISO date or date-time, e.g. "
+                            + option.key()
+                            + "=2025-03-01 or 2025-03-01T06:00");
         }
     }
 
-    /** The filter of a JDBC read of rows whose {@code column} lies in the range, as a SQL WHERE clause. */
+    /**
+     * The filter of a JDBC read of rows whose {@code column} lies in the range, as a SQL WHERE
+     * clause.
+     */
     public String where(String column) {
         List<String> conditions = new ArrayList<>();
         if (from != null) {
@@ -81,7 +95,10 @@ public final class SourceTimeRange {
 
     @Override
     public String toString() {
-        return "[" + (from == null ? "the first row" : from) + ", " + (until == null ? "the last row]" : until + ")");
+        return "["
+                + (from == null ? "the first row" : from)
+                + ", "
+                + (until == null ? "the last row]" : until + ")");
     }
 
     private static String sqlTimestamp(LocalDateTime t) {

@@ -1,8 +1,7 @@
 package io.tributary.pipelines.sre.report;
 
-import org.apache.flink.annotation.Internal;
-
 import java.util.Locale;
+import org.apache.flink.annotation.Internal;
 
 /** Escaping and number formatting for the report page. */
 @Internal
@@ -10,7 +9,10 @@ final class Html {
     private Html() {}
 
     static String escape(Object value) {
-        return String.valueOf(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return String.valueOf(value)
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
                 .replace("\"", "&quot;");
     }
 
@@ -20,7 +22,9 @@ final class Html {
         }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            return Math.abs(d) >= 100 ? String.format(Locale.ROOT, "%.1f", d) : String.format(Locale.ROOT, "%.2f", d);
+            return Math.abs(d) >= 100
+                    ? String.format(Locale.ROOT, "%.1f", d)
+                    : String.format(Locale.ROOT, "%.2f", d);
         }
         return escape(value);
     }

@@ -1,8 +1,7 @@
 package io.tributary.pipelines.sre.report;
 
-import org.apache.flink.annotation.Internal;
-
 import java.util.List;
+import org.apache.flink.annotation.Internal;
 
 /** Rows of a query the report shows, with their column names. */
 @Internal

@@ -4,43 +4,64 @@ import io.tributary.pipelines.command.CommonOptions;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
-
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.apache.flink.annotation.Internal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
 /** {@code tributary generate weblogs}. */
 @Internal
-@Command(name = WeblogsPipeline.NAME, description = "Combined-format access logs, one file a day (every third "
-        + "gzipped), with the edge cases and bad lines a parser must survive.")
+@Command(
+        name = WeblogsPipeline.NAME,
+        description =
+                "Combined-format access logs, one file a day (every third "
+                        + "gzipped), with the edge cases and bad lines a parser must survive.")
 public final class WeblogsGenerateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--lines", defaultValue = "100000", description = "Log lines in all (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lines",
+            defaultValue = "100000",
+            description = "Log lines in all (default: ${DEFAULT-VALUE}).")
     long lines;
 
-    @Option(names = "--days", defaultValue = "7", description = "Days the lines spread over, one file each "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            defaultValue = "7",
+            description =
+                    "Days the lines spread over, one file each " + "(default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write to (default: <landing.root>/weblogs).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Folder to write to (default: <landing.root>/weblogs).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        Path dir = out != null ? out : Path.of(common.configuration().get(TributaryOptions.LANDING_ROOT),
-                WeblogsPipeline.NAME);
+        Path dir =
+                out != null
+                        ? out
+                        : Path.of(
+                                common.configuration().get(TributaryOptions.LANDING_ROOT),
+                                WeblogsPipeline.NAME);
         long start = System.nanoTime();
         WeblogGenerator.Result result = new WeblogGenerator(seed).generate(dir, lines, days);
-        System.out.printf("Wrote %,d lines in %d files to %s (%.1f s)%n", result.lines, result.files.size(),
-                dir.toAbsolutePath().normalize(), (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "Wrote %,d lines in %d files to %s (%.1f s)%n",
+                result.lines,
+                result.files.size(),
+                dir.toAbsolutePath().normalize(),
+                (System.nanoTime() - start) / 1e9);
         return 0;
     }
 }

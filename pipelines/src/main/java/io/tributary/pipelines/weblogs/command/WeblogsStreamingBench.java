@@ -2,6 +2,7 @@ package io.tributary.pipelines.weblogs.command;
 
 import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.connector.delta.DeltaTableReader;
+import io.tributary.pipelines.command.ResultPrinter;
 import io.tributary.pipelines.demo.EmbeddedKafka;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
@@ -9,18 +10,6 @@ import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
 import io.tributary.pipelines.weblogs.WeblogsOptions;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
-import io.tributary.pipelines.command.ResultPrinter;
-
-import org.apache.flink.annotation.Internal;
-
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.table.data.RowData;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,6 +23,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.table.data.RowData;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The streaming benchmark of the web-log job, against an embedded Kafka broker and a local lake.
@@ -44,9 +41,10 @@ import java.util.stream.IntStream;
  * rate between the first and the last bronze commit.
  *
  * <p><b>Freshness:</b> the job runs unbounded while lines arrive at a steady rate; an event's
- * freshness is the time from its hand-over to the producer to the moment {@code gold.weblogs_summary}
- * (requests + rejected lines) counts it, as a reader polling the table sees it. Events are counted
- * in the order they were sent, which the two partitions follow to within one poll.
+ * freshness is the time from its hand-over to the producer to the moment {@code
+ * gold.weblogs_summary} (requests + rejected lines) counts it, as a reader polling the table sees
+ * it. Events are counted in the order they were sent, which the two partitions follow to within one
+ * poll.
  */
 @Internal
 final class WeblogsStreamingBench {
@@ -67,14 +65,21 @@ final class WeblogsStreamingBench {
 
     void run(long events, int rate, Duration duration, Duration warmUp) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
-            out.printf("Embedded Kafka broker on %s; checkpoint interval %d s; parallelism %d on %d cores%n%n",
-                    kafka.bootstrapServers(), interval().toSeconds(), conf.get(TributaryOptions.PARALLELISM),
+            out.printf(
+                    "Embedded Kafka broker on %s; checkpoint interval %d s; parallelism %d on %d cores%n%n",
+                    kafka.bootstrapServers(),
+                    interval().toSeconds(),
+                    conf.get(TributaryOptions.PARALLELISM),
                     Runtime.getRuntime().availableProcessors());
             List<List<Object>> results = new ArrayList<>();
             results.addAll(throughput(kafka, events));
             results.addAll(freshness(kafka, rate, duration, warmUp));
             out.println();
-            ResultPrinter.print(out, List.of("measure", "result", "target"), results, ResultPrinter.Format.TABLE);
+            ResultPrinter.print(
+                    out,
+                    List.of("measure", "result", "target"),
+                    results,
+                    ResultPrinter.Format.TABLE);
         }
     }
 
@@ -90,7 +95,8 @@ final class WeblogsStreamingBench {
         try (KafkaProducer<String, String> producer = producer(kafka)) {
             Iterator<String> lines = new WeblogGenerator(42).lines(events, 0);
             for (long i = 0; lines.hasNext(); i++) {
-                producer.send(new ProducerRecord<>(topic, (int) (i % PARTITIONS), null, lines.next()));
+                producer.send(
+                        new ProducerRecord<>(topic, (int) (i % PARTITIONS), null, lines.next()));
             }
             producer.flush();
         }
@@ -100,25 +106,39 @@ final class WeblogsStreamingBench {
         job.set(TributaryOptions.STREAMING_BOUNDED, true);
         String bronze = job.get(TributaryOptions.LAKE_ROOT) + "/bronze/weblogs_raw";
         List<long[]> commits = new ArrayList<>();
-        CompletableFuture<Void> watcher = CompletableFuture.runAsync(() -> watchRows(bronze, events, commits));
+        CompletableFuture<Void> watcher =
+                CompletableFuture.runAsync(() -> watchRows(bronze, events, commits));
         long start = System.nanoTime();
         new PipelineRunner(job, quiet()).run(new WeblogsPipeline(), PipelineMode.STREAMING);
         double wall = seconds(start);
         watcher.join();
         long committed = DeltaTableInfo.load(bronze, Map.of()).map(DeltaTableInfo::rows).orElse(0L);
         if (committed != events) {
-            throw new IllegalStateException("bronze holds " + committed + " lines after the run, not " + events);
+            throw new IllegalStateException(
+                    "bronze holds " + committed + " lines after the run, not " + events);
         }
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("lines through bronze, silver and gold", String.format("%,d", events), ""));
-        rows.add(List.of("wall time of the bounded run (start-up included)", String.format("%.1f s", wall), ""));
-        rows.add(List.of("throughput, whole run", String.format("%,.0f events/s", events / wall), ""));
+        rows.add(
+                List.of("lines through bronze, silver and gold", String.format("%,d", events), ""));
+        rows.add(
+                List.of(
+                        "wall time of the bounded run (start-up included)",
+                        String.format("%.1f s", wall),
+                        ""));
+        rows.add(
+                List.of(
+                        "throughput, whole run",
+                        String.format("%,.0f events/s", events / wall),
+                        ""));
         if (commits.size() >= 2) {
             long[] first = commits.get(0);
             long[] last = commits.get(commits.size() - 1);
             double sustained = (last[1] - first[1]) / ((last[0] - first[0]) / 1e9);
-            rows.add(List.of(String.format("sustained, first to last of %d commits", commits.size()),
-                    String.format("%,.0f events/s", sustained), "≥ 50,000 events/s — " + (sustained >= 50_000 ? "met" : "not met")));
+            rows.add(
+                    List.of(
+                            String.format("sustained, first to last of %d commits", commits.size()),
+                            String.format("%,.0f events/s", sustained),
+                            "≥ 50,000 events/s — " + (sustained >= 50_000 ? "met" : "not met")));
         }
         out.printf("  done in %.1f s: %,.0f events/s%n", wall, events / wall);
         return rows;
@@ -138,26 +158,29 @@ final class WeblogsStreamingBench {
         }
     }
 
-    private List<List<Object>> freshness(EmbeddedKafka kafka, int rate, Duration duration, Duration warmUp)
-            throws Exception {
+    private List<List<Object>> freshness(
+            EmbeddedKafka kafka, int rate, Duration duration, Duration warmUp) throws Exception {
         String topic = "bench.freshness";
         kafka.createTopic(topic, PARTITIONS);
         Configuration job = jobConf(kafka, topic, "freshness");
         String summary = job.get(TributaryOptions.LAKE_ROOT) + "/" + SUMMARY;
         int total = (int) Math.min(Integer.MAX_VALUE, rate * duration.toSeconds());
-        out.printf("%nFreshness: %,d lines/s for %d s (%,d lines) into a running job…%n", rate, duration.toSeconds(),
-                total);
+        out.printf(
+                "%nFreshness: %,d lines/s for %d s (%,d lines) into a running job…%n",
+                rate, duration.toSeconds(), total);
         JobClient client = new PipelineRunner(job, quiet()).start(new WeblogsPipeline());
         try {
             long[] sentAt = new long[total];
             AtomicInteger sent = new AtomicInteger();
-            CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> feed(kafka, topic, rate, sentAt, sent));
+            CompletableFuture<Void> feed =
+                    CompletableFuture.runAsync(() -> feed(kafka, topic, rate, sentAt, sent));
             long[] visibleAfter = new long[total];
             int counted = 0;
             long deadline = System.nanoTime() + duration.toNanos() + PATIENCE.toNanos();
             long version = -1;
             while (counted < total && System.nanoTime() < deadline) {
-                Optional<DeltaTableReader.Contents> contents = DeltaTableReader.read(summary, Map.of());
+                Optional<DeltaTableReader.Contents> contents =
+                        DeltaTableReader.read(summary, Map.of());
                 long now = System.nanoTime();
                 if (contents.isPresent() && contents.get().version() != version) {
                     version = contents.get().version();
@@ -170,8 +193,14 @@ final class WeblogsStreamingBench {
             }
             feed.join();
             if (counted < total) {
-                throw new IllegalStateException("gold counts " + counted + " of " + total + " lines after "
-                        + PATIENCE.toMinutes() + " minutes");
+                throw new IllegalStateException(
+                        "gold counts "
+                                + counted
+                                + " of "
+                                + total
+                                + " lines after "
+                                + PATIENCE.toMinutes()
+                                + " minutes");
             }
             return freshnessRows(sentAt, visibleAfter, warmUp, rate);
         } finally {
@@ -179,8 +208,11 @@ final class WeblogsStreamingBench {
         }
     }
 
-    /** Sends {@code rate} lines a second, in ten bursts a second, noting when each was handed over. */
-    private static void feed(EmbeddedKafka kafka, String topic, int rate, long[] sentAt, AtomicInteger sent) {
+    /**
+     * Sends {@code rate} lines a second, in ten bursts a second, noting when each was handed over.
+     */
+    private static void feed(
+            EmbeddedKafka kafka, String topic, int rate, long[] sentAt, AtomicInteger sent) {
         Iterator<String> lines = new WeblogGenerator(43).lines(sentAt.length, 1);
         int perTick = Math.max(1, rate / 10);
         long tick = Duration.ofMillis(100).toNanos();
@@ -206,26 +238,47 @@ final class WeblogsStreamingBench {
     private static long linesCounted(DeltaTableReader.Contents summary) {
         long lines = 0;
         for (RowData row : summary.rows()) {
-            lines += row.getLong(summary.column("total_requests")) + row.getLong(summary.column("rejected_lines"));
+            lines +=
+                    row.getLong(summary.column("total_requests"))
+                            + row.getLong(summary.column("rejected_lines"));
         }
         return lines;
     }
 
-    private List<List<Object>> freshnessRows(long[] sentAt, long[] visibleAfter, Duration warmUp, int rate) {
+    private List<List<Object>> freshnessRows(
+            long[] sentAt, long[] visibleAfter, Duration warmUp, int rate) {
         long measuredFrom = sentAt[0] + warmUp.toNanos();
-        long[] measured = IntStream.range(0, sentAt.length).filter(i -> sentAt[i] >= measuredFrom)
-                .mapToLong(i -> visibleAfter[i]).sorted().toArray();
+        long[] measured =
+                IntStream.range(0, sentAt.length)
+                        .filter(i -> sentAt[i] >= measuredFrom)
+                        .mapToLong(i -> visibleAfter[i])
+                        .sorted()
+                        .toArray();
         double achieved = sentAt.length / ((sentAt[sentAt.length - 1] - sentAt[0]) / 1e9);
         double target = interval().toSeconds() + 5;
         double p99 = percentile(measured, 0.99);
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("freshness: rate sent", String.format("%,.0f events/s (asked %,d)", achieved, rate), ""));
-        rows.add(List.of("freshness: events measured (after a warm-up of " + warmUp.toSeconds() + " s)",
-                String.format("%,d", measured.length), ""));
+        rows.add(
+                List.of(
+                        "freshness: rate sent",
+                        String.format("%,.0f events/s (asked %,d)", achieved, rate),
+                        ""));
+        rows.add(
+                List.of(
+                        "freshness: events measured (after a warm-up of "
+                                + warmUp.toSeconds()
+                                + " s)",
+                        String.format("%,d", measured.length),
+                        ""));
         rows.add(List.of("freshness p50", String.format("%.1f s", percentile(measured, 0.50)), ""));
         rows.add(List.of("freshness p90", String.format("%.1f s", percentile(measured, 0.90)), ""));
-        rows.add(List.of("freshness p99", String.format("%.1f s", p99),
-                String.format("≤ %.0f s (checkpoint interval + 5 s) — %s", target, p99 <= target ? "met" : "not met")));
+        rows.add(
+                List.of(
+                        "freshness p99",
+                        String.format("%.1f s", p99),
+                        String.format(
+                                "≤ %.0f s (checkpoint interval + 5 s) — %s",
+                                target, p99 <= target ? "met" : "not met")));
         rows.add(List.of("freshness max", String.format("%.1f s", percentile(measured, 1.0)), ""));
         return rows;
     }
@@ -249,10 +302,18 @@ final class WeblogsStreamingBench {
     }
 
     private static KafkaProducer<String, String> producer(EmbeddedKafka kafka) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.LINGER_MS_CONFIG, "5",
-                ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024)),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "1",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        "5",
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        String.valueOf(256 * 1024)),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     /** The runner's own progress lines would interleave with the benchmark's. */

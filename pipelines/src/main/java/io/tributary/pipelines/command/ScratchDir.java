@@ -1,0 +1,23 @@
+package io.tributary.pipelines.command;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.flink.annotation.PublicEvolving;
+import picocli.CommandLine.Option;
+
+/**
+ * A benchmark's scratch folder, as every bench command takes it: {@code @Mixin ScratchDir scratch}.
+ */
+@PublicEvolving
+public final class ScratchDir {
+    @Option(
+            names = "--dir",
+            defaultValue = "./tributary-data/bench",
+            description = "Scratch folder, emptied first " + "(default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    /** The folder, emptied: runs do not read each other's tables. */
+    public Path emptied() throws IOException {
+        return Scratch.empty(dir);
+    }
+}
