@@ -4,11 +4,10 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
-import io.delta.kernel.internal.InternalScanFileUtils;
-import io.delta.kernel.internal.actions.AddFile;
 import io.delta.kernel.utils.CloseableIterator;
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaTables;
+import io.tributary.connector.delta.internal.KernelInternals;
 import io.tributary.connector.delta.internal.SchemaConversions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,13 +61,10 @@ public final class DeltaTableInfo {
             while (batches.hasNext()) {
                 try (CloseableIterator<Row> it = batches.next().getRows()) {
                     while (it.hasNext()) {
-                        AddFile add =
-                                new AddFile(
-                                        it.next()
-                                                .getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+                        long[] sizeAndRecords = KernelInternals.sizeAndRecords(it.next());
                         files++;
-                        bytes += add.getSize();
-                        rows += add.getNumRecords().orElse(0L);
+                        bytes += sizeAndRecords[0];
+                        rows += sizeAndRecords[1];
                     }
                 }
             }

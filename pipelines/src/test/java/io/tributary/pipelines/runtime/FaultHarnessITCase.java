@@ -54,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultHarnessITCase {
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
 
-    private static final int DEFAULT_FAULTS = 15;
+    private static final int DEFAULT_FAULTS = 12;
     private static final List<String> SRE_SILVER =
             List.of("silver.sre_esteira_prod", "silver.sre_log", "silver.sre_chamados");
 
@@ -170,21 +170,23 @@ class FaultHarnessITCase {
                         new Random(seed));
         FaultInjector cdcFaults =
                 new FaultInjector(
-                        cdc,
-                        "bronze/cdc_orders",
-                        "silver/shop_orders",
-                        List.of(
-                                "bronze.cdc_orders",
-                                "silver.shop_orders",
-                                "silver.shop_orders_history"),
-                        new Random(seed + 1));
+                                cdc,
+                                "bronze/cdc_orders",
+                                "silver/shop_orders",
+                                List.of(
+                                        "bronze.cdc_orders",
+                                        "silver.shop_orders",
+                                        "silver.shop_orders_history"),
+                                new Random(seed + 1))
+                        .firstFault(1);
         FaultInjector sreFaults =
                 new FaultInjector(
-                        sre,
-                        "gold/sre_sli_monthly",
-                        "gold/sre_slo_report",
-                        SrePipeline.GOLD,
-                        new Random(seed + 2));
+                                sre,
+                                "gold/sre_sli_monthly",
+                                "gold/sre_slo_report",
+                                SrePipeline.GOLD,
+                                new Random(seed + 2))
+                        .firstFault(2);
         // Paced to last about as long as the rounds (a restart takes seconds), so most kills land
         // mid-feed;
         // the figures say how many came after a feed had ended, while the job caught up.

@@ -46,6 +46,7 @@ final class FaultInjector {
     private final Map<String, Integer> counts = new TreeMap<>();
     private final StringBuilder journal = new StringBuilder();
     private int injected;
+    private int firstFault;
 
     /**
      * @param first the table the job commits first in a checkpoint, {@code layer/name}
@@ -58,6 +59,15 @@ final class FaultInjector {
         this.last = last;
         this.tables = List.copyOf(tables);
         this.random = random;
+    }
+
+    /**
+     * Starts the rotation of moments at the {@code offset}-th kind: jobs started at different kinds
+     * cover every kind between them in fewer rounds each.
+     */
+    FaultInjector firstFault(int offset) {
+        this.firstFault = offset;
+        return this;
     }
 
     void beforeRound(int round, Runnable action) {
@@ -81,7 +91,7 @@ final class FaultInjector {
     }
 
     private void round(int round, KafkaBroker.Feed feed) throws Exception {
-        Fault fault = Fault.values()[round % Fault.values().length];
+        Fault fault = Fault.values()[(round + firstFault) % Fault.values().length];
         CompletableFuture<Void> optimize = CompletableFuture.completedFuture(null);
         long start = System.nanoTime();
         long underWay;

@@ -101,7 +101,7 @@ class SrePipelineITCase {
     void mariaDbBatchGivesTheSlisWorkedOutByHand() throws Exception {
         Configuration conf = mariaDbBatch();
         assertHandWorkedAnswers(new Lake(conf));
-        NamedQueries.assertEachAnswers(SrePipeline.class, new Lake(conf));
+        NamedQueries.assertEachPlans(SrePipeline.class, new Lake(conf));
 
         Path page = dir.resolve("report.html");
         int code =

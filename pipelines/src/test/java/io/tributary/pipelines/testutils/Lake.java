@@ -20,6 +20,11 @@ public final class Lake {
         LakeCatalog.registerFound(tEnv, LakeCatalog.discover(conf));
     }
 
+    /** The plan of a query: it parses, and every table and column it names exists with its type. */
+    public String explain(String sql) {
+        return tEnv.explainSql(sql);
+    }
+
     public List<String> rows(String sql) throws Exception {
         List<String> rows = new ArrayList<>();
         try (CloseableIterator<Row> it = tEnv.executeSql(sql).collect()) {

@@ -39,16 +39,17 @@ public final class NamedQueries {
     }
 
     /**
-     * Each query of {@code pipeline} runs on {@code lake} and answers with rows, as analysts would
-     * ask it.
+     * Each query of {@code pipeline} plans on {@code lake}: its tables and columns exist with the
+     * types the query uses. Planning, not running, keeps the check cheap; the demo runs the web-log
+     * questions for real.
      */
-    public static void assertEachAnswers(Class<?> pipeline, Lake lake) throws Exception {
+    public static void assertEachPlans(Class<?> pipeline, Lake lake) throws Exception {
         List<NamedQuery> queries = of(pipeline);
         assertThat(queries).isNotEmpty();
         for (NamedQuery query : queries) {
-            assertThat(lake.rows(query.sql()))
+            assertThat(lake.explain(query.sql()))
                     .as("%s (%s)", query.name(), query.description())
-                    .isNotEmpty();
+                    .contains("== Optimized Physical Plan ==");
         }
     }
 }

@@ -12,7 +12,6 @@ import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
-import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
@@ -80,7 +79,7 @@ public final class DeltaCommitter {
     }
 
     private Optional<Long> lastCommitted(Snapshot snapshot, String appId) {
-        return ((SnapshotImpl) snapshot).getLatestTransactionVersion(engine, appId);
+        return KernelInternals.latestTransactionVersion(snapshot, engine, appId);
     }
 
     /**

@@ -1,16 +1,7 @@
 package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.Snapshot;
-import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
-import io.delta.kernel.internal.SnapshotImpl;
-import io.delta.kernel.internal.actions.CommitInfo;
-import io.delta.kernel.internal.actions.Metadata;
-import io.delta.kernel.internal.actions.Protocol;
-import io.delta.kernel.internal.actions.SingleAction;
-import io.delta.kernel.internal.tablefeatures.TableFeature;
-import io.delta.kernel.internal.tablefeatures.TableFeatures;
-import io.delta.kernel.internal.util.FileNames;
 import io.delta.kernel.types.ArrayType;
 import io.delta.kernel.types.DataType;
 import io.delta.kernel.types.MapType;
@@ -19,14 +10,8 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampNTZType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.flink.annotation.Internal;
 import org.slf4j.Logger;
@@ -54,72 +39,31 @@ final class SchemaEvolution {
      */
     static boolean commit(
             Engine engine, Snapshot snapshot, StructType schema, List<StructField> added) {
-        SnapshotImpl base = (SnapshotImpl) snapshot;
-        Metadata evolved = base.getMetadata().withNewSchema(schema);
         String columns = added.stream().map(StructField::getName).collect(Collectors.joining(", "));
-        long now = System.currentTimeMillis();
-        CommitInfo info =
-                new CommitInfo(
-                        Optional.empty(),
-                        now,
-                        Optional.of(DeltaTables.ENGINE_INFO),
-                        Optional.of("ADD COLUMNS"),
-                        Map.of("columns", columns),
-                        Optional.of(false),
-                        Optional.empty(),
-                        Map.of());
-        List<Row> actions =
-                new ArrayList<>(
-                        List.of(
-                                SingleAction.createCommitInfoSingleAction(info.toRow()),
-                                SingleAction.createMetadataSingleAction(evolved.toRow())));
-        Protocol protocol = base.getProtocol();
-        if (added.stream().anyMatch(f -> holdsTimestampNtz(f.getDataType()))
-                && !protocol.supportsFeature(TableFeatures.TIMESTAMP_NTZ_RW_FEATURE)) {
-            // A TIMESTAMP (without time zone) column needs the timestampNtz feature, as Kernel
-            // gives
-            // a table created with one: readers that lack it must refuse the table, not misread it.
-            actions.add(
-                    SingleAction.createProtocolSingleAction(withTimestampNtz(protocol).toRow()));
-        }
-        long version = base.getVersion() + 1;
+        // A TIMESTAMP (without time zone) column needs the timestampNtz feature, as Kernel gives a
+        // table created with one: readers that lack it must refuse the table, not misread it.
+        boolean timestampNtz = added.stream().anyMatch(f -> holdsTimestampNtz(f.getDataType()));
+        String path = KernelInternals.tablePath(snapshot);
         try {
-            engine.getJsonHandler()
-                    .writeJsonFileAtomically(
-                            FileNames.deltaFile(base.getLogPath(), version),
-                            Iterators.closeable(actions.iterator()),
-                            false);
-        } catch (FileAlreadyExistsException e) {
-            return false;
+            if (!KernelInternals.commitSchema(
+                    engine,
+                    snapshot,
+                    schema,
+                    Map.of("columns", columns),
+                    timestampNtz,
+                    DeltaTables.ENGINE_INFO)) {
+                return false;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "Cannot add columns " + columns + " to Delta table " + base.getPath(), e);
+                    "Cannot add columns " + columns + " to Delta table " + path, e);
         }
         LOG.info(
                 "Delta table {}: added column(s) {} in version {}",
-                base.getPath(),
+                path,
                 columns,
-                version);
+                snapshot.getVersion() + 1);
         return true;
-    }
-
-    /**
-     * The protocol in table-features form (3, 7) with timestampNtz added: every feature the old
-     * versions implied is listed, reader-writer features on both lists.
-     */
-    private static Protocol withTimestampNtz(Protocol protocol) {
-        Set<String> reader = new TreeSet<>();
-        Set<String> writer = new TreeSet<>();
-        Set<TableFeature> features =
-                new HashSet<>(protocol.getImplicitlyAndExplicitlySupportedFeatures());
-        features.add(TableFeatures.TIMESTAMP_NTZ_RW_FEATURE);
-        for (TableFeature feature : features) {
-            writer.add(feature.featureName());
-            if (feature.isReaderWriterFeature()) {
-                reader.add(feature.featureName());
-            }
-        }
-        return new Protocol(3, 7, reader, writer);
     }
 
     private static boolean holdsTimestampNtz(DataType type) {

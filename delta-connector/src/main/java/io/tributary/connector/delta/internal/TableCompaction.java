@@ -8,9 +8,6 @@ import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
-import io.delta.kernel.internal.actions.AddFile;
-import io.delta.kernel.internal.actions.SingleAction;
-import io.delta.kernel.internal.fs.Path;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.tributary.connector.delta.DeltaMaintenance;
@@ -25,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.core.fs.Path;
 
 /**
  * Compacts a table's small files: per partition, files below the target size are packed into groups
@@ -177,17 +175,10 @@ public final class TableCompaction {
 
     private static Row addAction(DeltaSinkConfig config, StagedFile f) throws IOException {
         StructType schema = config.deltaSchema();
-        AddFile add =
-                AddFile.convertDataFileStatus(
-                        schema,
-                        new Path(config.tablePath).toUri(),
-                        f.fileStatus(schema),
-                        PartitionValues.toLiterals(f.partition(), schema),
-                        false,
-                        Map.of(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
-        return SingleAction.createAddFileSingleAction(add.toRow());
+        return KernelInternals.addActionWithoutDataChange(
+                schema,
+                new Path(config.tablePath).toUri(),
+                f.fileStatus(schema),
+                PartitionValues.toLiterals(f.partition(), schema));
     }
 }

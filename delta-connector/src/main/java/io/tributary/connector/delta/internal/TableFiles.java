@@ -7,11 +7,7 @@ import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Predicate;
-import io.delta.kernel.internal.InternalScanFileUtils;
-import io.delta.kernel.internal.actions.AddFile;
-import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.utils.CloseableIterator;
-import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -34,13 +30,12 @@ public final class TableFiles {
         private final Row addFile;
 
         TableFile(Row scanFile) {
-            FileStatus status = InternalScanFileUtils.getAddFileStatus(scanFile);
-            this.path = status.getPath();
-            this.size = status.getSize();
-            this.partitionValues = InternalScanFileUtils.getPartitionValues(scanFile);
-            this.hasDeletionVector =
-                    InternalScanFileUtils.getDeletionVectorDescriptorFromRow(scanFile) != null;
-            this.addFile = scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
+            KernelInternals.ScanFile file = KernelInternals.scanFile(scanFile);
+            this.path = file.path();
+            this.size = file.size();
+            this.partitionValues = file.partition();
+            this.hasDeletionVector = file.hasDeletionVector();
+            this.addFile = file.addAction();
         }
 
         /** A remove action for this file, as a commit's action row. */
@@ -52,9 +47,7 @@ public final class TableFiles {
          * @param dataChange false when the rows stay in the table, rewritten elsewhere (compaction)
          */
         public Row removeAction(long deletionTimestamp, boolean dataChange) {
-            return SingleAction.createRemoveFileSingleAction(
-                    new AddFile(addFile)
-                            .toRemoveFileRow(dataChange, Optional.of(deletionTimestamp)));
+            return KernelInternals.removeAction(addFile, dataChange, deletionTimestamp);
         }
     }
 

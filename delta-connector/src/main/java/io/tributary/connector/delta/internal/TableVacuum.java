@@ -1,17 +1,10 @@
 package io.tributary.connector.delta.internal;
 
-import io.delta.kernel.CommitActions;
 import io.delta.kernel.CommitRange;
 import io.delta.kernel.CommitRangeBuilder.CommitBoundary;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
-import io.delta.kernel.data.ColumnVector;
-import io.delta.kernel.data.ColumnarBatch;
-import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
-import io.delta.kernel.internal.DeltaLogActionUtils.DeltaAction;
-import io.delta.kernel.internal.actions.RemoveFile;
-import io.delta.kernel.utils.CloseableIterator;
 import io.tributary.connector.delta.DeltaMaintenance;
 import java.io.IOException;
 import java.time.Duration;
@@ -107,28 +100,12 @@ public final class TableVacuum {
                 TableManager.loadCommitRange(tablePath, CommitBoundary.atVersion(first))
                         .withEndBoundary(CommitBoundary.atVersion(latest))
                         .build(engine);
-        try (CloseableIterator<CommitActions> commits =
-                range.getCommitActions(engine, Set.of(DeltaAction.REMOVE))) {
-            while (commits.hasNext()) {
-                try (CommitActions commit = commits.next();
-                        CloseableIterator<ColumnarBatch> batches = commit.getActions()) {
-                    while (batches.hasNext()) {
-                        ColumnarBatch batch = batches.next();
-                        int ordinal = batch.getSchema().indexOf(DeltaAction.REMOVE.colName);
-                        ColumnVector removes = batch.getColumnVector(ordinal);
-                        try (CloseableIterator<Row> rows = batch.getRows()) {
-                            for (int i = 0; rows.hasNext(); i++) {
-                                Row row = rows.next();
-                                if (!removes.isNullAt(i)) {
-                                    String relative =
-                                            new RemoveFile(row.getStruct(ordinal)).getPath();
-                                    removed.add(location(LogPaths.absolute(tablePath, relative)));
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        try {
+            KernelInternals.forEachFileAction(
+                    range,
+                    engine,
+                    false,
+                    action -> removed.add(location(LogPaths.absolute(tablePath, action.path()))));
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

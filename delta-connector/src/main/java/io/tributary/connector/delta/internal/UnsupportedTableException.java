@@ -1,8 +1,6 @@
 package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.Snapshot;
-import io.delta.kernel.internal.SnapshotImpl;
-import io.delta.kernel.internal.actions.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,19 +23,13 @@ public final class UnsupportedTableException extends IllegalStateException {
 
     /** Fails unless the snapshot's table can be read and written by Tributary as it is. */
     public static void requireSupported(Snapshot snapshot, String tablePath) {
-        SnapshotImpl impl = (SnapshotImpl) snapshot;
-        Protocol protocol = impl.getProtocol();
-        Set<String> features =
-                protocol.supportsReaderFeatures() || protocol.supportsWriterFeatures()
-                        ? protocol.getReaderAndWriterFeatures()
-                        : Set.of();
+        Set<String> features = KernelInternals.tableFeatures(snapshot);
         List<String> unsupported = new ArrayList<>();
         if (features.contains("deletionVectors")) {
             unsupported.add("deletion vectors (table feature deletionVectors)");
         }
         String mapping =
-                impl.getMetadata()
-                        .getConfiguration()
+                KernelInternals.configuration(snapshot)
                         .getOrDefault("delta.columnMapping.mode", "none");
         if (features.contains("columnMapping")
                 && !"none".equals(mapping.toLowerCase(Locale.ROOT))) {

@@ -1,25 +1,15 @@
 package io.tributary.connector.delta.source;
 
-import io.delta.kernel.CommitActions;
 import io.delta.kernel.CommitRange;
 import io.delta.kernel.CommitRangeBuilder.CommitBoundary;
 import io.delta.kernel.TableManager;
-import io.delta.kernel.data.ColumnVector;
-import io.delta.kernel.data.ColumnarBatch;
-import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
-import io.delta.kernel.internal.DeltaLogActionUtils.DeltaAction;
-import io.delta.kernel.internal.actions.AddFile;
-import io.delta.kernel.internal.actions.RemoveFile;
-import io.delta.kernel.internal.util.VectorUtils;
-import io.delta.kernel.utils.CloseableIterator;
+import io.tributary.connector.delta.internal.KernelInternals;
 import io.tributary.connector.delta.internal.LogPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.types.RowKind;
 
@@ -40,16 +30,23 @@ final class DeltaCommitReader {
                         .withEndBoundary(CommitBoundary.atVersion(to))
                         .build(engine);
         List<DeltaFileSplit> splits = new ArrayList<>();
-        try (CloseableIterator<CommitActions> commits =
-                range.getCommitActions(engine, Set.of(DeltaAction.ADD, DeltaAction.REMOVE))) {
-            while (commits.hasNext()) {
-                try (CommitActions commit = commits.next();
-                        CloseableIterator<ColumnarBatch> batches = commit.getActions()) {
-                    while (batches.hasNext()) {
-                        addSplits(config, batches.next(), splits);
-                    }
-                }
-            }
+        try {
+            KernelInternals.forEachFileAction(
+                    range,
+                    engine,
+                    true,
+                    action -> {
+                        if (action.dataChange()) {
+                            splits.add(
+                                    new DeltaFileSplit(
+                                            config,
+                                            LogPaths.absolute(config.tablePath, action.path()),
+                                            action.size(),
+                                            action.partition(),
+                                            0L,
+                                            action.added() ? RowKind.INSERT : RowKind.DELETE));
+                        }
+                    });
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -59,51 +56,5 @@ final class DeltaCommitReader {
                     e instanceof IOException ? (IOException) e : new IOException(e));
         }
         return splits;
-    }
-
-    private static void addSplits(
-            DeltaReadConfig config, ColumnarBatch batch, List<DeltaFileSplit> splits) {
-        int addOrdinal = batch.getSchema().indexOf(DeltaAction.ADD.colName);
-        int removeOrdinal = batch.getSchema().indexOf(DeltaAction.REMOVE.colName);
-        ColumnVector adds = batch.getColumnVector(addOrdinal);
-        ColumnVector removes = batch.getColumnVector(removeOrdinal);
-        try (CloseableIterator<Row> rows = batch.getRows()) {
-            int i = 0;
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                if (!adds.isNullAt(i)) {
-                    AddFile add = new AddFile(row.getStruct(addOrdinal));
-                    if (add.getDataChange()) {
-                        splits.add(
-                                new DeltaFileSplit(
-                                        config,
-                                        LogPaths.absolute(config.tablePath, add.getPath()),
-                                        add.getSize(),
-                                        VectorUtils.toJavaMap(add.getPartitionValues()),
-                                        0L,
-                                        RowKind.INSERT));
-                    }
-                } else if (!removes.isNullAt(i)) {
-                    RemoveFile remove = new RemoveFile(row.getStruct(removeOrdinal));
-                    if (remove.getDataChange()) {
-                        Map<String, String> partition =
-                                remove.getPartitionValues()
-                                        .map(VectorUtils::<String, String>toJavaMap)
-                                        .orElse(Map.of());
-                        splits.add(
-                                new DeltaFileSplit(
-                                        config,
-                                        LogPaths.absolute(config.tablePath, remove.getPath()),
-                                        remove.getSize().orElse(-1L),
-                                        partition,
-                                        0L,
-                                        RowKind.DELETE));
-                    }
-                }
-                i++;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
