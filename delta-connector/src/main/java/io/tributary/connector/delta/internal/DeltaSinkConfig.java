@@ -93,6 +93,35 @@ public final class DeltaSinkConfig implements Serializable {
         this.kernelConf = new HashMap<>(b.kernelConf);
     }
 
+    /**
+     * This config with the table path as stored (qualified) and whether its input is a changelog.
+     */
+    public DeltaSinkConfig resolved(String qualifiedTablePath, boolean changelog) {
+        return builder()
+                .tablePath(qualifiedTablePath)
+                .rowType(rowType)
+                .partitionColumns(partitionColumns)
+                .primaryKey(primaryKey)
+                .changelog(changelog)
+                .maxBufferedChanges(maxBufferedChanges)
+                .sinkId(sinkId)
+                .overwrite(overwrite)
+                .replaceOnStart(replaceOnStart)
+                .replaceOnStartCatchUpDir(replaceOnStartCatchUpDir)
+                .schemaEvolution(schemaEvolution)
+                .replaceWhereColumn(replaceWhereColumn)
+                .replaceWhereValues(replaceWhereValues)
+                .replaceWhereFrom(replaceWhereFrom)
+                .replaceWhereUntil(replaceWhereUntil)
+                .writerLeaseMillis(writerLeaseMillis)
+                .targetFileSize(targetFileSize)
+                .rowGroupSize(rowGroupSize)
+                .maxOpenFiles(maxOpenFiles)
+                .logCheckpointInterval(logCheckpointInterval)
+                .kernelConf(kernelConf)
+                .build();
+    }
+
     /** A config set field by field; {@code DeltaSink.Builder} validates before it builds one. */
     public static Builder builder() {
         return new Builder();
