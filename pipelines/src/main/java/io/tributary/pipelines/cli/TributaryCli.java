@@ -2,6 +2,7 @@ package io.tributary.pipelines.cli;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.DemoStep;
+import io.tributary.pipelines.runtime.EmbeddedCluster;
 import io.tributary.pipelines.runtime.PipelineProvider;
 import io.tributary.pipelines.runtime.Pipelines;
 import java.io.PrintWriter;
@@ -38,7 +39,14 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class TributaryCli {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        EmbeddedCluster.install();
+        int code = commandLine().execute(args);
+        try {
+            EmbeddedCluster.close();
+        } catch (Exception e) {
+            System.err.println("tributary: stopping the embedded Flink cluster: " + e);
+        }
+        System.exit(code);
     }
 
     public static CommandLine commandLine() {

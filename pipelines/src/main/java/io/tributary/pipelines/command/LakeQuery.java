@@ -1,5 +1,6 @@
 package io.tributary.pipelines.command;
 
+import io.tributary.pipelines.runtime.EmbeddedCluster;
 import io.tributary.pipelines.runtime.ExecutionDefaults;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class LakeQuery {
 
     public static TableEnvironment environment(Configuration conf) {
         Configuration tableConf = ExecutionDefaults.apply(conf);
+        EmbeddedCluster.install();
         TableEnvironment tEnv =
                 TableEnvironment.create(
                         EnvironmentSettings.newInstance()

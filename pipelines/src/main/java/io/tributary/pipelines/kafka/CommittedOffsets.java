@@ -1,6 +1,7 @@
 package io.tributary.pipelines.kafka;
 
 import io.tributary.connector.delta.DeltaTableInfo;
+import io.tributary.pipelines.runtime.EmbeddedCluster;
 import io.tributary.pipelines.runtime.ExecutionDefaults;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
@@ -49,6 +50,7 @@ public final class CommittedOffsets {
             return highest;
         }
         existing.forEach(t -> highest.put(t.qualifiedName(), new HashMap<>()));
+        EmbeddedCluster.install();
         TableEnvironment tEnv =
                 TableEnvironment.create(
                         EnvironmentSettings.newInstance()

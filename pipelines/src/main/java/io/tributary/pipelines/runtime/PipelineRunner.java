@@ -271,6 +271,7 @@ public final class PipelineRunner {
         // An embedded cluster's file systems take their s3.* keys from this configuration: so does
         // the log writer.
         DeltaStorage.configure(jobConf);
+        EmbeddedCluster.install();
         return StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
     }
 

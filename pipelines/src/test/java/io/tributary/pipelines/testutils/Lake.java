@@ -1,5 +1,6 @@
 package io.tributary.pipelines.testutils;
 
+import io.tributary.pipelines.runtime.EmbeddedCluster;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class Lake {
     private final TableEnvironment tEnv;
 
     public Lake(Configuration conf) {
+        EmbeddedCluster.install();
         tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
         LakeCatalog.registerFound(tEnv, LakeCatalog.discover(conf));
     }

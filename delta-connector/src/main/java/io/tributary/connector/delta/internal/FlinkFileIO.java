@@ -4,7 +4,6 @@ import io.delta.kernel.defaults.engine.fileio.FileIO;
 import io.delta.kernel.defaults.engine.fileio.InputFile;
 import io.delta.kernel.defaults.engine.fileio.OutputFile;
 import io.delta.kernel.defaults.engine.fileio.PositionOutputStream;
-import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import java.io.FileNotFoundException;
@@ -52,7 +51,7 @@ public class FlinkFileIO implements FileIO, Serializable {
         this.conf = new HashMap<>(conf);
     }
 
-    private static FileSystem fs(Path path) {
+    static FileSystem fs(Path path) {
         try {
             return path.getFileSystem();
         } catch (IOException e) {
@@ -241,31 +240,6 @@ public class FlinkFileIO implements FileIO, Serializable {
             }
         } finally {
             Files.deleteIfExists(temp);
-        }
-    }
-
-    private static final class FlinkInputFile implements InputFile {
-        private final Path path;
-        private final long size;
-
-        FlinkInputFile(Path path, long size) {
-            this.path = path;
-            this.size = size;
-        }
-
-        @Override
-        public long length() throws IOException {
-            return size >= 0 ? size : fs(path).getFileStatus(path).getLen();
-        }
-
-        @Override
-        public String path() {
-            return path.toString();
-        }
-
-        @Override
-        public SeekableInputStream newStream() throws IOException {
-            return new BufferedSeekableInputStream(fs(path).open(path), path.toString());
         }
     }
 

@@ -1,0 +1,276 @@
+package io.tributary.pipelines.runtime;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.dag.Pipeline;
+import org.apache.flink.client.deployment.executors.LocalExecutor;
+import org.apache.flink.client.deployment.executors.PipelineExecutorUtils;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.PipelineExecutor;
+import org.apache.flink.core.execution.PipelineExecutorFactory;
+import org.apache.flink.core.execution.PipelineExecutorServiceLoader;
+import org.apache.flink.runtime.client.JobStatusMessage;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Flink cluster jobs run on when Tributary runs outside one (the CLI on a laptop, the tests):
+ * one embedded MiniCluster per JVM, started by the first job and shared by every later one.
+ *
+ * <p>Flink's local executor starts a MiniCluster for each job and stops it after: RPC services,
+ * blob server, REST endpoint, a task manager, every time. A backfill runs one job per stage, the
+ * demo a dozen, each {@code tributary sql} query one more; profiled, cluster start-ups were a fifth
+ * of the CPU a backfill test used. Sharing one changes nothing a job can see: parallelism,
+ * checkpointing, state backend and runtime mode are the job's own settings.
+ *
+ * <p>What only a cluster can have (file system and {@code s3.*} settings, memory, metrics
+ * reporters, REST) is taken from the first job's configuration. A later job whose cluster settings
+ * differ, or that needs more slots than the shared cluster has, gets a cluster of its own, as Flink
+ * would have given it. Nothing is installed when a real cluster provides the environment
+ * (application mode, {@code flink run}, a test's own MiniCluster).
+ */
+@Internal
+public final class EmbeddedCluster {
+    /** The {@code execution.target} of jobs sent to the shared cluster. */
+    static final String TARGET = "tributary-embedded";
+
+    /** How many jobs of the first job's parallelism fit side by side (a stream and queries). */
+    private static final int JOBS_SIDE_BY_SIDE = 4;
+
+    /** Per slot, what Flink's local executor gives a cluster of its own. */
+    private static final MemorySize MANAGED_PER_JOB = MemorySize.ofMebiBytes(128);
+
+    private static final MemorySize NETWORK_PER_JOB = MemorySize.ofMebiBytes(64);
+
+    /** Keys a cluster reads when it starts; a job's own settings are all the others. */
+    private static final String[] CLUSTER_PREFIXES = {
+        "s3.",
+        "fs.",
+        "taskmanager.",
+        "jobmanager.",
+        "metrics.",
+        "rest.",
+        "blob.",
+        "high-availability",
+        "security.",
+        "pekko.",
+        "cluster.",
+        "io.tmp.dirs",
+        "plugin."
+    };
+
+    private static MiniCluster cluster;
+    private static Map<String, String> clusterSettings;
+    private static int slots;
+    private static boolean shutdownHookAdded;
+
+    private EmbeddedCluster() {}
+
+    /**
+     * Sends the jobs of this JVM to the shared cluster, unless a cluster already provides the
+     * environment. Idempotent; call it before creating a Flink environment.
+     */
+    public static synchronized void install() {
+        if (!(StreamExecutionEnvironment.getExecutionEnvironment()
+                instanceof LocalStreamEnvironment)) {
+            return; // a real cluster's context, a test's MiniCluster, or already installed
+        }
+        Context.set();
+    }
+
+    /** Stops the shared cluster, if one was started; the next job starts another. */
+    public static synchronized void close() throws Exception {
+        if (cluster != null) {
+            MiniCluster running = cluster;
+            cluster = null;
+            clusterSettings = null;
+            running.close();
+        }
+    }
+
+    /** The jobs the shared cluster has run or runs; none when it is not started. */
+    @VisibleForTesting
+    static synchronized Set<JobID> sharedClusterJobs() throws Exception {
+        if (cluster == null) {
+            return Set.of();
+        }
+        return cluster.listJobs().get().stream()
+                .map(JobStatusMessage::getJobId)
+                .collect(Collectors.toSet());
+    }
+
+    private static synchronized CompletableFuture<JobClient> submit(
+            Pipeline pipeline, Configuration conf, ClassLoader userCodeClassLoader)
+            throws Exception {
+        MiniCluster shared = sharedFor(conf);
+        if (shared == null) {
+            Configuration own = new Configuration(conf);
+            own.set(DeploymentOptions.TARGET, "local");
+            return LocalExecutor.create(own).execute(pipeline, own, userCodeClassLoader);
+        }
+        JobGraph jobGraph = PipelineExecutorUtils.getJobGraph(pipeline, conf, userCodeClassLoader);
+        return shared.submitJob(jobGraph)
+                .thenApply(
+                        submitted ->
+                                new MiniClusterJobClient(
+                                        submitted.getJobID(),
+                                        shared,
+                                        userCodeClassLoader,
+                                        MiniClusterJobClient.JobFinalizationBehavior.NOTHING));
+    }
+
+    /** The shared cluster, started if need be; null when this job needs a cluster of its own. */
+    private static MiniCluster sharedFor(Configuration conf) throws Exception {
+        int needed =
+                Math.max(
+                        conf.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(1),
+                        conf.get(CoreOptions.DEFAULT_PARALLELISM));
+        if (cluster != null && !cluster.isRunning()) {
+            cluster = null;
+        }
+        if (cluster == null) {
+            start(conf, needed);
+            return cluster;
+        }
+        boolean fits = needed <= slots && clusterSettings.equals(clusterSettings(conf));
+        return fits ? cluster : null;
+    }
+
+    private static void start(Configuration conf, int needed) throws Exception {
+        int parallelism = Math.max(1, needed);
+        Configuration clusterConf = new Configuration(conf);
+        clusterConf.removeConfig(DeploymentOptions.TARGET);
+        setIfAbsent(clusterConf, RestOptions.BIND_PORT, "0");
+        setIfAbsent(
+                clusterConf,
+                TaskManagerOptions.MANAGED_MEMORY_SIZE,
+                MANAGED_PER_JOB.multiply(JOBS_SIDE_BY_SIDE));
+        MemorySize network = NETWORK_PER_JOB.multiply(JOBS_SIDE_BY_SIDE);
+        setIfAbsent(clusterConf, TaskManagerOptions.NETWORK_MEMORY_MIN, network);
+        setIfAbsent(clusterConf, TaskManagerOptions.NETWORK_MEMORY_MAX, network);
+        int clusterSlots = parallelism * JOBS_SIDE_BY_SIDE;
+        MiniCluster started =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(clusterConf)
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(clusterSlots)
+                                .build());
+        started.start();
+        cluster = started;
+        slots = clusterSlots;
+        clusterSettings = clusterSettings(conf);
+        if (!shutdownHookAdded) {
+            shutdownHookAdded = true;
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        try {
+                                            close();
+                                        } catch (Exception ignored) {
+                                            // the JVM is ending: nothing is left to tell
+                                        }
+                                    },
+                                    "tributary-embedded-cluster-shutdown"));
+        }
+    }
+
+    /** The settings a cluster reads at start, except the slots a job asks for. */
+    @VisibleForTesting
+    static Map<String, String> clusterSettings(Configuration conf) {
+        Map<String, String> settings = new TreeMap<>();
+        conf.toMap()
+                .forEach(
+                        (key, value) -> {
+                            if (!key.equals(TaskManagerOptions.NUM_TASK_SLOTS.key())
+                                    && Stream.of(CLUSTER_PREFIXES).anyMatch(key::startsWith)) {
+                                settings.put(key, value);
+                            }
+                        });
+        return settings;
+    }
+
+    private static <T> void setIfAbsent(
+            Configuration conf, org.apache.flink.configuration.ConfigOption<T> option, T value) {
+        if (!conf.contains(option)) {
+            conf.set(option, value);
+        }
+    }
+
+    /** The environments Flink hands out in this JVM: each bound to the shared cluster. */
+    private static final class Context extends StreamExecutionEnvironment {
+        private static final PipelineExecutorServiceLoader EXECUTORS = new Executors();
+
+        private Context() {}
+
+        static void set() {
+            initializeContextEnvironment(
+                    conf -> {
+                        Configuration job = new Configuration(conf);
+                        // As Flink's local environment: all cores unless the job says otherwise.
+                        setIfAbsent(
+                                job,
+                                CoreOptions.DEFAULT_PARALLELISM,
+                                Runtime.getRuntime().availableProcessors());
+                        job.set(DeploymentOptions.TARGET, TARGET);
+                        job.set(DeploymentOptions.ATTACHED, true);
+                        return new StreamExecutionEnvironment(
+                                EXECUTORS, job, Thread.currentThread().getContextClassLoader());
+                    });
+        }
+    }
+
+    private static final class Executors
+            implements PipelineExecutorServiceLoader, PipelineExecutorFactory, PipelineExecutor {
+        @Override
+        public PipelineExecutorFactory getExecutorFactory(Configuration conf) {
+            return this;
+        }
+
+        @Override
+        public Stream<String> getExecutorNames() {
+            return Stream.of(TARGET);
+        }
+
+        @Override
+        public String getName() {
+            return TARGET;
+        }
+
+        @Override
+        public boolean isCompatibleWith(Configuration conf) {
+            return Objects.equals(conf.get(DeploymentOptions.TARGET), TARGET);
+        }
+
+        @Override
+        public PipelineExecutor getExecutor(Configuration conf) {
+            return this;
+        }
+
+        @Override
+        public CompletableFuture<JobClient> execute(
+                Pipeline pipeline, Configuration conf, ClassLoader userCodeClassLoader)
+                throws Exception {
+            return submit(pipeline, conf, userCodeClassLoader);
+        }
+    }
+}
