@@ -71,7 +71,7 @@ module "iam" {
   oidc_provider_arn   = var.eks_oidc_provider_arn
   oidc_provider_url   = var.eks_oidc_provider_url
   namespace           = var.flink_namespace
-  service_account     = var.flink_service_account
+  service_accounts    = var.flink_service_accounts
   bucket_arns         = module.lake.bucket_arns
   kms_key_arn         = module.lake.kms_key_arn
   glue_database_names = values(module.catalog.database_names)

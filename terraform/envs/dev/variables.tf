@@ -24,10 +24,10 @@ variable "flink_namespace" {
   default     = "tributary"
 }
 
-variable "flink_service_account" {
-  description = "Service account of the FlinkDeployments (helm value serviceAccount.name)."
-  type        = string
-  default     = "tributary-flink"
+variable "flink_service_accounts" {
+  description = "Service accounts of the Flink JobManagers and TaskManagers (the chart's <release>-jobmanager and <release>-taskmanager)."
+  type        = list(string)
+  default     = ["tributary-jobmanager", "tributary-taskmanager"]
 }
 
 variable "create_streams" {

@@ -1,4 +1,5 @@
-# One role for the Flink JobManager and TaskManager pods (IRSA), with only what the jobs do:
+# One role for the Flink JobManager and TaskManager pods (IRSA; their two service accounts, never
+# the backfill CronJob's), with only what the jobs do:
 # read landing files, read and write the lake and the checkpoints, use the buckets' KMS key,
 # look up the Glue catalog's Tributary databases (Terraform, not the jobs, defines the tables),
 # and read the event streams.
@@ -24,7 +25,7 @@ data "aws_iam_policy_document" "trust" {
     condition {
       test     = "StringEquals"
       variable = "${local.oidc_host}:sub"
-      values   = ["system:serviceaccount:${var.namespace}:${var.service_account}"]
+      values   = [for sa in var.service_accounts : "system:serviceaccount:${var.namespace}:${sa}"]
     }
     condition {
       test     = "StringEquals"

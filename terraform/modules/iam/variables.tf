@@ -18,9 +18,9 @@ variable "namespace" {
   type        = string
 }
 
-variable "service_account" {
-  description = "Name of the Kubernetes service account the FlinkDeployments run as."
-  type        = string
+variable "service_accounts" {
+  description = "Kubernetes service accounts that may assume the role: the Flink JobManager's and TaskManagers' (helm: <release>-jobmanager, <release>-taskmanager). Never the backfill submitter's, which needs no AWS access."
+  type        = list(string)
 }
 
 variable "bucket_arns" {

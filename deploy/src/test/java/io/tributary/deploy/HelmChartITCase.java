@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
-import com.marcnuri.helm.TemplateCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.Test;
  * as documented.
  */
 class HelmChartITCase {
-    private static final Path CHART =
-            Path.of(System.getProperty("tributary.home", "..")).resolve("helm/tributary");
+    private static final Path CHART = Renderings.CHART;
 
     @Test
     void theChartLints() {
@@ -109,7 +107,7 @@ class HelmChartITCase {
         List<JsonNode> aws =
                 render(
                         Map.of(
-                                "serviceAccount.roleArn",
+                                "serviceAccounts.roleArn",
                                 "arn:aws:iam::123456789012:role/tributary-flink",
                                 "s3.endpoint",
                                 "http://minio.minio.svc:9000",
@@ -240,12 +238,18 @@ class HelmChartITCase {
     @Test
     void theChartAndThePlainManifestsGiveFlinkTheSameSettings() throws Exception {
         List<JsonNode> chart = render(Map.of());
-        Path base = Path.of(System.getProperty("tributary.home", ".."), "k8s-operator", "base");
+        Path components = Renderings.MANIFESTS.resolve("components");
         JsonNode manifestStream =
-                OperatorCrds.documents(Files.readString(base.resolve("weblogs-streaming.yaml")))
+                OperatorCrds.documents(
+                                Files.readString(
+                                        components.resolve(
+                                                "weblogs-streaming/weblogs-streaming.yaml")))
                         .get(0);
         JsonNode manifestBackfill =
-                OperatorCrds.documents(Files.readString(base.resolve("weblogs-backfill.yaml")))
+                OperatorCrds.documents(
+                                Files.readString(
+                                        components.resolve(
+                                                "weblogs-backfill/weblogs-backfill.yaml")))
                         .get(0);
         JsonNode chartStream = OperatorManifestsITCase.named(chart, "lake-weblogs-streaming");
         JsonNode chartBackfill =
@@ -273,10 +277,20 @@ class HelmChartITCase {
                 .isEqualTo(manifestStream.at("/spec/job/parallelism"));
     }
 
-    /** A settings object as text values by key: "2" and 2 are the same setting to Flink. */
+    /**
+     * A settings object as text values by key: "2" and 2 are the same setting to Flink. Account
+     * names start with the release's name, so only what follows it is compared.
+     */
     private static Map<String, String> settings(JsonNode object) {
         Map<String, String> byKey = new java.util.TreeMap<>();
-        object.fields().forEachRemaining(e -> byKey.put(e.getKey(), e.getValue().asText()));
+        object.fields()
+                .forEachRemaining(
+                        e ->
+                                byKey.put(
+                                        e.getKey(),
+                                        e.getValue()
+                                                .asText()
+                                                .replaceFirst("^(lake|tributary)-", "")));
         return byKey;
     }
 
@@ -291,15 +305,10 @@ class HelmChartITCase {
     }
 
     private static List<JsonNode> render(Map<String, String> values) throws Exception {
-        TemplateCommand template =
-                new Helm(CHART).template().withName("lake").withNamespace("tributary");
-        values.forEach(template::set);
-        return OperatorCrds.documents(template.call());
+        return Renderings.helm(values);
     }
 
     private static List<JsonNode> kind(List<JsonNode> docs, String kind) {
-        return docs.stream()
-                .filter(d -> d.path("kind").asText().equals(kind))
-                .collect(Collectors.toList());
+        return Renderings.kind(docs, kind);
     }
 }
