@@ -9,6 +9,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 
 {{/* Flink settings shared by every deployment: S3 access, metrics, extra settings. */}}
 {{- define "tributary.commonFlinkConfiguration" -}}
+kubernetes.taskmanager.service-account: "{{ .Release.Name }}-taskmanager"
 metrics.reporter.prom.factory.class: "org.apache.flink.metrics.prometheus.PrometheusReporterFactory"
 metrics.reporter.prom.port: "9249"
 {{- with .Values.s3.endpoint }}
@@ -73,8 +74,10 @@ s3.path.style.access: "true"
 {{/* The Flink main container's mounts and environment: the profile, and this pipeline's own Secrets. Call with (dict "root" $ "name" $name "p" $p). */}}
 {{- define "tributary.podTemplate" -}}
 spec:
+  {{- include "tributary.podSecurityContext" (dict "user" 9999) | nindent 2 }}
   containers:
     - name: flink-main-container
+      {{- include "tributary.containerSecurityContext" . | nindent 6 }}
       ports:
         - name: metrics
           containerPort: 9249
@@ -86,6 +89,10 @@ spec:
       volumeMounts:
         - name: profile
           mountPath: /opt/tributary/profile
+        - name: tmp
+          mountPath: /tmp
+        - name: log
+          mountPath: /opt/flink/log
         {{- range $i, $s := .p.secrets }}
         - name: secret-{{ $i }}
           mountPath: /opt/tributary/secrets/{{ $.name }}/{{ $s.secret }}
@@ -95,9 +102,37 @@ spec:
     - name: profile
       configMap:
         name: {{ .root.Release.Name }}-profile
+    - name: tmp
+      emptyDir: {}
+    - name: log
+      emptyDir: {}
     {{- range $i, $s := .p.secrets }}
     - name: secret-{{ $i }}
       secret:
         secretName: {{ $s.secret }}
     {{- end }}
+{{- end -}}
+
+
+{{/*
+  Pod Security "restricted" for a pod running as a fixed non-root UID: no root, the runtime's
+  default seccomp profile. Call with (dict "user" <uid>).
+*/}}
+{{- define "tributary.podSecurityContext" -}}
+securityContext:
+  runAsNonRoot: true
+  runAsUser: {{ .user }}
+  runAsGroup: {{ .user }}
+  fsGroup: {{ .user }}
+  seccompProfile:
+    type: RuntimeDefault
+{{- end -}}
+
+{{/* A container that cannot gain privileges or write its image: what it writes goes to emptyDirs. */}}
+{{- define "tributary.containerSecurityContext" -}}
+securityContext:
+  allowPrivilegeEscalation: false
+  readOnlyRootFilesystem: true
+  capabilities:
+    drop: ["ALL"]
 {{- end -}}

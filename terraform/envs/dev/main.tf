@@ -33,7 +33,7 @@ module "lake" {
   source = "../../modules/lake"
 
   name_prefix   = var.name_prefix
-  force_destroy = true
+  force_destroy = var.force_destroy
   tags          = var.tags
 }
 
@@ -49,10 +49,11 @@ module "athena" {
   source = "../../modules/athena"
 
   name           = "${var.name_prefix}-analysts"
-  results_bucket = module.lake.bucket_names["lake"]
+  results_bucket = module.lake.bucket_names["athena_results"]
   kms_key_arn    = module.lake.kms_key_arn
   gold_database  = module.catalog.database_names["gold"]
   named_queries  = local.named_queries
+  force_destroy  = var.force_destroy
   tags           = var.tags
 }
 
@@ -67,12 +68,16 @@ module "streams" {
 module "iam" {
   source = "../../modules/iam"
 
-  role_name           = "${var.name_prefix}-flink"
-  oidc_provider_arn   = var.eks_oidc_provider_arn
-  oidc_provider_url   = var.eks_oidc_provider_url
-  namespace           = var.flink_namespace
-  service_accounts    = var.flink_service_accounts
-  bucket_arns         = module.lake.bucket_arns
+  role_name         = "${var.name_prefix}-flink"
+  oidc_provider_arn = var.eks_oidc_provider_arn
+  oidc_provider_url = var.eks_oidc_provider_url
+  namespace         = var.flink_namespace
+  service_accounts  = var.flink_service_accounts
+  bucket_arns = { # the jobs' buckets only: query results are the analysts'
+    landing     = module.lake.bucket_arns["landing"]
+    lake        = module.lake.bucket_arns["lake"]
+    checkpoints = module.lake.bucket_arns["checkpoints"]
+  }
   kms_key_arn         = module.lake.kms_key_arn
   glue_database_names = values(module.catalog.database_names)
   stream_arns         = var.create_streams ? values(module.streams[0].stream_arns) : []

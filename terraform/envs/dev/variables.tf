@@ -41,3 +41,9 @@ variable "tags" {
   type        = map(string)
   default     = { project = "tributary", environment = "dev" }
 }
+
+variable "force_destroy" {
+  description = "Let terraform destroy delete non-empty buckets (every table, savepoint and query result) and the Athena workgroup. Off by default; on only for a throwaway environment."
+  type        = bool
+  default     = false
+}

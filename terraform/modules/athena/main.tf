@@ -4,7 +4,7 @@
 resource "aws_athena_workgroup" "this" {
   name          = var.name
   state         = "ENABLED"
-  force_destroy = true
+  force_destroy = var.force_destroy
   tags          = var.tags
 
   configuration {

@@ -4,7 +4,7 @@ variable "name" {
 }
 
 variable "results_bucket" {
-  description = "Bucket for query results (a dedicated prefix is used); it must exist."
+  description = "Bucket for query results, of their own (not the lake's: analysts would need write access to the lake); it must exist."
   type        = string
 }
 
@@ -37,4 +37,10 @@ variable "tags" {
   description = "Tags for every resource."
   type        = map(string)
   default     = {}
+}
+
+variable "force_destroy" {
+  description = "Allow terraform destroy to delete the workgroup with its saved queries and history."
+  type        = bool
+  default     = false
 }

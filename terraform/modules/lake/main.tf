@@ -1,11 +1,14 @@
-# Buckets of one Tributary environment: landing files, the lake (bronze/, silver/, gold/ prefixes)
-# and Flink checkpoints/savepoints. All are SSE-KMS encrypted, versioned, private and TLS-only.
+# Buckets of one Tributary environment: landing files, the lake (bronze/, silver/, gold/ prefixes),
+# Flink checkpoints/savepoints, and Athena's query results (apart, so that analysts need no write
+# access to the lake and the jobs cannot read query results). All are SSE-KMS encrypted, versioned,
+# private and TLS-only; their server access logs go to a log bucket of their own.
 
 locals {
   buckets = {
-    landing     = "${var.name_prefix}-landing"
-    lake        = "${var.name_prefix}-lake"
-    checkpoints = "${var.name_prefix}-checkpoints"
+    landing        = "${var.name_prefix}-landing"
+    lake           = "${var.name_prefix}-lake"
+    checkpoints    = "${var.name_prefix}-checkpoints"
+    athena_results = "${var.name_prefix}-athena-results"
   }
   kms_key_arn = var.kms_key_arn != null ? var.kms_key_arn : aws_kms_key.lake[0].arn
 }
@@ -147,6 +150,18 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
   }
 
   dynamic "rule" {
+    for_each = each.key == "athena_results" ? [1] : []
+    content {
+      id     = "expire-query-results"
+      status = "Enabled"
+      filter {}
+      expiration {
+        days = var.athena_results_expiration_days
+      }
+    }
+  }
+
+  dynamic "rule" {
     for_each = each.key == "landing" && var.landing_expiration_days != null ? [1] : []
     content {
       id     = "expire-landing-files"
@@ -159,4 +174,105 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
   }
 
   depends_on = [aws_s3_bucket_versioning.this]
+}
+
+# Server access logs of every bucket above: who read, wrote or deleted what. S3 delivers them only
+# to a bucket encrypted with S3-managed keys, which therefore stands apart from the others.
+resource "aws_s3_bucket" "access_logs" {
+  bucket        = "${var.name_prefix}-access-logs"
+  force_destroy = var.force_destroy
+  tags          = merge(var.tags, { "tributary:role" = "access-logs" })
+}
+
+resource "aws_s3_bucket_public_access_block" "access_logs" {
+  bucket                  = aws_s3_bucket.access_logs.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_ownership_controls" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  rule {
+    id     = "expire-access-logs"
+    status = "Enabled"
+    filter {}
+    expiration {
+      days = var.access_log_expiration_days
+    }
+  }
+}
+
+data "aws_caller_identity" "current" {}
+
+data "aws_iam_policy_document" "access_logs" {
+  statement {
+    sid       = "S3ServerAccessLogsPolicy"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.access_logs.arn}/*"]
+    principals {
+      type        = "Service"
+      identifiers = ["logging.s3.amazonaws.com"]
+    }
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = [for bucket in aws_s3_bucket.this : bucket.arn]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+  statement {
+    sid     = "DenyInsecureTransport"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    resources = [
+      aws_s3_bucket.access_logs.arn,
+      "${aws_s3_bucket.access_logs.arn}/*",
+    ]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  policy = data.aws_iam_policy_document.access_logs.json
+
+  depends_on = [aws_s3_bucket_public_access_block.access_logs]
+}
+
+resource "aws_s3_bucket_logging" "this" {
+  for_each = aws_s3_bucket.this
+
+  bucket        = each.value.id
+  target_bucket = aws_s3_bucket.access_logs.id
+  target_prefix = "${each.key}/"
 }

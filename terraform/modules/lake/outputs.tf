@@ -1,10 +1,10 @@
 output "bucket_names" {
-  description = "Bucket names by role: landing, lake, checkpoints."
+  description = "Bucket names by role: landing, lake, checkpoints, athena_results."
   value       = { for role, bucket in aws_s3_bucket.this : role => bucket.id }
 }
 
 output "bucket_arns" {
-  description = "Bucket ARNs by role: landing, lake, checkpoints."
+  description = "Bucket ARNs by role: landing, lake, checkpoints, athena_results."
   value       = { for role, bucket in aws_s3_bucket.this : role => bucket.arn }
 }
 
@@ -26,4 +26,9 @@ output "checkpoints_root" {
 output "kms_key_arn" {
   description = "The KMS key that encrypts the buckets."
   value       = local.kms_key_arn
+}
+
+output "access_logs_bucket" {
+  description = "The bucket holding the other buckets' server access logs, under <role>/."
+  value       = aws_s3_bucket.access_logs.id
 }

@@ -27,8 +27,20 @@ variable "noncurrent_version_expiration_days" {
   default     = 30
 }
 
+variable "athena_results_expiration_days" {
+  description = "Days after which Athena query results expire (they are re-run, not kept)."
+  type        = number
+  default     = 30
+}
+
+variable "access_log_expiration_days" {
+  description = "Days the buckets' server access logs are kept."
+  type        = number
+  default     = 365
+}
+
 variable "force_destroy" {
-  description = "Allow terraform destroy to delete non-empty buckets (dev environments only)."
+  description = "Allow terraform destroy to delete non-empty buckets, lake and checkpoints included: every table and every savepoint. Off by default; switch it on only for a throwaway environment."
   type        = bool
   default     = false
 }
