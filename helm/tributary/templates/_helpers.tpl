@@ -71,7 +71,7 @@ s3.path.style.access: "true"
 {{- end -}}
 {{- end -}}
 
-{{/* The Flink main container's mounts and environment: the profile, and this pipeline's own Secrets. Call with (dict "root" $ "name" $name "p" $p). */}}
+{{/* The Flink main container's mounts and environment: the profile, this pipeline's own Secrets and, for a stream ("kafka" true), the Kafka client's. Call with (dict "root" $ "name" $name "p" $p "kafka" <bool>). */}}
 {{- define "tributary.podTemplate" -}}
 spec:
   {{- include "tributary.podSecurityContext" (dict "user" 9999) | nindent 2 }}
@@ -98,6 +98,11 @@ spec:
           mountPath: /opt/tributary/secrets/{{ $.name }}/{{ $s.secret }}
           readOnly: true
         {{- end }}
+        {{- if and .kafka .root.Values.kafka.propertiesSecret }}
+        - name: kafka-client
+          mountPath: /opt/tributary/secrets/kafka/{{ .root.Values.kafka.propertiesSecret.name }}
+          readOnly: true
+        {{- end }}
   volumes:
     - name: profile
       configMap:
@@ -110,6 +115,11 @@ spec:
     - name: secret-{{ $i }}
       secret:
         secretName: {{ $s.secret }}
+    {{- end }}
+    {{- if and .kafka .root.Values.kafka.propertiesSecret }}
+    - name: kafka-client
+      secret:
+        secretName: {{ .root.Values.kafka.propertiesSecret.name }}
     {{- end }}
 {{- end -}}
 

@@ -236,6 +236,45 @@ class HelmChartITCase {
     }
 
     @Test
+    void kafkaCredentialsComeFromASecretAndNeverFromThePlainValues() throws Exception {
+        List<JsonNode> docs =
+                render(
+                        Map.of(
+                                "kafka.properties.security\\.protocol",
+                                "SASL_SSL",
+                                "kafka.propertiesSecret.name",
+                                "kafka-client",
+                                "kafka.propertiesSecret.key",
+                                "client.properties"));
+        String profile =
+                OperatorManifestsITCase.named(docs, "lake-profile")
+                        .at("/data/profile.yaml")
+                        .asText();
+        assertThat(profile)
+                .contains("security.protocol: SASL_SSL")
+                .contains(
+                        "properties-file: /opt/tributary/secrets/kafka/kafka-client/client.properties");
+        JsonNode streaming = OperatorManifestsITCase.named(docs, "lake-weblogs-streaming");
+        assertThat(streaming.at("/spec/podTemplate/spec/volumes").toString())
+                .contains("\"secretName\":\"kafka-client\"");
+        assertThat(streaming.at("/spec/podTemplate/spec/containers/0/volumeMounts").toString())
+                .contains("/opt/tributary/secrets/kafka/kafka-client");
+        String backfill =
+                OperatorManifestsITCase.named(docs, "lake-weblogs-backfill")
+                        .at("/data/flinkdeployment.yaml")
+                        .asText();
+        assertThat(backfill).as("a backfill reads no Kafka").doesNotContain("kafka-client");
+
+        assertThatThrownBy(
+                        () ->
+                                render(
+                                        Map.of(
+                                                "kafka.properties.sasl\\.jaas\\.config",
+                                                "ScramLoginModule required password=x;")))
+                .hasMessageContaining("kafka.properties.sasl.jaas.config looks like a credential");
+    }
+
+    @Test
     void theChartAndThePlainManifestsGiveFlinkTheSameSettings() throws Exception {
         List<JsonNode> chart = render(Map.of());
         Path components = Renderings.MANIFESTS.resolve("components");

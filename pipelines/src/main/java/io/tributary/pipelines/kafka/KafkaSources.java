@@ -2,8 +2,15 @@ package io.tributary.pipelines.kafka;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.TributaryOptions;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -49,22 +56,58 @@ public final class KafkaSources {
                                         nextOffsets, OffsetResetStrategy.EARLIEST))
                         .setDeserializer(deserializer)
                         .setProperty("commit.offsets.on.checkpoint", "true");
+        clientProperties(conf).forEach(builder::setProperty);
+        if (conf.get(TributaryOptions.STREAMING_BOUNDED)) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The Kafka client settings: {@code tributary.kafka.properties.*}, and the entries of {@code
+     * tributary.kafka.properties-file} (a mounted Secret holding the credentials).
+     */
+    public static Map<String, String> clientProperties(ReadableConfig conf) {
+        Map<String, String> properties = new TreeMap<>();
         if (conf instanceof Configuration) {
             ((Configuration) conf)
                     .toMap()
                     .forEach(
                             (key, value) -> {
                                 if (key.startsWith(CLIENT_PROPERTIES_PREFIX)) {
-                                    builder.setProperty(
+                                    properties.put(
                                             key.substring(CLIENT_PROPERTIES_PREFIX.length()),
                                             value);
                                 }
                             });
         }
-        if (conf.get(TributaryOptions.STREAMING_BOUNDED)) {
-            builder.setBounded(OffsetsInitializer.latest());
+        Optional<String> file =
+                conf.getOptional(TributaryOptions.KAFKA_PROPERTIES_FILE).filter(f -> !f.isBlank());
+        if (file.isPresent()) {
+            Properties fromFile = new Properties();
+            try (Reader reader = Files.newBufferedReader(Path.of(file.get()))) {
+                fromFile.load(reader);
+            } catch (IOException e) {
+                throw new ConfigurationError(
+                        "Cannot read the Kafka client settings file " + file.get() + ": " + e,
+                        "check " + TributaryOptions.KAFKA_PROPERTIES_FILE.key());
+            }
+            for (String key : fromFile.stringPropertyNames()) {
+                if (properties.containsKey(key)) {
+                    throw new ConfigurationError(
+                            "The Kafka client setting "
+                                    + key
+                                    + " is set both in "
+                                    + CLIENT_PROPERTIES_PREFIX
+                                    + key
+                                    + " and in "
+                                    + file.get(),
+                            "keep it in one place: credentials in the file");
+                }
+                properties.put(key, fromFile.getProperty(key));
+            }
         }
-        return builder.build();
+        return properties;
     }
 
     /** How lake rows name the partition a record came from: {@code kafka:<topic>/<partition>}. */

@@ -42,6 +42,16 @@ public final class TributaryOptions {
                                     + "Kafka client settings (security, SASL) go under "
                                     + "tributary.kafka.properties.<client key>.");
 
+    public static final ConfigOption<String> KAFKA_PROPERTIES_FILE =
+            ConfigOptions.key("tributary.kafka.properties-file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "A Java properties file of further Kafka client settings, read at start: "
+                                    + "where credentials (sasl.jaas.config, key and trust store "
+                                    + "passwords) belong, as a mounted Kubernetes Secret, rather than "
+                                    + "in tributary.kafka.properties.*. A key set in both is refused.");
+
     public static final ConfigOption<Duration> STREAMING_CHECKPOINT_INTERVAL =
             ConfigOptions.key("tributary.streaming.checkpoint-interval")
                     .durationType()

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ReadableConfig;
 
@@ -25,11 +26,19 @@ public final class SreDatabase {
     /** The source tables, in the order their DDL resources list them. */
     public static final String[] TABLES = {"esteira_prod", "log", "chamados"};
 
+    /** {@code //user:password@} or {@code //user@} before the host. */
+    private static final Pattern USER_INFO = Pattern.compile("//[^/@?]*@");
+
+    /** Query parameters drivers read credentials from (MySQL, MariaDB, PostgreSQL). */
+    private static final Pattern CREDENTIAL_PARAMETER =
+            Pattern.compile("(?i)(^|[&;])(user|username|password|pwd)=");
+
     private final String url;
     private final String user;
     private final String password;
 
     public SreDatabase(String url, String user, String password) {
+        refuseCredentialsIn(url);
         this.url = url;
         this.user = user;
         this.password = password;
@@ -104,10 +113,44 @@ public final class SreDatabase {
         return password;
     }
 
-    /** The URL without its query string, which may carry credentials: for lineage and messages. */
+    /**
+     * The URL without its query string and without user information: for lineage (the {@code
+     * source} column analysts read), messages and logs.
+     */
     public String redacted() {
+        return redact(url);
+    }
+
+    static String redact(String url) {
         int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
+        String base = q < 0 ? url : url.substring(0, q);
+        return USER_INFO.matcher(base).replaceFirst("//");
+    }
+
+    /**
+     * A URL that carries credentials would put them in the job graph, the lake's lineage and every
+     * message: the user and password have settings of their own (the password from a file).
+     */
+    static void refuseCredentialsIn(String url) {
+        if (url == null) {
+            return;
+        }
+        int q = url.indexOf('?');
+        boolean inQuery = q >= 0 && CREDENTIAL_PARAMETER.matcher(url.substring(q + 1)).find();
+        if (inQuery || USER_INFO.matcher(q < 0 ? url : url.substring(0, q)).find()) {
+            throw new ConfigurationError(
+                    "The JDBC URL "
+                            + redact(url)
+                            + " carries credentials (a user or password in it)",
+                    "remove them from "
+                            + SreOptions.JDBC_URL.key()
+                            + "; set "
+                            + SreOptions.JDBC_USER.key()
+                            + " and the password by "
+                            + SreOptions.JDBC_PASSWORD_FILE.key()
+                            + " (a mounted Secret) or the variable "
+                            + SreOptions.JDBC_PASSWORD_ENV.defaultValue());
+        }
     }
 
     public Connection connect() throws SQLException {

@@ -16,13 +16,12 @@ class SreDatabaseTest {
 
     @Test
     void mariaDbUrlsSpeakMysqlThroughTheMariaDbDriver() {
-        SreDatabase maria =
-                new SreDatabase("jdbc:mariadb://db:3306/sre?user=x&password=secret", "u", null);
+        SreDatabase maria = new SreDatabase("jdbc:mariadb://db:3306/sre?useSSL=true", "u", null);
         assertThat(maria.flinkUrl())
-                .isEqualTo("jdbc:mysql://db:3306/sre?user=x&password=secret&permitMysqlScheme");
+                .isEqualTo("jdbc:mysql://db:3306/sre?useSSL=true&permitMysqlScheme");
         assertThat(maria.driver()).isEqualTo("org.mariadb.jdbc.Driver");
         assertThat(maria.redacted())
-                .as("no credentials in lineage")
+                .as("lineage keeps no query string")
                 .isEqualTo("jdbc:mariadb://db:3306/sre");
         assertThat(new SreDatabase("jdbc:mysql://db/sre", null, null).flinkUrl())
                 .isEqualTo("jdbc:mysql://db/sre?permitMysqlScheme");
@@ -32,6 +31,29 @@ class SreDatabaseTest {
         assertThatThrownBy(() -> new SreDatabase("jdbc:oracle:thin:@db", null, null).driver())
                 .isInstanceOf(ConfigurationError.class)
                 .hasMessageContaining("Unsupported JDBC URL");
+    }
+
+    @Test
+    void aUrlCarryingCredentialsIsRefusedWithoutRepeatingThem() {
+        for (String url :
+                new String[] {
+                    "jdbc:mysql://admin:hunter2@db:3306/sre",
+                    "jdbc:mariadb://db:3306/sre?user=admin&password=hunter2",
+                    "jdbc:postgresql://db/sre?sslmode=require&password=hunter2",
+                    "jdbc:postgresql://db/sre?PWD=hunter2"
+                }) {
+            assertThatThrownBy(() -> new SreDatabase(url, null, null))
+                    .as(url)
+                    .isInstanceOf(ConfigurationError.class)
+                    .hasMessageContaining("carries credentials")
+                    .hasMessageNotContaining("hunter2")
+                    .satisfies(
+                            e ->
+                                    assertThat(((ConfigurationError) e).fix())
+                                            .contains(SreOptions.JDBC_PASSWORD_FILE.key()));
+        }
+        assertThat(SreDatabase.redact("jdbc:mysql://admin:hunter2@db:3306/sre?x=1"))
+                .isEqualTo("jdbc:mysql://db:3306/sre");
     }
 
     @Test
