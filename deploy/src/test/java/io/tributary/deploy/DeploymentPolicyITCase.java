@@ -172,6 +172,92 @@ class DeploymentPolicyITCase {
                                         .startsWith("arn:aws:iam::"));
     }
 
+    @Test
+    void networkPoliciesLetEachComponentReachOnlyWhatItNeeds() {
+        renderings.forEach(
+                (name, docs) -> {
+                    if (name.startsWith("session")) {
+                        return; // applied beside an overlay, whose policies cover its pods
+                    }
+                    List<JsonNode> policies = Renderings.kind(docs, "NetworkPolicy");
+                    JsonNode flink =
+                            policies.stream()
+                                    .filter(
+                                            p ->
+                                                    p.at("/spec/podSelector/matchLabels")
+                                                            .toString()
+                                                            .equals(
+                                                                    "{\"type\":\"flink-native-kubernetes\"}"))
+                                    .findFirst()
+                                    .orElseThrow(
+                                            () ->
+                                                    new AssertionError(
+                                                            name
+                                                                    + ": no policy for the Flink pods"));
+                    assertThat(flink.at("/spec/policyTypes").toString())
+                            .as("%s: Flink pods deny by default, both ways", name)
+                            .contains("Ingress", "Egress");
+                    assertThat(flink.at("/spec/egress").toString())
+                            .as("%s: Flink pods resolve names", name)
+                            .contains("\"port\":53");
+                    for (JsonNode policy : policies) {
+                        String what = name + ": " + policy.at("/metadata/name").asText();
+                        for (JsonNode rule : policy.at("/spec/ingress")) {
+                            assertThat(rule.has("from"))
+                                    .as("%s: an ingress rule open to every source", what)
+                                    .isTrue();
+                            for (JsonNode peer : rule.path("from")) {
+                                assertThat(peer.has("ipBlock")).as(what).isFalse();
+                                if (peer.has("namespaceSelector")) {
+                                    assertThat(peer.at("/namespaceSelector/matchLabels").size())
+                                            .as("%s: another namespace, named", what)
+                                            .isEqualTo(1);
+                                    assertThat(rule.path("ports"))
+                                            .as("%s: to named ports only", what)
+                                            .isNotEmpty();
+                                }
+                            }
+                        }
+                    }
+                    JsonNode rest =
+                            policies.stream()
+                                    .filter(
+                                            p ->
+                                                    p.at("/spec/podSelector/matchLabels/component")
+                                                            .asText()
+                                                            .equals("jobmanager"))
+                                    .findFirst()
+                                    .orElseThrow(
+                                            () ->
+                                                    new AssertionError(
+                                                            name + ": no policy for the REST API"));
+                    assertThat(
+                                    rest.at(
+                                                    "/spec/ingress/0/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
+                                            .asText())
+                            .as("%s: only the operator reaches the JobManagers' REST API", name)
+                            .isEqualTo("flink-operator");
+                    assertThat(rest.at("/spec/ingress/0/ports/0/port").asInt()).isEqualTo(8081);
+                    if (!Renderings.kind(docs, "CronJob").isEmpty()) {
+                        assertThat(policies)
+                                .as("%s: the backfill submitter's pods are confined too", name)
+                                .anyMatch(
+                                        p ->
+                                                p.at(
+                                                                "/spec/podSelector/matchLabels/app.kubernetes.io~1component")
+                                                        .asText()
+                                                        .equals("backfill"));
+                        for (JsonNode cron : Renderings.kind(docs, "CronJob")) {
+                            assertThat(
+                                            cron.at(
+                                                            "/spec/jobTemplate/spec/template/metadata/labels/app.kubernetes.io~1component")
+                                                    .asText())
+                                    .isEqualTo("backfill");
+                        }
+                    }
+                });
+    }
+
     /**
      * The pod spec of a workload: a FlinkDeployment's pod template, a CronJob's pod; null
      * otherwise.
