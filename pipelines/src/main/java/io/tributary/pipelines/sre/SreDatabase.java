@@ -37,11 +37,19 @@ public final class SreDatabase {
     private final String user;
     private final String password;
 
+    /** Where the password came from ({@code file:<path>}, {@code env:<name>}); null when given. */
+    private final String passwordSource;
+
     public SreDatabase(String url, String user, String password) {
+        this(url, user, password, null);
+    }
+
+    private SreDatabase(String url, String user, String password, String passwordSource) {
         refuseCredentialsIn(url);
         this.url = url;
         this.user = user;
         this.password = password;
+        this.passwordSource = password == null ? null : passwordSource;
     }
 
     /** The database of the settings; the password from the password file, else the variable. */
@@ -56,29 +64,51 @@ public final class SreDatabase {
                                                 "point it at the database holding esteira_prod, log and chamados, e.g. -D "
                                                         + SreOptions.JDBC_URL.key()
                                                         + "=jdbc:mysql://db:3306/sre"));
+        String source = passwordSource(conf);
         return new SreDatabase(
-                url, conf.getOptional(SreOptions.JDBC_USER).orElse(null), password(conf));
+                url,
+                conf.getOptional(SreOptions.JDBC_USER).orElse(null),
+                resolvePassword(source),
+                source);
     }
 
     static String password(ReadableConfig conf) {
-        Optional<String> file =
-                conf.getOptional(SreOptions.JDBC_PASSWORD_FILE).filter(f -> !f.isBlank());
-        if (file.isPresent()) {
-            try {
-                return Files.readString(Path.of(file.get()), StandardCharsets.UTF_8)
-                        .replaceAll("[\\r\\n]+$", "");
-            } catch (IOException e) {
-                throw new ConfigurationError(
-                        "Cannot read the database password file "
-                                + file.get()
-                                + ": "
-                                + e.getMessage(),
-                        "check "
-                                + SreOptions.JDBC_PASSWORD_FILE.key()
-                                + " and the file's permissions");
-            }
+        return resolvePassword(passwordSource(conf));
+    }
+
+    /** The password file, else the variable: {@code file:<path>} or {@code env:<name>}. */
+    private static String passwordSource(ReadableConfig conf) {
+        return conf.getOptional(SreOptions.JDBC_PASSWORD_FILE)
+                .filter(f -> !f.isBlank())
+                .map(f -> "file:" + f)
+                .orElse("env:" + conf.get(SreOptions.JDBC_PASSWORD_ENV));
+    }
+
+    /**
+     * The password a source names; null when the variable is not set. Read again wherever it is
+     * needed (a TaskManager connecting), so that only its source travels in the job graph.
+     */
+    public static String resolvePassword(String source) {
+        if (source.startsWith("env:")) {
+            return System.getenv(source.substring("env:".length()));
         }
-        return System.getenv(conf.get(SreOptions.JDBC_PASSWORD_ENV));
+        String file = source.substring("file:".length());
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8)
+                    .replaceAll("[\\r\\n]+$", "");
+        } catch (IOException e) {
+            throw new ConfigurationError(
+                    "Cannot read the database password file " + file + ": " + e.getMessage(),
+                    "check " + SreOptions.JDBC_PASSWORD_FILE.key() + " and the file's permissions");
+        }
+    }
+
+    /**
+     * Where the password comes from, for a reader that resolves it itself ({@code file:<path>},
+     * {@code env:<name>}); empty when the password was given as a value, or there is none.
+     */
+    public Optional<String> passwordSource() {
+        return Optional.ofNullable(passwordSource);
     }
 
     /**
@@ -94,15 +124,22 @@ public final class SreDatabase {
 
     /** The driver class Flink's JDBC connector should load for {@link #flinkUrl()}. */
     public String driver() {
-        if (isMysql()) {
+        String driver = driverFor(url);
+        if (driver == null) {
+            throw new ConfigurationError(
+                    "Unsupported JDBC URL " + redacted(),
+                    "use jdbc:mysql://, jdbc:mariadb:// or jdbc:postgresql://");
+        }
+        return driver;
+    }
+
+    /** The driver class of a supported URL; null for any other. */
+    public static String driverFor(String url) {
+        String u = url.toLowerCase(Locale.ROOT);
+        if (u.startsWith("jdbc:mysql:") || u.startsWith("jdbc:mariadb:")) {
             return "org.mariadb.jdbc.Driver";
         }
-        if (url.startsWith("jdbc:postgresql:")) {
-            return "org.postgresql.Driver";
-        }
-        throw new ConfigurationError(
-                "Unsupported JDBC URL " + redacted(),
-                "use jdbc:mysql://, jdbc:mariadb:// or jdbc:postgresql://");
+        return u.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : null;
     }
 
     public String user() {
@@ -188,7 +225,6 @@ public final class SreDatabase {
     }
 
     private boolean isMysql() {
-        String u = url.toLowerCase(Locale.ROOT);
-        return u.startsWith("jdbc:mysql:") || u.startsWith("jdbc:mariadb:");
+        return "org.mariadb.jdbc.Driver".equals(driverFor(url));
     }
 }

@@ -9,7 +9,10 @@ import io.tributary.pipelines.sre.SreOptions;
 import io.tributary.pipelines.sre.SrePipeline;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +36,21 @@ public final class SreLakes {
 
     /** {@code conf} reading the embedded PostgreSQL's default database. */
     public static Configuration readingPostgres(Configuration conf, EmbeddedPostgres postgres) {
-        conf.set(SreOptions.JDBC_URL, postgres.getJdbcUrl("postgres", "postgres"));
+        // Without the user zonky puts in its URL: credentials in a URL are refused.
+        conf.set(
+                SreOptions.JDBC_URL,
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
         conf.set(SreOptions.JDBC_USER, "postgres");
+        // The password from a file, as a mounted Secret gives it: the backfill's connector then
+        // reads it where it connects (PasswordSourceDriver), and the job graph holds the path.
+        try {
+            Path password = Files.createTempFile("sre-password", "");
+            Files.writeString(password, "postgres\n");
+            password.toFile().deleteOnExit();
+            conf.set(SreOptions.JDBC_PASSWORD_FILE, password.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return conf;
     }
 

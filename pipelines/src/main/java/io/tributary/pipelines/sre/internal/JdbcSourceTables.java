@@ -61,17 +61,8 @@ public final class JdbcSourceTables {
                                                                                                 .ROOT))))
                                 .map(Column::getName)
                                 .collect(Collectors.toSet());
-                Map<String, String> options = new LinkedHashMap<>();
-                options.put("connector", "jdbc");
-                options.put("url", db.flinkUrl());
-                options.put("driver", db.driver());
+                Map<String, String> options = connectionOptions(db);
                 options.put("table-name", table.getValue());
-                if (db.user() != null) {
-                    // The connector takes both or neither; a user without a password has an empty
-                    // one.
-                    options.put("username", db.user());
-                    options.put("password", db.password() == null ? "" : db.password());
-                }
                 options.put(
                         "scan.fetch-size", String.valueOf(conf.get(SreOptions.SCAN_FETCH_SIZE)));
                 int keyType = sourceTypes.get(key.toLowerCase(Locale.ROOT));
@@ -156,5 +147,29 @@ public final class JdbcSourceTables {
                     "scan.partition.upper-bound",
                     String.valueOf(max));
         }
+    }
+
+    /**
+     * The connector's connection options. A password read from a file or variable travels as that
+     * source, read again where the connector connects ({@link PasswordSourceDriver}): the job graph
+     * never holds it.
+     */
+    static Map<String, String> connectionOptions(SreDatabase db) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("connector", "jdbc");
+        options.put("url", db.flinkUrl());
+        options.put("driver", db.driver());
+        if (db.user() != null) {
+            // The connector takes both or neither; a user without a password has an empty one.
+            options.put("username", db.user());
+            options.put("password", db.password() == null ? "" : db.password());
+            db.passwordSource()
+                    .ifPresent(
+                            source -> {
+                                options.put("driver", PasswordSourceDriver.class.getName());
+                                options.put("password", PasswordSourceDriver.option(source));
+                            });
+        }
+        return options;
     }
 }
