@@ -79,7 +79,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
 }
 
 data "aws_iam_policy_document" "tls_only" {
-  for_each = aws_s3_bucket.this
+  for_each = merge(aws_s3_bucket.this, { access_logs = aws_s3_bucket.access_logs })
 
   statement {
     sid     = "DenyInsecureTransport"
@@ -223,6 +223,8 @@ resource "aws_s3_bucket_lifecycle_configuration" "access_logs" {
 data "aws_caller_identity" "current" {}
 
 data "aws_iam_policy_document" "access_logs" {
+  source_policy_documents = [data.aws_iam_policy_document.tls_only["access_logs"].json]
+
   statement {
     sid       = "S3ServerAccessLogsPolicy"
     actions   = ["s3:PutObject"]
@@ -240,24 +242,6 @@ data "aws_iam_policy_document" "access_logs" {
       test     = "StringEquals"
       variable = "aws:SourceAccount"
       values   = [data.aws_caller_identity.current.account_id]
-    }
-  }
-  statement {
-    sid     = "DenyInsecureTransport"
-    effect  = "Deny"
-    actions = ["s3:*"]
-    resources = [
-      aws_s3_bucket.access_logs.arn,
-      "${aws_s3_bucket.access_logs.arn}/*",
-    ]
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
     }
   }
 }

@@ -33,6 +33,15 @@ public final class SreDatabase {
     private static final Pattern CREDENTIAL_PARAMETER =
             Pattern.compile("(?i)(^|[&;])(user|username|password|pwd)=");
 
+    /** Where the user and password are set, for messages. */
+    private static final String CREDENTIALS =
+            SreOptions.JDBC_USER.key()
+                    + " and the password ("
+                    + SreOptions.JDBC_PASSWORD_FILE.key()
+                    + ", a mounted Secret, or the variable "
+                    + SreOptions.JDBC_PASSWORD_ENV.defaultValue()
+                    + ")";
+
     private final String url;
     private final String user;
     private final String password;
@@ -179,14 +188,7 @@ public final class SreDatabase {
                     "The JDBC URL "
                             + redact(url)
                             + " carries credentials (a user or password in it)",
-                    "remove them from "
-                            + SreOptions.JDBC_URL.key()
-                            + "; set "
-                            + SreOptions.JDBC_USER.key()
-                            + " and the password by "
-                            + SreOptions.JDBC_PASSWORD_FILE.key()
-                            + " (a mounted Secret) or the variable "
-                            + SreOptions.JDBC_PASSWORD_ENV.defaultValue());
+                    "remove them from " + SreOptions.JDBC_URL.key() + "; set " + CREDENTIALS);
         }
     }
 
@@ -197,15 +199,7 @@ public final class SreDatabase {
         } catch (SQLException e) {
             throw new ConfigurationError(
                     "Cannot connect to " + redacted() + " as " + user + ": " + e.getMessage(),
-                    "check "
-                            + SreOptions.JDBC_URL.key()
-                            + ", "
-                            + SreOptions.JDBC_USER.key()
-                            + " and the password (variable "
-                            + SreOptions.JDBC_PASSWORD_ENV.defaultValue()
-                            + " or "
-                            + SreOptions.JDBC_PASSWORD_FILE.key()
-                            + ")");
+                    "check " + SreOptions.JDBC_URL.key() + ", " + CREDENTIALS);
         }
     }
 
