@@ -55,7 +55,10 @@ public final class EmbeddedCluster {
     /** How many jobs of the first job's parallelism fit side by side (a stream and queries). */
     private static final int JOBS_SIDE_BY_SIDE = 4;
 
-    /** Per slot, what Flink's local executor gives a cluster of its own. */
+    /**
+     * What Flink's local executor gives each job's own cluster; the shared one gets it once per job
+     * that fits beside the others, so a job sees the memory it saw before.
+     */
     private static final MemorySize MANAGED_PER_JOB = MemorySize.ofMebiBytes(128);
 
     private static final MemorySize NETWORK_PER_JOB = MemorySize.ofMebiBytes(64);
