@@ -81,10 +81,6 @@ public final class SreDatabase {
                 source);
     }
 
-    static String password(ReadableConfig conf) {
-        return resolvePassword(passwordSource(conf));
-    }
-
     /** The password file, else the variable: {@code file:<path>} or {@code env:<name>}. */
     private static String passwordSource(ReadableConfig conf) {
         return conf.getOptional(SreOptions.JDBC_PASSWORD_FILE)
