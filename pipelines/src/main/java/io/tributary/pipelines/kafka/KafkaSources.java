@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -21,6 +23,7 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.table.data.RowData;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.provider.FileConfigProvider;
 
 /**
  * The Kafka source of a streaming pipeline. A job restored from a checkpoint or savepoint continues
@@ -32,6 +35,9 @@ import org.apache.kafka.common.TopicPartition;
 public final class KafkaSources {
     static final String CLIENT_PROPERTIES_PREFIX = "tributary.kafka.properties.";
     private static final String SCHEME = "kafka:";
+    private static final String CONFIG_PROVIDERS = "config.providers";
+    // Named apart from "file" so that a user's own file provider keeps its name.
+    private static final String FILE_PROVIDER = "tributarysecrets";
 
     private KafkaSources() {}
 
@@ -64,8 +70,14 @@ public final class KafkaSources {
     }
 
     /**
-     * The Kafka client settings: {@code tributary.kafka.properties.*}, and the entries of {@code
+     * The Kafka client settings: {@code tributary.kafka.properties.*}, and the keys of {@code
      * tributary.kafka.properties-file} (a mounted Secret holding the credentials).
+     *
+     * <p>The file's values are not copied: each of its keys becomes a reference that Kafka's {@link
+     * FileConfigProvider} resolves where a client is created (the enumerator on the JobManager, the
+     * readers on the TaskManagers, both of which mount the Secret). The settings travel in the job
+     * graph, which Kubernetes HA keeps on S3 and the REST API hands out; the credentials do not.
+     * The file is read here only to learn its keys and to fail at start when it is missing.
      */
     public static Map<String, String> clientProperties(ReadableConfig conf) {
         Map<String, String> properties = new TreeMap<>();
@@ -84,15 +96,8 @@ public final class KafkaSources {
         Optional<String> file =
                 conf.getOptional(TributaryOptions.KAFKA_PROPERTIES_FILE).filter(f -> !f.isBlank());
         if (file.isPresent()) {
-            Properties fromFile = new Properties();
-            try (Reader reader = Files.newBufferedReader(Path.of(file.get()))) {
-                fromFile.load(reader);
-            } catch (IOException e) {
-                throw new ConfigurationError(
-                        "Cannot read the Kafka client settings file " + file.get() + ": " + e,
-                        "check " + TributaryOptions.KAFKA_PROPERTIES_FILE.key());
-            }
-            for (String key : fromFile.stringPropertyNames()) {
+            Set<String> keys = keysOf(file.get());
+            for (String key : keys) {
                 if (properties.containsKey(key)) {
                     throw new ConfigurationError(
                             "The Kafka client setting "
@@ -104,10 +109,38 @@ public final class KafkaSources {
                                     + file.get(),
                             "keep it in one place: credentials in the file");
                 }
-                properties.put(key, fromFile.getProperty(key));
+                properties.put(key, "${" + FILE_PROVIDER + ":" + file.get() + ":" + key + "}");
+            }
+            if (!keys.isEmpty()) {
+                String providers = properties.get(CONFIG_PROVIDERS);
+                properties.put(
+                        CONFIG_PROVIDERS,
+                        providers == null ? FILE_PROVIDER : providers + "," + FILE_PROVIDER);
+                properties.put(
+                        CONFIG_PROVIDERS + "." + FILE_PROVIDER + ".class",
+                        FileConfigProvider.class.getName());
             }
         }
         return properties;
+    }
+
+    private static Set<String> keysOf(String file) {
+        if (file.contains(":")) {
+            // A colon would end the path inside a ${provider:path:key} reference.
+            throw new ConfigurationError(
+                    "The Kafka client settings file " + file + " has a ':' in its path",
+                    "mount it at a path without ':', and set "
+                            + TributaryOptions.KAFKA_PROPERTIES_FILE.key());
+        }
+        Properties fromFile = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(file))) {
+            fromFile.load(reader);
+        } catch (IOException e) {
+            throw new ConfigurationError(
+                    "Cannot read the Kafka client settings file " + file + ": " + e,
+                    "check " + TributaryOptions.KAFKA_PROPERTIES_FILE.key());
+        }
+        return new TreeSet<>(fromFile.stringPropertyNames());
     }
 
     /** How lake rows name the partition a record came from: {@code kafka:<topic>/<partition>}. */

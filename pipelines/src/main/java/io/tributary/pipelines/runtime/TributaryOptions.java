@@ -50,7 +50,9 @@ public final class TributaryOptions {
                             "A Java properties file of further Kafka client settings, read at start: "
                                     + "where credentials (sasl.jaas.config, key and trust store "
                                     + "passwords) belong, as a mounted Kubernetes Secret, rather than "
-                                    + "in tributary.kafka.properties.*. A key set in both is refused.");
+                                    + "in tributary.kafka.properties.*. Only its keys are read at start; "
+                                    + "Kafka's clients read the values from the file where they run, so "
+                                    + "the job graph never holds them. A key set in both is refused.");
 
     public static final ConfigOption<Duration> STREAMING_CHECKPOINT_INTERVAL =
             ConfigOptions.key("tributary.streaming.checkpoint-interval")
