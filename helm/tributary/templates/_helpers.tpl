@@ -7,9 +7,14 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}
 
-{{/* Flink settings shared by every deployment: S3 access, metrics, extra settings. */}}
+{{/*
+  Flink settings shared by every deployment: the TaskManagers' account, S3 access, metrics, extra
+  settings. Called with the root and the accounts' prefix: "" for streaming, "batch-" for backfills.
+*/}}
 {{- define "tributary.commonFlinkConfiguration" -}}
-kubernetes.taskmanager.service-account: "{{ .Release.Name }}-taskmanager"
+{{- $accounts := .accounts -}}
+{{- with .root -}}
+kubernetes.taskmanager.service-account: "{{ .Release.Name }}-{{ $accounts }}taskmanager"
 metrics.reporter.prom.factory.class: "org.apache.flink.metrics.prometheus.PrometheusReporterFactory"
 metrics.reporter.prom.port: "9249"
 {{- with .Values.s3.endpoint }}
@@ -21,6 +26,7 @@ s3.path.style.access: "true"
 {{- range $key, $value := .Values.flinkConfiguration }}
 {{ $key }}: {{ $value | toString | quote }}
 {{- end }}
+{{- end -}}
 {{- end -}}
 
 {{/*

@@ -68,11 +68,25 @@ module "streams" {
 module "iam" {
   source = "../../modules/iam"
 
-  role_name         = "${var.name_prefix}-flink"
+  role_name_prefix  = "${var.name_prefix}-flink"
   oidc_provider_arn = var.eks_oidc_provider_arn
   oidc_provider_url = var.eks_oidc_provider_url
   namespace         = var.flink_namespace
-  service_accounts  = var.flink_service_accounts
+  roles = {
+    # Streaming jobs keep state and read events; they never read landing files.
+    streaming = {
+      service_accounts = var.streaming_service_accounts
+      read_landing     = false
+      checkpoints      = true
+      stream_arns      = var.create_streams ? values(module.streams[0].stream_arns) : []
+    }
+    # Backfills read a day of landing files into the lake; bounded, they keep no checkpoints.
+    batch = {
+      service_accounts = var.batch_service_accounts
+      read_landing     = true
+      checkpoints      = false
+    }
+  }
   bucket_arns = { # the jobs' buckets only: query results are the analysts'
     landing     = module.lake.bucket_arns["landing"]
     lake        = module.lake.bucket_arns["lake"]
@@ -80,6 +94,5 @@ module "iam" {
   }
   kms_key_arn         = module.lake.kms_key_arn
   glue_database_names = values(module.catalog.database_names)
-  stream_arns         = var.create_streams ? values(module.streams[0].stream_arns) : []
   tags                = var.tags
 }

@@ -13,9 +13,14 @@ output "checkpoints_root" {
   value       = module.lake.checkpoints_root
 }
 
-output "flink_role_arn" {
-  description = "IRSA role for the Flink service account (helm value serviceAccount.roleArn)."
-  value       = module.iam.role_arn
+output "streaming_role_arn" {
+  description = "IRSA role of the streaming jobs' accounts (helm value serviceAccounts.roleArn)."
+  value       = module.iam.role_arns["streaming"]
+}
+
+output "batch_role_arn" {
+  description = "IRSA role of the backfills' accounts (helm value serviceAccounts.batchRoleArn)."
+  value       = module.iam.role_arns["batch"]
 }
 
 output "athena_workgroup" {

@@ -24,10 +24,16 @@ variable "flink_namespace" {
   default     = "tributary"
 }
 
-variable "flink_service_accounts" {
-  description = "Service accounts of the Flink JobManagers and TaskManagers (the chart's <release>-jobmanager and <release>-taskmanager)."
+variable "streaming_service_accounts" {
+  description = "Service accounts of the streaming jobs' JobManagers and TaskManagers (the chart's <release>-jobmanager and <release>-taskmanager): the streaming role, with the checkpoint bucket and the streams, no landing files."
   type        = list(string)
   default     = ["tributary-jobmanager", "tributary-taskmanager"]
+}
+
+variable "batch_service_accounts" {
+  description = "Service accounts of the backfills' JobManagers and TaskManagers (the chart's <release>-batch-jobmanager and <release>-batch-taskmanager): the batch role, with the landing files, no checkpoints and no streams."
+  type        = list(string)
+  default     = ["tributary-batch-jobmanager", "tributary-batch-taskmanager"]
 }
 
 variable "create_streams" {

@@ -1,8 +1,14 @@
-# One role for the Flink JobManager and TaskManager pods (IRSA; their two service accounts, never
-# the backfill CronJob's), with only what the jobs do:
-# read landing files, read and write the lake and the checkpoints, use the buckets' KMS key,
-# look up the Glue catalog's Tributary databases (Terraform, not the jobs, defines the tables),
-# and read the event streams.
+# One IAM role per kind of Flink job (IRSA), each assumed only by its own JobManager and
+# TaskManager service accounts — never by the backfill submitter, which needs no AWS access — and
+# each with only what its jobs do:
+# - every role reads and writes the lake under its key prefixes only (by default the three layers'
+#   folders and Tributary's own state; a role can be narrowed to one domain's tables, such as
+#   bronze/weblogs_) and uses the buckets' KMS key and the Glue databases;
+# - a role with read_landing reads the landing files (backfills);
+# - a role with checkpoints reads and writes checkpoints, savepoints and HA metadata (streaming);
+# - a role with stream_arns reads those Kinesis streams and nothing else of Kinesis.
+# One job writes bronze, silver and gold of its domain, so a role deletes only under the prefixes
+# it writes: a job's own uncommitted files, its writer lease, Delta log files past retention.
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
@@ -16,6 +22,8 @@ locals {
 }
 
 data "aws_iam_policy_document" "trust" {
+  for_each = var.roles
+
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]
     principals {
@@ -25,7 +33,7 @@ data "aws_iam_policy_document" "trust" {
     condition {
       test     = "StringEquals"
       variable = "${local.oidc_host}:sub"
-      values   = [for sa in var.service_accounts : "system:serviceaccount:${var.namespace}:${sa}"]
+      values   = [for sa in each.value.service_accounts : "system:serviceaccount:${var.namespace}:${sa}"]
     }
     condition {
       test     = "StringEquals"
@@ -36,26 +44,37 @@ data "aws_iam_policy_document" "trust" {
 }
 
 resource "aws_iam_role" "flink" {
-  name               = var.role_name
-  assume_role_policy = data.aws_iam_policy_document.trust.json
+  for_each = var.roles
+
+  name               = "${var.role_name_prefix}-${each.key}"
+  assume_role_policy = data.aws_iam_policy_document.trust[each.key].json
   tags               = var.tags
 }
 
 data "aws_iam_policy_document" "flink" {
+  for_each = var.roles
+
   statement {
-    sid       = "ListBuckets"
-    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
-    resources = values(var.bucket_arns)
+    sid     = "ListBuckets"
+    actions = ["s3:ListBucket", "s3:GetBucketLocation"]
+    resources = compact([
+      each.value.read_landing ? var.bucket_arns.landing : "",
+      var.bucket_arns.lake,
+      each.value.checkpoints ? var.bucket_arns.checkpoints : "",
+    ])
+  }
+
+  dynamic "statement" {
+    for_each = each.value.read_landing ? [1] : []
+    content {
+      sid       = "ReadLanding"
+      actions   = ["s3:GetObject"]
+      resources = ["${var.bucket_arns.landing}/*"]
+    }
   }
 
   statement {
-    sid       = "ReadLanding"
-    actions   = ["s3:GetObject"]
-    resources = ["${var.bucket_arns.landing}/*"]
-  }
-
-  statement {
-    sid = "ReadWriteLakeAndCheckpoints"
+    sid = "ReadWriteOwnLakePrefixes"
     actions = [
       "s3:GetObject",
       "s3:PutObject",
@@ -63,10 +82,22 @@ data "aws_iam_policy_document" "flink" {
       "s3:AbortMultipartUpload",
       "s3:ListMultipartUploadParts",
     ]
-    resources = [
-      "${var.bucket_arns.lake}/*",
-      "${var.bucket_arns.checkpoints}/*",
-    ]
+    resources = [for prefix in each.value.lake_prefixes : "${var.bucket_arns.lake}/${prefix}*"]
+  }
+
+  dynamic "statement" {
+    for_each = each.value.checkpoints ? [1] : []
+    content {
+      sid = "ReadWriteCheckpoints"
+      actions = [
+        "s3:GetObject",
+        "s3:PutObject",
+        "s3:DeleteObject",
+        "s3:AbortMultipartUpload",
+        "s3:ListMultipartUploadParts",
+      ]
+      resources = ["${var.bucket_arns.checkpoints}/*"]
+    }
   }
 
   statement {
@@ -90,7 +121,7 @@ data "aws_iam_policy_document" "flink" {
   }
 
   dynamic "statement" {
-    for_each = length(var.stream_arns) > 0 ? [1] : []
+    for_each = length(each.value.stream_arns) > 0 ? [1] : []
     content {
       sid = "ReadStreams"
       actions = [
@@ -103,13 +134,15 @@ data "aws_iam_policy_document" "flink" {
         "kinesis:DescribeStreamConsumer",
         "kinesis:RegisterStreamConsumer",
       ]
-      resources = concat(var.stream_arns, [for s in var.stream_arns : "${s}/consumer/*"])
+      resources = concat(each.value.stream_arns, [for s in each.value.stream_arns : "${s}/consumer/*"])
     }
   }
 }
 
 resource "aws_iam_role_policy" "flink" {
-  name   = "tributary-flink"
-  role   = aws_iam_role.flink.id
-  policy = data.aws_iam_policy_document.flink.json
+  for_each = var.roles
+
+  name   = "tributary-flink-${each.key}"
+  role   = aws_iam_role.flink[each.key].id
+  policy = data.aws_iam_policy_document.flink[each.key].json
 }

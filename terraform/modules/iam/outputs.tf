@@ -1,9 +1,9 @@
-output "role_arn" {
-  description = "Role ARN for the service account's eks.amazonaws.com/role-arn annotation (helm value serviceAccount.roleArn)."
-  value       = aws_iam_role.flink.arn
+output "role_arns" {
+  description = "Role ARN by key of roles, for the service accounts' eks.amazonaws.com/role-arn annotation (helm values serviceAccounts.roleArn for streaming, serviceAccounts.batchRoleArn for backfills)."
+  value       = { for k, r in aws_iam_role.flink : k => r.arn }
 }
 
-output "role_name" {
-  description = "Name of the role."
-  value       = aws_iam_role.flink.name
+output "role_names" {
+  description = "Role name by key of roles."
+  value       = { for k, r in aws_iam_role.flink : k => r.name }
 }

@@ -104,16 +104,19 @@ class DeploymentPolicyITCase {
 
     @Test
     void eachServiceAccountGetsExactlyItsRights() {
+        Set<String> jobManager =
+                Set.of(
+                        "pods:create,delete,get,list,watch",
+                        "configmaps:create,delete,get,list,patch,update,watch",
+                        "apps/deployments:get",
+                        "apps/deployments/finalizers:update");
+        Set<String> taskManager = Set.of("configmaps:get,list,watch");
         Map<String, Set<String>> expected =
                 Map.of(
-                        "jobmanager",
-                        Set.of(
-                                "pods:create,delete,get,list,watch",
-                                "configmaps:create,delete,get,list,patch,update,watch",
-                                "apps/deployments:get",
-                                "apps/deployments/finalizers:update"),
-                        "taskmanager",
-                        Set.of("configmaps:get,list,watch"));
+                        "jobmanager", jobManager,
+                        "taskmanager", taskManager,
+                        "batch-jobmanager", jobManager,
+                        "batch-taskmanager", taskManager);
         Map<String, Set<String>> backfill =
                 Map.of(
                         "backfill",
@@ -132,15 +135,23 @@ class DeploymentPolicyITCase {
                     for (JsonNode doc : docs) {
                         if (OperatorCrds.isOperatorKind(doc)
                                 && doc.path("kind").asText().equals("FlinkDeployment")) {
+                            // Backfills and streaming jobs run as different accounts, so that
+                            // each mode gets its own IAM role.
+                            String accounts =
+                                    doc.at("/metadata/labels/tributary.io~1mode")
+                                                    .asText()
+                                                    .equals("batch")
+                                            ? "-batch-"
+                                            : "^[a-z]+-(?!batch-)";
                             assertThat(doc.at("/spec/serviceAccount").asText())
                                     .as(name)
-                                    .endsWith("-jobmanager");
+                                    .containsPattern(accounts + "jobmanager$");
                             assertThat(
                                             doc.at(
                                                             "/spec/flinkConfiguration/kubernetes.taskmanager.service-account")
                                                     .asText())
                                     .as(name)
-                                    .endsWith("-taskmanager");
+                                    .containsPattern(accounts + "taskmanager$");
                         }
                     }
                     for (JsonNode cron : Renderings.kind(docs, "CronJob")) {
@@ -161,15 +172,28 @@ class DeploymentPolicyITCase {
                         }
                     }
                 });
-        assertThat(Renderings.kind(renderings.get("chart with everything on"), "ServiceAccount"))
-                .filteredOn(a -> !a.at("/metadata/name").asText().endsWith("-backfill"))
-                .allSatisfy(
-                        a ->
-                                assertThat(
-                                                a.at(
-                                                                "/metadata/annotations/eks.amazonaws.com~1role-arn")
-                                                        .asText())
-                                        .startsWith("arn:aws:iam::"));
+        for (String name : List.of("chart with everything on", "overlay aws-backfill")) {
+            Map<String, String> roleByAccount = new TreeMap<>();
+            for (JsonNode a : Renderings.kind(renderings.get(name), "ServiceAccount")) {
+                String account = a.at("/metadata/name").asText().replaceFirst("^[a-z]+-", "");
+                if (!account.equals("backfill")) {
+                    roleByAccount.put(
+                            account,
+                            a.at("/metadata/annotations/eks.amazonaws.com~1role-arn").asText());
+                }
+            }
+            assertThat(roleByAccount)
+                    .as("%s: IAM role by account", name)
+                    .containsOnlyKeys(
+                            "jobmanager", "taskmanager", "batch-jobmanager", "batch-taskmanager")
+                    .allSatisfy((account, role) -> assertThat(role).startsWith("arn:aws:iam::"));
+            assertThat(roleByAccount.get("jobmanager"))
+                    .isEqualTo(roleByAccount.get("taskmanager"))
+                    .as("%s: backfills and streaming jobs assume different roles", name)
+                    .isNotEqualTo(roleByAccount.get("batch-jobmanager"));
+            assertThat(roleByAccount.get("batch-jobmanager"))
+                    .isEqualTo(roleByAccount.get("batch-taskmanager"));
+        }
     }
 
     @Test

@@ -91,7 +91,7 @@ class OperatorManifestsITCase {
                     .isEqualTo("minio-credentials");
         } else {
             assertThat(Renderings.kind(docs, "ServiceAccount"))
-                    .hasSize(2)
+                    .hasSize(4)
                     .allSatisfy(
                             account ->
                                     assertThat(

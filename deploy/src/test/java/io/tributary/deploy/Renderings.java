@@ -61,7 +61,12 @@ final class Renderings {
         values.put("pipelines.sre.secrets[0].setting", "jdbc.password-file");
         values.put("pipelines.sre.secrets[0].secret", "sre-db");
         values.put("pipelines.sre.secrets[0].key", "password");
-        values.put("serviceAccounts.roleArn", "arn:aws:iam::123456789012:role/tributary-flink");
+        values.put(
+                "serviceAccounts.roleArn",
+                "arn:aws:iam::123456789012:role/tributary-flink-streaming");
+        values.put(
+                "serviceAccounts.batchRoleArn",
+                "arn:aws:iam::123456789012:role/tributary-flink-batch");
         return values;
     }
 

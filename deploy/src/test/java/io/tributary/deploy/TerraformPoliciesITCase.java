@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -111,30 +112,91 @@ class TerraformPoliciesITCase {
     }
 
     @Test
-    void theFlinkRoleIsAssumedOnlyByTheFlinkPodsAccounts() throws Exception {
+    void eachRoleIsAssumedOnlyByItsOwnFlinkAccounts() throws Exception {
         Map<String, Object> iam = parse("modules/iam/main.tf");
         String trust = block(iam, "data", "aws_iam_policy_document", "trust").toString();
         assertThat(trust).contains("sts:AssumeRoleWithWebIdentity").contains("sts.amazonaws.com");
         assertThat(text("modules/iam/main.tf"))
                 .contains(
-                        "for sa in var.service_accounts : \"system:serviceaccount:${var.namespace}:${sa}\"");
-        assertThat(text("envs/dev/variables.tf"))
-                .contains("default     = [\"tributary-jobmanager\", \"tributary-taskmanager\"]");
-        List<Map<String, Object>> statements =
-                list(block(iam, "data", "aws_iam_policy_document", "flink").get("statement"));
-        for (Map<String, Object> statement : statements) {
-            assertThat(statement.get("actions").toString())
-                    .as("%s: no wildcard action", statement.get("sid"))
-                    .doesNotContain("*");
-        }
-        Map<String, Object> landing =
-                statements.stream()
-                        .filter(s -> "ReadLanding".equals(s.get("sid")))
-                        .findFirst()
-                        .orElseThrow();
-        assertThat(list(landing.get("actions")))
+                        "for sa in each.value.service_accounts : \"system:serviceaccount:${var.namespace}:${sa}\"");
+        Map<String, Object> variables = parse("envs/dev/variables.tf");
+        assertThat(block(variables, "variable", "streaming_service_accounts").get("default"))
+                .isEqualTo(List.of("tributary-jobmanager", "tributary-taskmanager"));
+        assertThat(block(variables, "variable", "batch_service_accounts").get("default"))
+                .isEqualTo(List.of("tributary-batch-jobmanager", "tributary-batch-taskmanager"));
+        assertThat(text("modules/iam/variables.tf"))
+                .as("an account assumes one role only")
+                .contains("A service account may assume one role only");
+    }
+
+    @Test
+    void streamingAndBatchRolesGetOnlyWhatTheirJobsDo() throws Exception {
+        // hcl4j cannot read all of envs/dev/main.tf (its for-expressions), so the module call
+        // alone.
+        Matcher call =
+                Pattern.compile("(?s)module \"iam\" \\{.*?\\n\\}")
+                        .matcher(text("envs/dev/main.tf"));
+        assertThat(call.find()).isTrue();
+        Map<String, Object> roles =
+                map(block(new HCLParser().parse(call.group()), "module", "iam").get("roles"));
+        assertThat(roles).containsOnlyKeys("streaming", "batch");
+        Map<String, Object> streaming = map(roles.get("streaming"));
+        Map<String, Object> batch = map(roles.get("batch"));
+        assertThat(streaming.get("read_landing"))
+                .as("streaming reads no landing files")
+                .isEqualTo(false);
+        assertThat(streaming.get("checkpoints")).isEqualTo(true);
+        assertThat(batch.get("read_landing")).isEqualTo(true);
+        assertThat(batch.get("checkpoints"))
+                .as("a bounded job keeps no checkpoints")
+                .isEqualTo(false);
+        assertThat(batch).as("backfills read no streams").doesNotContainKey("stream_arns");
+
+        String policy = text("modules/iam/main.tf");
+        Map<String, Object> document =
+                block(parse("modules/iam/main.tf"), "data", "aws_iam_policy_document", "flink");
+        List<Map<String, Object>> statements = new ArrayList<>(list(document.get("statement")));
+        map(document.get("dynamic"))
+                .values()
+                .forEach(d -> list(d).forEach(s -> statements.add(map(map(s).get("content")))));
+        Map<String, Map<String, Object>> bySid = new TreeMap<>();
+        statements.forEach(st -> bySid.put((String) st.get("sid"), st));
+        assertThat(bySid)
+                .containsOnlyKeys(
+                        "ListBuckets",
+                        "ReadLanding",
+                        "ReadWriteOwnLakePrefixes",
+                        "ReadWriteCheckpoints",
+                        "UseBucketKey",
+                        "GlueCatalog",
+                        "ReadStreams");
+        bySid.forEach(
+                (sid, st) ->
+                        assertThat(st.get("actions").toString())
+                                .as("%s: no wildcard action", sid)
+                                .doesNotContain("*"));
+        assertThat(list(bySid.get("ReadLanding").get("actions")))
                 .as("landing files are only read")
                 .containsExactly("s3:GetObject");
+        assertThat(policy)
+                .as("landing and checkpoints only for the roles that say so")
+                .contains("for_each = each.value.read_landing ? [1] : []")
+                .contains("for_each = each.value.checkpoints ? [1] : []")
+                .contains("for_each = length(each.value.stream_arns) > 0 ? [1] : []");
+        // hcl4j evaluates a for-expression to nothing without the variables: read the text.
+        assertThat(policy)
+                .as("the lake is written under the role's prefixes only")
+                .containsPattern(
+                        "sid = \"ReadWriteOwnLakePrefixes\"(?s:[^}]*)resources = \\[for prefix in"
+                                + " each.value.lake_prefixes : \"\\$\\{var.bucket_arns.lake\\}/\\$\\{prefix\\}\\*\"\\]");
+        assertThat(policy)
+                .as("nothing grants the whole lake")
+                .doesNotContain("${var.bucket_arns.lake}/*");
+        assertThat(text("modules/iam/variables.tf"))
+                .as("the default prefixes: the layers and Tributary's own state")
+                .containsPattern(
+                        "lake_prefixes += optional\\(list\\(string\\), \\[\"bronze/\", \"silver/\","
+                                + " \"gold/\", \"_tributary/\"\\]\\)");
     }
 
     private static Map<String, Object> parse(String file) throws Exception {
