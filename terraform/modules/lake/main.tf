@@ -19,7 +19,48 @@ resource "aws_kms_key" "lake" {
   description             = "Tributary ${var.name_prefix}: lake, landing and checkpoint buckets"
   enable_key_rotation     = true
   deletion_window_in_days = 30
+  policy                  = data.aws_iam_policy_document.kms[0].json
   tags                    = var.tags
+}
+
+# The account administers the key (without this statement no one could), and the key encrypts and
+# decrypts only through S3: a principal whose IAM policy allows kms:Decrypt — the Flink roles —
+# cannot use it on data taken out of a bucket some other way.
+data "aws_iam_policy_document" "kms" {
+  count = var.kms_key_arn == null ? 1 : 0
+
+  statement {
+    sid       = "AccountAdministersTheKey"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+
+  statement {
+    sid    = "UseOnlyThroughS3"
+    effect = "Deny"
+    actions = [
+      "kms:Decrypt",
+      "kms:Encrypt",
+      "kms:GenerateDataKey",
+      "kms:GenerateDataKeyWithoutPlaintext",
+      "kms:ReEncryptFrom",
+      "kms:ReEncryptTo",
+    ]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "StringNotEquals"
+      variable = "kms:ViaService"
+      values   = ["s3.${data.aws_region.current.name}.amazonaws.com"]
+    }
+  }
 }
 
 resource "aws_kms_alias" "lake" {
@@ -221,6 +262,8 @@ resource "aws_s3_bucket_lifecycle_configuration" "access_logs" {
 }
 
 data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
+data "aws_region" "current" {}
 
 data "aws_iam_policy_document" "access_logs" {
   source_policy_documents = [data.aws_iam_policy_document.tls_only["access_logs"].json]

@@ -112,6 +112,27 @@ class TerraformPoliciesITCase {
     }
 
     @Test
+    void theBucketKeyIsUsableOnlyThroughS3() throws Exception {
+        Map<String, Object> lake = parse("modules/lake/main.tf");
+        assertThat(block(lake, "resource", "aws_kms_key", "lake")).containsKey("policy");
+        assertThat(text("modules/lake/main.tf"))
+                .containsPattern("policy += data.aws_iam_policy_document.kms\\[0\\].json");
+        List<Map<String, Object>> statements =
+                list(block(lake, "data", "aws_iam_policy_document", "kms").get("statement"));
+        Map<String, Object> deny =
+                statements.stream()
+                        .filter(st -> "Deny".equals(st.get("effect")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(list(deny.get("actions")))
+                .contains("kms:Decrypt", "kms:GenerateDataKey", "kms:Encrypt");
+        assertThat(deny.get("condition").toString())
+                .contains("StringNotEquals")
+                .contains("kms:ViaService")
+                .contains("s3.");
+    }
+
+    @Test
     void eachRoleIsAssumedOnlyByItsOwnFlinkAccounts() throws Exception {
         Map<String, Object> iam = parse("modules/iam/main.tf");
         String trust = block(iam, "data", "aws_iam_policy_document", "trust").toString();
@@ -173,8 +194,14 @@ class TerraformPoliciesITCase {
         bySid.forEach(
                 (sid, st) ->
                         assertThat(st.get("actions").toString())
-                                .as("%s: no wildcard action", sid)
-                                .doesNotContain("*"));
+                                .as("%s: no wildcard action, and no right to destroy", sid)
+                                .doesNotContain("*")
+                                // With versioning on, a delete leaves the object's versions: no
+                                // role may remove a version or shorten what protects them.
+                                .doesNotContain("Version")
+                                .doesNotContain("s3:PutBucket")
+                                .doesNotContain("s3:PutLifecycle")
+                                .doesNotContain("kms:Schedule"));
         assertThat(list(bySid.get("ReadLanding").get("actions")))
                 .as("landing files are only read")
                 .containsExactly("s3:GetObject");
