@@ -12,6 +12,7 @@ import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
+import io.delta.kernel.exceptions.TableAlreadyExistsException;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
@@ -54,6 +55,9 @@ public final class DeltaCommitter {
     /** Runs right before each attempt's commit: where a test makes another writer win the race. */
     private Runnable beforeCommit = () -> {};
 
+    /** Runs right after each attempt's look at the table: where a test creates it under us. */
+    private Runnable afterLook = () -> {};
+
     public DeltaCommitter(DeltaSinkConfig config) {
         this(config, new FlinkFileIO(config.kernelConf));
     }
@@ -70,6 +74,11 @@ public final class DeltaCommitter {
     @VisibleForTesting
     void beforeEachCommit(Runnable hook) {
         this.beforeCommit = hook;
+    }
+
+    @VisibleForTesting
+    void afterEachLook(Runnable hook) {
+        this.afterLook = hook;
     }
 
     /** The last version this app id committed to the table, if any. */
@@ -109,7 +118,11 @@ public final class DeltaCommitter {
             List<StagedFile> rewritten = new ArrayList<>();
             try {
                 return attempt(items, appId, version, replace, rewritten, attempt - 1);
-            } catch (ConcurrentWriteException | MaxCommitRetryLimitReachedException e) {
+            } catch (ConcurrentWriteException
+                    | MaxCommitRetryLimitReachedException
+                    | TableAlreadyExistsException e) {
+                // TableAlreadyExists: another writer created the table between this attempt's look
+                // and its CREATE; the next attempt appends to it.
                 Optional<Snapshot> now = DeltaTables.latest(engine, config.tablePath);
                 if (now.flatMap(s -> lastCommitted(s, appId)).orElse(Long.MIN_VALUE) >= version) {
                     // The "winner" is this very commit: its put went in and only the answer was
@@ -159,6 +172,7 @@ public final class DeltaCommitter {
             int retries)
             throws IOException {
         Optional<Snapshot> before = DeltaTables.latest(engine, config.tablePath);
+        afterLook.run();
         Transaction txn;
         try {
             TransactionBuilder builder =

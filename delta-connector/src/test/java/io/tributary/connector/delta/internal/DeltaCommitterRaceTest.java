@@ -90,6 +90,23 @@ class DeltaCommitterRaceTest {
     }
 
     @Test
+    void aWriterThatFindsTheTableCreatedUnderItAppendsToIt() throws Exception {
+        RowKeys rows = new RowKeys(ROW_TYPE, List.of());
+        DeltaCommitter a = new DeltaCommitter(config("a", List.of()));
+        DeltaCommitter b = new DeltaCommitter(config("b", List.of()));
+        // A sees no table and means to create it; B creates it first.
+        a.afterEachLook(
+                once(() -> commit(b, List.of(change(1, rows, Kind.COUNT, "y", 1, 1)), "b@job", 1)));
+
+        Optional<CommitSummary> won =
+                a.commit(List.of(change(1, rows, Kind.COUNT, "x", 1, 1)), "a@job", 1);
+
+        assertThat(won).isPresent();
+        assertThat(won.get().tableVersion).as("after B's creation").isEqualTo(1);
+        assertThat(rows()).containsExactly("x=1", "y=1");
+    }
+
+    @Test
     void anUpsertThatLosesTheRaceOnTheSameFileIsMergedAgainOnTheWinnersRows() throws Exception {
         RowKeys keyed = new RowKeys(ROW_TYPE, List.of("k"));
         DeltaCommitter a = new DeltaCommitter(config("a", List.of("k")));
