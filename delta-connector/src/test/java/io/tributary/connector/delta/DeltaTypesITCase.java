@@ -92,6 +92,34 @@ class DeltaTypesITCase {
     }
 
     @Test
+    void arraysRoundTripInOrderWithNullAndEmptyOnes() throws Exception {
+        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        tEnv.executeSql(
+                "CREATE TABLE lists (k INT, names ARRAY<STRING>, scores ARRAY<DOUBLE>,"
+                        + " counts ARRAY<BIGINT>, prices ARRAY<DECIMAL(18, 4)>) WITH ('connector' ="
+                        + " 'delta', 'path' = '"
+                        + dir.resolve("lists")
+                        + "')");
+        tEnv.executeSql(
+                        "INSERT INTO lists VALUES"
+                                + " (1, ARRAY['b', 'a', 'Grüße'], ARRAY[0.5, 0.25], ARRAY[CAST(3 AS BIGINT)],"
+                                + "  ARRAY[CAST(1.5 AS DECIMAL(18, 4))]),"
+                                + " (2, ARRAY['x', CAST(NULL AS STRING), 'y'], ARRAY[CAST(NULL AS DOUBLE)],"
+                                + "  ARRAY_REMOVE(ARRAY[CAST(1 AS BIGINT)], CAST(1 AS BIGINT)), CAST(NULL AS ARRAY<DECIMAL(18, 4)>)),"
+                                + " (3, CAST(NULL AS ARRAY<STRING>), ARRAY_REMOVE(ARRAY[0.0], 0.0),"
+                                + "  CAST(NULL AS ARRAY<BIGINT>), ARRAY[CAST(-2 AS DECIMAL(18, 4)), CAST(0 AS DECIMAL(18, 4))])")
+                .await();
+
+        assertThat(query(tEnv, "SELECT * FROM lists ORDER BY k"))
+                .containsExactly(
+                        "+I[1, [b, a, Grüße], [0.5, 0.25], [3], [1.5000]]",
+                        "+I[2, [x, null, y], [null], [], null]",
+                        "+I[3, null, [], null, [-2.0000, 0.0000]]");
+        assertThat(query(tEnv, "SELECT k, names[2], CARDINALITY(scores) FROM lists ORDER BY k"))
+                .containsExactly("+I[1, a, 2]", "+I[2, null, 1]", "+I[3, null, 0]");
+    }
+
+    @Test
     void manyPartitionsBeyondTheOpenFileLimitAreAllWritten() throws Exception {
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
         tEnv.getConfig().set("parallelism.default", "1");

@@ -1,9 +1,12 @@
 package io.tributary.connector.delta.internal;
 
+import io.delta.kernel.data.ArrayValue;
 import io.delta.kernel.data.ColumnVector;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.GenericArrayData;
 import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 
@@ -45,6 +48,15 @@ public final class KernelValues {
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
             case TIMESTAMP_WITHOUT_TIME_ZONE:
                 return TimeConversions.fromMicros(vector.getLong(rowId));
+            case ARRAY:
+                LogicalType elementType = ((ArrayType) type).getElementType();
+                ArrayValue array = vector.getArray(rowId);
+                ColumnVector elements = array.getElements();
+                Object[] values = new Object[array.getSize()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = get(elements, i, elementType);
+                }
+                return new GenericArrayData(values);
             default:
                 throw new UnsupportedOperationException("Cannot read " + type.asSummaryString());
         }

@@ -3,9 +3,11 @@ package io.tributary.connector.delta.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.MessageType;
@@ -90,6 +92,14 @@ public final class ParquetSchemas {
                         primitive(PrimitiveTypeName.INT64, type)
                                 .as(LogicalTypeAnnotation.timestampType(false, TimeUnit.MICROS));
                 break;
+            case ARRAY:
+                // The three-level list Spark, Trino and Athena write and read.
+                Type element = field("element", ((ArrayType) type).getElementType());
+                GroupType repeated = Types.repeatedGroup().addField(element).named("list");
+                return (type.isNullable() ? Types.optionalGroup() : Types.requiredGroup())
+                        .as(LogicalTypeAnnotation.listType())
+                        .addField(repeated)
+                        .named(name);
             default:
                 // SchemaConversions rejects these when the sink is built; this is a safety net.
                 throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package io.tributary.connector.delta.internal;
 
+import io.delta.kernel.types.ArrayType;
 import io.delta.kernel.types.BinaryType;
 import io.delta.kernel.types.BooleanType;
 import io.delta.kernel.types.ByteType;
@@ -23,13 +24,17 @@ import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.types.logical.BigIntType;
 import org.apache.flink.table.types.logical.LocalZonedTimestampType;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.SmallIntType;
 import org.apache.flink.table.types.logical.TinyIntType;
 import org.apache.flink.table.types.logical.VarBinaryType;
 import org.apache.flink.table.types.logical.VarCharType;
 
-/** Maps Flink SQL types to Delta types and back. Nested types are not supported yet. */
+/**
+ * Maps Flink SQL types to Delta types and back: the primitive types and arrays of them (a gold
+ * table of recommendations holds lists); maps and nested rows are not supported yet.
+ */
 @Internal
 public final class SchemaConversions {
     private SchemaConversions() {}
@@ -78,16 +83,24 @@ public final class SchemaConversions {
                 return TimestampType.TIMESTAMP;
             case TIMESTAMP_WITHOUT_TIME_ZONE:
                 return TimestampNTZType.TIMESTAMP_NTZ;
+            case ARRAY:
+                LogicalType element =
+                        ((org.apache.flink.table.types.logical.ArrayType) type).getElementType();
+                if (element.getTypeRoot() == LogicalTypeRoot.ARRAY) {
+                    break; // arrays of arrays: not yet
+                }
+                return new ArrayType(toDelta(column, element), element.isNullable());
             default:
-                throw new ValidationException(
-                        "Column '"
-                                + column
-                                + "' has type "
-                                + type.asSummaryString()
-                                + ", which the Delta connector cannot store yet. Supported: BOOLEAN, "
-                                + "TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL, STRING, BYTES, "
-                                + "DATE, TIMESTAMP, TIMESTAMP_LTZ.");
+                break;
         }
+        throw new ValidationException(
+                "Column '"
+                        + column
+                        + "' has type "
+                        + type.asSummaryString()
+                        + ", which the Delta connector cannot store yet. Supported: BOOLEAN, "
+                        + "TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL, STRING, BYTES, "
+                        + "DATE, TIMESTAMP, TIMESTAMP_LTZ, and ARRAYs of these.");
     }
 
     public static RowType toFlink(StructType struct) {
@@ -131,6 +144,10 @@ public final class SchemaConversions {
             return new LocalZonedTimestampType(6);
         } else if (type instanceof TimestampNTZType) {
             return new org.apache.flink.table.types.logical.TimestampType(6);
+        } else if (type instanceof ArrayType) {
+            ArrayType array = (ArrayType) type;
+            return new org.apache.flink.table.types.logical.ArrayType(
+                    toFlink(column, array.getElementType()).copy(array.containsNull()));
         }
         throw new ValidationException(
                 "Column '"
