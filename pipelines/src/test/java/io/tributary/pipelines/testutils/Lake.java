@@ -42,8 +42,8 @@ public final class Lake {
     }
 
     /**
-     * Rows with every floating-point value rounded to 9 significant digits: equal whatever order
-     * sums ran in.
+     * Rows with every floating-point value rounded to 9 significant digits (equal whatever order
+     * sums ran in) and arrays written out, fields joined by {@code " | "}.
      */
     public List<String> rowsRounded(String sql) throws Exception {
         List<String> rows = new ArrayList<>();
@@ -52,18 +52,28 @@ public final class Lake {
                 Row r = it.next();
                 rows.add(
                         IntStream.range(0, r.getArity())
-                                .mapToObj(
-                                        i ->
-                                                r.getField(i) instanceof Double
-                                                        ? String.format(
-                                                                java.util.Locale.ROOT,
-                                                                "%.9g",
-                                                                (Double) r.getField(i))
-                                                        : String.valueOf(r.getField(i)))
+                                .mapToObj(i -> format(r.getField(i)))
                                 .collect(Collectors.joining(" | ")));
             }
         }
         return rows;
+    }
+
+    /** A value as {@link #rowsRounded} writes it, for references to format theirs alike. */
+    public static String format(Object value) {
+        if (value instanceof Double) {
+            return String.format(java.util.Locale.ROOT, "%.9g", (Double) value);
+        }
+        if (value instanceof Object[]) {
+            return java.util.Arrays.stream((Object[]) value)
+                    .map(Lake::format)
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (value instanceof java.util.List) {
+            return ((java.util.List<?>) value)
+                    .stream().map(Lake::format).collect(Collectors.joining(", ", "[", "]"));
+        }
+        return String.valueOf(value);
     }
 
     public long count(String table) throws Exception {

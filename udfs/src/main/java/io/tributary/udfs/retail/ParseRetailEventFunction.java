@@ -30,7 +30,7 @@ public class ParseRetailEventFunction extends TableFunction<RowData> {
     public static final String NAME = "parse_retail_event";
     private static final int FIELDS = 12;
 
-    private final RetailEventParser parser = new RetailEventParser();
+    private transient RetailEventParser parser;
 
     public void eval(String line, String csvHeader) {
         GenericRowData row = new GenericRowData(FIELDS);
@@ -39,6 +39,9 @@ public class ParseRetailEventFunction extends TableFunction<RowData> {
             row.setField(11, false);
             collect(row);
             return;
+        }
+        if (parser == null) {
+            parser = new RetailEventParser(); // per task: it keeps the last CSV header's columns
         }
         RetailEventParser.Result parsed = parser.parse(line, csvHeader);
         row.setField(11, parsed.isHeader);

@@ -1,0 +1,276 @@
+package io.tributary.pipelines.retail;
+
+import io.tributary.pipelines.kafka.CommittedBefore;
+import io.tributary.pipelines.kafka.CommittedOffsets;
+import io.tributary.pipelines.kafka.KafkaSources;
+import io.tributary.pipelines.kafka.LineRecordDeserializer;
+import io.tributary.pipelines.retail.internal.CsvHeaderFunction;
+import io.tributary.pipelines.runtime.BackfillScope;
+import io.tributary.pipelines.runtime.ConfigurationError;
+import io.tributary.pipelines.runtime.LakeTable;
+import io.tributary.pipelines.runtime.LandingFiles;
+import io.tributary.pipelines.runtime.LandingLinesFormat;
+import io.tributary.pipelines.runtime.LiveTables;
+import io.tributary.pipelines.runtime.Pipeline;
+import io.tributary.pipelines.runtime.PipelineDescriptor;
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.StoragePaths;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.udfs.retail.ParseRetailEventFunction;
+import io.tributary.udfs.retail.RankedDoublesFunction;
+import io.tributary.udfs.retail.RankedStringsFunction;
+import io.tributary.udfs.retail.RankingQualityFunction;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.data.RowData;
+
+/**
+ * A shop's events into the lake (docs/retail.md): JSON or CSV lines → {@code
+ * bronze.retail_events_raw} → {@code silver.retail_events} and {@code silver.retail_rejects} →
+ * daily KPIs, item-to-item similarity (cosine and Swing), recommendations per person, and the
+ * recommendations' quality on a temporal holdout. In batch mode the events come from landing files,
+ * in streaming mode from a Kafka topic (plain JSON or Kinesis envelopes); the SQL is the same. A
+ * backfill replaces in bronze and silver only the rows of the files it read.
+ */
+public final class RetailPipeline implements Pipeline {
+    public static final String NAME = "retail";
+
+    private static final PipelineDescriptor DESCRIPTOR =
+            PipelineDescriptor.load(RetailPipeline.class);
+
+    static final List<String> BRONZE_SILVER =
+            Stream.concat(
+                            DESCRIPTOR.fixedTables("bronze").stream(),
+                            DESCRIPTOR.fixedTables("silver").stream())
+                    .collect(Collectors.toList());
+
+    /** The gold tables, a contract with analysts (and the Glue catalog). */
+    public static final List<String> GOLD = DESCRIPTOR.fixedTables("gold");
+
+    private final ReadableConfig conf;
+    private List<String> landingFiles = List.of();
+
+    public RetailPipeline(ReadableConfig conf) {
+        this.conf = conf;
+        validate(conf);
+    }
+
+    private static void validate(ReadableConfig conf) {
+        positive(conf, RetailOptions.NEIGHBOURS);
+        positive(conf, RetailOptions.RECOMMENDATIONS);
+        positive(conf, RetailOptions.HOLDOUT_DAYS);
+        positive(conf, RetailOptions.EVAL_K);
+        positive(conf, RetailOptions.MIN_ITEMS_PER_PERSON);
+        if (conf.get(RetailOptions.MAX_ITEMS_PER_PERSON)
+                < conf.get(RetailOptions.MIN_ITEMS_PER_PERSON)) {
+            throw new ConfigurationError(
+                    RetailOptions.MAX_ITEMS_PER_PERSON.key()
+                            + " is below "
+                            + RetailOptions.MIN_ITEMS_PER_PERSON.key()
+                            + ": no person would be left for similarity",
+                    "raise " + RetailOptions.MAX_ITEMS_PER_PERSON.key());
+        }
+        if (conf.get(RetailOptions.SWING_ALPHA1) <= 0 && conf.get(RetailOptions.SWING_BETA) > 0) {
+            throw new ConfigurationError(
+                    RetailOptions.SWING_ALPHA1.key() + " must be positive",
+                    "Swing divides by (α₁ + items)^β; the published default is 15");
+        }
+    }
+
+    private static void positive(
+            ReadableConfig conf, org.apache.flink.configuration.ConfigOption<Integer> option) {
+        if (conf.get(option) < 1) {
+            throw new ConfigurationError(
+                    option.key() + " is " + conf.get(option) + ", but must be at least 1",
+                    "set " + option.key() + " to a positive number");
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<LakeTable> tables() {
+        return DESCRIPTOR.tables(new PipelineDescriptor.Bindings() {});
+    }
+
+    @Override
+    public void registerSources(
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            PipelineMode mode)
+            throws Exception {
+        tEnv.createTemporarySystemFunction(
+                ParseRetailEventFunction.NAME, ParseRetailEventFunction.class);
+        tEnv.createTemporarySystemFunction(CsvHeaderFunction.NAME, CsvHeaderFunction.class);
+        tEnv.createTemporarySystemFunction(RankedStringsFunction.NAME, RankedStringsFunction.class);
+        tEnv.createTemporarySystemFunction(RankedDoublesFunction.NAME, RankedDoublesFunction.class);
+        tEnv.createTemporarySystemFunction(
+                RankingQualityFunction.NAME, RankingQualityFunction.class);
+        DataStream<RowData> lines =
+                mode == PipelineMode.BATCH
+                        ? landingLines(env, conf)
+                        : streamedLines(env, tEnv, conf);
+        tEnv.createTemporaryView("retail_lines", tEnv.fromDataStream(lines));
+    }
+
+    private DataStream<RowData> landingLines(StreamExecutionEnvironment env, Configuration conf) {
+        Path landing = new Path(StoragePaths.join(conf.get(TributaryOptions.LANDING_ROOT), NAME));
+        List<Path> files =
+                LandingFiles.list(
+                        landing,
+                        "put shop events there (JSON lines or CSV with a header, plain or .gz), "
+                                + "generate some with 'tributary generate retail', or set "
+                                + "tributary.landing.root");
+        landingFiles = files.stream().map(Path::toString).collect(Collectors.toList());
+        FileSource<RowData> source =
+                FileSource.forBulkFileFormat(new LandingLinesFormat(), files.toArray(new Path[0]))
+                        .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "landing: " + landing)
+                .uid("retail-landing-source");
+    }
+
+    /** Bronze and silver lose only the rows of the landing files this backfill read. */
+    @Override
+    public Map<String, BackfillScope> backfillScopes() {
+        Map<String, BackfillScope> scopes = new LinkedHashMap<>();
+        BRONZE_SILVER.forEach(
+                t -> scopes.put(t, BackfillScope.ofInputs("source_file", landingFiles)));
+        return scopes;
+    }
+
+    /**
+     * Events from Kafka. A fresh start reads each partition from the lowest offset bronze or silver
+     * lacks, and each skips the records it holds (as the web-log pipeline does).
+     */
+    private DataStream<RowData> streamedLines(
+            StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Configuration conf)
+            throws Exception {
+        String topic = conf.get(RetailOptions.TOPIC);
+        List<LakeTable> fedByTheStream =
+                tables().stream()
+                        .filter(t -> BRONZE_SILVER.contains(t.qualifiedName()))
+                        .collect(Collectors.toList());
+        Map<String, Map<String, Long>> held =
+                CommittedOffsets.byTable(
+                        conf,
+                        fedByTheStream,
+                        List.of(topic),
+                        "source_file",
+                        "line_number",
+                        "origin = '" + LiveTables.STREAM_ORIGIN + "'");
+        tEnv.createTemporarySystemFunction(CommittedBefore.NAME, new CommittedBefore(held));
+        KafkaSource<RowData> source =
+                KafkaSources.source(
+                        conf,
+                        NAME,
+                        List.of(topic),
+                        new LineRecordDeserializer(conf.get(RetailOptions.FORMAT)),
+                        CommittedOffsets.lowestNext(held));
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: " + topic)
+                .uid("retail-kafka-source");
+    }
+
+    @Override
+    public List<Stage> stages(PipelineMode mode) {
+        return DESCRIPTOR.stages(mode, new Bindings());
+    }
+
+    /** The templates' lists and the settings every statement may use. */
+    private final class Bindings implements PipelineDescriptor.Bindings {
+        @Override
+        public List<Map<String, String>> items(String each) {
+            String all = SimilarityAlgorithm.COSINE + "," + SimilarityAlgorithm.SWING + ",popular";
+            String chosen = conf.get(RetailOptions.ALGORITHM).toString();
+            switch (each) {
+                case "kpis":
+                    return List.of(
+                            Map.of("table", "retail_daily_kpis", "keys", "event_date"),
+                            Map.of(
+                                    "table",
+                                    "retail_daily_category_kpis",
+                                    "keys",
+                                    "event_date, item_category"));
+                case "model":
+                    return List.of(
+                            model(
+                                    "full",
+                                    "retail_events_unique",
+                                    chosen,
+                                    RetailOptions.RECOMMENDATIONS),
+                            model("train", "retail_train_events", all, RetailOptions.EVAL_K));
+                default:
+                    return PipelineDescriptor.Bindings.super.items(each);
+            }
+        }
+
+        private Map<String, String> model(
+                String model,
+                String events,
+                String algorithms,
+                org.apache.flink.configuration.ConfigOption<Integer> size) {
+            List<String> names = List.of(algorithms.split(","));
+            return Map.of(
+                    "model", model,
+                    "events", events,
+                    "size", String.valueOf(conf.get(size)),
+                    "algorithms",
+                            names.stream()
+                                    .map(a -> "'" + a + "'")
+                                    .collect(Collectors.joining(", ")),
+                    "algorithm_rows",
+                            names.stream()
+                                    .map(a -> "('" + a + "')")
+                                    .collect(Collectors.joining(", ")));
+        }
+
+        @Override
+        public Map<String, String> shared(PipelineMode mode) {
+            Map<String, String> shared = new LinkedHashMap<>();
+            shared.put("neighbours", String.valueOf(conf.get(RetailOptions.NEIGHBOURS)));
+            shared.put("min_items", String.valueOf(conf.get(RetailOptions.MIN_ITEMS_PER_PERSON)));
+            shared.put("max_items", String.valueOf(conf.get(RetailOptions.MAX_ITEMS_PER_PERSON)));
+            shared.put("alpha1", literal(conf.get(RetailOptions.SWING_ALPHA1)));
+            shared.put("alpha2", literal(conf.get(RetailOptions.SWING_ALPHA2)));
+            shared.put("beta", literal(conf.get(RetailOptions.SWING_BETA)));
+            shared.put("holdout_days", String.valueOf(conf.get(RetailOptions.HOLDOUT_DAYS)));
+            shared.put("eval_k", String.valueOf(conf.get(RetailOptions.EVAL_K)));
+            shared.put(
+                    "eval_algorithm_rows",
+                    "('"
+                            + SimilarityAlgorithm.COSINE
+                            + "'), ('"
+                            + SimilarityAlgorithm.SWING
+                            + "'), ('popular')");
+            return shared;
+        }
+
+        /** A stream's bronze and silver skip the Kafka records they hold. */
+        @Override
+        public String rewrite(String name, String sql, PipelineMode m) {
+            return m == PipelineMode.STREAMING && BRONZE_SILVER.contains(name)
+                    ? CommittedBefore.skipCommitted(sql, name, "source_file", "line_number")
+                    : sql;
+        }
+    }
+
+    /** A double as a SQL DOUBLE literal. */
+    private static String literal(double value) {
+        return "CAST(" + value + " AS DOUBLE)";
+    }
+}

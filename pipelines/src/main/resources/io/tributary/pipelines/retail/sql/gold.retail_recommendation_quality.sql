@@ -1,0 +1,37 @@
+-- Each algorithm trained before the holdout, judged on the holdout (Spark's RankingMetrics at k,
+-- averaged over the evaluated persons; one without recommendations scores 0).
+INSERT INTO gold.retail_recommendation_quality
+SELECT x.algorithm, ${eval_k},
+       AVG(q.precision_at_k), AVG(q.recall_at_k), AVG(q.average_precision_at_k),
+       AVG(q.ndcg_at_k), AVG(q.hit_at_k),
+       MAX(c.coverage), COUNT(*), MAX(h.holdout_start)
+FROM (
+  SELECT e.person_id, a.algorithm, p.recommended, rel.relevant
+  FROM (SELECT DISTINCT person_id FROM retail_train_targets) AS e
+  CROSS JOIN (VALUES ${eval_algorithm_rows}) AS a(algorithm)
+  JOIN (
+    SELECT person_id, ranked_strings(relevant_rank, item_id) AS relevant
+    FROM (
+      SELECT person_id, item_id,
+             CAST(ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY item_id) AS INT)
+               AS relevant_rank
+      FROM retail_relevant
+    )
+    GROUP BY person_id
+  ) AS rel ON rel.person_id = e.person_id
+  LEFT JOIN (
+    SELECT person_id, algorithm, ranked_strings(place, item_id) AS recommended
+    FROM retail_train_recommended
+    GROUP BY person_id, algorithm
+  ) AS p ON p.person_id = e.person_id AND p.algorithm = a.algorithm
+) AS x
+CROSS JOIN LATERAL TABLE(ranking_quality(x.recommended, x.relevant, ${eval_k})) AS q
+JOIN (
+  SELECT r.algorithm,
+         CAST(COUNT(DISTINCT r.item_id) AS DOUBLE)
+           / (SELECT COUNT(DISTINCT item_id) FROM retail_train_events) AS coverage
+  FROM retail_train_recommended AS r
+  GROUP BY r.algorithm
+) AS c ON c.algorithm = x.algorithm
+CROSS JOIN retail_holdout AS h
+GROUP BY x.algorithm
