@@ -55,7 +55,7 @@ class DeploymentPolicyITCase {
                                 .filter(OperatorCrds::isOperatorKind)
                                 .count())
                 .as("the check sees every job the chart can render")
-                .isEqualTo(6);
+                .isEqualTo(8);
     }
 
     @Test

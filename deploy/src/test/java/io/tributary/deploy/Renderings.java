@@ -51,7 +51,7 @@ final class Renderings {
     /** Every pipeline in both modes, with what each mode requires. */
     static Map<String, String> everythingOn() {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String pipeline : List.of("weblogs", "cdc", "sre")) {
+        for (String pipeline : List.of("weblogs", "cdc", "sre", "retail")) {
             values.put("pipelines." + pipeline + ".streaming.enabled", "true");
             values.put("pipelines." + pipeline + ".backfill.enabled", "true");
         }

@@ -6,6 +6,7 @@ import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.NamedQueries;
 import io.tributary.pipelines.testutils.ReferenceRetail;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -214,6 +215,7 @@ class RetailBatchITCase {
                 .extracting(r -> r.split(" \\| ")[0])
                 .containsExactly("cosine", "popular", "swing");
         assertThat(quality).allSatisfy(r -> assertThat(r).endsWith("| 4 | 2026-03-03"));
+        NamedQueries.assertEachPlans(RetailPipeline.class, lake);
     }
 
     private String json(
