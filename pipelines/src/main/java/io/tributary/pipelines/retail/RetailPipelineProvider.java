@@ -1,9 +1,12 @@
 package io.tributary.pipelines.retail;
 
+import io.tributary.pipelines.retail.command.RetailGenerateCommand;
 import io.tributary.pipelines.runtime.OptionFields;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineProvider;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
@@ -30,5 +33,10 @@ public final class RetailPipelineProvider implements PipelineProvider {
     @Override
     public List<ConfigOption<?>> options() {
         return OptionFields.of(RetailOptions.class);
+    }
+
+    @Override
+    public Optional<Callable<Integer>> generateCommand() {
+        return Optional.of(new RetailGenerateCommand());
     }
 }

@@ -281,8 +281,15 @@ public final class ReferenceRetail {
             return pool;
         }
 
+        private final Map<String, Map<String, List<Map.Entry<String, Double>>>> neighbours =
+                new HashMap<>();
+
         /** Each item's top K neighbours, ties by item id. */
         Map<String, List<Map.Entry<String, Double>>> neighbours(String algorithm) {
+            return neighbours.computeIfAbsent(algorithm, this::computeNeighbours);
+        }
+
+        private Map<String, List<Map.Entry<String, Double>>> computeNeighbours(String algorithm) {
             Map<String, Map<String, Double>> scores =
                     algorithm.equals("cosine") ? cosine() : swing();
             Map<String, List<Map.Entry<String, Double>>> top = new TreeMap<>();
