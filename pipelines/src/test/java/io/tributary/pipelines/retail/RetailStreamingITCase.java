@@ -1,0 +1,138 @@
+package io.tributary.pipelines.retail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.KafkaBroker;
+import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.Landing;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lambda consistency of the retail pipeline: part of the events backfilled and the rest streamed,
+ * in either order, leaves the KPIs the stream keeps equal to one batch run over all events, and the
+ * next backfill leaves every gold table equal to it.
+ */
+class RetailStreamingITCase {
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+
+    private static int topics;
+
+    @TempDir Path dir;
+
+    private String topic;
+    private List<Path> files;
+
+    @BeforeEach
+    void generate() throws Exception {
+        topic = "retail.events." + topics++;
+        KAFKA.createTopic(topic, 2);
+        files =
+                new RetailGenerator(9)
+                        .generate(
+                                dir.resolve("generated"),
+                                4_000,
+                                300,
+                                120,
+                                8,
+                                RetailGenerator.Format.JSON,
+                                false)
+                        .files;
+    }
+
+    @Test
+    void backfillThenStreamKeepsTheKpisOfOneBatchRun() throws Exception {
+        Configuration conf = conf("lake");
+        Landing.land(conf, RetailPipeline.NAME, files.subList(0, 5));
+        run(conf, PipelineMode.BATCH);
+        KAFKA.sendLines(topic, Landing.lines(files.subList(5, 8)));
+        run(conf, PipelineMode.STREAMING);
+
+        List<List<String>> expected = batchOverEverything();
+        Lake lake = new Lake(conf);
+        assertThat(lake.count("bronze.retail_events_raw")).isEqualTo(Landing.lines(files).size());
+        assertThat(kpis(lake)).isEqualTo(expected.subList(0, 2));
+
+        run(
+                conf,
+                PipelineMode
+                        .BATCH); // the next backfill: its landing rows replaced, gold recomputed
+        assertThat(gold(new Lake(conf))).isEqualTo(expected);
+    }
+
+    @Test
+    void streamThenBackfillLeavesTheGoldOfOneBatchRun() throws Exception {
+        Configuration conf = conf("lake");
+        KAFKA.sendLines(topic, Landing.lines(files.subList(4, 8)));
+        run(conf, PipelineMode.STREAMING);
+        Landing.land(conf, RetailPipeline.NAME, files.subList(0, 4));
+        run(conf, PipelineMode.BATCH);
+
+        assertThat(gold(new Lake(conf))).isEqualTo(batchOverEverything());
+        assertThat(
+                        new Lake(conf)
+                                .rows(
+                                        "SELECT origin, COUNT(*) FROM bronze.retail_events_raw GROUP BY"
+                                                + " origin ORDER BY origin"))
+                .containsExactly(
+                        "landing," + Landing.lines(files.subList(0, 4)).size(),
+                        "stream," + Landing.lines(files.subList(4, 8)).size());
+    }
+
+    private List<List<String>> batchOverEverything() throws Exception {
+        Configuration reference = conf("reference");
+        Landing.land(reference, RetailPipeline.NAME, files);
+        run(reference, PipelineMode.BATCH);
+        return gold(new Lake(reference));
+    }
+
+    private static List<List<String>> kpis(Lake lake) throws Exception {
+        return gold(lake).subList(0, 2);
+    }
+
+    /** Every gold table, KPIs first, sorted. */
+    private static List<List<String>> gold(Lake lake) throws Exception {
+        List<List<String>> tables = new ArrayList<>();
+        tables.add(lake.rowsRounded("SELECT * FROM gold.retail_daily_kpis ORDER BY event_date"));
+        tables.add(
+                lake.rowsRounded(
+                        "SELECT * FROM gold.retail_daily_category_kpis ORDER BY event_date, item_category"));
+        tables.add(
+                lake.rowsRounded(
+                        "SELECT * FROM gold.retail_item_similarity ORDER BY algorithm, item_id, similarity_rank"));
+        tables.add(
+                lake.rowsRounded("SELECT * FROM gold.retail_recommendations ORDER BY person_id"));
+        tables.add(
+                lake.rowsRounded(
+                        "SELECT * FROM gold.retail_recommendation_quality ORDER BY algorithm"));
+        return tables;
+    }
+
+    private Configuration conf(String lake) {
+        Configuration conf = new Configuration();
+        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve(lake).toString());
+        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve(lake + "-landing").toString());
+        conf.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        conf.set(TributaryOptions.STREAMING_BOUNDED, true);
+        conf.set(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL, Duration.ofMillis(300));
+        conf.set(RetailOptions.TOPIC, topic);
+        return conf;
+    }
+
+    private static void run(Configuration conf, PipelineMode mode) throws Exception {
+        new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
+                .run(new RetailPipeline(conf), mode);
+    }
+}
