@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.delta.kernel.types.StructType;
+import java.util.List;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.data.GenericRowData;
@@ -41,16 +42,29 @@ class SchemaConversionsTest {
     }
 
     @Test
-    void refusesNestedTypesWithTheColumnName() {
-        assertThatThrownBy(
-                        () ->
-                                SchemaConversions.toDelta(
-                                        row(
-                                                DataTypes.FIELD(
-                                                        "tags",
-                                                        DataTypes.ARRAY(DataTypes.STRING())))))
-                .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("'tags'");
+    void arraysOfPrimitivesMapBothWaysAndDeeperNestingIsRefusedWithTheColumnName() {
+        RowType lists =
+                row(
+                        DataTypes.FIELD("tags", DataTypes.ARRAY(DataTypes.STRING())),
+                        DataTypes.FIELD(
+                                "scores", DataTypes.ARRAY(DataTypes.DOUBLE().notNull()).notNull()));
+        StructType delta = SchemaConversions.toDelta(lists);
+        assertThat(SchemaConversions.toFlink(delta)).isEqualTo(lists);
+        assertThat(
+                        ((io.delta.kernel.types.ArrayType) delta.get("scores").getDataType())
+                                .containsNull())
+                .isFalse();
+
+        for (org.apache.flink.table.types.DataType nested :
+                List.of(
+                        DataTypes.ARRAY(DataTypes.ARRAY(DataTypes.INT())),
+                        DataTypes.MAP(DataTypes.STRING(), DataTypes.INT()),
+                        DataTypes.ROW(DataTypes.FIELD("a", DataTypes.INT())))) {
+            assertThatThrownBy(
+                            () -> SchemaConversions.toDelta(row(DataTypes.FIELD("tags", nested))))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("'tags'");
+        }
     }
 
     @Test
