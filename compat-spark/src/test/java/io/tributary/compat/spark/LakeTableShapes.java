@@ -17,7 +17,13 @@ final class LakeTableShapes {
         DOUBLE,
         TIMESTAMP,
         DATE,
-        BOOLEAN
+        BOOLEAN,
+        /**
+         * An array of strings: its elements joined (null elements left out, as both engines do).
+         */
+        STRING_ARRAY,
+        /** An array of anything else: its length (the engines print numbers differently). */
+        ARRAY_LENGTH
     }
 
     static final class Column {
@@ -148,6 +154,34 @@ final class LakeTableShapes {
 
     private LakeTableShapes() {}
 
+    /** The retail lake's gold tables: decimals, and the recommendations' arrays. */
+    static final List<Table> RETAIL =
+            List.of(
+                    new Table(
+                            "gold.retail_daily_kpis",
+                            new Column("event_date", Kind.DATE),
+                            i("people_identified"),
+                            i("visits"),
+                            i("purchases"),
+                            new Column("revenue", Kind.DECIMAL),
+                            new Column("conversion_rate", Kind.DOUBLE),
+                            new Column("avg_order_value", Kind.DECIMAL)),
+                    new Table(
+                            "gold.retail_item_similarity",
+                            s("item_id"),
+                            s("similar_item_id"),
+                            new Column("score", Kind.DOUBLE),
+                            i("similarity_rank"),
+                            s("algorithm")),
+                    new Table(
+                            "gold.retail_recommendations",
+                            s("person_id"),
+                            new Column("items_seen", Kind.STRING_ARRAY),
+                            new Column("items_recommended", Kind.STRING_ARRAY),
+                            new Column("scores", Kind.ARRAY_LENGTH),
+                            new Column("because", Kind.STRING_ARRAY),
+                            s("strategy")));
+
     /** Flink SQL over Tributary's catalog (layers are databases). */
     static String flinkQuery(List<Table> tables) {
         return union(tables, t -> t.name, LakeTableShapes::text);
@@ -187,6 +221,10 @@ final class LakeTableShapes {
                 return "CAST(CAST(" + col + " * 1000000 AS BIGINT) AS STRING)";
             case BOOLEAN:
                 return "CASE WHEN " + col + " THEN 'T' WHEN NOT " + col + " THEN 'F' END";
+            case STRING_ARRAY:
+                return "ARRAY_JOIN(" + col + ", ',')";
+            case ARRAY_LENGTH:
+                return "CAST(CARDINALITY(" + col + ") AS STRING)";
             case TIMESTAMP: // in the session zone, UTC in both
                 return "DATE_FORMAT(" + col + ", 'yyyy-MM-dd HH:mm:ss.SSS')";
             default:
