@@ -1,6 +1,7 @@
 package io.tributary.pipelines.retail;
 
 import io.tributary.pipelines.retail.command.RetailGenerateCommand;
+import io.tributary.pipelines.retail.command.RetailReportCommand;
 import io.tributary.pipelines.runtime.OptionFields;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineProvider;
@@ -38,5 +39,10 @@ public final class RetailPipelineProvider implements PipelineProvider {
     @Override
     public Optional<Callable<Integer>> generateCommand() {
         return Optional.of(new RetailGenerateCommand());
+    }
+
+    @Override
+    public Optional<Callable<Integer>> reportCommand() {
+        return Optional.of(new RetailReportCommand());
     }
 }

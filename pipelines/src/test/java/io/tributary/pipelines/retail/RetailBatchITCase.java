@@ -2,6 +2,7 @@ package io.tributary.pipelines.retail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.pipelines.retail.command.RetailReportCommand;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
@@ -216,6 +217,21 @@ class RetailBatchITCase {
                 .containsExactly("cosine", "popular", "swing");
         assertThat(quality).allSatisfy(r -> assertThat(r).endsWith("| 4 | 2026-03-03"));
         NamedQueries.assertEachPlans(RetailPipeline.class, lake);
+
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Path page = dir.resolve("retail-report.html");
+        RetailReportCommand.report(
+                conf, 30, page, new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("| 2026-03-01 |")
+                .contains("Recommendation quality")
+                .contains("Wrote ");
+        String html = Files.readString(page);
+        assertThat(html.split("<svg", -1)).as("four daily charts").hasSize(5);
+        assertThat(html)
+                .contains("<h3>alice")
+                .contains("because they saw")
+                .contains("negative price");
     }
 
     private String json(

@@ -4,9 +4,10 @@ import io.tributary.pipelines.command.CommonOptions;
 import io.tributary.pipelines.command.LakeQuery;
 import io.tributary.pipelines.command.Logging;
 import io.tributary.pipelines.command.ResultPrinter;
+import io.tributary.pipelines.command.report.ReportTable;
+import io.tributary.pipelines.command.report.ReportTables;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.sre.SrePipeline;
-import io.tributary.pipelines.sre.report.ReportTable;
 import io.tributary.pipelines.sre.report.SreReportPage;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -175,22 +176,18 @@ public final class SreReportCommand implements Callable<Integer> {
     }
 
     private static void requireTable(TableEnvironment tEnv, String layer, String name) {
-        if (!exists(tEnv, layer, name)) {
-            throw new ConfigurationError(
-                    "The lake has no " + layer + "." + name,
-                    "run the SRE pipeline first: tributary run sre (see docs/sre.md), or tributary demo");
-        }
+        ReportTables.require(
+                tEnv,
+                layer,
+                name,
+                "run the SRE pipeline first: tributary run sre (see docs/sre.md), or tributary demo");
     }
 
     private static boolean exists(TableEnvironment tEnv, String layer, String name) {
-        return List.of(tEnv.listDatabases()).contains(layer)
-                && tEnv.getCatalog(tEnv.getCurrentCatalog())
-                        .orElseThrow()
-                        .tableExists(new org.apache.flink.table.catalog.ObjectPath(layer, name));
+        return ReportTables.exists(tEnv, layer, name);
     }
 
     private static ReportTable table(TableEnvironment tEnv, String sql) throws Exception {
-        LakeQuery q = LakeQuery.run(tEnv, sql);
-        return new ReportTable(q.columns(), q.rows());
+        return ReportTables.query(tEnv, sql);
     }
 }

@@ -1,5 +1,7 @@
 package io.tributary.pipelines.sre.report;
 
+import io.tributary.pipelines.command.report.Html;
+import io.tributary.pipelines.command.report.ReportTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

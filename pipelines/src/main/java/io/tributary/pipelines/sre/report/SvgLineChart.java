@@ -1,5 +1,6 @@
 package io.tributary.pipelines.sre.report;
 
+import io.tributary.pipelines.command.report.Html;
 import java.util.Locale;
 import org.apache.flink.annotation.Internal;
 

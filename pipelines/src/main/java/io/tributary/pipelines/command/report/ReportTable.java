@@ -1,4 +1,4 @@
-package io.tributary.pipelines.sre.report;
+package io.tributary.pipelines.command.report;
 
 import java.util.List;
 import org.apache.flink.annotation.Internal;

@@ -1,14 +1,14 @@
-package io.tributary.pipelines.sre.report;
+package io.tributary.pipelines.command.report;
 
 import java.util.Locale;
 import org.apache.flink.annotation.Internal;
 
-/** Escaping and number formatting for the report page. */
+/** Escaping and number formatting for report pages. */
 @Internal
-final class Html {
+public final class Html {
     private Html() {}
 
-    static String escape(Object value) {
+    public static String escape(Object value) {
         return String.valueOf(value)
                 .replace("&", "&amp;")
                 .replace("<", "&lt;")
@@ -16,7 +16,7 @@ final class Html {
                 .replace("\"", "&quot;");
     }
 
-    static String number(Object value) {
+    public static String number(Object value) {
         if (value == null) {
             return "–";
         }
