@@ -43,10 +43,17 @@ final class FlinkInputFile extends HadoopInputFile {
         return new BufferedSeekableInputStream(FlinkFileIO.fs(path).open(path), path.toString());
     }
 
-    /** A copy, so that nothing a reader sets is seen by another. */
+    /**
+     * A copy, so that nothing a reader sets is seen by another. Its class loader is this class's: a
+     * Hadoop configuration otherwise keeps the context class loader of the thread that made it,
+     * which for the first file read in a task is that job's user-code class loader, closed when the
+     * job ends, and every later job's Parquet codec lookup would fail on it.
+     */
     @Override
     public Configuration configuration() {
-        return new Configuration(ParsedOnce.CONFIGURATION);
+        Configuration copy = new Configuration(ParsedOnce.CONFIGURATION);
+        copy.setClassLoader(FlinkInputFile.class.getClassLoader());
+        return copy;
     }
 
     private static final class ParsedOnce {
@@ -54,6 +61,7 @@ final class FlinkInputFile extends HadoopInputFile {
 
         private static Configuration parsed() {
             Configuration conf = new Configuration();
+            conf.setClassLoader(FlinkInputFile.class.getClassLoader());
             conf.size(); // loads the default resources now, once
             return conf;
         }

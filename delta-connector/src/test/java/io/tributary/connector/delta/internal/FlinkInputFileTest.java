@@ -41,4 +41,28 @@ class FlinkInputFileTest {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("bytes");
         }
     }
+
+    @Test
+    void theConfigurationNeverKeepsAJobsClassLoader() throws Exception {
+        Path file = Files.writeString(dir.resolve("part-1.parquet"), "PAR1");
+        // A task thread's context class loader is its job's, closed when the job ends.
+        java.net.URLClassLoader job =
+                new java.net.URLClassLoader(new java.net.URL[0], getClass().getClassLoader());
+        Configuration[] seen = new Configuration[1];
+        Thread task =
+                new Thread(
+                        () ->
+                                seen[0] =
+                                        ((HadoopInputFile)
+                                                        new FlinkFileIO(Map.of())
+                                                                .newInputFile(
+                                                                        file.toUri().toString(),
+                                                                        -1))
+                                                .configuration());
+        task.setContextClassLoader(job);
+        task.start();
+        task.join();
+        job.close();
+        assertThat(seen[0].getClassLoader()).isSameAs(FlinkInputFile.class.getClassLoader());
+    }
 }
