@@ -1,7 +1,9 @@
 package io.tributary.pipelines.retail;
 
+import io.tributary.pipelines.retail.command.RetailDemo;
 import io.tributary.pipelines.retail.command.RetailGenerateCommand;
 import io.tributary.pipelines.retail.command.RetailReportCommand;
+import io.tributary.pipelines.runtime.DemoStep;
 import io.tributary.pipelines.runtime.OptionFields;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineProvider;
@@ -44,5 +46,10 @@ public final class RetailPipelineProvider implements PipelineProvider {
     @Override
     public Optional<Callable<Integer>> reportCommand() {
         return Optional.of(new RetailReportCommand());
+    }
+
+    @Override
+    public List<DemoStep> demoSteps() {
+        return List.of(new RetailDemo());
     }
 }

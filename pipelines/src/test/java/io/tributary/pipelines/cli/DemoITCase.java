@@ -38,6 +38,8 @@ class DemoITCase {
                                 "200",
                                 "--sre-requests",
                                 "20000",
+                                "--retail-events",
+                                "4000",
                                 "-D",
                                 TributaryOptions.LAKE_ROOT.key() + "=" + lake,
                                 "-D",
@@ -47,10 +49,12 @@ class DemoITCase {
                 .contains(
                         "== 4. SRE",
                         "SLOs of 2025, all services",
-                        "== 5. Streaming web logs",
-                        "== 6. Change data capture",
+                        "== 5. Retail",
+                        "Recommendation quality",
+                        "== 6. Streaming web logs",
+                        "== 7. Change data capture",
                         "How the tables grew",
-                        "== 7. The lake")
+                        "== 8. The lake")
                 .doesNotContain("did not catch up");
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, lake);
@@ -83,5 +87,11 @@ class DemoITCase {
         String report = Files.readString(dir.resolve("sre-report.html"));
         assertThat(report).contains("<h1>SRE report 2025</h1>", "<svg", "Rejected rows: 7");
         assertThat(report.split("<svg", -1)).as("a chart per SLO").hasSize(5);
+        assertThat(
+                        tables.rows(
+                                "SELECT algorithm FROM gold.retail_recommendation_quality ORDER BY 1"))
+                .containsExactly("cosine", "popular", "swing");
+        assertThat(Files.readString(dir.resolve("retail-report.html")))
+                .contains("<h1>Retail report</h1>", "<svg");
     }
 }
