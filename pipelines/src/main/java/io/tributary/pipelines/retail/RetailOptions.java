@@ -49,6 +49,16 @@ public final class RetailOptions {
                             "Persons with fewer distinct items than this are left out of "
                                     + "similarity (Swing's minUserBehavior); 1 keeps everyone.");
 
+    public static final ConfigOption<Integer> SWING_MAX_PERSONS_PER_ITEM =
+            ConfigOptions.key("tributary.retail.swing.max-persons-per-item")
+                    .intType()
+                    .defaultValue(1_000)
+                    .withDescription(
+                            "Swing pairs an item's persons, so a hit item costs the square of its "
+                                    + "persons: above this many, a fixed sample of them (the smallest "
+                                    + "MD5 of person and item) stands for all, as Flink ML's "
+                                    + "maxUserNumPerItem does.");
+
     public static final ConfigOption<Double> SWING_ALPHA1 =
             ConfigOptions.key("tributary.retail.swing.alpha1")
                     .doubleType()

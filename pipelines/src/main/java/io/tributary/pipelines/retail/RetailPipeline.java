@@ -73,6 +73,7 @@ public final class RetailPipeline implements Pipeline {
         positive(conf, RetailOptions.HOLDOUT_DAYS);
         positive(conf, RetailOptions.EVAL_K);
         positive(conf, RetailOptions.MIN_ITEMS_PER_PERSON);
+        positive(conf, RetailOptions.SWING_MAX_PERSONS_PER_ITEM);
         if (conf.get(RetailOptions.MAX_ITEMS_PER_PERSON)
                 < conf.get(RetailOptions.MIN_ITEMS_PER_PERSON)) {
             throw new ConfigurationError(
@@ -245,6 +246,9 @@ public final class RetailPipeline implements Pipeline {
             shared.put("neighbours", String.valueOf(conf.get(RetailOptions.NEIGHBOURS)));
             shared.put("min_items", String.valueOf(conf.get(RetailOptions.MIN_ITEMS_PER_PERSON)));
             shared.put("max_items", String.valueOf(conf.get(RetailOptions.MAX_ITEMS_PER_PERSON)));
+            shared.put(
+                    "max_persons_per_item",
+                    String.valueOf(conf.get(RetailOptions.SWING_MAX_PERSONS_PER_ITEM)));
             shared.put("alpha1", literal(conf.get(RetailOptions.SWING_ALPHA1)));
             shared.put("alpha2", literal(conf.get(RetailOptions.SWING_ALPHA2)));
             shared.put("beta", literal(conf.get(RetailOptions.SWING_BETA)));

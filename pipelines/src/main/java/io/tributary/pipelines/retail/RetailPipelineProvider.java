@@ -1,5 +1,6 @@
 package io.tributary.pipelines.retail;
 
+import io.tributary.pipelines.retail.command.RetailBenchCommand;
 import io.tributary.pipelines.retail.command.RetailDemo;
 import io.tributary.pipelines.retail.command.RetailGenerateCommand;
 import io.tributary.pipelines.retail.command.RetailReportCommand;
@@ -46,6 +47,11 @@ public final class RetailPipelineProvider implements PipelineProvider {
     @Override
     public Optional<Callable<Integer>> reportCommand() {
         return Optional.of(new RetailReportCommand());
+    }
+
+    @Override
+    public Optional<Callable<Integer>> benchCommand() {
+        return Optional.of(new RetailBenchCommand());
     }
 
     @Override

@@ -31,6 +31,8 @@ class RetailGeneratedShopITCase {
     @Test
     void bothAlgorithmsBeatThePopularityBaselineAndGoldFollowsTheDefinitions() throws Exception {
         Configuration conf = conf();
+        // Hit items here have a few hundred persons: Swing samples 60 of them.
+        conf.set(RetailOptions.SWING_MAX_PERSONS_PER_ITEM, 60);
         RetailGenerator.Result generated =
                 new RetailGenerator(3)
                         .generate(
@@ -57,8 +59,9 @@ class RetailGeneratedShopITCase {
         assertThat(map.get("cosine")).isGreaterThanOrEqualTo(1.5 * map.get("popular"));
         assertThat(map.get("swing")).isGreaterThanOrEqualTo(1.5 * map.get("popular"));
 
-        ReferenceRetail reference =
-                new ReferenceRetail(silver(lake), new ReferenceRetail.Settings());
+        ReferenceRetail.Settings settings = new ReferenceRetail.Settings();
+        settings.maxPersonsPerItem = 60;
+        ReferenceRetail reference = new ReferenceRetail(silver(lake), settings);
         assertThat(quality).containsExactlyElementsOf(reference.quality());
         assertThat(lake.rowsRounded("SELECT * FROM gold.retail_daily_kpis ORDER BY event_date"))
                 .hasSize(21)

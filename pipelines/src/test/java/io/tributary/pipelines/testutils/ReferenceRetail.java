@@ -65,6 +65,7 @@ public final class ReferenceRetail {
         public double alpha1 = 15;
         public double alpha2 = 0;
         public double beta = 0.3;
+        public int maxPersonsPerItem = 1_000;
         public int size = 10;
         public String algorithm = "cosine";
         public int holdoutDays = 7;
@@ -333,11 +334,30 @@ public final class ReferenceRetail {
         }
 
         /**
-         * As Flink ML's Swing walks it: per item, every pair of its persons, their shared items.
+         * As Flink ML's Swing walks it: per item, every pair of its (sampled) persons, their shared
+         * items among those each is sampled for.
          */
         Map<String, Map<String, Double>> swing() {
-            Map<String, Set<String>> pool = pool();
-            Map<String, Set<String>> users = usersByItem();
+            Map<String, Set<String>> full = pool();
+            Map<String, Set<String>> users = new TreeMap<>();
+            usersByItem()
+                    .forEach(
+                            (item, persons) ->
+                                    users.put(
+                                            item,
+                                            persons.stream()
+                                                    .sorted(
+                                                            Comparator.comparing(
+                                                                    p -> md5(p + "/" + item)))
+                                                    .limit(s.maxPersonsPerItem)
+                                                    .collect(
+                                                            Collectors.toCollection(
+                                                                    TreeSet::new))));
+            Map<String, Set<String>> pool = new TreeMap<>();
+            users.forEach(
+                    (item, persons) ->
+                            persons.forEach(
+                                    p -> pool.computeIfAbsent(p, x -> new TreeSet<>()).add(item)));
             Map<String, Map<String, Double>> scores = new TreeMap<>();
             users.forEach(
                     (i, ui) -> {
@@ -349,8 +369,12 @@ public final class ReferenceRetail {
                                 Set<String> common = new TreeSet<>(iu);
                                 common.retainAll(iv);
                                 double weight =
-                                        Math.pow(s.alpha1 + iu.size(), -s.beta)
-                                                * Math.pow(s.alpha1 + iv.size(), -s.beta)
+                                        Math.pow(
+                                                        s.alpha1 + full.get(persons.get(a)).size(),
+                                                        -s.beta)
+                                                * Math.pow(
+                                                        s.alpha1 + full.get(persons.get(b)).size(),
+                                                        -s.beta)
                                                 / (s.alpha2 + common.size());
                                 for (String j : common) {
                                     if (!j.equals(i)) {
@@ -430,6 +454,21 @@ public final class ReferenceRetail {
                                 out.because.add(null);
                             });
             return out;
+        }
+    }
+
+    private static String md5(String text) {
+        try {
+            byte[] digest =
+                    java.security.MessageDigest.getInstance("MD5")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : digest) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

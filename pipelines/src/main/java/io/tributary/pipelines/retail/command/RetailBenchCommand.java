@@ -1,0 +1,195 @@
+package io.tributary.pipelines.retail.command;
+
+import io.tributary.pipelines.command.CommonOptions;
+import io.tributary.pipelines.command.Logging;
+import io.tributary.pipelines.command.ScratchDir;
+import io.tributary.pipelines.retail.RetailGenerator;
+import io.tributary.pipelines.retail.RetailPipeline;
+import io.tributary.pipelines.runtime.BackfillScope;
+import io.tributary.pipelines.runtime.LakeTable;
+import io.tributary.pipelines.runtime.LiveTables;
+import io.tributary.pipelines.runtime.Pipeline;
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tributary bench retail}: a whole backfill of a generated shop, timed per part — events
+ * into bronze and silver, the KPIs, and similarity with recommendations and their evaluation — with
+ * the heap's peak.
+ */
+@Internal
+@Command(
+        name = RetailPipeline.NAME,
+        description =
+                "A backfill of a generated shop: events/s into silver, for the KPIs, and for "
+                        + "similarity + recommendations, and the peak heap.")
+public final class RetailBenchCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(
+            names = "--events",
+            defaultValue = "200000",
+            description = "Events to generate (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(
+            names = "--persons",
+            defaultValue = "20000",
+            description = "Persons (default: ${DEFAULT-VALUE}).")
+    int persons;
+
+    @Option(
+            names = "--items",
+            defaultValue = "5000",
+            description = "Items (default: ${DEFAULT-VALUE}).")
+    int items;
+
+    @Option(
+            names = "--days",
+            defaultValue = "35",
+            description = "Days (files) (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Mixin ScratchDir scratch;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(common.verbose);
+        Configuration conf = common.configuration();
+        Path dir = scratch.emptied();
+        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
+        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
+        System.out.printf(
+                "Generating %,d events of %,d persons and %,d items over %d days…%n",
+                events, persons, items, days);
+        RetailGenerator.Result generated =
+                new RetailGenerator(42)
+                        .generate(
+                                dir.resolve("landing").resolve(RetailPipeline.NAME),
+                                events,
+                                persons,
+                                items,
+                                days,
+                                RetailGenerator.Format.JSON,
+                                false);
+        System.out.printf(
+                "Backfill with parallelism %d on %d cores%n",
+                conf.get(TributaryOptions.PARALLELISM), Runtime.getRuntime().availableProcessors());
+        RetailPipeline pipeline = new RetailPipeline(conf);
+        List<Pipeline.Stage> parts = parts(pipeline.stages(PipelineMode.BATCH));
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        System.out.println();
+        System.out.printf("%-46s %10s %14s%n", "part (one Flink job each)", "seconds", "events/s");
+        long start = System.nanoTime();
+        for (Pipeline.Stage part : parts) {
+            long partStart = System.nanoTime();
+            new PipelineRunner(conf, quiet).run(new OnePart(pipeline, part), PipelineMode.BATCH);
+            double s = (System.nanoTime() - partStart) / 1e9;
+            System.out.printf("%-46s %10.1f %,14.0f%n", part.name(), s, generated.lines / s);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%-46s %10.1f %,14.0f%n", "whole backfill", wall, generated.lines / wall);
+        System.out.printf(
+                "peak heap: %,d MB (every pool's peak, summed; the embedded cluster runs in this JVM)%n",
+                peakHeap() / (1 << 20));
+        return 0;
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    /** The backfill's stages with the gold stage split in two: the KPIs, and the rest. */
+    private static List<Pipeline.Stage> parts(List<Pipeline.Stage> stages) {
+        List<Pipeline.Stage> parts = new ArrayList<>();
+        for (Pipeline.Stage stage : stages) {
+            if (!stage.isDerived()) {
+                parts.add(stage);
+                continue;
+            }
+            List<String> kpis = new ArrayList<>();
+            List<String> models = new ArrayList<>();
+            for (String sql : stage.statements()) {
+                String target = LiveTables.targetOf(sql);
+                if (target != null && target.endsWith("_kpis")) {
+                    kpis.add(sql);
+                } else {
+                    models.add(sql);
+                    if (target == null && sql.contains("VIEW retail_events_unique")) {
+                        kpis.add(sql);
+                    }
+                }
+            }
+            parts.add(Pipeline.Stage.derived("silver → KPIs", kpis));
+            parts.add(
+                    Pipeline.Stage.derived(
+                            "silver → similarity, recommendations, quality", models));
+        }
+        return parts;
+    }
+
+    /** The retail pipeline running one part. */
+    private static final class OnePart implements Pipeline {
+        private final RetailPipeline pipeline;
+        private final Stage part;
+
+        OnePart(RetailPipeline pipeline, Stage part) {
+            this.pipeline = pipeline;
+            this.part = part;
+        }
+
+        @Override
+        public String name() {
+            return pipeline.name();
+        }
+
+        @Override
+        public List<LakeTable> tables() {
+            return pipeline.tables();
+        }
+
+        @Override
+        public void registerSources(
+                StreamExecutionEnvironment env,
+                StreamTableEnvironment tEnv,
+                Configuration conf,
+                PipelineMode mode)
+                throws Exception {
+            pipeline.registerSources(env, tEnv, conf, mode);
+        }
+
+        @Override
+        public Map<String, BackfillScope> backfillScopes() {
+            return pipeline.backfillScopes();
+        }
+
+        @Override
+        public List<Stage> stages(PipelineMode mode) {
+            return List.of(part);
+        }
+    }
+}
