@@ -1,21 +1,13 @@
 package io.tributary.pipelines.retail;
 
-import io.tributary.pipelines.kafka.CommittedBefore;
-import io.tributary.pipelines.kafka.CommittedOffsets;
-import io.tributary.pipelines.kafka.KafkaSources;
-import io.tributary.pipelines.kafka.LineRecordDeserializer;
+import io.tributary.pipelines.kafka.LineSources;
 import io.tributary.pipelines.retail.internal.CsvHeaderFunction;
 import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.LakeTable;
-import io.tributary.pipelines.runtime.LandingFiles;
-import io.tributary.pipelines.runtime.LandingLinesFormat;
-import io.tributary.pipelines.runtime.LiveTables;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
-import io.tributary.pipelines.runtime.StoragePaths;
-import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.udfs.retail.ParseRetailEventFunction;
 import io.tributary.udfs.retail.RankedDoublesFunction;
 import io.tributary.udfs.retail.RankedStringsFunction;
@@ -25,12 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -60,7 +48,9 @@ public final class RetailPipeline implements Pipeline {
     public static final List<String> GOLD = DESCRIPTOR.fixedTables("gold");
 
     private final ReadableConfig conf;
-    private List<String> landingFiles = List.of();
+
+    /** Its events' lines: landing files in batch mode, a Kafka topic in streaming mode. */
+    private final LineSources lines = new LineSources(NAME, BRONZE_SILVER);
 
     public RetailPipeline(ReadableConfig conf) {
         this.conf = conf;
@@ -123,68 +113,28 @@ public final class RetailPipeline implements Pipeline {
         tEnv.createTemporarySystemFunction(RankedDoublesFunction.NAME, RankedDoublesFunction.class);
         tEnv.createTemporarySystemFunction(
                 RankingQualityFunction.NAME, RankingQualityFunction.class);
-        DataStream<RowData> lines =
+        DataStream<RowData> stream =
                 mode == PipelineMode.BATCH
-                        ? landingLines(env, conf)
-                        : streamedLines(env, tEnv, conf);
-        tEnv.createTemporaryView("retail_lines", tEnv.fromDataStream(lines));
-    }
-
-    private DataStream<RowData> landingLines(StreamExecutionEnvironment env, Configuration conf) {
-        Path landing = new Path(StoragePaths.join(conf.get(TributaryOptions.LANDING_ROOT), NAME));
-        List<Path> files =
-                LandingFiles.list(
-                        landing,
-                        "put shop events there (JSON lines or CSV with a header, plain or .gz), "
-                                + "generate some with 'tributary generate retail', or set "
-                                + "tributary.landing.root");
-        landingFiles = files.stream().map(Path::toString).collect(Collectors.toList());
-        FileSource<RowData> source =
-                FileSource.forBulkFileFormat(new LandingLinesFormat(), files.toArray(new Path[0]))
-                        .build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "landing: " + landing)
-                .uid("retail-landing-source");
+                        ? lines.landing(
+                                env,
+                                conf,
+                                "put shop events there (JSON lines or CSV with a header, plain or"
+                                        + " .gz), generate some with 'tributary generate retail', or set"
+                                        + " tributary.landing.root")
+                        : lines.kafka(
+                                env,
+                                tEnv,
+                                conf,
+                                tables(),
+                                conf.get(RetailOptions.TOPIC),
+                                conf.get(RetailOptions.FORMAT));
+        tEnv.createTemporaryView("retail_lines", tEnv.fromDataStream(stream));
     }
 
     /** Bronze and silver lose only the rows of the landing files this backfill read. */
     @Override
     public Map<String, BackfillScope> backfillScopes() {
-        Map<String, BackfillScope> scopes = new LinkedHashMap<>();
-        BRONZE_SILVER.forEach(
-                t -> scopes.put(t, BackfillScope.ofInputs("source_file", landingFiles)));
-        return scopes;
-    }
-
-    /**
-     * Events from Kafka. A fresh start reads each partition from the lowest offset bronze or silver
-     * lacks, and each skips the records it holds (as the web-log pipeline does).
-     */
-    private DataStream<RowData> streamedLines(
-            StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Configuration conf)
-            throws Exception {
-        String topic = conf.get(RetailOptions.TOPIC);
-        List<LakeTable> fedByTheStream =
-                tables().stream()
-                        .filter(t -> BRONZE_SILVER.contains(t.qualifiedName()))
-                        .collect(Collectors.toList());
-        Map<String, Map<String, Long>> held =
-                CommittedOffsets.byTable(
-                        conf,
-                        fedByTheStream,
-                        List.of(topic),
-                        "source_file",
-                        "line_number",
-                        "origin = '" + LiveTables.STREAM_ORIGIN + "'");
-        tEnv.createTemporarySystemFunction(CommittedBefore.NAME, new CommittedBefore(held));
-        KafkaSource<RowData> source =
-                KafkaSources.source(
-                        conf,
-                        NAME,
-                        List.of(topic),
-                        new LineRecordDeserializer(conf.get(RetailOptions.FORMAT)),
-                        CommittedOffsets.lowestNext(held));
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: " + topic)
-                .uid("retail-kafka-source");
+        return lines.backfillScopes();
     }
 
     @Override
@@ -267,9 +217,7 @@ public final class RetailPipeline implements Pipeline {
         /** A stream's bronze and silver skip the Kafka records they hold. */
         @Override
         public String rewrite(String name, String sql, PipelineMode m) {
-            return m == PipelineMode.STREAMING && BRONZE_SILVER.contains(name)
-                    ? CommittedBefore.skipCommitted(sql, name, "source_file", "line_number")
-                    : sql;
+            return m == PipelineMode.STREAMING ? lines.skipCommitted(name, sql) : sql;
         }
     }
 

@@ -1,31 +1,17 @@
 package io.tributary.pipelines.weblogs;
 
-import io.tributary.pipelines.kafka.CommittedBefore;
-import io.tributary.pipelines.kafka.CommittedOffsets;
-import io.tributary.pipelines.kafka.KafkaSources;
-import io.tributary.pipelines.kafka.LineRecordDeserializer;
-import io.tributary.pipelines.kafka.LineRecordFormat;
+import io.tributary.pipelines.kafka.LineSources;
 import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.LakeTable;
-import io.tributary.pipelines.runtime.LandingFiles;
-import io.tributary.pipelines.runtime.LandingLinesFormat;
-import io.tributary.pipelines.runtime.LiveTables;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
-import io.tributary.pipelines.runtime.StoragePaths;
-import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.udfs.sql.ParseAccessLogFunction;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -56,8 +42,8 @@ public final class WeblogsPipeline implements Pipeline {
     /** The gold tables, a contract with analysts (and the Glue catalog). */
     public static final List<String> GOLD = DESCRIPTOR.fixedTables("gold");
 
-    /** The landing files the last batch source registered reads, as its rows name them. */
-    private List<String> landingFiles = List.of();
+    /** Its lines: landing files in batch mode, a Kafka topic in streaming mode. */
+    private final LineSources lines = new LineSources(NAME, BRONZE_SILVER);
 
     @Override
     public String name() {
@@ -78,69 +64,28 @@ public final class WeblogsPipeline implements Pipeline {
             throws Exception {
         tEnv.createTemporarySystemFunction(
                 ParseAccessLogFunction.NAME, ParseAccessLogFunction.class);
-        DataStream<RowData> lines =
+        DataStream<RowData> stream =
                 mode == PipelineMode.BATCH
-                        ? landingLines(env, conf)
-                        : streamedLines(env, tEnv, conf);
-        tEnv.createTemporaryView("weblogs_lines", tEnv.fromDataStream(lines));
-    }
-
-    private DataStream<RowData> landingLines(StreamExecutionEnvironment env, Configuration conf) {
-        Path landing = new Path(StoragePaths.join(conf.get(TributaryOptions.LANDING_ROOT), NAME));
-        List<Path> files =
-                LandingFiles.list(
-                        landing,
-                        "put Apache/Nginx access logs there (plain or .gz), generate "
-                                + "some with 'tributary generate weblogs --lines 100000', or set tributary.landing.root");
-        landingFiles = files.stream().map(Path::toString).collect(Collectors.toList());
-        FileSource<RowData> source =
-                FileSource.forBulkFileFormat(new LandingLinesFormat(), files.toArray(new Path[0]))
-                        .build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "landing: " + landing)
-                .uid("weblogs-landing-source");
+                        ? lines.landing(
+                                env,
+                                conf,
+                                "put Apache/Nginx access logs there (plain or .gz), generate some with"
+                                        + " 'tributary generate weblogs --lines 100000', or set"
+                                        + " tributary.landing.root")
+                        : lines.kafka(
+                                env,
+                                tEnv,
+                                conf,
+                                tables(),
+                                conf.get(WeblogsOptions.TOPIC),
+                                conf.get(WeblogsOptions.FORMAT));
+        tEnv.createTemporaryView("weblogs_lines", tEnv.fromDataStream(stream));
     }
 
     /** Bronze and silver lose only the rows of the landing files this backfill read. */
     @Override
     public Map<String, BackfillScope> backfillScopes() {
-        Map<String, BackfillScope> scopes = new LinkedHashMap<>();
-        BRONZE_SILVER.forEach(
-                t -> scopes.put(t, BackfillScope.ofInputs("source_file", landingFiles)));
-        return scopes;
-    }
-
-    /**
-     * Lines from Kafka. A job started without state reads each partition from the lowest offset any
-     * of bronze and silver lacks, and each of those tables skips the records it holds already: a
-     * job killed between two tables' commits restarts fresh without a line missing or doubled.
-     */
-    private DataStream<RowData> streamedLines(
-            StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Configuration conf)
-            throws Exception {
-        String topic = conf.get(WeblogsOptions.TOPIC);
-        LineRecordFormat format = conf.get(WeblogsOptions.FORMAT);
-        List<LakeTable> fedByTheStream =
-                tables().stream()
-                        .filter(t -> BRONZE_SILVER.contains(t.qualifiedName()))
-                        .collect(Collectors.toList());
-        Map<String, Map<String, Long>> held =
-                CommittedOffsets.byTable(
-                        conf,
-                        fedByTheStream,
-                        List.of(topic),
-                        "source_file",
-                        "line_number",
-                        "origin = '" + LiveTables.STREAM_ORIGIN + "'");
-        tEnv.createTemporarySystemFunction(CommittedBefore.NAME, new CommittedBefore(held));
-        KafkaSource<RowData> source =
-                KafkaSources.source(
-                        conf,
-                        NAME,
-                        List.of(topic),
-                        new LineRecordDeserializer(format),
-                        CommittedOffsets.lowestNext(held));
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: " + topic)
-                .uid("weblogs-kafka-source");
+        return lines.backfillScopes();
     }
 
     @Override
@@ -154,10 +99,7 @@ public final class WeblogsPipeline implements Pipeline {
                      */
                     @Override
                     public String rewrite(String name, String sql, PipelineMode m) {
-                        return m == PipelineMode.STREAMING && BRONZE_SILVER.contains(name)
-                                ? CommittedBefore.skipCommitted(
-                                        sql, name, "source_file", "line_number")
-                                : sql;
+                        return m == PipelineMode.STREAMING ? lines.skipCommitted(name, sql) : sql;
                     }
                 });
     }

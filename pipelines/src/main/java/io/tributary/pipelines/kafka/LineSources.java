@@ -1,0 +1,109 @@
+package io.tributary.pipelines.kafka;
+
+import io.tributary.pipelines.runtime.BackfillScope;
+import io.tributary.pipelines.runtime.LakeTable;
+import io.tributary.pipelines.runtime.LandingFiles;
+import io.tributary.pipelines.runtime.LandingLinesFormat;
+import io.tributary.pipelines.runtime.LiveTables;
+import io.tributary.pipelines.runtime.StoragePaths;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.data.RowData;
+
+/**
+ * The text lines of a line-based pipeline (web logs, shop events): landing files in batch mode, a
+ * Kafka topic in streaming mode, both as {@link io.tributary.pipelines.runtime.LineRows}. A
+ * backfill's bronze and silver lose only the rows of the files it read; a stream's skip the records
+ * they hold, so a fresh start neither loses nor doubles a line.
+ */
+@Internal
+public final class LineSources {
+    private final String pipeline;
+    private final List<String> fedByLines;
+    private List<String> landingFiles = List.of();
+
+    /**
+     * @param fedByLines the qualified tables each line lands in (bronze and silver)
+     */
+    public LineSources(String pipeline, List<String> fedByLines) {
+        this.pipeline = pipeline;
+        this.fedByLines = List.copyOf(fedByLines);
+    }
+
+    /** Every file under {@code <landing>/<pipeline>/}, plain or compressed, line by line. */
+    public DataStream<RowData> landing(
+            StreamExecutionEnvironment env, Configuration conf, String whenEmpty) {
+        Path landing =
+                new Path(StoragePaths.join(conf.get(TributaryOptions.LANDING_ROOT), pipeline));
+        List<Path> files = LandingFiles.list(landing, whenEmpty);
+        landingFiles = files.stream().map(Path::toString).collect(Collectors.toList());
+        FileSource<RowData> source =
+                FileSource.forBulkFileFormat(new LandingLinesFormat(), files.toArray(new Path[0]))
+                        .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "landing: " + landing)
+                .uid(pipeline + "-landing-source");
+    }
+
+    /** The tables fed by lines lose only the rows of the landing files {@link #landing} read. */
+    public Map<String, BackfillScope> backfillScopes() {
+        Map<String, BackfillScope> scopes = new LinkedHashMap<>();
+        fedByLines.forEach(t -> scopes.put(t, BackfillScope.ofInputs("source_file", landingFiles)));
+        return scopes;
+    }
+
+    /**
+     * The topic's records. A job started without state reads each partition from the lowest offset
+     * any table fed by lines lacks, and registers {@link CommittedBefore} so that each of those
+     * tables skips the records it holds (see {@link #skipCommitted}).
+     */
+    public DataStream<RowData> kafka(
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            List<LakeTable> tables,
+            String topic,
+            LineRecordFormat format)
+            throws Exception {
+        List<LakeTable> fed =
+                tables.stream()
+                        .filter(t -> fedByLines.contains(t.qualifiedName()))
+                        .collect(Collectors.toList());
+        Map<String, Map<String, Long>> held =
+                CommittedOffsets.byTable(
+                        conf,
+                        fed,
+                        List.of(topic),
+                        "source_file",
+                        "line_number",
+                        "origin = '" + LiveTables.STREAM_ORIGIN + "'");
+        tEnv.createTemporarySystemFunction(CommittedBefore.NAME, new CommittedBefore(held));
+        KafkaSource<RowData> source =
+                KafkaSources.source(
+                        conf,
+                        pipeline,
+                        List.of(topic),
+                        new LineRecordDeserializer(format),
+                        CommittedOffsets.lowestNext(held));
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: " + topic)
+                .uid(pipeline + "-kafka-source");
+    }
+
+    /** A stream's statement into a table fed by lines, skipping the records the table holds. */
+    public String skipCommitted(String table, String sql) {
+        return fedByLines.contains(table)
+                ? CommittedBefore.skipCommitted(sql, table, "source_file", "line_number")
+                : sql;
+    }
+}
