@@ -60,7 +60,7 @@ class TributaryCliTest {
         }
         assertThat(generateHelp).contains("weblogs", "sre");
         assertThat(TributaryCli.commandLine().getSubcommands().get("bench").getUsageMessage())
-                .contains("weblogs", "sre", "delta-log");
+                .contains("weblogs", "sre", "retail", "delta-log");
     }
 
     @Test

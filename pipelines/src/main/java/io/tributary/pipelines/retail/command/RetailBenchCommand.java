@@ -3,11 +3,9 @@ package io.tributary.pipelines.retail.command;
 import io.tributary.pipelines.command.CommonOptions;
 import io.tributary.pipelines.command.Logging;
 import io.tributary.pipelines.command.ScratchDir;
+import io.tributary.pipelines.retail.RetailBenchParts;
 import io.tributary.pipelines.retail.RetailGenerator;
 import io.tributary.pipelines.retail.RetailPipeline;
-import io.tributary.pipelines.runtime.BackfillScope;
-import io.tributary.pipelines.runtime.LakeTable;
-import io.tributary.pipelines.runtime.LiveTables;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
@@ -18,14 +16,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,14 +88,15 @@ public final class RetailBenchCommand implements Callable<Integer> {
                 "Backfill with parallelism %d on %d cores%n",
                 conf.get(TributaryOptions.PARALLELISM), Runtime.getRuntime().availableProcessors());
         RetailPipeline pipeline = new RetailPipeline(conf);
-        List<Pipeline.Stage> parts = parts(pipeline.stages(PipelineMode.BATCH));
+        List<Pipeline.Stage> parts = RetailBenchParts.of(pipeline.stages(PipelineMode.BATCH));
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         System.out.println();
         System.out.printf("%-46s %10s %14s%n", "part (one Flink job each)", "seconds", "events/s");
         long start = System.nanoTime();
         for (Pipeline.Stage part : parts) {
             long partStart = System.nanoTime();
-            new PipelineRunner(conf, quiet).run(new OnePart(pipeline, part), PipelineMode.BATCH);
+            new PipelineRunner(conf, quiet)
+                    .run(new RetailBenchParts.OnePart(pipeline, part), PipelineMode.BATCH);
             double s = (System.nanoTime() - partStart) / 1e9;
             System.out.printf("%-46s %10.1f %,14.0f%n", part.name(), s, generated.lines / s);
         }
@@ -121,75 +116,5 @@ public final class RetailBenchCommand implements Callable<Integer> {
             }
         }
         return peak;
-    }
-
-    /** The backfill's stages with the gold stage split in two: the KPIs, and the rest. */
-    private static List<Pipeline.Stage> parts(List<Pipeline.Stage> stages) {
-        List<Pipeline.Stage> parts = new ArrayList<>();
-        for (Pipeline.Stage stage : stages) {
-            if (!stage.isDerived()) {
-                parts.add(stage);
-                continue;
-            }
-            List<String> kpis = new ArrayList<>();
-            List<String> models = new ArrayList<>();
-            for (String sql : stage.statements()) {
-                String target = LiveTables.targetOf(sql);
-                if (target != null && target.endsWith("_kpis")) {
-                    kpis.add(sql);
-                } else {
-                    models.add(sql);
-                    if (target == null && sql.contains("VIEW retail_events_unique")) {
-                        kpis.add(sql);
-                    }
-                }
-            }
-            parts.add(Pipeline.Stage.derived("silver → KPIs", kpis));
-            parts.add(
-                    Pipeline.Stage.derived(
-                            "silver → similarity, recommendations, quality", models));
-        }
-        return parts;
-    }
-
-    /** The retail pipeline running one part. */
-    private static final class OnePart implements Pipeline {
-        private final RetailPipeline pipeline;
-        private final Stage part;
-
-        OnePart(RetailPipeline pipeline, Stage part) {
-            this.pipeline = pipeline;
-            this.part = part;
-        }
-
-        @Override
-        public String name() {
-            return pipeline.name();
-        }
-
-        @Override
-        public List<LakeTable> tables() {
-            return pipeline.tables();
-        }
-
-        @Override
-        public void registerSources(
-                StreamExecutionEnvironment env,
-                StreamTableEnvironment tEnv,
-                Configuration conf,
-                PipelineMode mode)
-                throws Exception {
-            pipeline.registerSources(env, tEnv, conf, mode);
-        }
-
-        @Override
-        public Map<String, BackfillScope> backfillScopes() {
-            return pipeline.backfillScopes();
-        }
-
-        @Override
-        public List<Stage> stages(PipelineMode mode) {
-            return List.of(part);
-        }
     }
 }
