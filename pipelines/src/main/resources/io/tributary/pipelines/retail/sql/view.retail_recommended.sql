@@ -19,7 +19,12 @@ FROM (
          ROW_NUMBER() OVER (PARTITION BY n.person_id, n.algorithm ORDER BY p.popularity)
            AS place
   FROM retail_${model}_uncovered AS n
-  JOIN retail_${model}_popular AS p ON p.popularity <= ${size} + n.person_items
+  -- Only the items any uncovered person can get: the join has no key, so each person walks
+  -- this list, which is N plus the most items one of them saw, not the whole catalogue.
+  JOIN (
+    SELECT item_id, purchases, popularity FROM retail_${model}_popular
+    WHERE popularity <= ${size} + (SELECT MAX(person_items) FROM retail_${model}_uncovered)
+  ) AS p ON p.popularity <= ${size} + n.person_items
   LEFT JOIN retail_${model}_targets AS seen
     ON seen.person_id = n.person_id AND seen.item_id = p.item_id
   WHERE seen.item_id IS NULL
