@@ -60,7 +60,7 @@ public final class RetailGenerator {
     }
 
     /**
-     * @param events about this many events in all (bad rows and re-sent ones on top)
+     * @param events about this many events in all, the spoilt ones among them (re-sent ones on top)
      */
     public Result generate(
             Path dir,
