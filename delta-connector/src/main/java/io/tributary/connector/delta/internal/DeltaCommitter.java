@@ -9,10 +9,12 @@ import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.CommitStateUnknownException;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
 import io.delta.kernel.exceptions.TableAlreadyExistsException;
+import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
@@ -120,9 +122,15 @@ public final class DeltaCommitter {
                 return attempt(items, appId, version, replace, rewritten, attempt - 1);
             } catch (ConcurrentWriteException
                     | MaxCommitRetryLimitReachedException
-                    | TableAlreadyExistsException e) {
+                    | CommitStateUnknownException
+                    | TableAlreadyExistsException
+                    | TableNotFoundException e) {
                 // TableAlreadyExists: another writer created the table between this attempt's look
-                // and its CREATE; the next attempt appends to it.
+                // and its CREATE; the next attempt appends to it. TableNotFound: Kernel's own look
+                // at a table this attempt had just seen found no log (a listing taken while other
+                // writers move files into the log folder); the next attempt looks again.
+                // CommitStateUnknown: Kernel lost a race after retrying a put whose outcome it did
+                // not know; the transaction id below tells whether that put went in.
                 Optional<Snapshot> now = DeltaTables.latest(engine, config.tablePath);
                 if (now.flatMap(s -> lastCommitted(s, appId)).orElse(Long.MIN_VALUE) >= version) {
                     // The "winner" is this very commit: its put went in and only the answer was

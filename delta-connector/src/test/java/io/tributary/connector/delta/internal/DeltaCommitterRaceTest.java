@@ -213,6 +213,83 @@ class DeltaCommitterRaceTest {
                 .containsExactly("x=5", "y=1");
     }
 
+    /**
+     * The put of a commit goes in but fails with an error that says nothing of its outcome; Kernel
+     * retries, finds its version taken and gives up with "commit state unknown". The committer must
+     * find its own commit by its transaction id rather than fail the job or commit twice.
+     */
+    @Test
+    void aCommitWhoseStateKernelCannotTellIsFoundByItsTransactionId() throws Exception {
+        // Plain appends, which Kernel retries itself (a merge is never retried by Kernel).
+        DeltaSinkConfig config = config("a", List.of());
+        new DeltaCommitter(config).commit(List.of(staged(1, "first.parquet")), "a@job", 1);
+
+        boolean[] failed = {false};
+        FlinkFileIO outcomeUnknown =
+                new FlinkFileIO(Map.of()) {
+                    @Override
+                    void writeAtomically(
+                            org.apache.flink.core.fs.Path target, byte[] content, boolean overwrite)
+                            throws java.io.IOException {
+                        super.writeAtomically(target, content, overwrite);
+                        if (!failed[0]
+                                && target.getName().endsWith(".json")
+                                && target.getParent().getName().equals("_delta_log")) {
+                            failed[0] = true;
+                            throw new java.io.IOException("connection reset after the put");
+                        }
+                    }
+                };
+        Optional<CommitSummary> second =
+                new DeltaCommitter(config, outcomeUnknown)
+                        .commit(List.of(staged(2, "second.parquet")), "a@job", 2);
+
+        assertThat(failed[0]).as("the fault was injected").isTrue();
+        assertThat(second).as("taken as its own commit").isPresent();
+        assertThat(second.get().tableVersion).as("committed once, not twice").isEqualTo(1);
+        assertThat(dir.resolve("t/_delta_log/00000000000000000002.json")).doesNotExist();
+    }
+
+    /** A file entry for the log; its content is never read here. */
+    private StagedFile staged(long checkpoint, String name) throws java.io.IOException {
+        Path file = java.nio.file.Files.write(dir.resolve(name), new byte[] {1});
+        return new StagedFile(checkpoint, file.toUri().toString(), 1, 0L, 1, null, Map.of());
+    }
+
+    /**
+     * Kernel's own look at the log, right after the committer's, finds no table (a listing of the
+     * log folder taken while other writers move files into it can come back short): the committer
+     * looks again instead of failing, and the table it then finds keeps its rows.
+     */
+    @Test
+    void aLogThatVanishesForOneLookIsLookedAtAgain() throws Exception {
+        RowKeys rows = new RowKeys(ROW_TYPE, List.of());
+        DeltaCommitter a = new DeltaCommitter(config("a", List.of()));
+        a.commit(List.of(change(1, rows, Kind.COUNT, "x", 1, 1)), "a@job", 1);
+        Path log = dir.resolve("t").resolve("_delta_log");
+        Path away = dir.resolve("log-away");
+        int[] looks = {0};
+        a.afterEachLook(
+                () -> {
+                    try {
+                        if (++looks[0] == 1) {
+                            java.nio.file.Files.move(log, away);
+                        } else if (java.nio.file.Files.exists(away)) {
+                            java.nio.file.Files.move(away, log);
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+
+        Optional<CommitSummary> second =
+                a.commit(List.of(change(2, rows, Kind.COUNT, "y", 1, 1)), "a@job", 2);
+
+        assertThat(looks[0]).as("looked again").isGreaterThan(1);
+        assertThat(second).isPresent();
+        assertThat(rows()).as("the earlier rows kept").containsExactly("x=1", "y=1");
+    }
+
     private List<String> rows() {
         DeltaTableReader.Contents contents =
                 DeltaTableReader.read(dir.resolve("t").toString(), Map.of()).orElseThrow();
