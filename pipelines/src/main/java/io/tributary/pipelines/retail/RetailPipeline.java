@@ -12,6 +12,7 @@ import io.tributary.udfs.retail.ParseRetailEventFunction;
 import io.tributary.udfs.retail.RankedDoublesFunction;
 import io.tributary.udfs.retail.RankedStringsFunction;
 import io.tributary.udfs.retail.RankingQualityFunction;
+import io.tributary.udfs.retail.SwingScoresFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,7 @@ public final class RetailPipeline implements Pipeline {
         tEnv.createTemporarySystemFunction(RankedDoublesFunction.NAME, RankedDoublesFunction.class);
         tEnv.createTemporarySystemFunction(
                 RankingQualityFunction.NAME, RankingQualityFunction.class);
+        tEnv.createTemporarySystemFunction(SwingScoresFunction.NAME, SwingScoresFunction.class);
         DataStream<RowData> stream =
                 mode == PipelineMode.BATCH
                         ? lines.landing(

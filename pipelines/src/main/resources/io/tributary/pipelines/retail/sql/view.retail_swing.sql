@@ -1,12 +1,14 @@
--- Swing: every pair of persons adds w_u·w_v ÷ (α₂ + |I_u ∩ I_v|) to each pair of items they
--- share. Rounded to 12 decimals, so that sums taken in any order rank alike.
+-- Swing: every pair of an item's persons adds w_u·w_v ÷ (α₂ + |I_u ∩ I_v|) to each other item
+-- they share, w = (α₁ + |I|)^-β (swing_scores walks an item's pairs of persons in memory).
 CREATE TEMPORARY VIEW retail_${model}_swing AS
-SELECT a.item_id, b.item_id AS similar_item_id,
-       ROUND(SUM(a.weight / (${alpha2} + s.shared)), 12) AS score
-FROM retail_${model}_swing_shared AS a
-JOIN retail_${model}_swing_shared AS b
-  ON a.u = b.u AND a.v = b.v AND a.item_id <> b.item_id
-JOIN (
-  SELECT u, v, COUNT(*) AS shared FROM retail_${model}_swing_shared GROUP BY u, v
-) AS s ON s.u = a.u AND s.v = a.v
-GROUP BY a.item_id, b.item_id
+SELECT s.item_id, n.similar_item_id, n.score
+FROM (
+  SELECT p.item_id,
+         swing_scores(p.item_id, p.person_id, l.items, l.person_items,
+                      CAST(${alpha1} AS DOUBLE), CAST(${alpha2} AS DOUBLE), CAST(${beta} AS DOUBLE))
+           AS neighbours
+  FROM retail_${model}_swing_pool AS p
+  JOIN retail_${model}_swing_sets AS l ON l.person_id = p.person_id
+  GROUP BY p.item_id
+) AS s
+CROSS JOIN UNNEST(s.neighbours) AS n(similar_item_id, score)
