@@ -9,9 +9,11 @@ import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.udfs.retail.ParseRetailEventFunction;
+import io.tributary.udfs.retail.PopularFillFunction;
 import io.tributary.udfs.retail.RankedDoublesFunction;
 import io.tributary.udfs.retail.RankedStringsFunction;
 import io.tributary.udfs.retail.RankingQualityFunction;
+import io.tributary.udfs.retail.RecommendFunction;
 import io.tributary.udfs.retail.SwingScoresFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +117,8 @@ public final class RetailPipeline implements Pipeline {
         tEnv.createTemporarySystemFunction(
                 RankingQualityFunction.NAME, RankingQualityFunction.class);
         tEnv.createTemporarySystemFunction(SwingScoresFunction.NAME, SwingScoresFunction.class);
+        tEnv.createTemporarySystemFunction(RecommendFunction.NAME, RecommendFunction.class);
+        tEnv.createTemporarySystemFunction(PopularFillFunction.NAME, PopularFillFunction.class);
         DataStream<RowData> stream =
                 mode == PipelineMode.BATCH
                         ? lines.landing(

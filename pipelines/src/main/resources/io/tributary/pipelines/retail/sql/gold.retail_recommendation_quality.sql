@@ -6,9 +6,8 @@ SELECT x.algorithm, ${eval_k},
        AVG(q.ndcg_at_k), AVG(q.hit_at_k),
        MAX(c.coverage), COUNT(*), MAX(h.holdout_start)
 FROM (
-  SELECT e.person_id, a.algorithm, p.recommended, rel.relevant
-  FROM (SELECT DISTINCT person_id FROM retail_train_targets) AS e
-  CROSS JOIN (VALUES ${eval_algorithm_rows}) AS a(algorithm)
+  SELECT r.person_id, r.algorithm, r.items_recommended AS recommended, rel.relevant
+  FROM retail_train_recommended AS r
   JOIN (
     SELECT person_id, ranked_strings(relevant_rank, item_id) AS relevant
     FROM (
@@ -18,19 +17,15 @@ FROM (
       FROM retail_relevant
     )
     GROUP BY person_id
-  ) AS rel ON rel.person_id = e.person_id
-  LEFT JOIN (
-    SELECT person_id, algorithm, ranked_strings(place, item_id) AS recommended
-    FROM retail_train_recommended
-    GROUP BY person_id, algorithm
-  ) AS p ON p.person_id = e.person_id AND p.algorithm = a.algorithm
+  ) AS rel ON rel.person_id = r.person_id
 ) AS x
 CROSS JOIN LATERAL TABLE(ranking_quality(x.recommended, x.relevant, ${eval_k})) AS q
 JOIN (
   SELECT r.algorithm,
-         CAST(COUNT(DISTINCT r.item_id) AS DOUBLE)
+         CAST(COUNT(DISTINCT u.item_id) AS DOUBLE)
            / (SELECT COUNT(DISTINCT item_id) FROM retail_train_events) AS coverage
   FROM retail_train_recommended AS r
+  CROSS JOIN UNNEST(r.items_recommended) AS u(item_id)
   GROUP BY r.algorithm
 ) AS c ON c.algorithm = x.algorithm
 CROSS JOIN retail_holdout AS h

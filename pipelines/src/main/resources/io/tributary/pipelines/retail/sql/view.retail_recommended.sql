@@ -1,32 +1,19 @@
--- Each person's top ${size} per algorithm, place 1 first: their best candidates, or, without
--- any, the most purchased items they have not seen.
+-- Each person's top ${size} per algorithm: the unseen items most similar to what they saw, or,
+-- without a single candidate, the most purchased items they have not seen. recommend() walks a
+-- person's seen items and their neighbour lists in memory (one row per seen item).
 CREATE TEMPORARY VIEW retail_${model}_recommended AS
-SELECT person_id, algorithm, item_id, score, because, CAST(place AS INT) AS place,
-       'similarity' AS strategy
+SELECT person_id, algorithm,
+       r.items_seen AS items_seen, r.items_recommended AS items_recommended,
+       r.scores AS scores, r.because AS because, r.strategy AS strategy
 FROM (
-  SELECT person_id, algorithm, item_id, score, because,
-         ROW_NUMBER() OVER (PARTITION BY person_id, algorithm ORDER BY score DESC, item_id)
-           AS place
-  FROM retail_${model}_candidates
+  SELECT x.person_id, x.algorithm, popular_fill(x.r, p.items, p.purchases, ${size}) AS r
+  FROM (
+    SELECT t.person_id, a.algorithm, recommend(t.item_id, n.neighbours, n.scores, ${size}) AS r
+    FROM retail_${model}_targets AS t
+    CROSS JOIN (VALUES ${algorithm_rows}) AS a(algorithm)
+    LEFT JOIN retail_${model}_neighbours AS n
+      ON n.algorithm = a.algorithm AND n.item_id = t.item_id
+    GROUP BY t.person_id, a.algorithm
+  ) AS x
+  CROSS JOIN retail_${model}_popular_list AS p
 )
-WHERE place <= ${size}
-UNION ALL
-SELECT person_id, algorithm, item_id, score, because, CAST(place AS INT) AS place,
-       'popular' AS strategy
-FROM (
-  SELECT n.person_id, n.algorithm, p.item_id, CAST(p.purchases AS DOUBLE) AS score,
-         CAST(NULL AS STRING) AS because,
-         ROW_NUMBER() OVER (PARTITION BY n.person_id, n.algorithm ORDER BY p.popularity)
-           AS place
-  FROM retail_${model}_uncovered AS n
-  -- Only the items any uncovered person can get: the join has no key, so each person walks
-  -- this list, which is N plus the most items one of them saw, not the whole catalogue.
-  JOIN (
-    SELECT item_id, purchases, popularity FROM retail_${model}_popular
-    WHERE popularity <= ${size} + (SELECT MAX(person_items) FROM retail_${model}_uncovered)
-  ) AS p ON p.popularity <= ${size} + n.person_items
-  LEFT JOIN retail_${model}_targets AS seen
-    ON seen.person_id = n.person_id AND seen.item_id = p.item_id
-  WHERE seen.item_id IS NULL
-)
-WHERE place <= ${size}

@@ -5,7 +5,7 @@ SELECT s.item_id, n.similar_item_id, n.score
 FROM (
   SELECT p.item_id,
          swing_scores(p.item_id, p.person_id, l.items, l.person_items,
-                      CAST(${alpha1} AS DOUBLE), CAST(${alpha2} AS DOUBLE), CAST(${beta} AS DOUBLE))
+                      ${alpha1}, ${alpha2}, ${beta})
            AS neighbours
   FROM retail_${model}_swing_pool AS p
   JOIN retail_${model}_swing_sets AS l ON l.person_id = p.person_id
