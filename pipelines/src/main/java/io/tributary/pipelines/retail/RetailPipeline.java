@@ -190,10 +190,10 @@ public final class RetailPipeline implements Pipeline {
                             names.stream()
                                     .map(a -> "'" + a + "'")
                                     .collect(Collectors.joining(", ")),
-                    "algorithm_rows",
+                    "algorithm_array",
                             names.stream()
-                                    .map(a -> "('" + a + "')")
-                                    .collect(Collectors.joining(", ")));
+                                    .map(a -> "CAST('" + a + "' AS STRING)")
+                                    .collect(Collectors.joining(", ", "ARRAY[", "]")));
         }
 
         @Override
@@ -210,13 +210,6 @@ public final class RetailPipeline implements Pipeline {
             shared.put("beta", literal(conf.get(RetailOptions.SWING_BETA)));
             shared.put("holdout_days", String.valueOf(conf.get(RetailOptions.HOLDOUT_DAYS)));
             shared.put("eval_k", String.valueOf(conf.get(RetailOptions.EVAL_K)));
-            shared.put(
-                    "eval_algorithm_rows",
-                    "('"
-                            + SimilarityAlgorithm.COSINE
-                            + "'), ('"
-                            + SimilarityAlgorithm.SWING
-                            + "'), ('popular')");
             return shared;
         }
 

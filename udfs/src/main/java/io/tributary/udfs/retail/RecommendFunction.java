@@ -5,10 +5,8 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.table.annotation.DataTypeHint;
@@ -38,14 +36,27 @@ public final class RecommendFunction extends AggregateFunction<Row, RecommendFun
             "ROW<items_seen ARRAY<STRING>, items_recommended ARRAY<STRING>, scores ARRAY<DOUBLE>,"
                     + " because ARRAY<STRING>, strategy STRING>";
 
-    /** What the person saw, and each candidate's summed score and strongest contribution. */
+    /** Each seen item with its neighbour list; sums are taken when the value is asked for. */
     public static final class Accumulator implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
         public int n;
-        public Set<String> seen = new HashSet<>();
-        public Map<String, Double> score = new HashMap<>();
-        public Map<String, String> because = new HashMap<>();
-        public Map<String, Double> strongest = new HashMap<>();
+        public Map<String, Neighbours> seen = new HashMap<>();
+    }
+
+    /** One seen item's ranked neighbours and their scores. */
+    public static final class Neighbours implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        public String[] items;
+        public Double[] scores;
+
+        public Neighbours() {
+            this(null, null);
+        }
+
+        Neighbours(String[] items, Double[] scores) {
+            this.items = items == null ? new String[0] : items;
+            this.scores = scores == null ? new Double[0] : scores;
+        }
     }
 
     @Override
@@ -55,78 +66,68 @@ public final class RecommendFunction extends AggregateFunction<Row, RecommendFun
 
     public void accumulate(
             Accumulator acc, String seenItem, String[] neighbours, Double[] scores, Integer n) {
-        if (seenItem == null) {
-            return;
-        }
-        acc.n = n;
-        acc.seen.add(seenItem);
-        if (neighbours == null || scores == null) {
-            return;
-        }
-        for (int k = 0; k < Math.min(neighbours.length, scores.length); k++) {
-            String j = neighbours[k];
-            Double s = scores[k];
-            if (j != null && s != null) {
-                contribute(acc, j, s, seenItem);
-            }
+        if (seenItem != null) {
+            acc.n = n;
+            acc.seen.put(seenItem, new Neighbours(neighbours, scores));
         }
     }
 
-    private static void contribute(Accumulator acc, String item, double s, String from) {
-        acc.score.merge(item, s, Double::sum);
-        Double best = acc.strongest.get(item);
-        if (best == null || s > best || (s == best && from.compareTo(acc.because.get(item)) < 0)) {
-            acc.strongest.put(item, s);
-            acc.because.put(item, from);
+    /** A seen item no longer seen (a stream retracting the row): its contributions go too. */
+    public void retract(
+            Accumulator acc, String seenItem, String[] neighbours, Double[] scores, Integer n) {
+        if (seenItem != null) {
+            acc.seen.remove(seenItem);
         }
     }
 
     public void merge(Accumulator acc, Iterable<Accumulator> others) {
         for (Accumulator other : others) {
             acc.n = Math.max(acc.n, other.n);
-            acc.seen.addAll(other.seen);
-            other.score.forEach((item, s) -> acc.score.merge(item, s, Double::sum));
-            other.strongest.forEach(
-                    (item, s) -> {
-                        Double best = acc.strongest.get(item);
-                        String from = other.because.get(item);
-                        if (best == null
-                                || s > best
-                                || (s.doubleValue() == best
-                                        && from.compareTo(acc.because.get(item)) < 0)) {
-                            acc.strongest.put(item, s);
-                            acc.because.put(item, from);
-                        }
-                    });
+            acc.seen.putAll(other.seen);
         }
     }
 
     @Override
     public Row getValue(Accumulator acc) {
-        String[] seen = new TreeSet<>(acc.seen).toArray(new String[0]);
-        List<Map.Entry<String, Double>> candidates = new ArrayList<>();
-        acc.score.forEach(
-                (item, s) -> {
-                    if (!acc.seen.contains(item)) {
-                        candidates.add(Map.entry(item, round12(s)));
-                    }
-                });
-        if (candidates.isEmpty()) {
+        String[] seen = new TreeSet<>(acc.seen.keySet()).toArray(new String[0]);
+        Map<String, Double> score = new HashMap<>();
+        Map<String, String> because = new HashMap<>();
+        Map<String, Double> strongest = new HashMap<>();
+        for (String from : seen) {
+            Neighbours nb = acc.seen.get(from);
+            for (int k = 0; k < Math.min(nb.items.length, nb.scores.length); k++) {
+                String item = nb.items[k];
+                Double s = nb.scores[k];
+                if (item == null || s == null || acc.seen.containsKey(item)) {
+                    continue;
+                }
+                score.merge(item, s, Double::sum);
+                // seen items are walked in id order: a tie keeps the smaller one
+                Double best = strongest.get(item);
+                if (best == null || s > best) {
+                    strongest.put(item, s);
+                    because.put(item, from);
+                }
+            }
+        }
+        if (score.isEmpty()) {
             return Row.of(seen, null, null, null, "popular");
         }
+        List<Map.Entry<String, Double>> candidates = new ArrayList<>();
+        score.forEach((item, s) -> candidates.add(Map.entry(item, round12(s))));
         candidates.sort(
                 Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()));
         int size = Math.min(acc.n, candidates.size());
         String[] items = new String[size];
         Double[] scores = new Double[size];
-        String[] because = new String[size];
+        String[] from = new String[size];
         for (int k = 0; k < size; k++) {
             items[k] = candidates.get(k).getKey();
             scores[k] = candidates.get(k).getValue();
-            because[k] = acc.because.get(items[k]);
+            from[k] = because.get(items[k]);
         }
-        return Row.of(seen, items, scores, because, "similarity");
+        return Row.of(seen, items, scores, from, "similarity");
     }
 
     /** As SQL's ROUND(x, 12) on a DOUBLE. */

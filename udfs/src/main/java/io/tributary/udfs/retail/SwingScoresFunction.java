@@ -45,6 +45,7 @@ public final class SwingScoresFunction
         private static final long serialVersionUID = 1L;
         public String item;
         public double alpha2;
+        public List<String> persons = new ArrayList<>();
         public List<String[]> sets = new ArrayList<>();
         public List<Double> weights = new ArrayList<>();
     }
@@ -68,8 +69,27 @@ public final class SwingScoresFunction
         }
         acc.item = item;
         acc.alpha2 = alpha2;
+        acc.persons.add(person);
         acc.sets.add(personSet);
         acc.weights.add(Math.pow(alpha1 + personItems, -beta));
+    }
+
+    /** A person no longer among the item's (a stream retracting the row). */
+    public void retract(
+            Accumulator acc,
+            String item,
+            String person,
+            String[] personSet,
+            Long personItems,
+            Double alpha1,
+            Double alpha2,
+            Double beta) {
+        int at = acc.persons.indexOf(person);
+        if (at >= 0) {
+            acc.persons.remove(at);
+            acc.sets.remove(at);
+            acc.weights.remove(at);
+        }
     }
 
     public void merge(Accumulator acc, Iterable<Accumulator> others) {
@@ -77,6 +97,7 @@ public final class SwingScoresFunction
             if (other.item != null) {
                 acc.item = other.item;
                 acc.alpha2 = other.alpha2;
+                acc.persons.addAll(other.persons);
                 acc.sets.addAll(other.sets);
                 acc.weights.addAll(other.weights);
             }
@@ -85,7 +106,7 @@ public final class SwingScoresFunction
 
     @Override
     public Row[] getValue(Accumulator acc) {
-        if (acc.item == null) {
+        if (acc.item == null || acc.persons.isEmpty()) {
             return new Row[0];
         }
         // Items as small ints, each person's set sorted: intersections become merges of int arrays.

@@ -56,6 +56,18 @@ class RecommendFunctionTest {
     }
 
     @Test
+    void aRetractedSeenItemTakesItsContributionsAlong() {
+        RecommendFunction.Accumulator acc = recommend.createAccumulator();
+        seen(acc, "a", List.of("x"), List.of(0.5));
+        seen(acc, "b", List.of("y", "x"), List.of(0.4, 0.1));
+        recommend.retract(acc, "b", new String[] {"y", "x"}, new Double[] {0.4, 0.1}, 10);
+
+        RecommendFunction.Accumulator only = recommend.createAccumulator();
+        seen(only, "a", List.of("x"), List.of(0.5));
+        assertThat(recommend.getValue(acc)).isEqualTo(recommend.getValue(only));
+    }
+
+    @Test
     void aPersonWithoutCandidatesGetsThePopularItemsTheyHaveNotSeen() {
         RecommendFunction.Accumulator acc = recommend.createAccumulator();
         seen(acc, "a", List.of("b"), List.of(0.9));

@@ -44,6 +44,16 @@ class SwingScoresFunctionTest {
     }
 
     @Test
+    void aRetractedPersonLeavesTheScoresOfTheOthers() {
+        SwingScoresFunction f = new SwingScoresFunction();
+        SwingScoresFunction.Accumulator acc = accumulate(f, "12", List.of("u0", "u1", "u2", "u3"));
+        f.retract(acc, "12", "u3", SETS.get("u3"), 2L, 15.0, 0.0, 0.3);
+
+        assertThat(asMap(f.getValue(acc))).isEqualTo(scoresOf("12", List.of("u0", "u1", "u2")));
+        assertThat(asMap(f.getValue(acc))).containsOnlyKeys("10", "11");
+    }
+
+    @Test
     void anItemWhosePersonsShareNothingElseHasNoNeighbours() {
         assertThat(scoresOf("13", List.of("u1"))).isEmpty();
         assertThat(scoresOf("10", List.of())).isEmpty();
