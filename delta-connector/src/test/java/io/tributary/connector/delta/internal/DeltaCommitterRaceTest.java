@@ -181,20 +181,8 @@ class DeltaCommitterRaceTest {
 
         boolean[] lost = {false};
         FlinkFileIO answerLost =
-                new FlinkFileIO(Map.of()) {
-                    @Override
-                    void writeAtomically(
-                            org.apache.flink.core.fs.Path target, byte[] content, boolean overwrite)
-                            throws java.io.IOException {
-                        super.writeAtomically(target, content, overwrite);
-                        if (!lost[0]
-                                && target.getName().endsWith(".json")
-                                && target.getParent().getName().equals("_delta_log")) {
-                            lost[0] = true;
-                            throw new java.nio.file.FileAlreadyExistsException(target.toString());
-                        }
-                    }
-                };
+                afterTheFirstLogPut(
+                        lost, t -> new java.nio.file.FileAlreadyExistsException(t.toString()));
         Optional<CommitSummary> second =
                 new DeltaCommitter(config, answerLost)
                         .commit(List.of(change(2, keyed, Kind.UPSERT, "x", 5, 1)), "a@job", 2);
@@ -226,20 +214,8 @@ class DeltaCommitterRaceTest {
 
         boolean[] failed = {false};
         FlinkFileIO outcomeUnknown =
-                new FlinkFileIO(Map.of()) {
-                    @Override
-                    void writeAtomically(
-                            org.apache.flink.core.fs.Path target, byte[] content, boolean overwrite)
-                            throws java.io.IOException {
-                        super.writeAtomically(target, content, overwrite);
-                        if (!failed[0]
-                                && target.getName().endsWith(".json")
-                                && target.getParent().getName().equals("_delta_log")) {
-                            failed[0] = true;
-                            throw new java.io.IOException("connection reset after the put");
-                        }
-                    }
-                };
+                afterTheFirstLogPut(
+                        failed, t -> new java.io.IOException("connection reset after the put"));
         Optional<CommitSummary> second =
                 new DeltaCommitter(config, outcomeUnknown)
                         .commit(List.of(staged(2, "second.parquet")), "a@job", 2);
@@ -288,6 +264,29 @@ class DeltaCommitterRaceTest {
         assertThat(looks[0]).as("looked again").isGreaterThan(1);
         assertThat(second).isPresent();
         assertThat(rows()).as("the earlier rows kept").containsExactly("x=1", "y=1");
+    }
+
+    /**
+     * A file system whose first put of a log commit goes in and then throws {@code fault}; {@code
+     * happened} records that it did.
+     */
+    private static FlinkFileIO afterTheFirstLogPut(
+            boolean[] happened,
+            java.util.function.Function<org.apache.flink.core.fs.Path, java.io.IOException> fault) {
+        return new FlinkFileIO(Map.of()) {
+            @Override
+            void writeAtomically(
+                    org.apache.flink.core.fs.Path target, byte[] content, boolean overwrite)
+                    throws java.io.IOException {
+                super.writeAtomically(target, content, overwrite);
+                if (!happened[0]
+                        && target.getName().endsWith(".json")
+                        && target.getParent().getName().equals("_delta_log")) {
+                    happened[0] = true;
+                    throw fault.apply(target);
+                }
+            }
+        };
     }
 
     private List<String> rows() {
