@@ -1,7 +1,5 @@
 package io.tributary.udfs.retail;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -114,7 +112,7 @@ public final class RecommendFunction extends AggregateFunction<Row, RecommendFun
             return Row.of(seen, null, null, null, "popular");
         }
         List<Map.Entry<String, Double>> candidates = new ArrayList<>();
-        score.forEach((item, s) -> candidates.add(Map.entry(item, round12(s))));
+        score.forEach((item, s) -> candidates.add(Map.entry(item, Scores.round12(s))));
         candidates.sort(
                 Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()));
@@ -128,10 +126,5 @@ public final class RecommendFunction extends AggregateFunction<Row, RecommendFun
             from[k] = because.get(items[k]);
         }
         return Row.of(seen, items, scores, from, "similarity");
-    }
-
-    /** As SQL's ROUND(x, 12) on a DOUBLE. */
-    static double round12(double v) {
-        return BigDecimal.valueOf(v).setScale(12, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -1,7 +1,5 @@
 package io.tributary.udfs.retail;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -148,7 +146,7 @@ public final class SwingScoresFunction
         List<Row> out = new ArrayList<>();
         for (int j = 0; j < scores.length; j++) {
             if (j != self && scores[j] != 0) {
-                out.add(Row.of(names.get(j), round12(scores[j])));
+                out.add(Row.of(names.get(j), Scores.round12(scores[j])));
             }
         }
         return out.toArray(new Row[0]);
@@ -173,10 +171,5 @@ public final class SwingScoresFunction
             }
         }
         return n;
-    }
-
-    /** As SQL's ROUND(x, 12) on a DOUBLE. */
-    private static double round12(double v) {
-        return BigDecimal.valueOf(v).setScale(12, RoundingMode.HALF_UP).doubleValue();
     }
 }
