@@ -88,8 +88,11 @@ public final class FaultyS3Proxy implements Closeable {
         this.every = Map.copyOf(everyNth);
     }
 
-    public void disarm() {
+    public synchronized void disarm() {
         this.every = Map.of();
+        // An outage begun by the job's last requests would otherwise go on into the reads that
+        // check its result.
+        this.outageLeft = 0;
     }
 
     public int injected(Fault fault) {
