@@ -38,14 +38,28 @@ public final class SwingScoresFunction
         extends AggregateFunction<Row[], SwingScoresFunction.Accumulator> {
     public static final String NAME = "swing_scores";
 
-    /** The group's item, and each of its persons' pool items and weight. */
+    /** The group's item and its persons. */
     public static final class Accumulator implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
         public String item;
         public double alpha2;
-        public List<String> persons = new ArrayList<>();
-        public List<String[]> sets = new ArrayList<>();
-        public List<Double> weights = new ArrayList<>();
+        public List<Member> members = new ArrayList<>();
+    }
+
+    /** One person of the item: their pool items and their weight w_u. */
+    public static final class Member implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        public String person;
+        public String[] set;
+        public double weight;
+
+        public Member() {}
+
+        Member(String person, String[] set, double weight) {
+            this.person = person;
+            this.set = set;
+            this.weight = weight;
+        }
     }
 
     @Override
@@ -67,9 +81,7 @@ public final class SwingScoresFunction
         }
         acc.item = item;
         acc.alpha2 = alpha2;
-        acc.persons.add(person);
-        acc.sets.add(personSet);
-        acc.weights.add(Math.pow(alpha1 + personItems, -beta));
+        acc.members.add(new Member(person, personSet, Math.pow(alpha1 + personItems, -beta)));
     }
 
     /** A person no longer among the item's (a stream retracting the row). */
@@ -82,11 +94,11 @@ public final class SwingScoresFunction
             Double alpha1,
             Double alpha2,
             Double beta) {
-        int at = acc.persons.indexOf(person);
-        if (at >= 0) {
-            acc.persons.remove(at);
-            acc.sets.remove(at);
-            acc.weights.remove(at);
+        for (int at = 0; at < acc.members.size(); at++) {
+            if (acc.members.get(at).person.equals(person)) {
+                acc.members.remove(at);
+                return;
+            }
         }
     }
 
@@ -95,24 +107,22 @@ public final class SwingScoresFunction
             if (other.item != null) {
                 acc.item = other.item;
                 acc.alpha2 = other.alpha2;
-                acc.persons.addAll(other.persons);
-                acc.sets.addAll(other.sets);
-                acc.weights.addAll(other.weights);
+                acc.members.addAll(other.members);
             }
         }
     }
 
     @Override
     public Row[] getValue(Accumulator acc) {
-        if (acc.item == null || acc.persons.isEmpty()) {
+        if (acc.item == null || acc.members.isEmpty()) {
             return new Row[0];
         }
         // Items as small ints, each person's set sorted: intersections become merges of int arrays.
         Map<String, Integer> ids = new HashMap<>();
         List<String> names = new ArrayList<>();
-        int[][] sets = new int[acc.sets.size()][];
+        int[][] sets = new int[acc.members.size()][];
         for (int p = 0; p < sets.length; p++) {
-            String[] items = acc.sets.get(p);
+            String[] items = acc.members.get(p).set;
             int[] set = new int[items.length];
             for (int k = 0; k < items.length; k++) {
                 set[k] =
@@ -135,7 +145,10 @@ public final class SwingScoresFunction
                 if (shared < 2) {
                     continue; // only the group's own item: no pair to score
                 }
-                double add = acc.weights.get(a) * acc.weights.get(b) / (acc.alpha2 + shared);
+                double add =
+                        acc.members.get(a).weight
+                                * acc.members.get(b).weight
+                                / (acc.alpha2 + shared);
                 for (int k = 0; k < shared; k++) {
                     if (common[k] != self) {
                         scores[common[k]] += add;
