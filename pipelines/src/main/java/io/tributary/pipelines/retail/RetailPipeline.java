@@ -2,6 +2,7 @@ package io.tributary.pipelines.retail;
 
 import io.tributary.pipelines.kafka.LineSources;
 import io.tributary.pipelines.retail.internal.CsvHeaderFunction;
+import io.tributary.pipelines.retail.live.RetailLiveModel;
 import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.LakeTable;
@@ -135,6 +136,12 @@ public final class RetailPipeline implements Pipeline {
                                 conf.get(RetailOptions.TOPIC),
                                 conf.get(RetailOptions.FORMAT));
         tEnv.createTemporaryView("retail_lines", tEnv.fromDataStream(stream));
+    }
+
+    /** The similarity and recommendations a stream keeps: see {@link RetailLiveModel}. */
+    @Override
+    public void registerLiveViews(StreamTableEnvironment tEnv, Configuration conf) {
+        RetailLiveModel.register(tEnv, conf);
     }
 
     /** Bronze and silver lose only the rows of the landing files this backfill read. */

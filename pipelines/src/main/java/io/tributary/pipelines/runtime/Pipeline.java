@@ -26,6 +26,13 @@ public interface Pipeline {
             throws Exception;
 
     /**
+     * Streaming mode: views the live readers read that SQL does not keep well incrementally (the
+     * retail model), registered after the live readers' views and before their inserts.
+     */
+    default void registerLiveViews(StreamTableEnvironment tEnv, Configuration conf)
+            throws Exception {}
+
+    /**
      * Batch mode: the tables whose backfill replaces only the rows of the inputs that run read, by
      * qualified name. The tables are known at any time; the inputs once {@link #registerSources}
      * has listed them. The other tables a backfill writes are replaced whole, or by the partitions

@@ -183,7 +183,13 @@ public final class PipelineRunner {
         for (String table : stage.liveTables()) {
             LiveTables.shadow(tEnv, table, inserts.get(table), monitor, catchUp);
         }
+        boolean liveViews = false;
         for (String sql : stage.liveReaders()) {
+            if (!liveViews && LiveTables.targetOf(sql) != null) {
+                // the readers' views exist; the pipeline's own may read them, its inserts theirs
+                pipeline.registerLiveViews(tEnv, conf);
+                liveViews = true;
+            }
             // A live reader recomputes its whole output from a full read of its inputs.
             add(
                     tEnv,

@@ -1,0 +1,136 @@
+package io.tributary.pipelines.retail.live;
+
+import java.util.List;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.types.Row;
+import org.apache.flink.types.RowKind;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Keeps the retail {@link IncrementalModel} from a changelog of unique events ({@code person_id,
+ * item_id, purchased}) and emits, just before each checkpoint barrier and at the end of a bounded
+ * input, the similarity rows (main output) and recommendation rows ({@link #RECOMMENDATIONS}) that
+ * changed. Emitting before the barrier puts every event the checkpoint covers into the commit it
+ * makes: a person's recommendation follows an event within one checkpoint interval plus the
+ * refresh.
+ *
+ * <p>One instance holds the whole model (parallelism 1): a cosine score needs both items' pool
+ * sizes and a recommendation every seen item's neighbours, which partitioned instances would have
+ * to exchange (docs/retail.md, Streaming).
+ */
+@Internal
+public final class LiveModelOperator extends AbstractStreamOperator<Row>
+        implements OneInputStreamOperator<Row, Row>, BoundedOneInput {
+    private static final long serialVersionUID = 1L;
+
+    /** {@code retail_full_similarity}'s columns. */
+    public static final TypeInformation<Row> SIMILARITY =
+            Types.ROW_NAMED(
+                    new String[] {
+                        "item_id", "similar_item_id", "score", "similarity_rank", "algorithm"
+                    },
+                    Types.STRING,
+                    Types.STRING,
+                    Types.DOUBLE,
+                    Types.INT,
+                    Types.STRING);
+
+    /** {@code retail_full_recommended}'s columns. */
+    public static final TypeInformation<Row> RECOMMENDATION =
+            Types.ROW_NAMED(
+                    new String[] {
+                        "person_id",
+                        "algorithm",
+                        "items_seen",
+                        "items_recommended",
+                        "scores",
+                        "because",
+                        "strategy"
+                    },
+                    Types.STRING,
+                    Types.STRING,
+                    Types.OBJECT_ARRAY(Types.STRING),
+                    Types.OBJECT_ARRAY(Types.STRING),
+                    Types.OBJECT_ARRAY(Types.DOUBLE),
+                    Types.OBJECT_ARRAY(Types.STRING),
+                    Types.STRING);
+
+    public static final OutputTag<Row> RECOMMENDATIONS =
+            new OutputTag<>("retail-recommendations", RECOMMENDATION);
+
+    private final ModelSettings settings;
+    private transient IncrementalModel model;
+    private transient ListState<byte[]> state;
+    private transient IncrementalModel.Emitter emitter;
+
+    public LiveModelOperator(ModelSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        model = new IncrementalModel(settings);
+        state =
+                context.getOperatorStateStore()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "retail-model", BytePrimitiveArraySerializer.INSTANCE));
+        if (context.isRestored()) {
+            ModelSnapshot.read(state.get(), model);
+        }
+        emitter =
+                new IncrementalModel.Emitter() {
+                    @Override
+                    public void similarity(Row row) {
+                        output.collect(new StreamRecord<>(row));
+                    }
+
+                    @Override
+                    public void recommendation(Row row) {
+                        output.collect(RECOMMENDATIONS, new StreamRecord<>(row));
+                    }
+                };
+    }
+
+    @Override
+    public void processElement(StreamRecord<Row> element) {
+        Row row = element.getValue();
+        RowKind kind = row.getKind();
+        int sign = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER ? 1 : -1;
+        Boolean purchased = row.getFieldAs("purchased");
+        model.apply(
+                row.getFieldAs("person_id"),
+                row.getFieldAs("item_id"),
+                Boolean.TRUE.equals(purchased),
+                sign);
+    }
+
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) {
+        model.refresh(emitter);
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        List<byte[]> chunks = ModelSnapshot.write(model);
+        state.update(chunks);
+    }
+
+    @Override
+    public void endInput() {
+        model.refresh(emitter);
+    }
+}
