@@ -18,7 +18,6 @@ import org.apache.flink.table.connector.source.abilities.SupportsProjectionPushD
 import org.apache.flink.table.expressions.ResolvedExpression;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
-import org.apache.flink.types.RowKind;
 
 /**
  * Scan of a Delta table with projection and filter push-down: bounded over the latest snapshot, or,
@@ -58,10 +57,11 @@ final class DeltaDynamicTableSource
         if (monitorInterval == null) {
             return ChangelogMode.insertOnly();
         }
-        return ChangelogMode.newBuilder()
-                .addContainedKind(RowKind.INSERT)
-                .addContainedKind(RowKind.DELETE)
-                .build();
+        // A continuous read emits inserts and full-row deletes (a commit's removed files): a
+        // retraction stream. Declared as one, updates included though none come, because Flink's
+        // planner derives "no update kind" from inserts + deletes and then finds no strategy for a
+        // ROW_NUMBER over them (a dedup of a live table), which a retraction stream has.
+        return ChangelogMode.all();
     }
 
     @Override

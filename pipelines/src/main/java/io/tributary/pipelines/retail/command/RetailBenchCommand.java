@@ -16,6 +16,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.annotation.Internal;
@@ -62,6 +63,37 @@ public final class RetailBenchCommand implements Callable<Integer> {
             description = "Days (files) (default: ${DEFAULT-VALUE}).")
     int days;
 
+    @Option(
+            names = "--mode",
+            defaultValue = "batch",
+            description =
+                    "batch (a whole backfill, timed per part) or streaming (a backfilled shop, then"
+                            + " new interactions into the running job: how soon recommendations"
+                            + " show them) (default: ${DEFAULT-VALUE}).")
+    PipelineMode mode;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "50",
+            description =
+                    "Streaming: new interactions a second sent to the running job (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(
+            names = "--seconds",
+            defaultValue = "60",
+            description = "Streaming: how long to send them (default: ${DEFAULT-VALUE}).")
+    long seconds;
+
+    @Option(
+            names = "--warm-up",
+            defaultValue = "10",
+            description =
+                    "Streaming: seconds at the start left out of the percentiles (default:"
+                            + " ${DEFAULT-VALUE}).")
+    long warmUp;
+
     @Mixin ScratchDir scratch;
 
     @Override
@@ -69,6 +101,18 @@ public final class RetailBenchCommand implements Callable<Integer> {
         Logging.configure(common.verbose);
         Configuration conf = common.configuration();
         Path dir = scratch.emptied();
+        if (mode == PipelineMode.STREAMING) {
+            new RetailStreamingBench(conf, dir, System.out)
+                    .run(
+                            events,
+                            persons,
+                            items,
+                            days,
+                            rate,
+                            Duration.ofSeconds(seconds),
+                            Duration.ofSeconds(warmUp));
+            return 0;
+        }
         conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
         conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
         System.out.printf(

@@ -2,7 +2,9 @@ package io.tributary.pipelines.weblogs.command;
 
 import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.connector.delta.DeltaTableReader;
+import io.tributary.pipelines.command.Freshness;
 import io.tributary.pipelines.command.ResultPrinter;
+import io.tributary.pipelines.command.SteadyFeed;
 import io.tributary.pipelines.demo.EmbeddedKafka;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
@@ -22,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.IntStream;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -170,10 +171,17 @@ final class WeblogsStreamingBench {
                 rate, duration.toSeconds(), total);
         JobClient client = new PipelineRunner(job, quiet()).start(new WeblogsPipeline());
         try {
-            long[] sentAt = new long[total];
-            AtomicInteger sent = new AtomicInteger();
-            CompletableFuture<Void> feed =
-                    CompletableFuture.runAsync(() -> feed(kafka, topic, rate, sentAt, sent));
+            Iterator<String> lines = new WeblogGenerator(43).lines(total, 1);
+            SteadyFeed feed =
+                    SteadyFeed.start(
+                            kafka.bootstrapServers(),
+                            topic,
+                            PARTITIONS,
+                            rate,
+                            total,
+                            i -> lines.next());
+            long[] sentAt = feed.sentAt;
+            AtomicInteger sent = feed.sent;
             long[] visibleAfter = new long[total];
             int counted = 0;
             long deadline = System.nanoTime() + duration.toNanos() + PATIENCE.toNanos();
@@ -202,36 +210,9 @@ final class WeblogsStreamingBench {
                                 + PATIENCE.toMinutes()
                                 + " minutes");
             }
-            return freshnessRows(sentAt, visibleAfter, warmUp, rate);
+            return Freshness.rows(sentAt, visibleAfter, warmUp, rate, interval());
         } finally {
             client.cancel().get();
-        }
-    }
-
-    /**
-     * Sends {@code rate} lines a second, in ten bursts a second, noting when each was handed over.
-     */
-    private static void feed(
-            EmbeddedKafka kafka, String topic, int rate, long[] sentAt, AtomicInteger sent) {
-        Iterator<String> lines = new WeblogGenerator(43).lines(sentAt.length, 1);
-        int perTick = Math.max(1, rate / 10);
-        long tick = Duration.ofMillis(100).toNanos();
-        long next = System.nanoTime();
-        try (KafkaProducer<String, String> producer = producer(kafka)) {
-            int i = 0;
-            while (i < sentAt.length) {
-                for (int n = 0; n < perTick && i < sentAt.length; n++, i++) {
-                    sentAt[i] = System.nanoTime();
-                    producer.send(new ProducerRecord<>(topic, i % PARTITIONS, null, lines.next()));
-                    sent.set(i + 1);
-                }
-                producer.flush();
-                next += tick;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
         }
     }
 
@@ -243,53 +224,6 @@ final class WeblogsStreamingBench {
                             + row.getLong(summary.column("rejected_lines"));
         }
         return lines;
-    }
-
-    private List<List<Object>> freshnessRows(
-            long[] sentAt, long[] visibleAfter, Duration warmUp, int rate) {
-        long measuredFrom = sentAt[0] + warmUp.toNanos();
-        long[] measured =
-                IntStream.range(0, sentAt.length)
-                        .filter(i -> sentAt[i] >= measuredFrom)
-                        .mapToLong(i -> visibleAfter[i])
-                        .sorted()
-                        .toArray();
-        double achieved = sentAt.length / ((sentAt[sentAt.length - 1] - sentAt[0]) / 1e9);
-        double target = interval().toSeconds() + 5;
-        double p99 = percentile(measured, 0.99);
-        List<List<Object>> rows = new ArrayList<>();
-        rows.add(
-                List.of(
-                        "freshness: rate sent",
-                        String.format("%,.0f events/s (asked %,d)", achieved, rate),
-                        ""));
-        rows.add(
-                List.of(
-                        "freshness: events measured (after a warm-up of "
-                                + warmUp.toSeconds()
-                                + " s)",
-                        String.format("%,d", measured.length),
-                        ""));
-        rows.add(List.of("freshness p50", String.format("%.1f s", percentile(measured, 0.50)), ""));
-        rows.add(List.of("freshness p90", String.format("%.1f s", percentile(measured, 0.90)), ""));
-        rows.add(
-                List.of(
-                        "freshness p99",
-                        String.format("%.1f s", p99),
-                        String.format(
-                                "≤ %.0f s (checkpoint interval + 5 s) — %s",
-                                target, p99 <= target ? "met" : "not met")));
-        rows.add(List.of("freshness max", String.format("%.1f s", percentile(measured, 1.0)), ""));
-        return rows;
-    }
-
-    /** Nearest-rank percentile, in seconds. */
-    static double percentile(long[] sortedNanos, double p) {
-        if (sortedNanos.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(p * sortedNanos.length);
-        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e9;
     }
 
     private Configuration jobConf(EmbeddedKafka kafka, String topic, String name) {
