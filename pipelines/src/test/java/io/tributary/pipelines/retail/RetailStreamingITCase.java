@@ -8,11 +8,11 @@ import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.Landing;
+import io.tributary.pipelines.testutils.RetailGold;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,13 +63,13 @@ class RetailStreamingITCase {
         List<List<String>> expected = batchOverEverything();
         Lake lake = new Lake(conf);
         assertThat(lake.count("bronze.retail_events_raw")).isEqualTo(Landing.lines(files).size());
-        assertThat(streamed(lake)).isEqualTo(expected.subList(0, STREAMED));
+        assertThat(RetailGold.streamed(lake)).isEqualTo(expected.subList(0, RetailGold.STREAMED));
 
         run(
                 conf,
                 PipelineMode
                         .BATCH); // the next backfill: its landing rows replaced, gold recomputed
-        assertThat(gold(new Lake(conf))).isEqualTo(expected);
+        assertThat(RetailGold.tables(new Lake(conf))).isEqualTo(expected);
     }
 
     @Test
@@ -81,9 +81,10 @@ class RetailStreamingITCase {
         run(conf, PipelineMode.BATCH);
 
         List<List<String>> expected = batchOverEverything();
-        assertThat(gold(new Lake(conf))).isEqualTo(expected);
+        assertThat(RetailGold.tables(new Lake(conf))).isEqualTo(expected);
         run(conf, PipelineMode.STREAMING); // a stream started after it learns from both origins
-        assertThat(streamed(new Lake(conf))).isEqualTo(expected.subList(0, STREAMED));
+        assertThat(RetailGold.streamed(new Lake(conf)))
+                .isEqualTo(expected.subList(0, RetailGold.STREAMED));
         assertThat(
                         new Lake(conf)
                                 .rows(
@@ -98,32 +99,7 @@ class RetailStreamingITCase {
         Configuration reference = conf("reference");
         Landing.land(reference, RetailPipeline.NAME, files);
         run(reference, PipelineMode.BATCH);
-        return gold(new Lake(reference));
-    }
-
-    /** The gold tables a stream keeps: KPIs, similarity and recommendations (not quality). */
-    private static final int STREAMED = 4;
-
-    private static List<List<String>> streamed(Lake lake) throws Exception {
-        return gold(lake).subList(0, STREAMED);
-    }
-
-    /** Every gold table, KPIs first, sorted. */
-    private static List<List<String>> gold(Lake lake) throws Exception {
-        List<List<String>> tables = new ArrayList<>();
-        tables.add(lake.rowsRounded("SELECT * FROM gold.retail_daily_kpis ORDER BY event_date"));
-        tables.add(
-                lake.rowsRounded(
-                        "SELECT * FROM gold.retail_daily_category_kpis ORDER BY event_date, item_category"));
-        tables.add(
-                lake.rowsRounded(
-                        "SELECT * FROM gold.retail_item_similarity ORDER BY algorithm, item_id, similarity_rank"));
-        tables.add(
-                lake.rowsRounded("SELECT * FROM gold.retail_recommendations ORDER BY person_id"));
-        tables.add(
-                lake.rowsRounded(
-                        "SELECT * FROM gold.retail_recommendation_quality ORDER BY algorithm"));
-        return tables;
+        return RetailGold.tables(new Lake(reference));
     }
 
     private Configuration conf(String lake) {

@@ -9,10 +9,16 @@ final class Dirty {
     final Set<String> cosine = new HashSet<>();
 
     /**
-     * Items whose pool size |U_i| changed: every item that shares a person with one is scored again
-     * too, since |U_i| divides its cosine.
+     * Items whose pool size |U_x| grew: their cosine with every other item fell, which changes the
+     * lists that hold them, never the lists that do not.
      */
-    final Set<String> counted = new HashSet<>();
+    final Set<String> grown = new HashSet<>();
+
+    /**
+     * Items whose pool size |U_x| shrank: their cosine with every item sharing a person rose, so
+     * every such item is scored again.
+     */
+    final Set<String> shrunk = new HashSet<>();
 
     /** Items whose Swing neighbours are scored again. */
     final Set<String> swing = new HashSet<>();
@@ -25,7 +31,8 @@ final class Dirty {
 
     boolean isEmpty() {
         return cosine.isEmpty()
-                && counted.isEmpty()
+                && grown.isEmpty()
+                && shrunk.isEmpty()
                 && swing.isEmpty()
                 && persons.isEmpty()
                 && !popular;
@@ -33,7 +40,8 @@ final class Dirty {
 
     void clear() {
         cosine.clear();
-        counted.clear();
+        grown.clear();
+        shrunk.clear();
         swing.clear();
         persons.clear();
         popular = false;

@@ -42,6 +42,12 @@ final class IncrementalModel {
 
     final Map<String, Row> recommendations = new HashMap<>();
 
+    /**
+     * For each item, the items whose cosine list holds it: when its pool grows its score with them
+     * falls, and only those lists can change.
+     */
+    private final Map<String, Set<String>> cosineListedBy = new HashMap<>();
+
     /** Persons whose row has strategy 'popular': they follow the popular list. */
     private final Set<String> popularPersons = new HashSet<>();
 
@@ -66,8 +72,11 @@ final class IncrementalModel {
             return;
         }
         Set<String> cosine = new HashSet<>(dirty.cosine);
-        for (String counted : dirty.counted) {
-            for (String person : graph.pool(counted).persons()) {
+        for (String grown : dirty.grown) {
+            cosine.addAll(cosineListedBy.getOrDefault(grown, Set.of()));
+        }
+        for (String shrunk : dirty.shrunk) {
+            for (String person : graph.pool(shrunk).persons()) {
                 cosine.addAll(graph.items(person));
             }
         }
@@ -171,8 +180,23 @@ final class IncrementalModel {
         } else {
             held.put(item, now);
         }
+        if (algorithm == SimilarityAlgorithm.COSINE) {
+            index(item, before, now);
+        }
         if (algorithm == settings.algorithm) {
             dirty.persons.addAll(graph.seers(item));
+        }
+    }
+
+    private void index(String item, Neighbours before, Neighbours now) {
+        for (String listed : before.items) {
+            Set<String> by = cosineListedBy.get(listed);
+            if (by != null && by.remove(item) && by.isEmpty()) {
+                cosineListedBy.remove(listed);
+            }
+        }
+        for (String listed : now.items) {
+            cosineListedBy.computeIfAbsent(listed, l -> new HashSet<>()).add(item);
         }
     }
 
@@ -255,6 +279,9 @@ final class IncrementalModel {
 
     /** After a restore: which persons follow the popular list, and the list itself. */
     void restored() {
+        cosineListedBy.clear();
+        emitted.get(SimilarityAlgorithm.COSINE)
+                .forEach((item, list) -> index(item, Neighbours.NONE, list));
         popularPersons.clear();
         recommendations.forEach(
                 (person, row) -> {

@@ -98,7 +98,7 @@ final class InteractionGraph {
     }
 
     private void join(String person, String item) {
-        dirty.counted.add(item);
+        dirty.grown.add(item);
         String dropped =
                 pools.computeIfAbsent(item, i -> new ItemPool(settings.maxPersonsPerItem))
                         .add(person, item);
@@ -106,7 +106,7 @@ final class InteractionGraph {
     }
 
     private void leave(String person, String item) {
-        dirty.counted.add(item);
+        dirty.shrunk.add(item);
         ItemPool pool = pools.get(item);
         if (pool == null) {
             return;

@@ -60,7 +60,8 @@ final class ModelSnapshot {
         for (Set<String> set :
                 List.of(
                         model.dirty.cosine,
-                        model.dirty.counted,
+                        model.dirty.grown,
+                        model.dirty.shrunk,
                         model.dirty.swing,
                         model.dirty.persons)) {
             writeStrings(out, set.toArray(new String[0]));
@@ -126,7 +127,8 @@ final class ModelSnapshot {
             for (Set<String> set :
                     List.of(
                             model.dirty.cosine,
-                            model.dirty.counted,
+                            model.dirty.grown,
+                            model.dirty.shrunk,
                             model.dirty.swing,
                             model.dirty.persons)) {
                 set.addAll(List.of(readStrings(in)));

@@ -1,0 +1,105 @@
+package io.tributary.pipelines.retail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.Await;
+import io.tributary.pipelines.testutils.KafkaBroker;
+import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.Landing;
+import io.tributary.pipelines.testutils.RetailGold;
+import io.tributary.pipelines.testutils.StreamingJob;
+import io.tributary.pipelines.testutils.TributaryProcess;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The retail stream killed outright (SIGKILL) and resumed from its last checkpoint: the live
+ * model's state (interactions, and the rows the sinks hold) comes back with the sinks' own, so the
+ * events after the kill update the model where it was — no row of similarity or recommendations
+ * left behind or doubled — and the tables end as one batch run over every event.
+ */
+class RetailKillITCase {
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+
+    /** Kept when the run fails: the lake and the checkpoints show what happened. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    @Test
+    void aStreamKilledAndResumedKeepsTheModelOfOneBatchRun() throws Exception {
+        String topic = "retail.kill";
+        KAFKA.createTopic(topic, 2);
+        List<Path> files =
+                new RetailGenerator(11)
+                        .generate(
+                                dir.resolve("generated"),
+                                3_000,
+                                200,
+                                80,
+                                6,
+                                RetailGenerator.Format.JSON,
+                                false)
+                        .files;
+        List<String> lines = Landing.lines(files);
+        String lake = dir.resolve("lake").toString();
+        StreamingJob retail =
+                new StreamingJob(
+                        RetailPipeline.NAME,
+                        lake,
+                        List.of(
+                                "--mode",
+                                "streaming",
+                                "--resume",
+                                "-D",
+                                TributaryOptions.KAFKA_BOOTSTRAP_SERVERS.key()
+                                        + "="
+                                        + KAFKA.bootstrapServers(),
+                                "-D",
+                                RetailOptions.TOPIC.key() + "=" + topic));
+
+        KAFKA.sendLines(topic, lines.subList(0, lines.size() / 2));
+        try (TributaryProcess.Running first = retail.start()) {
+            Await.until(
+                    "the model of the first half in gold",
+                    StreamingJob.PATIENCE,
+                    () ->
+                            Files.exists(Path.of(lake, "gold/retail_recommendations/_delta_log"))
+                                    && retail.lake().count("gold.retail_recommendations") > 0);
+            retail.awaitNewCheckpoint(first);
+            first.kill();
+        }
+        KAFKA.sendLines(topic, lines.subList(lines.size() / 2, lines.size()));
+        List<List<String>> expected = batchOverEverything(files);
+        try (TributaryProcess.Running resumed = retail.start()) {
+            Await.until(
+                    "the resumed stream's gold to equal one batch run's",
+                    StreamingJob.PATIENCE,
+                    () ->
+                            RetailGold.streamed(retail.lake())
+                                    .equals(expected.subList(0, RetailGold.STREAMED)));
+        }
+        assertThat(RetailGold.streamed(retail.lake()))
+                .isEqualTo(expected.subList(0, RetailGold.STREAMED));
+    }
+
+    private List<List<String>> batchOverEverything(List<Path> files) throws Exception {
+        Configuration reference = new Configuration();
+        reference.set(TributaryOptions.LAKE_ROOT, dir.resolve("reference").toString());
+        reference.set(TributaryOptions.LANDING_ROOT, dir.resolve("reference-landing").toString());
+        Landing.land(reference, RetailPipeline.NAME, files);
+        new PipelineRunner(reference, new PrintStream(new ByteArrayOutputStream()))
+                .run(new RetailPipeline(reference), PipelineMode.BATCH);
+        return RetailGold.tables(new Lake(reference));
+    }
+}
