@@ -3,6 +3,7 @@ package io.tributary.connector.delta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connector.delta.internal.CatchUpMarkers;
 import io.tributary.connector.delta.internal.DeltaCommittable;
 import io.tributary.connector.delta.internal.DeltaCommitterOperator;
 import io.tributary.connector.delta.internal.DeltaSinkConfig;
@@ -55,6 +56,43 @@ class DeltaCommitterOperatorTest {
     void aReplacingFirstCommitIsNotRepeatedByTheRestore() throws Exception {
         assertThat(commitOneThenRestoreFromTheNext(true))
                 .containsExactly("+I[2xx, 2]", "+I[4xx, 1]");
+    }
+
+    /**
+     * A result computed once while the input was catching up (a model learnt from a table at start)
+     * waits in state; the first checkpoint after the catch-up commits it, though that checkpoint
+     * brings no change of its own.
+     */
+    @Test
+    void changesKeptUntilTheInputCaughtUpAreCommittedByTheNextCheckpointEvenWithoutNewOnes()
+            throws Exception {
+        String table = dir.resolve("kept").toString();
+        String catchUp = dir.resolve("catch-up").toString();
+        CatchUpMarkers.register(catchUp, "silver");
+        DeltaSinkConfig config =
+                DeltaSink.builder()
+                        .tablePath(table)
+                        .rowType(ROW_TYPE)
+                        .sinkId("gold")
+                        .changelog(true)
+                        .replaceOnStart(true)
+                        .replaceOnStartAfterCatchUp(catchUp)
+                        .build()
+                        .config();
+        try (Harness run = streaming(new Harness(config))) {
+            run.open();
+            run.processElement(count("2xx", 3, 1), 0);
+            run.snapshot(1, 1);
+            run.notifyOfCompletedCheckpoint(1);
+            assertThat(new java.io.File(table, "_delta_log/00000000000000000000.json"))
+                    .as("kept while the input catches up")
+                    .doesNotExist();
+
+            CatchUpMarkers.caughtUp(catchUp, "silver", 2);
+            run.snapshot(2, 2);
+            run.notifyOfCompletedCheckpoint(2);
+        }
+        assertThat(rows(table)).containsExactly("+I[2xx, 3]");
     }
 
     /**

@@ -264,10 +264,16 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         long checkpointId = context.getCheckpointId();
+        if (replaceCheckpoint == 0
+                && (!current.isEmpty() || !pending.isEmpty())
+                && inputCaughtUp(checkpointId)) {
+            // Changes kept while the input caught up go out with the first checkpoint after it,
+            // whether or not that checkpoint brings changes of its own (a result computed once at
+            // start would otherwise wait for the next change).
+            replaceCheckpoint = checkpointId;
+            pending.computeIfAbsent(checkpointId, id -> new ArrayList<>());
+        }
         if (!current.isEmpty()) {
-            if (replaceCheckpoint == 0 && inputCaughtUp(checkpointId)) {
-                replaceCheckpoint = checkpointId;
-            }
             List<DeltaCommittable> due =
                     pending.computeIfAbsent(checkpointId, id -> new ArrayList<>());
             current.forEach(c -> due.add(c.forCheckpoint(checkpointId)));

@@ -66,11 +66,33 @@ final class IncrementalModel {
         graph.apply(person, item, purchased, sign);
     }
 
+    /** What one refresh recomputed, and how many rows it emitted. */
+    static final class Refreshed {
+        int items;
+        int persons;
+        long rows;
+    }
+
     /** Recomputes what is stale and emits the rows that changed. */
-    void refresh(Emitter out) {
+    Refreshed refresh(Emitter out) {
+        Refreshed refreshed = new Refreshed();
         if (dirty.isEmpty()) {
-            return;
+            return refreshed;
         }
+        Emitter counting =
+                new Emitter() {
+                    @Override
+                    public void similarity(Row row) {
+                        refreshed.rows++;
+                        out.similarity(row);
+                    }
+
+                    @Override
+                    public void recommendation(Row row) {
+                        refreshed.rows++;
+                        out.recommendation(row);
+                    }
+                };
         Set<String> cosine = new HashSet<>(dirty.cosine);
         for (String grown : dirty.grown) {
             cosine.addAll(cosineListedBy.getOrDefault(grown, Set.of()));
@@ -81,20 +103,23 @@ final class IncrementalModel {
             }
         }
         for (String item : cosine) {
-            publish(SimilarityAlgorithm.COSINE, item, cosine(item), out);
+            publish(SimilarityAlgorithm.COSINE, item, cosine(item), counting);
         }
         Map<String, String[]> swingSets = new HashMap<>();
         for (String item : dirty.swing) {
-            publish(SimilarityAlgorithm.SWING, item, swing(item, swingSets), out);
+            publish(SimilarityAlgorithm.SWING, item, swing(item, swingSets), counting);
         }
         if (dirty.popular) {
             rankPopular();
             dirty.persons.addAll(popularPersons);
         }
         for (String person : dirty.persons) {
-            recommend(person, out);
+            recommend(person, counting);
         }
+        refreshed.items = cosine.size() + dirty.swing.size();
+        refreshed.persons = dirty.persons.size();
         dirty.clear();
+        return refreshed;
     }
 
     /** Cosine: |U_i ∩ U_j| ÷ √(|U_i|·|U_j|), as view.retail_cosine computes it. */

@@ -16,6 +16,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the retail {@link IncrementalModel} from a changelog of unique events ({@code person_id,
@@ -33,6 +35,7 @@ import org.apache.flink.util.OutputTag;
 public final class LiveModelOperator extends AbstractStreamOperator<Row>
         implements OneInputStreamOperator<Row, Row>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveModelOperator.class);
 
     /** {@code retail_full_similarity}'s columns. */
     public static final TypeInformation<Row> SIMILARITY =
@@ -119,7 +122,22 @@ public final class LiveModelOperator extends AbstractStreamOperator<Row>
 
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) {
-        model.refresh(emitter);
+        refresh("checkpoint " + checkpointId);
+    }
+
+    private void refresh(String before) {
+        long start = System.nanoTime();
+        IncrementalModel.Refreshed refreshed = model.refresh(emitter);
+        if (refreshed.items + refreshed.persons > 0) {
+            LOG.info(
+                    "Retail model refreshed before {}: {} item lists and {} persons recomputed,"
+                            + " {} rows changed, in {} ms",
+                    before,
+                    refreshed.items,
+                    refreshed.persons,
+                    refreshed.rows,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     @Override
@@ -131,6 +149,6 @@ public final class LiveModelOperator extends AbstractStreamOperator<Row>
 
     @Override
     public void endInput() {
-        model.refresh(emitter);
+        refresh("the end of the input");
     }
 }
