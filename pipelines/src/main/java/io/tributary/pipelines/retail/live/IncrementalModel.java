@@ -54,8 +54,16 @@ final class IncrementalModel {
     private String[] popularItems = new String[0];
     private Double[] popularCounts = new Double[0];
 
+    /** Whether this model keeps a recommendation per person (the evaluation's asks its own). */
+    private final boolean recommends;
+
     IncrementalModel(ModelSettings settings) {
+        this(settings, true);
+    }
+
+    IncrementalModel(ModelSettings settings, boolean recommends) {
         this.settings = settings;
+        this.recommends = recommends;
         this.graph = new InteractionGraph(settings, dirty);
         for (SimilarityAlgorithm algorithm : SimilarityAlgorithm.values()) {
             emitted.put(algorithm, new HashMap<>());
@@ -113,8 +121,10 @@ final class IncrementalModel {
             rankPopular();
             dirty.persons.addAll(popularPersons);
         }
-        for (String person : dirty.persons) {
-            recommend(person, counting);
+        if (recommends) {
+            for (String person : dirty.persons) {
+                recommend(person, counting);
+            }
         }
         refreshed.items = cosine.size() + dirty.swing.size();
         refreshed.persons = dirty.persons.size();
@@ -249,27 +259,8 @@ final class IncrementalModel {
     private void recommend(String person, Emitter out) {
         Row before = recommendations.get(person);
         Row now = null;
-        Set<String> seen = graph.items(person);
-        if (!seen.isEmpty()) {
-            RecommendFunction recommend = new RecommendFunction();
-            RecommendFunction.Accumulator acc = recommend.createAccumulator();
-            Map<String, Neighbours> neighbours = emitted.get(settings.algorithm);
-            for (String item : seen) {
-                Neighbours list = neighbours.get(item);
-                recommend.accumulate(
-                        acc,
-                        item,
-                        list == null ? null : list.items,
-                        list == null ? null : list.scores,
-                        settings.size);
-            }
-            Row r =
-                    new PopularFillFunction()
-                            .eval(
-                                    recommend.getValue(acc),
-                                    popularItems,
-                                    popularCounts,
-                                    settings.size);
+        if (!graph.items(person).isEmpty()) {
+            Row r = recommendation(person, settings.algorithm, settings.size);
             now =
                     Row.of(
                             person,
@@ -300,6 +291,27 @@ final class IncrementalModel {
                 popularPersons.remove(person);
             }
         }
+    }
+
+    /**
+     * A person's recommendation by {@code algorithm}'s neighbour lists, or by popularity alone when
+     * it is null: {@code recommend}, then {@code popular_fill}, as view.retail_recommended.
+     */
+    Row recommendation(String person, SimilarityAlgorithm algorithm, int size) {
+        RecommendFunction recommend = new RecommendFunction();
+        RecommendFunction.Accumulator acc = recommend.createAccumulator();
+        Map<String, Neighbours> neighbours = algorithm == null ? Map.of() : emitted.get(algorithm);
+        for (String item : graph.items(person)) {
+            Neighbours list = neighbours.get(item);
+            recommend.accumulate(
+                    acc,
+                    item,
+                    list == null ? null : list.items,
+                    list == null ? null : list.scores,
+                    size);
+        }
+        return new PopularFillFunction()
+                .eval(recommend.getValue(acc), popularItems, popularCounts, size);
     }
 
     /** After a restore: which persons follow the popular list, and the list itself. */

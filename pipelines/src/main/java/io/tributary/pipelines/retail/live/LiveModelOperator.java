@@ -69,11 +69,40 @@ public final class LiveModelOperator extends AbstractStreamOperator<Row>
                     Types.OBJECT_ARRAY(Types.STRING),
                     Types.STRING);
 
+    /** {@code retail_quality}'s columns. */
+    public static final TypeInformation<Row> QUALITY_ROW =
+            Types.ROW_NAMED(
+                    new String[] {
+                        "algorithm",
+                        "k",
+                        "precision_at_k",
+                        "recall_at_k",
+                        "map_at_k",
+                        "ndcg_at_k",
+                        "hit_rate_at_k",
+                        "coverage",
+                        "persons_evaluated",
+                        "holdout_start"
+                    },
+                    Types.STRING,
+                    Types.INT,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.LONG,
+                    Types.LOCAL_DATE);
+
     public static final OutputTag<Row> RECOMMENDATIONS =
             new OutputTag<>("retail-recommendations", RECOMMENDATION);
 
+    public static final OutputTag<Row> QUALITY = new OutputTag<>("retail-quality", QUALITY_ROW);
+
     private final ModelSettings settings;
     private transient IncrementalModel model;
+    private transient LiveEvaluation evaluation;
     private transient ListState<byte[]> state;
     private transient IncrementalModel.Emitter emitter;
 
@@ -85,13 +114,14 @@ public final class LiveModelOperator extends AbstractStreamOperator<Row>
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         model = new IncrementalModel(settings);
+        evaluation = new LiveEvaluation(settings);
         state =
                 context.getOperatorStateStore()
                         .getListState(
                                 new ListStateDescriptor<>(
                                         "retail-model", BytePrimitiveArraySerializer.INSTANCE));
         if (context.isRestored()) {
-            ModelSnapshot.read(state.get(), model);
+            ModelSnapshot.read(state.get(), model, evaluation);
         }
         emitter =
                 new IncrementalModel.Emitter() {
@@ -112,12 +142,11 @@ public final class LiveModelOperator extends AbstractStreamOperator<Row>
         Row row = element.getValue();
         RowKind kind = row.getKind();
         int sign = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER ? 1 : -1;
-        Boolean purchased = row.getFieldAs("purchased");
-        model.apply(
-                row.getFieldAs("person_id"),
-                row.getFieldAs("item_id"),
-                Boolean.TRUE.equals(purchased),
-                sign);
+        String person = row.getFieldAs("person_id");
+        String item = row.getFieldAs("item_id");
+        boolean purchased = Boolean.TRUE.equals(row.getFieldAs("purchased"));
+        model.apply(person, item, purchased, sign);
+        evaluation.apply(person, item, purchased, row.getFieldAs("event_date"), sign);
     }
 
     @Override
@@ -128,6 +157,7 @@ public final class LiveModelOperator extends AbstractStreamOperator<Row>
     private void refresh(String before) {
         long start = System.nanoTime();
         IncrementalModel.Refreshed refreshed = model.refresh(emitter);
+        evaluation.refresh(row -> output.collect(QUALITY, new StreamRecord<>(row)));
         if (refreshed.items + refreshed.persons > 0) {
             LOG.info(
                     "Retail model refreshed before {}: {} item lists and {} persons recomputed,"
@@ -143,7 +173,7 @@ public final class LiveModelOperator extends AbstractStreamOperator<Row>
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        List<byte[]> chunks = ModelSnapshot.write(model);
+        List<byte[]> chunks = ModelSnapshot.write(model, evaluation);
         state.update(chunks);
     }
 

@@ -20,6 +20,8 @@ public final class ModelSettings implements Serializable {
     final double beta;
     final int size;
     final SimilarityAlgorithm algorithm;
+    final int holdoutDays;
+    final int evalK;
 
     ModelSettings(
             int neighbours,
@@ -30,7 +32,9 @@ public final class ModelSettings implements Serializable {
             double alpha2,
             double beta,
             int size,
-            SimilarityAlgorithm algorithm) {
+            SimilarityAlgorithm algorithm,
+            int holdoutDays,
+            int evalK) {
         this.neighbours = neighbours;
         this.minItems = minItems;
         this.maxItems = maxItems;
@@ -40,6 +44,8 @@ public final class ModelSettings implements Serializable {
         this.beta = beta;
         this.size = size;
         this.algorithm = algorithm;
+        this.holdoutDays = holdoutDays;
+        this.evalK = evalK;
     }
 
     public static ModelSettings of(ReadableConfig conf) {
@@ -52,7 +58,9 @@ public final class ModelSettings implements Serializable {
                 conf.get(RetailOptions.SWING_ALPHA2),
                 conf.get(RetailOptions.SWING_BETA),
                 conf.get(RetailOptions.RECOMMENDATIONS),
-                conf.get(RetailOptions.ALGORITHM));
+                conf.get(RetailOptions.ALGORITHM),
+                conf.get(RetailOptions.HOLDOUT_DAYS),
+                conf.get(RetailOptions.EVAL_K));
     }
 
     /** Whether a person with this many items is in similarity's pool. */

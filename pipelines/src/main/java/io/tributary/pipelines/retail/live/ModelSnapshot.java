@@ -2,6 +2,7 @@ package io.tributary.pipelines.retail.live;
 
 import io.tributary.pipelines.retail.SimilarityAlgorithm;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,39 @@ final class ModelSnapshot {
     private static final byte PERSON = 1;
     private static final byte ITEM = 2;
     private static final byte DIRTY = 3;
+    private static final byte DAY = 4;
+    private static final byte QUALITY = 5;
 
     private ModelSnapshot() {}
+
+    static List<byte[]> write(IncrementalModel model, LiveEvaluation evaluation)
+            throws IOException {
+        List<byte[]> chunks = write(model);
+        for (Map.Entry<LocalDate, Map<LiveEvaluation.Event, Integer>> day :
+                evaluation.days.entrySet()) {
+            DataOutputSerializer out = chunk(DAY);
+            out.writeLong(day.getKey().toEpochDay());
+            out.writeInt(day.getValue().size());
+            for (Map.Entry<LiveEvaluation.Event, Integer> e : day.getValue().entrySet()) {
+                writeStrings(out, new String[] {e.getKey().person, e.getKey().item});
+                out.writeBoolean(e.getKey().purchased);
+                out.writeInt(e.getValue());
+            }
+            chunks.add(out.getCopyOfBuffer());
+        }
+        for (Row row : evaluation.emitted.values()) {
+            DataOutputSerializer out = chunk(QUALITY);
+            out.writeUTF(row.getFieldAs(0));
+            out.writeInt(row.<Integer>getFieldAs(1));
+            for (int f = 2; f < 8; f++) {
+                out.writeDouble(row.<Double>getFieldAs(f));
+            }
+            out.writeLong(row.<Long>getFieldAs(8));
+            out.writeLong(row.<LocalDate>getFieldAs(9).toEpochDay());
+            chunks.add(out.getCopyOfBuffer());
+        }
+        return chunks;
+    }
 
     static List<byte[]> write(IncrementalModel model) throws IOException {
         List<byte[]> chunks = new ArrayList<>();
@@ -72,6 +104,15 @@ final class ModelSnapshot {
     }
 
     static void read(Iterable<byte[]> chunks, IncrementalModel model) throws IOException {
+        read(chunks, model, null);
+    }
+
+    /**
+     * Restores the model and, when given, the evaluation: its days are replayed (which rebuilds the
+     * training model) and its rows are what the sink holds.
+     */
+    static void read(Iterable<byte[]> chunks, IncrementalModel model, LiveEvaluation evaluation)
+            throws IOException {
         List<byte[]> dirty = new ArrayList<>();
         for (byte[] chunk : chunks) {
             DataInputDeserializer in = new DataInputDeserializer(chunk);
@@ -114,6 +155,29 @@ final class ModelSnapshot {
                 }
             } else if (kind == DIRTY) {
                 dirty.add(chunk);
+            } else if (kind == DAY) {
+                LocalDate date = LocalDate.ofEpochDay(in.readLong());
+                int size = in.readInt();
+                for (int k = 0; k < size; k++) {
+                    String[] ids = readStrings(in);
+                    boolean purchased = in.readBoolean();
+                    int count = in.readInt();
+                    for (int n = 0; n < count && evaluation != null; n++) {
+                        evaluation.apply(ids[0], ids[1], purchased, date, 1);
+                    }
+                }
+            } else if (kind == QUALITY) {
+                Row row = new Row(10);
+                row.setField(0, in.readUTF());
+                row.setField(1, in.readInt());
+                for (int f = 2; f < 8; f++) {
+                    row.setField(f, in.readDouble());
+                }
+                row.setField(8, in.readLong());
+                row.setField(9, LocalDate.ofEpochDay(in.readLong()));
+                if (evaluation != null) {
+                    evaluation.emitted.put(row.getFieldAs(0), row);
+                }
             } else {
                 throw new IOException("Unknown chunk " + kind + " in the retail model's state");
             }
@@ -136,6 +200,9 @@ final class ModelSnapshot {
             model.dirty.popular |= in.readBoolean();
         }
         model.restored();
+        if (evaluation != null) {
+            evaluation.restored();
+        }
     }
 
     private static DataOutputSerializer chunk(byte kind) throws IOException {

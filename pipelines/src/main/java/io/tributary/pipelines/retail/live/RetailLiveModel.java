@@ -8,18 +8,19 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 
 /**
- * The streaming job's model: {@code retail_full_similarity} and {@code retail_full_recommended},
- * the views the gold statements read, kept by {@link LiveModelOperator} instead of the batch SQL.
- * That SQL as a streaming query retracts and re-emits, for every new interaction, each co-count
- * pair, re-ranked list and recommendation it touches (docs/retail.md); the operator marks them
- * stale and recomputes each once per checkpoint.
+ * The streaming job's model: {@code retail_full_similarity}, {@code retail_full_recommended} and
+ * {@code retail_quality}, the views the gold statements read, kept by {@link LiveModelOperator}
+ * instead of the batch SQL. That SQL as a streaming query retracts and re-emits, for every new
+ * interaction, each co-count pair, re-ranked list and recommendation it touches (docs/retail.md);
+ * the operator marks them stale and recomputes each once per checkpoint.
  *
  * <pre>
  *   retail_model_events (changelog: person_id, item_id, purchased)
  *        |
  *   [retail-live-model] (parallelism 1, state: interactions + what the sink holds)
  *        |-- main output ----> retail_full_similarity  --> gold.retail_item_similarity
- *        '-- side output ----> retail_full_recommended --> gold.retail_recommendations
+ *        |-- side output ----> retail_full_recommended --> gold.retail_recommendations
+ *        '-- side output ----> retail_quality          --> gold.retail_recommendation_quality
  * </pre>
  */
 @Internal
@@ -44,5 +45,8 @@ public final class RetailLiveModel {
                 "retail_full_recommended",
                 tEnv.fromChangelogStream(
                         similarity.getSideOutput(LiveModelOperator.RECOMMENDATIONS)));
+        tEnv.createTemporaryView(
+                "retail_quality",
+                tEnv.fromChangelogStream(similarity.getSideOutput(LiveModelOperator.QUALITY)));
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class IncrementalModelTest {
     private static final ModelSettings SMALL =
-            new ModelSettings(3, 2, 6, 4, 15, 0, 0.3, 3, SimilarityAlgorithm.COSINE);
+            new ModelSettings(3, 2, 6, 4, 15, 0, 0.3, 3, SimilarityAlgorithm.COSINE, 7, 10);
 
     @ParameterizedTest
     @EnumSource(SimilarityAlgorithm.class)
@@ -102,7 +102,9 @@ class IncrementalModelTest {
                 SMALL.alpha2,
                 SMALL.beta,
                 SMALL.size,
-                algorithm);
+                algorithm,
+                SMALL.holdoutDays,
+                SMALL.evalK);
     }
 
     private static void apply(IncrementalModel model, String[] event, int sign) {
