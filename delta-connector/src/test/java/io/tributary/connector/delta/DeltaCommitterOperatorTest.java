@@ -95,6 +95,46 @@ class DeltaCommitterOperatorTest {
         assertThat(rows(table)).containsExactly("+I[2xx, 3]");
     }
 
+    /** A fresh stream whose result is empty replaces what an earlier writer left with nothing. */
+    @Test
+    void anEmptyResultReplacesTheTableOnceTheInputCaughtUp() throws Exception {
+        String table = dir.resolve("emptied").toString();
+        DeltaSinkConfig appending =
+                DeltaSink.builder()
+                        .tablePath(table)
+                        .rowType(ROW_TYPE)
+                        .sinkId("backfill")
+                        .changelog(true)
+                        .build()
+                        .config();
+        try (Harness backfill = streaming(new Harness(appending))) {
+            backfill.open();
+            backfill.processElement(count("5xx", 1, 1), 0);
+            backfill.snapshot(1, 1);
+            backfill.notifyOfCompletedCheckpoint(1);
+        }
+        assertThat(rows(table)).containsExactly("+I[5xx, 1]");
+        String catchUp = dir.resolve("empty-catch-up").toString();
+        CatchUpMarkers.register(catchUp, "silver");
+        CatchUpMarkers.caughtUp(catchUp, "silver", 1);
+        DeltaSinkConfig replacing =
+                DeltaSink.builder()
+                        .tablePath(table)
+                        .rowType(ROW_TYPE)
+                        .sinkId("gold")
+                        .changelog(true)
+                        .replaceOnStart(true)
+                        .replaceOnStartAfterCatchUp(catchUp)
+                        .build()
+                        .config();
+        try (Harness stream = streaming(new Harness(replacing))) {
+            stream.open();
+            stream.snapshot(1, 1);
+            stream.notifyOfCompletedCheckpoint(1);
+        }
+        assertThat(rows(table)).isEmpty();
+    }
+
     /**
      * Two jobs restored from one savepoint share its lineage: the second to commit a checkpoint
      * must stop, loudly.

@@ -172,8 +172,13 @@ public final class PipelineRunner {
             add(tEnv, statements, sql);
         }
         if (mode == PipelineMode.STREAMING) {
-            // Tables a stream may leave empty (rejects) exist, and can be queried, from the start.
+            // Tables a stream may leave empty (rejects, a quality without a training day yet)
+            // exist, and can be queried, from the start.
             inserts.keySet().forEach(table -> LakeCatalog.createIfAbsent(tEnv, table));
+            stage.liveReaders().stream()
+                    .map(LiveTables::targetOf)
+                    .filter(Objects::nonNull)
+                    .forEach(table -> LakeCatalog.createIfAbsent(tEnv, table));
         }
         Duration monitor =
                 conf.get(TributaryOptions.STREAMING_BOUNDED)

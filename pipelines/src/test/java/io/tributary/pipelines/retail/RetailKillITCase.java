@@ -47,7 +47,7 @@ class RetailKillITCase {
                                 3_000,
                                 200,
                                 80,
-                                6,
+                                10, // three training days before the 7-day holdout
                                 RetailGenerator.Format.JSON,
                                 false)
                         .files;
@@ -82,8 +82,8 @@ class RetailKillITCase {
         KAFKA.sendLines(topic, lines.subList(lines.size() / 2, lines.size()));
         List<List<String>> expected = batchOverEverything(files);
         try (TributaryProcess.Running resumed = retail.start()) {
-            Await.until(
-                    "the resumed stream's gold to equal one batch run's",
+            // the assertion below shows what differs if this never holds
+            Await.holdsWithin(
                     StreamingJob.PATIENCE,
                     () ->
                             RetailGold.streamed(retail.lake())

@@ -264,12 +264,15 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         long checkpointId = context.getCheckpointId();
+        boolean knownCaughtUp = config.replaceOnStartCatchUpDir != null;
         if (replaceCheckpoint == 0
-                && (!current.isEmpty() || !pending.isEmpty())
+                && (knownCaughtUp || !current.isEmpty())
                 && inputCaughtUp(checkpointId)) {
-            // Changes kept while the input caught up go out with the first checkpoint after it,
-            // whether or not that checkpoint brings changes of its own (a result computed once at
-            // start would otherwise wait for the next change).
+            // The first checkpoint after the input caught up replaces the table with the job's
+            // result: the changes kept until then, this checkpoint's own, or none at all — an empty
+            // result empties the table, and a result computed once at start does not wait for the
+            // next change. Without a catch-up folder nothing says the input was read, so only a
+            // checkpoint with changes replaces (an idle first checkpoint must not empty the table).
             replaceCheckpoint = checkpointId;
             pending.computeIfAbsent(checkpointId, id -> new ArrayList<>());
         }
