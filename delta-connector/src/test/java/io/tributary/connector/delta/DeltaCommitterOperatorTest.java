@@ -70,11 +70,7 @@ class DeltaCommitterOperatorTest {
         String catchUp = dir.resolve("catch-up").toString();
         CatchUpMarkers.register(catchUp, "silver");
         DeltaSinkConfig config =
-                DeltaSink.builder()
-                        .tablePath(table)
-                        .rowType(ROW_TYPE)
-                        .sinkId("gold")
-                        .changelog(true)
+                changelogSink(table, "gold")
                         .replaceOnStart(true)
                         .replaceOnStartAfterCatchUp(catchUp)
                         .build()
@@ -99,14 +95,7 @@ class DeltaCommitterOperatorTest {
     @Test
     void anEmptyResultReplacesTheTableOnceTheInputCaughtUp() throws Exception {
         String table = dir.resolve("emptied").toString();
-        DeltaSinkConfig appending =
-                DeltaSink.builder()
-                        .tablePath(table)
-                        .rowType(ROW_TYPE)
-                        .sinkId("backfill")
-                        .changelog(true)
-                        .build()
-                        .config();
+        DeltaSinkConfig appending = changelogSink(table, "backfill").build().config();
         try (Harness backfill = streaming(new Harness(appending))) {
             backfill.open();
             backfill.processElement(count("5xx", 1, 1), 0);
@@ -118,11 +107,7 @@ class DeltaCommitterOperatorTest {
         CatchUpMarkers.register(catchUp, "silver");
         CatchUpMarkers.caughtUp(catchUp, "silver", 1);
         DeltaSinkConfig replacing =
-                DeltaSink.builder()
-                        .tablePath(table)
-                        .rowType(ROW_TYPE)
-                        .sinkId("gold")
-                        .changelog(true)
+                changelogSink(table, "gold")
                         .replaceOnStart(true)
                         .replaceOnStartAfterCatchUp(catchUp)
                         .build()
@@ -142,14 +127,7 @@ class DeltaCommitterOperatorTest {
     @Test
     void twoJobsRestoredFromOneSavepointCannotDropEachOthersCommits() throws Exception {
         String table = dir.resolve("twins").toString();
-        DeltaSinkConfig config =
-                DeltaSink.builder()
-                        .tablePath(table)
-                        .rowType(ROW_TYPE)
-                        .sinkId("gold")
-                        .changelog(true)
-                        .build()
-                        .config();
+        DeltaSinkConfig config = changelogSink(table, "gold").build().config();
         OperatorSubtaskState savepoint;
         try (Harness first = new Harness(config)) {
             first.open();
@@ -182,14 +160,7 @@ class DeltaCommitterOperatorTest {
     @Test
     void aStreamingWriterHoldsItsTableUntilItEnds() throws Exception {
         String table = dir.resolve("leased").toString();
-        DeltaSinkConfig config =
-                DeltaSink.builder()
-                        .tablePath(table)
-                        .rowType(ROW_TYPE)
-                        .sinkId("gold")
-                        .changelog(true)
-                        .build()
-                        .config();
+        DeltaSinkConfig config = changelogSink(table, "gold").build().config();
         TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
         batch.executeSql(
                 "CREATE TABLE t (status_class STRING, requests BIGINT) WITH ('connector' = 'delta', 'path' = '"
@@ -231,14 +202,7 @@ class DeltaCommitterOperatorTest {
     @Test
     void ofTwoStreamsStartedTogetherOnlyTheFirstToCommitWrites() throws Exception {
         String table = dir.resolve("contested").toString();
-        DeltaSinkConfig config =
-                DeltaSink.builder()
-                        .tablePath(table)
-                        .rowType(ROW_TYPE)
-                        .sinkId("gold")
-                        .changelog(true)
-                        .build()
-                        .config();
+        DeltaSinkConfig config = changelogSink(table, "gold").build().config();
         try (Harness a = streaming(new Harness(config));
                 Harness b = streaming(new Harness(config))) {
             a.open();
@@ -368,14 +332,7 @@ class DeltaCommitterOperatorTest {
 
     /** Commits checkpoint 1 (a 4xx) and returns checkpoint 2's state, which still holds a 2xx. */
     private OperatorSubtaskState commitOneAndKeepTheNextPending(String table) throws Exception {
-        DeltaSinkConfig config =
-                DeltaSink.builder()
-                        .tablePath(table)
-                        .rowType(ROW_TYPE)
-                        .sinkId("gold")
-                        .changelog(true)
-                        .build()
-                        .config();
+        DeltaSinkConfig config = changelogSink(table, "gold").build().config();
         try (Harness run = new Harness(config)) {
             run.open();
             run.processElement(count("4xx", 1, 1), 0);
@@ -406,14 +363,7 @@ class DeltaCommitterOperatorTest {
     private List<String> commitOneThenRestoreFromTheNext(boolean replaceOnStart) throws Exception {
         String table = dir.resolve(replaceOnStart ? "replacing" : "appending").toString();
         DeltaSinkConfig config =
-                DeltaSink.builder()
-                        .tablePath(table)
-                        .rowType(ROW_TYPE)
-                        .sinkId("gold")
-                        .changelog(true)
-                        .replaceOnStart(replaceOnStart)
-                        .build()
-                        .config();
+                changelogSink(table, "gold").replaceOnStart(replaceOnStart).build().config();
         OperatorSubtaskState second;
         try (Harness run = new Harness(config)) {
             run.open();
@@ -452,6 +402,15 @@ class DeltaCommitterOperatorTest {
                     Map.of(checkpointId, snapshot));
             initializeState((OperatorSubtaskState) null);
         }
+    }
+
+    /** A changelog sink without a key over {@link #ROW_TYPE}. */
+    private static DeltaSink.Builder changelogSink(String table, String sinkId) {
+        return DeltaSink.builder()
+                .tablePath(table)
+                .rowType(ROW_TYPE)
+                .sinkId(sinkId)
+                .changelog(true);
     }
 
     private static DeltaCommittable count(String statusClass, long requests, int count) {

@@ -52,6 +52,22 @@ public final class SteadyFeed {
         return feed;
     }
 
+    /** A benchmark's producer: leader acks, small batching delay, large batches. */
+    public static KafkaProducer<String, String> producer(String bootstrapServers) {
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "1",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        "5",
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        String.valueOf(256 * 1024)),
+                new StringSerializer(),
+                new StringSerializer());
+    }
+
     private void send(
             String bootstrapServers,
             String topic,
@@ -60,19 +76,7 @@ public final class SteadyFeed {
             IntFunction<String> value) {
         int perTick = Math.max(1, rate / 10);
         long next = System.nanoTime();
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrapServers,
-                                ProducerConfig.ACKS_CONFIG,
-                                "1",
-                                ProducerConfig.LINGER_MS_CONFIG,
-                                "5",
-                                ProducerConfig.BATCH_SIZE_CONFIG,
-                                String.valueOf(256 * 1024)),
-                        new StringSerializer(),
-                        new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = producer(bootstrapServers)) {
             int i = 0;
             while (i < sentAt.length) {
                 for (int n = 0; n < perTick && i < sentAt.length; n++, i++) {

@@ -118,16 +118,7 @@ public final class RetailBenchCommand implements Callable<Integer> {
         System.out.printf(
                 "Generating %,d events of %,d persons and %,d items over %d days…%n",
                 events, persons, items, days);
-        RetailGenerator.Result generated =
-                new RetailGenerator(42)
-                        .generate(
-                                dir.resolve("landing").resolve(RetailPipeline.NAME),
-                                events,
-                                persons,
-                                items,
-                                days,
-                                RetailGenerator.Format.JSON,
-                                false);
+        RetailGenerator.Result generated = generateShop(dir, events, persons, items, days);
         System.out.printf(
                 "Backfill with parallelism %d on %d cores%n",
                 conf.get(TributaryOptions.PARALLELISM), Runtime.getRuntime().availableProcessors());
@@ -150,6 +141,20 @@ public final class RetailBenchCommand implements Callable<Integer> {
                 "peak heap: %,d MB (every pool's peak, summed; the embedded cluster runs in this JVM)%n",
                 peakHeap() / (1 << 20));
         return 0;
+    }
+
+    /** The benchmarks' shop: JSON lines under {@code <dir>/landing/retail}, one file a day. */
+    static RetailGenerator.Result generateShop(
+            Path dir, long events, int persons, int items, int days) throws java.io.IOException {
+        return new RetailGenerator(42)
+                .generate(
+                        dir.resolve("landing").resolve(RetailPipeline.NAME),
+                        events,
+                        persons,
+                        items,
+                        days,
+                        RetailGenerator.Format.JSON,
+                        false);
     }
 
     private static long peakHeap() {

@@ -6,7 +6,6 @@ import io.tributary.pipelines.command.Freshness;
 import io.tributary.pipelines.command.ResultPrinter;
 import io.tributary.pipelines.command.SteadyFeed;
 import io.tributary.pipelines.demo.EmbeddedKafka;
-import io.tributary.pipelines.retail.RetailGenerator;
 import io.tributary.pipelines.retail.RetailOptions;
 import io.tributary.pipelines.retail.RetailPipeline;
 import io.tributary.pipelines.runtime.PipelineMode;
@@ -80,15 +79,7 @@ final class RetailStreamingBench {
             out.printf(
                     "Backfilling %,d generated events of %,d persons and %,d items…%n",
                     events, persons, items);
-            new RetailGenerator(42)
-                    .generate(
-                            dir.resolve("landing").resolve(RetailPipeline.NAME),
-                            events,
-                            persons,
-                            items,
-                            days,
-                            RetailGenerator.Format.JSON,
-                            false);
+            RetailBenchCommand.generateShop(dir, events, persons, items, days);
             new PipelineRunner(job, quiet()).run(new RetailPipeline(job), PipelineMode.BATCH);
             String table = job.get(TributaryOptions.LAKE_ROOT) + "/gold/retail_recommendations";
             long backfilled = DeltaTableReader.read(table, Map.of()).orElseThrow().version();

@@ -29,6 +29,11 @@ final class Dirty {
     /** Whether purchases moved, and so the popular list. */
     boolean popular;
 
+    /** The sets, in the order a snapshot writes them. */
+    java.util.List<Set<String>> sets() {
+        return java.util.List.of(cosine, grown, shrunk, swing, persons);
+    }
+
     boolean isEmpty() {
         return cosine.isEmpty()
                 && grown.isEmpty()

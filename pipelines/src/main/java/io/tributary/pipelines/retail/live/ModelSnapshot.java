@@ -89,13 +89,7 @@ final class ModelSnapshot {
             chunks.add(out.getCopyOfBuffer());
         }
         DataOutputSerializer out = chunk(DIRTY);
-        for (Set<String> set :
-                List.of(
-                        model.dirty.cosine,
-                        model.dirty.grown,
-                        model.dirty.shrunk,
-                        model.dirty.swing,
-                        model.dirty.persons)) {
+        for (Set<String> set : model.dirty.sets()) {
             writeStrings(out, set.toArray(new String[0]));
         }
         out.writeBoolean(model.dirty.popular);
@@ -188,13 +182,7 @@ final class ModelSnapshot {
             DataInputDeserializer in = new DataInputDeserializer(chunk);
             in.readInt();
             in.readByte();
-            for (Set<String> set :
-                    List.of(
-                            model.dirty.cosine,
-                            model.dirty.grown,
-                            model.dirty.shrunk,
-                            model.dirty.swing,
-                            model.dirty.persons)) {
+            for (Set<String> set : model.dirty.sets()) {
                 set.addAll(List.of(readStrings(in)));
             }
             model.dirty.popular |= in.readBoolean();

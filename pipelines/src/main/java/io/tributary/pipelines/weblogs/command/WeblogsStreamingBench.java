@@ -29,9 +29,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.table.data.RowData;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The streaming benchmark of the web-log job, against an embedded Kafka broker and a local lake.
@@ -236,18 +234,7 @@ final class WeblogsStreamingBench {
     }
 
     private static KafkaProducer<String, String> producer(EmbeddedKafka kafka) {
-        return new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        kafka.bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "1",
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        "5",
-                        ProducerConfig.BATCH_SIZE_CONFIG,
-                        String.valueOf(256 * 1024)),
-                new StringSerializer(),
-                new StringSerializer());
+        return SteadyFeed.producer(kafka.bootstrapServers());
     }
 
     /** The runner's own progress lines would interleave with the benchmark's. */
