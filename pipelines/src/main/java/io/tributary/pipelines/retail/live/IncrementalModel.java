@@ -11,7 +11,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
 
@@ -110,26 +114,31 @@ final class IncrementalModel {
                 cosine.addAll(graph.items(person));
             }
         }
-        for (String item : cosine) {
-            publish(SimilarityAlgorithm.COSINE, item, cosine(item), counting);
-        }
-        Map<String, String[]> swingSets = new HashMap<>();
-        for (String item : dirty.swing) {
-            publish(SimilarityAlgorithm.SWING, item, swing(item, swingSets), counting);
-        }
+        // Each list and each person is computed from state nobody writes meanwhile, so on all
+        // cores; what changed is then emitted, and the state updated, in this thread.
+        Map<String, Neighbours> cosines = computeAll(cosine, this::cosine);
+        cosines.forEach((item, list) -> publish(SimilarityAlgorithm.COSINE, item, list, counting));
+        Map<String, String[]> swingSets = new ConcurrentHashMap<>();
+        Map<String, Neighbours> swings = computeAll(dirty.swing, item -> swing(item, swingSets));
+        swings.forEach((item, list) -> publish(SimilarityAlgorithm.SWING, item, list, counting));
         if (dirty.popular) {
             rankPopular();
             dirty.persons.addAll(popularPersons);
         }
         if (recommends) {
-            for (String person : dirty.persons) {
-                recommend(person, counting);
-            }
+            computeAll(dirty.persons, person -> Optional.ofNullable(rowOf(person)))
+                    .forEach((person, row) -> recommend(person, row.orElse(null), counting));
         }
         refreshed.items = cosine.size() + dirty.swing.size();
         refreshed.persons = dirty.persons.size();
         dirty.clear();
         return refreshed;
+    }
+
+    /** {@code compute} of every key, in parallel. */
+    private static <V> Map<String, V> computeAll(Set<String> keys, Function<String, V> compute) {
+        return keys.parallelStream()
+                .collect(Collectors.toConcurrentMap(Function.identity(), compute));
     }
 
     /** Cosine: |U_i ∩ U_j| ÷ √(|U_i|·|U_j|), as view.retail_cosine computes it. */
@@ -256,21 +265,25 @@ final class IncrementalModel {
     }
 
     /** The person's row as view.retail_recommended makes it: recommend, then popular_fill. */
-    private void recommend(String person, Emitter out) {
-        Row before = recommendations.get(person);
-        Row now = null;
-        if (!graph.items(person).isEmpty()) {
-            Row r = recommendation(person, settings.algorithm, settings.size);
-            now =
-                    Row.of(
-                            person,
-                            settings.algorithm.toString(),
-                            r.getField(0),
-                            r.getField(1),
-                            r.getField(2),
-                            r.getField(3),
-                            r.getField(4));
+    /** The person's row of retail_full_recommended; null for a person without any item. */
+    private Row rowOf(String person) {
+        if (graph.items(person).isEmpty()) {
+            return null;
         }
+        Row r = recommendation(person, settings.algorithm, settings.size);
+        return Row.of(
+                person,
+                settings.algorithm.toString(),
+                r.getField(0),
+                r.getField(1),
+                r.getField(2),
+                r.getField(3),
+                r.getField(4));
+    }
+
+    /** Emits a person's row if it changed, and holds it. */
+    private void recommend(String person, Row now, Emitter out) {
+        Row before = recommendations.get(person);
         if (java.util.Objects.equals(before, now)) {
             return;
         }
