@@ -62,6 +62,38 @@ class StatsmodelsReferenceTest {
                 .isCloseTo(expected.get("critical_10pct").asDouble(), within(TOLERANCE));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("series")
+    void seasonAsStatsmodels(JsonNode series) {
+        double[] x = values(series);
+        java.util.OptionalInt period = SeasonalDecomposition.period(x);
+        if (!series.has("seasonal_period")) {
+            assertThat(period).isEmpty();
+            return;
+        }
+        assertThat(period).hasValue(series.get("seasonal_period").asInt());
+        SeasonalDecomposition d = SeasonalDecomposition.of(x, period.getAsInt());
+        JsonNode expected = series.get("decomposition");
+        for (String part : List.of("trend", "seasonal", "resid")) {
+            double[] actual =
+                    part.equals("trend") ? d.trend : part.equals("seasonal") ? d.seasonal : d.resid;
+            JsonNode values = expected.get(part);
+            for (int t = 0; t < actual.length; t++) {
+                if (values.get(t).isNull()) {
+                    assertThat(actual[t]).as("%s %d", part, t).isNaN();
+                } else {
+                    assertThat(actual[t])
+                            .as("%s %d", part, t)
+                            .isCloseTo(values.get(t).asDouble(), within(TOLERANCE));
+                }
+            }
+        }
+        assertThat(d.seasonalStrength())
+                .isCloseTo(series.get("seasonal_strength").asDouble(), within(TOLERANCE));
+        assertThat(d.trendStrength())
+                .isCloseTo(series.get("trend_strength").asDouble(), within(TOLERANCE));
+    }
+
     private static double[] values(JsonNode series) {
         JsonNode v = series.get("values");
         double[] x = new double[v.size()];
