@@ -283,21 +283,14 @@ final class IncrementalModel {
 
     /** Emits a person's row if it changed, and holds it. */
     private void recommend(String person, Row now, Emitter out) {
-        Row before = recommendations.get(person);
-        if (java.util.Objects.equals(before, now)) {
+        if (!RowChanges.replace(recommendations.get(person), now, out::recommendation)) {
             return;
-        }
-        if (before != null) {
-            Row retract = Row.copy(before);
-            retract.setKind(RowKind.DELETE);
-            out.recommendation(retract);
         }
         if (now == null) {
             recommendations.remove(person);
             popularPersons.remove(person);
         } else {
             recommendations.put(person, now);
-            out.recommendation(now);
             if ("popular".equals(now.getField(6))) {
                 popularPersons.add(person);
             } else {

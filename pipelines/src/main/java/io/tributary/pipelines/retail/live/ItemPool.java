@@ -23,10 +23,6 @@ final class ItemPool {
         return sample.size() + rest.size();
     }
 
-    boolean isEmpty() {
-        return sample.isEmpty();
-    }
-
     /** Adds a person; the person the sample let go to make room, or null. */
     String add(String person, String item) {
         SampleKey key = SampleKey.of(person, item);

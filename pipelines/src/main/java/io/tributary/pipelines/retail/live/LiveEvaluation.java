@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.flink.types.Row;
-import org.apache.flink.types.RowKind;
 
 /**
  * {@code gold.retail_recommendation_quality} kept from the same changelog as the model: the holdout
@@ -183,20 +182,13 @@ final class LiveEvaluation {
         changed = false;
         Map<String, Row> now = quality();
         for (String algorithm : ALGORITHMS.keySet()) {
-            Row before = emitted.get(algorithm);
             Row after = now.get(algorithm);
-            if (Objects.equals(before, after)) {
-                continue;
-            }
-            if (before != null) {
-                Row retract = Row.copy(before);
-                retract.setKind(RowKind.DELETE);
-                out.accept(retract);
-                emitted.remove(algorithm);
-            }
-            if (after != null) {
-                out.accept(after);
-                emitted.put(algorithm, after);
+            if (RowChanges.replace(emitted.get(algorithm), after, out)) {
+                if (after == null) {
+                    emitted.remove(algorithm);
+                } else {
+                    emitted.put(algorithm, after);
+                }
             }
         }
     }
