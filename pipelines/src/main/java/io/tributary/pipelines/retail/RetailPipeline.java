@@ -138,10 +138,16 @@ public final class RetailPipeline implements Pipeline {
         tEnv.createTemporaryView("retail_lines", tEnv.fromDataStream(stream));
     }
 
-    /** The similarity and recommendations a stream keeps: see {@link RetailLiveModel}. */
+    /**
+     * The similarity and recommendations a stream keeps: see {@link RetailLiveModel}; a backfill
+     * computes them in SQL.
+     */
     @Override
-    public void registerLiveViews(StreamTableEnvironment tEnv, Configuration conf) {
-        RetailLiveModel.register(tEnv, conf);
+    public void registerComputedViews(
+            StreamTableEnvironment tEnv, Configuration conf, PipelineMode mode) {
+        if (mode == PipelineMode.STREAMING) {
+            RetailLiveModel.register(tEnv, conf);
+        }
     }
 
     /** Bronze and silver lose only the rows of the landing files this backfill read. */

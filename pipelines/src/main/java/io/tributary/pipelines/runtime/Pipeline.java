@@ -26,11 +26,12 @@ public interface Pipeline {
             throws Exception;
 
     /**
-     * Streaming mode: views the live readers read that SQL does not keep well incrementally (the
-     * retail model), registered after the live readers' views and before their inserts.
+     * Views that Java operators compute rather than SQL (the retail model, the metrics series), for
+     * the statements that read them: in a stream after the live readers' views and before their
+     * inserts; in a backfill before the statements of each {@link Stage#derived derived} stage.
      */
-    default void registerLiveViews(StreamTableEnvironment tEnv, Configuration conf)
-            throws Exception {}
+    default void registerComputedViews(
+            StreamTableEnvironment tEnv, Configuration conf, PipelineMode mode) throws Exception {}
 
     /**
      * Batch mode: the tables whose backfill replaces only the rows of the inputs that run read, by

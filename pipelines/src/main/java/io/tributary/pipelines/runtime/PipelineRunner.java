@@ -155,6 +155,9 @@ public final class PipelineRunner {
         // registered.
         Map<String, BackfillScope> scopes =
                 mode == PipelineMode.BATCH ? pipeline.backfillScopes() : Map.of();
+        if (mode == PipelineMode.BATCH && stage.isDerived()) {
+            pipeline.registerComputedViews(tEnv, conf, mode);
+        }
         for (String sql : stage.statements()) {
             String target = LiveTables.targetOf(sql);
             if (leftToStreams.contains(target)) {
@@ -192,7 +195,7 @@ public final class PipelineRunner {
         for (String sql : stage.liveReaders()) {
             if (!liveViews && LiveTables.targetOf(sql) != null) {
                 // the readers' views exist; the pipeline's own may read them, its inserts theirs
-                pipeline.registerLiveViews(tEnv, conf);
+                pipeline.registerComputedViews(tEnv, conf, mode);
                 liveViews = true;
             }
             // A live reader recomputes its whole output from a full read of its inputs.

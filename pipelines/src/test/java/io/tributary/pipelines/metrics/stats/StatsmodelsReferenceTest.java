@@ -94,6 +94,34 @@ class StatsmodelsReferenceTest {
                 .isCloseTo(series.get("trend_strength").asDouble(), within(TOLERANCE));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("series")
+    void metadataSaysWhatStatsmodelsSaysAndWhyAValueIsMissing(JsonNode series) {
+        SeriesMetadata m = SeriesMetadata.of(values(series));
+        assertThat(m.samples).isEqualTo(series.get("samples").asInt());
+        if (series.has("note")) {
+            assertThat(m.note).isEqualTo(series.get("note").asText());
+            assertThat(m.acf).isNull();
+            assertThat(m.adf).isNull();
+            assertThat(m.stationary()).isNull();
+            return;
+        }
+        List<Integer> lags = new java.util.ArrayList<>();
+        series.get("significant_lags").forEach(l -> lags.add(l.asInt()));
+        assertThat(m.significantLags)
+                .containsExactly(lags.stream().mapToInt(Integer::intValue).toArray());
+        assertThat(m.stationary()).isEqualTo(series.get("adf").get("stationary").asBoolean());
+        if (series.has("seasonal_period")) {
+            assertThat(m.seasonalPeriod).isEqualTo(series.get("seasonal_period").asInt());
+            assertThat(m.seasonalStrength)
+                    .isCloseTo(series.get("seasonal_strength").asDouble(), within(TOLERANCE));
+            assertThat(m.note).isNull();
+        } else {
+            assertThat(m.seasonalPeriod).isNull();
+            assertThat(m.note).isEqualTo(series.get("seasonal_note").asText());
+        }
+    }
+
     private static double[] values(JsonNode series) {
         JsonNode v = series.get("values");
         double[] x = new double[v.size()];
