@@ -7,12 +7,12 @@ import io.tributary.pipelines.runtime.LiveTables;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.SourceTimeRange;
 import io.tributary.pipelines.runtime.SqlHints;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.sre.internal.JdbcSourceTables;
 import io.tributary.pipelines.sre.internal.SloJudgeFunction;
 import io.tributary.pipelines.sre.internal.SloTargetFunction;
-import io.tributary.pipelines.sre.internal.SourceTimeRange;
 import io.tributary.udfs.sre.ContributorsFunction;
 import io.tributary.udfs.sre.MedianGapFunction;
 import io.tributary.udfs.sre.PercentileFunction;
@@ -74,7 +74,12 @@ public final class SrePipeline implements Pipeline {
     public SrePipeline(ReadableConfig conf, List<SloTarget> targets) {
         this.conf = conf;
         this.targets = List.copyOf(targets);
-        this.timeRange = SourceTimeRange.fromConfig(conf);
+        this.timeRange =
+                SourceTimeRange.fromConfig(
+                        conf,
+                        SreOptions.BACKFILL_FROM,
+                        SreOptions.BACKFILL_UNTIL,
+                        "The SRE backfill");
     }
 
     /** The pipeline with the targets of {@link SreOptions#SLO_FILE}, or last year's. */

@@ -3,6 +3,7 @@ package io.tributary.pipelines.metrics.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.flink.annotation.Internal;
 
 /**
@@ -70,7 +71,15 @@ public final class SeriesMetadata {
         if (AugmentedDickeyFuller.defaultMaxLag(n) < 0) {
             notes.add(n + " samples are too few for the Dickey-Fuller test (it needs 4)");
         } else {
-            adf = AugmentedDickeyFuller.test(x);
+            try {
+                adf = AugmentedDickeyFuller.test(x);
+            } catch (SingularMatrixException e) {
+                // statsmodels answers from a pseudo-inverse; a number from a degenerate fit
+                // would only mislead.
+                notes.add(
+                        "no Dickey-Fuller test: its regression is singular (the series repeats"
+                                + " exactly)");
+            }
         }
         Integer period = null;
         Double seasonalStrength = null;

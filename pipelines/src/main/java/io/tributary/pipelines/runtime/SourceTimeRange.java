@@ -1,8 +1,5 @@
-package io.tributary.pipelines.sre.internal;
+package io.tributary.pipelines.runtime;
 
-import io.tributary.pipelines.runtime.BackfillScope;
-import io.tributary.pipelines.runtime.ConfigurationError;
-import io.tributary.pipelines.sre.SreOptions;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,27 +30,48 @@ public final class SourceTimeRange {
         this.until = until;
     }
 
-    /** The configured range; empty for a backfill of whole tables. */
-    public static Optional<SourceTimeRange> fromConfig(ReadableConfig conf) {
-        LocalDateTime from = bound(conf, SreOptions.BACKFILL_FROM);
-        LocalDateTime until = bound(conf, SreOptions.BACKFILL_UNTIL);
+    /**
+     * The range {@code fromOption} and {@code untilOption} set; empty for a backfill of whole
+     * tables. {@code what} names the backfill in messages ("The SRE backfill").
+     */
+    public static Optional<SourceTimeRange> fromConfig(
+            ReadableConfig conf,
+            ConfigOption<String> fromOption,
+            ConfigOption<String> untilOption,
+            String what) {
+        LocalDateTime from = bound(conf, fromOption);
+        LocalDateTime until = bound(conf, untilOption);
         if (from == null && until == null) {
             return Optional.empty();
         }
         if (from != null && until != null && !from.isBefore(until)) {
             throw new ConfigurationError(
-                    "The SRE backfill's time range is empty: "
-                            + SreOptions.BACKFILL_FROM.key()
+                    what
+                            + "'s time range is empty: "
+                            + fromOption.key()
                             + " ("
                             + from
                             + ") is not before "
-                            + SreOptions.BACKFILL_UNTIL.key()
+                            + untilOption.key()
                             + " ("
                             + until
                             + ")",
                     "set a start before the end, or leave one of them out for an open range");
         }
         return Optional.of(new SourceTimeRange(from, until));
+    }
+
+    /** A range with both ends set. */
+    public static SourceTimeRange of(LocalDateTime from, LocalDateTime until) {
+        return new SourceTimeRange(from, until);
+    }
+
+    public Optional<LocalDateTime> from() {
+        return Optional.ofNullable(from);
+    }
+
+    public Optional<LocalDateTime> until() {
+        return Optional.ofNullable(until);
     }
 
     private static LocalDateTime bound(ReadableConfig conf, ConfigOption<String> option) {

@@ -1,0 +1,57 @@
+package io.tributary.pipelines.metrics.series;
+
+import io.tributary.pipelines.metrics.MetricsOptions;
+import io.tributary.pipelines.runtime.PipelineMode;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.connector.ChangelogMode;
+import org.apache.flink.types.Row;
+
+/**
+ * The views gold reads, computed per series by {@link SeriesOperator} from silver's samples (in a
+ * stream, silver's live view: its committed rows and the job's own).
+ *
+ * <pre>
+ *   silver.metrics_samples (changelog: metric, series, ts, value)
+ *        |  keyBy(metric, series)
+ *   [metrics-series] (state: the series' samples, one entry per UTC day)
+ *        |-- main output --> metrics_series_window_stats --> gold.metrics_window_stats
+ *        '-- side output --> metrics_series_metadata     --> gold.metrics_metadata
+ * </pre>
+ */
+@Internal
+public final class MetricsSeriesViews {
+    private MetricsSeriesViews() {}
+
+    public static void register(
+            StreamTableEnvironment tEnv, ReadableConfig conf, PipelineMode mode) {
+        DataStream<Row> samples =
+                tEnv.toChangelogStream(
+                        tEnv.sqlQuery(
+                                "SELECT metric, series, ts, `value` FROM silver.metrics_samples"));
+        SingleOutputStreamOperator<Row> stats =
+                samples.keyBy(SeriesOperator::key, Types.STRING)
+                        .transform(
+                                "metrics series",
+                                SeriesRows.WINDOW_STATS,
+                                new SeriesOperator(
+                                        conf.get(MetricsOptions.WINDOW_STEP),
+                                        mode == PipelineMode.BATCH))
+                        .uid("metrics-series");
+        // A backfill's operator only inserts; batch planning takes no other changelog.
+        ChangelogMode changes =
+                mode == PipelineMode.BATCH ? ChangelogMode.insertOnly() : ChangelogMode.all();
+        Schema derived = Schema.newBuilder().build();
+        tEnv.createTemporaryView(
+                "metrics_series_window_stats", tEnv.fromChangelogStream(stats, derived, changes));
+        tEnv.createTemporaryView(
+                "metrics_series_metadata",
+                tEnv.fromChangelogStream(
+                        stats.getSideOutput(SeriesOperator.METADATA), derived, changes));
+    }
+}

@@ -1,0 +1,183 @@
+package io.tributary.pipelines.metrics.series;
+
+import io.tributary.pipelines.metrics.stats.SeriesMetadata;
+import io.tributary.pipelines.metrics.stats.WindowStatistics;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.types.Row;
+
+/**
+ * The gold rows of one series, computed from its samples: each window end's statistics ({@code
+ * metrics_window_stats}) and the metadata of its latest window ({@code metrics_metadata}). Pure
+ * functions of the samples, so a backfill and a stream over the same samples write the same rows.
+ */
+@Internal
+public final class SeriesRows {
+    public static final TypeInformation<Row> WINDOW_STATS =
+            Types.ROW_NAMED(
+                    new String[] {
+                        "metric",
+                        "series",
+                        "window_name",
+                        "window_end",
+                        "samples",
+                        "max_value",
+                        "min_value",
+                        "avg_value",
+                        "stddev_value",
+                        "p50_value",
+                        "p95_value"
+                    },
+                    Types.STRING,
+                    Types.STRING,
+                    Types.STRING,
+                    Types.LOCAL_DATE_TIME,
+                    Types.LONG,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.DOUBLE);
+
+    public static final TypeInformation<Row> METADATA =
+            Types.ROW_NAMED(
+                    new String[] {
+                        "metric",
+                        "series",
+                        "window_end",
+                        "samples",
+                        "acf",
+                        "significant_lags",
+                        "adf_statistic",
+                        "adf_pvalue",
+                        "adf_used_lag",
+                        "adf_nobs",
+                        "adf_critical_1pct",
+                        "adf_critical_5pct",
+                        "adf_critical_10pct",
+                        "stationary",
+                        "seasonal_period",
+                        "seasonal_strength",
+                        "trend_strength",
+                        "note"
+                    },
+                    Types.STRING,
+                    Types.STRING,
+                    Types.LOCAL_DATE_TIME,
+                    Types.LONG,
+                    Types.OBJECT_ARRAY(Types.DOUBLE),
+                    Types.OBJECT_ARRAY(Types.INT),
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.INT,
+                    Types.INT,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.BOOLEAN,
+                    Types.INT,
+                    Types.DOUBLE,
+                    Types.DOUBLE,
+                    Types.STRING);
+
+    private final MetricWindows windows;
+
+    public SeriesRows(MetricWindows windows) {
+        this.windows = windows;
+    }
+
+    /**
+     * The window statistics of the ends in [from, to] that lie in the series' own range, by (end,
+     * window); a window without samples has no row.
+     */
+    public Map<EndWindow, Row> windowStats(
+            String metric, String series, SeriesSamples samples, long from, long to) {
+        Map<EndWindow, Row> rows = new LinkedHashMap<>();
+        if (samples.isEmpty()) {
+            return rows;
+        }
+        long first = Math.max(from, windows.endOf(samples.first()));
+        long last = Math.min(to, windows.endOf(samples.last()));
+        for (long end = first; end <= last; end += windows.step()) {
+            for (int w = 0; w < MetricWindows.LENGTHS.length; w++) {
+                double[] values = samples.values(end - MetricWindows.LENGTHS[w], end);
+                WindowStatistics s = WindowStatistics.of(values, 0, values.length);
+                if (s != null) {
+                    rows.put(
+                            new EndWindow(end, w),
+                            Row.of(
+                                    metric,
+                                    series,
+                                    MetricWindows.NAMES.get(w),
+                                    MetricWindows.utc(end),
+                                    (long) s.samples(),
+                                    s.max(),
+                                    s.min(),
+                                    s.avg(),
+                                    s.stddev(),
+                                    s.p50(),
+                                    s.p95()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The metadata of the 12 h window ending at the series' latest end; null without samples. */
+    public Row metadata(String metric, String series, SeriesSamples samples) {
+        if (samples.isEmpty()) {
+            return null;
+        }
+        long end = windows.endOf(samples.last());
+        SeriesMetadata m = SeriesMetadata.of(samples.values(end - MetricWindows.LONGEST, end));
+        return Row.of(
+                metric,
+                series,
+                MetricWindows.utc(end),
+                (long) m.samples,
+                m.acf == null ? null : Arrays.stream(m.acf).boxed().toArray(Double[]::new),
+                m.significantLags == null
+                        ? null
+                        : Arrays.stream(m.significantLags).boxed().toArray(Integer[]::new),
+                m.adf == null ? null : m.adf.statistic,
+                m.adf == null ? null : m.adf.pvalue,
+                m.adf == null ? null : m.adf.usedLag,
+                m.adf == null ? null : m.adf.nobs,
+                m.adf == null ? null : m.adf.critical1,
+                m.adf == null ? null : m.adf.critical5,
+                m.adf == null ? null : m.adf.critical10,
+                m.stationary(),
+                m.seasonalPeriod,
+                m.seasonalStrength,
+                m.trendStrength,
+                m.note);
+    }
+
+    /** A window of one end: the key of a window-statistics row within its series. */
+    public static final class EndWindow {
+        final long end;
+        final int window;
+
+        EndWindow(long end, int window) {
+            this.end = end;
+            this.window = window;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EndWindow
+                    && ((EndWindow) o).end == end
+                    && ((EndWindow) o).window == window;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(end) * 31 + window;
+        }
+    }
+}
