@@ -1,0 +1,139 @@
+package io.tributary.pipelines.testutils;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A real Prometheus (Debian's 2.42, see {@link DebianPackages}) on loopback for a test: optionally
+ * loaded with a deterministic history through {@code promtool tsdb create-blocks-from openmetrics},
+ * optionally scraping targets (a {@link NodeExporter}). Its retention is a century, so a history at
+ * fixed dates stays.
+ */
+public final class PrometheusServer implements AutoCloseable {
+    private final Process process;
+    private final String url;
+
+    private PrometheusServer(Process process, String url) {
+        this.process = process;
+        this.url = url;
+    }
+
+    /**
+     * @param openMetrics a history in OpenMetrics text (ending with {@code # EOF}), or null
+     * @param targets host:port targets scraped as job {@code node}, every {@code scrapeInterval}
+     */
+    public static PrometheusServer start(
+            Path dir, String openMetrics, List<String> targets, Duration scrapeInterval)
+            throws Exception {
+        Path prometheus = DebianPackages.program("prometheus", "usr/bin/prometheus");
+        Path promtool = DebianPackages.program("prometheus", "usr/bin/promtool");
+        Path data = Files.createDirectories(dir.resolve("prometheus-data"));
+        if (openMetrics != null) {
+            Path history = dir.resolve("history.om");
+            Files.writeString(history, openMetrics);
+            Process load =
+                    new ProcessBuilder(
+                                    promtool.toString(),
+                                    "tsdb",
+                                    "create-blocks-from",
+                                    "openmetrics",
+                                    "--quiet",
+                                    history.toString(),
+                                    data.toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(dir.resolve("promtool.log").toFile())
+                            .start();
+            if (load.waitFor() != 0) {
+                throw new IllegalStateException(
+                        "promtool could not load the history: "
+                                + Files.readString(dir.resolve("promtool.log")));
+            }
+        }
+        String seconds = scrapeInterval.toSeconds() + "s";
+        String config =
+                "global:\n  scrape_interval: "
+                        + seconds
+                        + "\n  evaluation_interval: "
+                        + seconds
+                        + "\nscrape_configs:\n"
+                        + (targets.isEmpty()
+                                ? ""
+                                : "  - job_name: node\n    static_configs:\n      - targets: ["
+                                        + targets.stream()
+                                                .map(t -> "'" + t + "'")
+                                                .collect(Collectors.joining(", "))
+                                        + "]\n");
+        Path configFile = dir.resolve("prometheus.yml");
+        Files.writeString(configFile, config);
+        int port = freePort();
+        Process process =
+                new ProcessBuilder(
+                                prometheus.toString(),
+                                "--config.file=" + configFile,
+                                "--storage.tsdb.path=" + data,
+                                "--storage.tsdb.retention.time=100y",
+                                "--web.listen-address=127.0.0.1:" + port,
+                                "--log.level=warn")
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("prometheus.log").toFile())
+                        .start();
+        PrometheusServer server = new PrometheusServer(process, "http://127.0.0.1:" + port);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            Await.until(
+                    "Prometheus ready (" + dir.resolve("prometheus.log") + ")",
+                    Duration.ofMinutes(2),
+                    () -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(
+                                    "Prometheus exited: "
+                                            + Files.readString(dir.resolve("prometheus.log")));
+                        }
+                        try {
+                            return http.send(
+                                                    HttpRequest.newBuilder(
+                                                                    URI.create(
+                                                                            server.url
+                                                                                    + "/-/ready"))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    });
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
