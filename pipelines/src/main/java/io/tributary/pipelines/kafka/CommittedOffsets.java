@@ -40,6 +40,28 @@ public final class CommittedOffsets {
             String offsetColumn,
             String condition)
             throws Exception {
+        return bySourcePrefix(
+                conf,
+                tables,
+                topics.stream().map(KafkaSources::sourcePrefix).collect(Collectors.toList()),
+                sourceColumn,
+                offsetColumn,
+                condition);
+    }
+
+    /**
+     * The highest position each table holds per source, for the sources starting with one of {@code
+     * prefixes} (any stream whose rows carry a source and an increasing position: Kafka partitions
+     * and offsets, Prometheus metrics and sample times).
+     */
+    public static Map<String, Map<String, Long>> bySourcePrefix(
+            Configuration conf,
+            List<LakeTable> tables,
+            List<String> prefixes,
+            String sourceColumn,
+            String offsetColumn,
+            String condition)
+            throws Exception {
         Map<String, Map<String, Long>> highest = new HashMap<>();
         String root = LakeCatalog.lakeRoot(conf);
         List<LakeTable> existing =
@@ -60,13 +82,12 @@ public final class CommittedOffsets {
         LakeCatalog.registerDeclared(tEnv, conf, existing);
         // One query (one batch job) over every table, whatever the number of tables and topics.
         String where =
-                topics.stream()
+                prefixes.stream()
                                 .map(
-                                        t ->
+                                        prefix ->
                                                 sourceColumn
                                                         + " LIKE '"
-                                                        + KafkaSources.sourcePrefix(t)
-                                                                .replace("'", "''")
+                                                        + prefix.replace("'", "''")
                                                         + "%'")
                                 .collect(Collectors.joining(" OR ", "(", ")"))
                         + (condition == null ? "" : " AND " + condition);

@@ -66,4 +66,29 @@ public final class MetricsOptions {
                     .withDescription(
                             "Window ends fall on multiples of this in UTC; each 1 h, 3 h and 12 h "
                                     + "window is computed at every end. Divides 1 h; at least 1 s.");
+
+    public static final ConfigOption<Duration> STREAM_DELAY =
+            ConfigOptions.key("tributary.metrics.stream.delay")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "How far behind now a stream reads, so that Prometheus holds every "
+                                    + "series of a time before it is read: at least the scrape "
+                                    + "interval plus the longest scrape.");
+
+    public static final ConfigOption<Duration> STREAM_POLL_INTERVAL =
+            ConfigOptions.key("tributary.metrics.stream.poll-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(15))
+                    .withDescription(
+                            "How often a stream asks Prometheus for each metric's new samples.");
+
+    public static final ConfigOption<Duration> STREAM_HISTORY =
+            ConfigOptions.key("tributary.metrics.stream.history")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(12))
+                    .withDescription(
+                            "How far back a stream starts for a metric the lake holds nothing of "
+                                    + "(so its 12 h windows start full). A metric the lake holds "
+                                    + "continues after its latest sample.");
 }

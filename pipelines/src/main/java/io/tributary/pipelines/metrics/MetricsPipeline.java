@@ -1,10 +1,14 @@
 package io.tributary.pipelines.metrics;
 
+import io.tributary.pipelines.kafka.CommittedBefore;
 import io.tributary.pipelines.metrics.internal.ReadRangeQueries;
 import io.tributary.pipelines.metrics.internal.ReadResponseFiles;
 import io.tributary.pipelines.metrics.internal.SampleRows;
+import io.tributary.pipelines.metrics.internal.StreamStart;
 import io.tributary.pipelines.metrics.prometheus.PrometheusClient;
 import io.tributary.pipelines.metrics.prometheus.RangeQuery;
+import io.tributary.pipelines.metrics.prometheus.stream.MetricSplit;
+import io.tributary.pipelines.metrics.prometheus.stream.PrometheusSource;
 import io.tributary.pipelines.metrics.series.MetricWindows;
 import io.tributary.pipelines.metrics.series.MetricsSeriesViews;
 import io.tributary.pipelines.runtime.BackfillScope;
@@ -29,8 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -124,12 +130,11 @@ public final class MetricsPipeline implements Pipeline {
             StreamExecutionEnvironment env,
             StreamTableEnvironment tEnv,
             Configuration conf,
-            PipelineMode mode) {
+            PipelineMode mode)
+            throws Exception {
         DataStream<RowData> read;
         if (mode == PipelineMode.STREAMING) {
-            throw new ConfigurationError(
-                    "The metrics pipeline cannot stream yet",
-                    "backfill it with 'tributary run metrics' (issue 18: the Prometheus stream is next)");
+            read = stream(env, tEnv, conf);
         } else if (conf.get(MetricsOptions.SOURCE) == MetricsSource.LANDING) {
             read = landing(env, conf);
         } else {
@@ -185,6 +190,58 @@ public final class MetricsPipeline implements Pipeline {
                 .uid("metrics-prometheus-read");
     }
 
+    /**
+     * Prometheus followed: each metric from where the lake's tables leave it ({@link StreamStart});
+     * each table skips the samples it holds.
+     */
+    private DataStream<RowData> stream(
+            StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Configuration conf)
+            throws Exception {
+        String url = conf.get(MetricsOptions.PROMETHEUS_URL);
+        PrometheusClient client = new PrometheusClient(url);
+        Duration step = conf.get(MetricsOptions.RESOLUTION);
+        long now = System.currentTimeMillis();
+        long lastWhole =
+                Math.floorDiv(
+                                now - conf.get(MetricsOptions.STREAM_DELAY).toMillis(),
+                                step.toMillis())
+                        * step.toMillis();
+        long fallback =
+                lastWhole
+                        - Math.floorDiv(
+                                        conf.get(MetricsOptions.STREAM_HISTORY).toMillis(),
+                                        step.toMillis())
+                                * step.toMillis();
+        List<LakeTable> fed =
+                tables().stream()
+                        .filter(t -> READ.contains(t.qualifiedName()))
+                        .collect(Collectors.toList());
+        StreamStart start = StreamStart.of(conf, fed, "silver.metrics_samples");
+        tEnv.createTemporarySystemFunction(CommittedBefore.NAME, new CommittedBefore(start.held()));
+        boolean bounded = conf.get(TributaryOptions.STREAMING_BOUNDED);
+        List<MetricSplit> splits = new ArrayList<>();
+        for (MetricQuery q : queries) {
+            client.check(q.name(), q.promql(), lastWhole);
+            long from = start.readUntil(q.name(), fallback);
+            splits.add(
+                    new MetricSplit(
+                            q.name(),
+                            q.promql(),
+                            Math.floorDiv(from, step.toMillis()) * step.toMillis(),
+                            bounded ? lastWhole : Long.MAX_VALUE));
+        }
+        PrometheusSource source =
+                new PrometheusSource(
+                        url,
+                        splits,
+                        step,
+                        conf.get(MetricsOptions.STREAM_DELAY),
+                        conf.get(MetricsOptions.STREAM_POLL_INTERVAL),
+                        bounded ? Boundedness.BOUNDED : Boundedness.CONTINUOUS_UNBOUNDED);
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "prometheus: " + url)
+                .uid("metrics-prometheus-stream");
+    }
+
     /** The backfill's time range from Prometheus, both ends set: by default the last day. */
     SourceTimeRange range() {
         LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).withNano(0);
@@ -236,6 +293,14 @@ public final class MetricsPipeline implements Pipeline {
         return DESCRIPTOR.stages(
                 mode,
                 new PipelineDescriptor.Bindings() {
+                    /** A stream's bronze, silver and rejects skip the samples they hold. */
+                    @Override
+                    public String rewrite(String name, String sql, PipelineMode m) {
+                        return m == PipelineMode.STREAMING && READ.contains(name)
+                                ? CommittedBefore.skipCommitted(sql, name, "source", "`position`")
+                                : sql;
+                    }
+
                     @Override
                     public Map<String, String> shared(PipelineMode m) {
                         return Map.of(

@@ -1,6 +1,7 @@
 package io.tributary.pipelines.metrics.prometheus;
 
 import io.tributary.pipelines.metrics.internal.SampleRows;
+import io.tributary.pipelines.runtime.LiveTables;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.function.Consumer;
@@ -24,18 +25,30 @@ public final class QueryRangeResponse {
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final int SHOWN = 200;
 
+    /** How the source of every stream row starts. */
+    public static final String STREAM_PREFIX = "prometheus:";
+
+    static final String STREAM_ORIGIN = LiveTables.STREAM_ORIGIN;
+
     private final String metric;
     private final String source;
     private final String origin;
     private final Consumer<RowData> out;
+    private final boolean positionIsTime;
     private long position;
     private long samples;
 
-    private QueryRangeResponse(String metric, String source, String origin, Consumer<RowData> out) {
+    private QueryRangeResponse(
+            String metric,
+            String source,
+            String origin,
+            Consumer<RowData> out,
+            boolean positionIsTime) {
         this.metric = metric;
         this.source = source;
         this.origin = origin;
         this.out = out;
+        this.positionIsTime = positionIsTime;
     }
 
     /**
@@ -45,9 +58,22 @@ public final class QueryRangeResponse {
      */
     public static long read(
             String body, String metric, String source, String origin, Consumer<RowData> out) {
-        QueryRangeResponse response = new QueryRangeResponse(metric, source, origin, out);
+        QueryRangeResponse response = new QueryRangeResponse(metric, source, origin, out, false);
         response.read(body);
         return response.samples;
+    }
+
+    /**
+     * Emits the rows of a stream's answer: their source is {@link #streamSource} and their position
+     * the sample's time in milliseconds, the order a fresh start resumes by.
+     */
+    public static void readStream(String body, String metric, Consumer<RowData> out) {
+        new QueryRangeResponse(metric, streamSource(metric), STREAM_ORIGIN, out, true).read(body);
+    }
+
+    /** The source of a stream's rows of {@code metric}. */
+    public static String streamSource(String metric) {
+        return STREAM_PREFIX + metric;
     }
 
     /** The error a failed response states, or null if it is a success or not a response. */
@@ -113,7 +139,7 @@ public final class QueryRangeResponse {
                             null,
                             shown(pair.toString()),
                             source,
-                            position,
+                            positionIsTime ? 0 : position,
                             origin,
                             "not a [unix seconds, \"value\"] pair"));
             return;
@@ -124,6 +150,7 @@ public final class QueryRangeResponse {
                         .movePointRight(3)
                         .setScale(0, RoundingMode.HALF_EVEN)
                         .longValue();
+        long ordinal = positionIsTime ? ts : position;
         String value = pair.get(1).asText();
         double number;
         try {
@@ -139,13 +166,13 @@ public final class QueryRangeResponse {
                             ts,
                             value,
                             source,
-                            position,
+                            ordinal,
                             origin,
                             "value '" + value + "' is not a finite number"));
             return;
         }
         samples++;
-        out.accept(SampleRows.sample(metric, labels, ts, value, source, position, origin));
+        out.accept(SampleRows.sample(metric, labels, ts, value, source, ordinal, origin));
     }
 
     private void rejectResponse(String body, String reason) {
