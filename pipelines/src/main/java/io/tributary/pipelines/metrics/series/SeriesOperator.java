@@ -176,13 +176,13 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
 
         long from = Long.MAX_VALUE;
         long to = Long.MIN_VALUE;
-        long earliest = Long.MAX_VALUE;
+        long newest = Long.MIN_VALUE;
         Set<Long> changedDays = new TreeSet<>();
         for (Change c : changes) {
             long end = windows.endOf(c.time);
             from = Math.min(from, end);
             to = Math.max(to, end + MetricWindows.LONGEST - windows.step());
-            earliest = Math.min(earliest, c.time);
+            newest = Math.max(newest, c.time);
             changedDays.add(DaySamplesCodec.dayOf(c.time));
         }
         long latestBefore = samples.isEmpty() ? Long.MIN_VALUE : samples.last();
@@ -216,7 +216,7 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
         long lookedAt = Math.min(latestBefore, latestAfter);
         if (latestAfter != latestBefore
                 || lookedAt == Long.MIN_VALUE
-                || earliest > windows.endOf(lookedAt) - MetricWindows.LONGEST) {
+                || newest > windows.endOf(lookedAt) - MetricWindows.LONGEST) {
             metadataAfter = rows.metadata(metric, labels, samples);
         }
         emit(metadataBefore, metadataAfter, METADATA);
