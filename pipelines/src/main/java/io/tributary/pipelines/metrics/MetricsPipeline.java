@@ -11,6 +11,7 @@ import io.tributary.pipelines.metrics.prometheus.stream.MetricSplit;
 import io.tributary.pipelines.metrics.prometheus.stream.PrometheusSource;
 import io.tributary.pipelines.metrics.series.MetricWindows;
 import io.tributary.pipelines.metrics.series.MetricsSeriesViews;
+import io.tributary.pipelines.metrics.sla.SlaStore;
 import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.LakeTable;
@@ -56,7 +57,8 @@ import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
  *              Prometheus range queries  ---+--> metrics_read --> bronze, silver, rejects
  *  streaming:  Prometheus, followed      --/
  *  both:       silver.metrics_samples --keyBy series--> [metrics-series] --> gold.metrics_window_stats
- *                                                                     \--> gold.metrics_metadata
+ *              silver.metrics_slas (at start) ----------------------'  |--> gold.metrics_metadata
+ *                                                                       '--> gold.sla_violations
  * </pre>
  *
  * <p>A backfill of landing files replaces in bronze and silver only the rows of the files it read;
@@ -264,11 +266,14 @@ public final class MetricsPipeline implements Pipeline {
         return utc.toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 
-    /** The window statistics and metadata, per series: see {@link MetricsSeriesViews}. */
+    /**
+     * The window statistics, metadata and SLA checks, per series: see {@link MetricsSeriesViews};
+     * the SLAs are those in force in the lake ({@link SlaStore}).
+     */
     @Override
     public void registerComputedViews(
-            StreamTableEnvironment tEnv, Configuration conf, PipelineMode mode) {
-        MetricsSeriesViews.register(tEnv, conf, mode);
+            StreamTableEnvironment tEnv, Configuration conf, PipelineMode mode) throws Exception {
+        MetricsSeriesViews.register(tEnv, conf, mode, new SlaStore(conf).current());
     }
 
     /**

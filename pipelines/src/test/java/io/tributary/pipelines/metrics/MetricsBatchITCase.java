@@ -3,6 +3,9 @@ package io.tributary.pipelines.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tributary.pipelines.metrics.sla.Sla;
+import io.tributary.pipelines.metrics.sla.SlaRange;
+import io.tributary.pipelines.metrics.sla.SlaStore;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
@@ -44,7 +47,7 @@ class MetricsBatchITCase {
         MetricSamples h1 = new MetricSamples();
         MetricSamples h2 = new MetricSamples();
         for (long s = 0; s <= 3 * 3600; s += 15) {
-            boolean outage = s >= 40 * 60 && s < 80 * 60;
+            boolean outage = s >= 40 * 60 && s < 110 * 60;
             if (!outage) {
                 h1.add(T0 + s * 1000, 50 + 20 * Math.sin(s / 900.0) + (s % 7));
             }
@@ -83,6 +86,9 @@ class MetricsBatchITCase {
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
         conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
+        Sla busy =
+                new SlaStore(conf)
+                        .create("busy hosts", Map.of("cpuUsage", new SlaRange(null, 60.0)));
         new PipelineRunner(conf, new PrintStream(OutputStream.nullOutputStream()))
                 .run(MetricsPipeline.fromConfig(conf), PipelineMode.BATCH);
 
@@ -118,6 +124,18 @@ class MetricsBatchITCase {
                         concat(
                                 h1.windowStatsRows("cpuUsage", H1, 300_000L),
                                 h2.windowStatsRows("cpuUsage", H2, 300_000L)));
+
+        List<String> expectedSla =
+                concat(
+                        h1.slaRows(busy.id(), "cpuUsage", H1, 300_000L, null, 60.0),
+                        h2.slaRows(busy.id(), "cpuUsage", H2, 300_000L, null, 60.0));
+        assertThat(expectedSla)
+                .as("the outage leaves 1 h windows without samples")
+                .anyMatch(r -> r.endsWith("| no data"))
+                .anyMatch(r -> r.endsWith("| violated"))
+                .anyMatch(r -> r.endsWith("| ok"));
+        assertThat(lake.rowsRounded("SELECT * FROM gold.sla_violations"))
+                .containsExactlyInAnyOrderElementsOf(expectedSla);
 
         // The golden series is exactly one 12 h window: its metadata is statsmodels'.
         List<String> metadata =

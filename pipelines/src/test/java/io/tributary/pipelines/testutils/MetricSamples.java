@@ -124,6 +124,64 @@ public final class MetricSamples {
         return rows;
     }
 
+    /**
+     * The gold.sla_violations rows of this series for an SLA of [min, max] (null: open), as {@link
+     * Lake#rowsRounded} writes them: every step end of the series' range and window, an empty one
+     * as "no data".
+     */
+    public List<String> slaRows(
+            String slaId, String metric, String series, long step, Double min, Double max) {
+        List<String> rows = new ArrayList<>();
+        long first = ceil(samples.firstKey(), step);
+        long last = ceil(samples.lastKey(), step);
+        for (long end = first; end <= last; end += step) {
+            for (int w = 0; w < WINDOWS.length; w++) {
+                int n = 0;
+                int violations = 0;
+                java.util.Set<Long> minutes = new java.util.HashSet<>();
+                int episodes = 0;
+                Long longest = null;
+                Long runStart = null;
+                for (Map.Entry<Long, Double> e :
+                        samples.subMap(end - WINDOWS[w], false, end, true).entrySet()) {
+                    n++;
+                    double v = e.getValue();
+                    boolean out = (min != null && v < min) || (max != null && v > max);
+                    if (out) {
+                        violations++;
+                        minutes.add(e.getKey() / 60_000);
+                        if (runStart == null) {
+                            runStart = e.getKey();
+                            episodes++;
+                        }
+                        long seconds = (e.getKey() - runStart) / 1000;
+                        longest = longest == null ? seconds : Math.max(longest, seconds);
+                    } else {
+                        runStart = null;
+                    }
+                }
+                rows.add(
+                        String.join(
+                                " | ",
+                                slaId,
+                                metric,
+                                series,
+                                WINDOW_NAMES[w],
+                                String.valueOf(
+                                        LocalDateTime.ofInstant(
+                                                Instant.ofEpochMilli(end), ZoneOffset.UTC)),
+                                String.valueOf((long) n),
+                                String.valueOf((long) violations),
+                                String.valueOf((long) minutes.size()),
+                                String.valueOf((long) episodes),
+                                String.valueOf(longest),
+                                n == 0 ? "null" : Lake.format(1 - (double) violations / n),
+                                n == 0 ? "no data" : violations > 0 ? "violated" : "ok"));
+            }
+        }
+        return rows;
+    }
+
     private static double quantile(double[] sorted, double q) {
         double rank = q * (sorted.length - 1);
         int below = (int) Math.floor(rank);

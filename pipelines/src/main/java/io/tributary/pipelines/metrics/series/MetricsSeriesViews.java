@@ -1,7 +1,9 @@
 package io.tributary.pipelines.metrics.series;
 
 import io.tributary.pipelines.metrics.MetricsOptions;
+import io.tributary.pipelines.metrics.sla.Sla;
 import io.tributary.pipelines.runtime.PipelineMode;
+import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ReadableConfig;
@@ -20,16 +22,21 @@ import org.apache.flink.types.Row;
  *   silver.metrics_samples (changelog: metric, series, ts, value)
  *        |  keyBy(metric, series)
  *   [metrics-series] (state: the series' samples, one entry per UTC day)
- *        |-- main output --> metrics_series_window_stats --> gold.metrics_window_stats
- *        '-- side output --> metrics_series_metadata     --> gold.metrics_metadata
+ *        |-- main output --> metrics_series_window_stats   --> gold.metrics_window_stats
+ *        |-- side output --> metrics_series_metadata       --> gold.metrics_metadata
+ *        '-- side output --> metrics_series_sla_violations --> gold.sla_violations
  * </pre>
  */
 @Internal
 public final class MetricsSeriesViews {
     private MetricsSeriesViews() {}
 
+    /**
+     * @param slas the SLAs checked ({@code metrics_series_sla_violations}); a stream checks those
+     *     in force when it starts
+     */
     public static void register(
-            StreamTableEnvironment tEnv, ReadableConfig conf, PipelineMode mode) {
+            StreamTableEnvironment tEnv, ReadableConfig conf, PipelineMode mode, List<Sla> slas) {
         DataStream<Row> samples =
                 tEnv.toChangelogStream(
                         tEnv.sqlQuery(
@@ -41,7 +48,8 @@ public final class MetricsSeriesViews {
                                 SeriesRows.WINDOW_STATS,
                                 new SeriesOperator(
                                         conf.get(MetricsOptions.WINDOW_STEP),
-                                        mode == PipelineMode.BATCH))
+                                        mode == PipelineMode.BATCH,
+                                        slas))
                         .uid("metrics-series");
         // A backfill's operator only inserts; batch planning takes no other changelog.
         ChangelogMode changes =
@@ -53,5 +61,9 @@ public final class MetricsSeriesViews {
                 "metrics_series_metadata",
                 tEnv.fromChangelogStream(
                         stats.getSideOutput(SeriesOperator.METADATA), derived, changes));
+        tEnv.createTemporaryView(
+                "metrics_series_sla_violations",
+                tEnv.fromChangelogStream(
+                        stats.getSideOutput(SeriesOperator.SLA_VIOLATIONS), derived, changes));
     }
 }

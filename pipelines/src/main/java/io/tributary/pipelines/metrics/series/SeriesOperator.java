@@ -1,5 +1,6 @@
 package io.tributary.pipelines.metrics.series;
 
+import io.tributary.pipelines.metrics.sla.Sla;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +56,9 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
     public static final OutputTag<Row> METADATA =
             new OutputTag<>("metrics-metadata", SeriesRows.METADATA);
 
+    public static final OutputTag<Row> SLA_VIOLATIONS =
+            new OutputTag<>("metrics-sla-violations", SeriesRows.SLA_VIOLATIONS);
+
     private static final MapStateDescriptor<Long, byte[]> DAYS =
             new MapStateDescriptor<>(
                     "samples-by-day",
@@ -63,6 +67,7 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
 
     private final long stepMillis;
     private final boolean batch;
+    private final List<Sla> slas;
 
     private transient MetricWindows windows;
     private transient SeriesRows rows;
@@ -76,8 +81,17 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
      *     its rows are out
      */
     public SeriesOperator(java.time.Duration step, boolean batch) {
+        this(step, batch, List.of());
+    }
+
+    /**
+     * @param slas the SLAs checked at every window end ({@code gold.sla_violations}, side output
+     *     {@link #SLA_VIOLATIONS})
+     */
+    public SeriesOperator(java.time.Duration step, boolean batch, List<Sla> slas) {
         this.stepMillis = step.toMillis();
         this.batch = batch;
+        this.slas = List.copyOf(slas);
     }
 
     /** The key of a silver row {@code (metric, series, ts, value)}. */
@@ -89,7 +103,7 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         windows = new MetricWindows(java.time.Duration.ofMillis(stepMillis));
-        rows = new SeriesRows(windows);
+        rows = new SeriesRows(windows, slas);
         series = new HashMap<>();
         pending = new LinkedHashMap<>();
         metadata = new HashMap<>();
@@ -187,6 +201,8 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
         }
         long latestBefore = samples.isEmpty() ? Long.MIN_VALUE : samples.last();
         Map<SeriesRows.EndWindow, Row> before = rows.windowStats(metric, labels, samples, from, to);
+        Map<SeriesRows.EndWindow, Row> slaBefore =
+                rows.slaViolations(metric, labels, samples, from, to);
         Row metadataBefore = metadata.get(key);
         if (metadataBefore == null && !samples.isEmpty()) {
             metadataBefore = rows.metadata(metric, labels, samples);
@@ -209,6 +225,13 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
         ends.addAll(after.keySet());
         for (SeriesRows.EndWindow end : ends) {
             emit(before.get(end), after.get(end), null);
+        }
+        Map<SeriesRows.EndWindow, Row> slaAfter =
+                rows.slaViolations(metric, labels, samples, from, to);
+        Set<SeriesRows.EndWindow> checked = new HashSet<>(slaBefore.keySet());
+        checked.addAll(slaAfter.keySet());
+        for (SeriesRows.EndWindow end : checked) {
+            emit(slaBefore.get(end), slaAfter.get(end), SLA_VIOLATIONS);
         }
 
         long latestAfter = samples.isEmpty() ? Long.MIN_VALUE : samples.last();

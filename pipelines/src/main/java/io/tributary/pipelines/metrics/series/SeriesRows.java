@@ -1,9 +1,13 @@
 package io.tributary.pipelines.metrics.series;
 
+import io.tributary.pipelines.metrics.sla.Sla;
+import io.tributary.pipelines.metrics.sla.SlaCheck;
 import io.tributary.pipelines.metrics.stats.SeriesMetadata;
 import io.tributary.pipelines.metrics.stats.WindowStatistics;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -85,10 +89,93 @@ public final class SeriesRows {
                     Types.DOUBLE,
                     Types.STRING);
 
+    public static final TypeInformation<Row> SLA_VIOLATIONS =
+            Types.ROW_NAMED(
+                    new String[] {
+                        "sla_id",
+                        "metric",
+                        "series",
+                        "window_name",
+                        "window_end",
+                        "samples",
+                        "violations",
+                        "violating_minutes",
+                        "episodes",
+                        "longest_episode_seconds",
+                        "in_range_ratio",
+                        "status"
+                    },
+                    Types.STRING,
+                    Types.STRING,
+                    Types.STRING,
+                    Types.STRING,
+                    Types.LOCAL_DATE_TIME,
+                    Types.LONG,
+                    Types.LONG,
+                    Types.LONG,
+                    Types.LONG,
+                    Types.LONG,
+                    Types.DOUBLE,
+                    Types.STRING);
+
     private final MetricWindows windows;
+    private final List<Sla> slas;
 
     public SeriesRows(MetricWindows windows) {
+        this(windows, List.of());
+    }
+
+    public SeriesRows(MetricWindows windows, List<Sla> slas) {
         this.windows = windows;
+        this.slas = List.copyOf(slas);
+    }
+
+    /**
+     * The SLA checks of the ends in [from, to] that lie in the series' range, by (end, window,
+     * SLA): every window of every SLA that sets a range for {@code metric}, an empty one as "no
+     * data".
+     */
+    public Map<EndWindow, Row> slaViolations(
+            String metric, String series, SeriesSamples samples, long from, long to) {
+        Map<EndWindow, Row> rows = new LinkedHashMap<>();
+        List<Sla> applying = new ArrayList<>();
+        for (Sla sla : slas) {
+            if (sla.metrics().containsKey(metric)) {
+                applying.add(sla);
+            }
+        }
+        if (samples.isEmpty() || applying.isEmpty()) {
+            return rows;
+        }
+        long first = Math.max(from, windows.endOf(samples.first()));
+        long last = Math.min(to, windows.endOf(samples.last()));
+        for (long end = first; end <= last; end += windows.step()) {
+            for (int w = 0; w < MetricWindows.LENGTHS.length; w++) {
+                long start = end - MetricWindows.LENGTHS[w];
+                long[] times = samples.times(start, end);
+                double[] values = samples.values(start, end);
+                for (int s = 0; s < applying.size(); s++) {
+                    Sla sla = applying.get(s);
+                    SlaCheck check = SlaCheck.of(times, values, sla.metrics().get(metric));
+                    rows.put(
+                            new EndWindow(end, w * slas.size() + s),
+                            Row.of(
+                                    sla.id(),
+                                    metric,
+                                    series,
+                                    MetricWindows.NAMES.get(w),
+                                    MetricWindows.utc(end),
+                                    (long) check.samples,
+                                    (long) check.violations,
+                                    (long) check.violatingMinutes,
+                                    (long) check.episodes.size(),
+                                    check.longestEpisodeSeconds(),
+                                    check.inRangeRatio(),
+                                    check.status().toString()));
+                }
+            }
+        }
+        return rows;
     }
 
     /**
@@ -158,9 +245,11 @@ public final class SeriesRows {
                 m.note);
     }
 
-    /** A window of one end: the key of a window-statistics row within its series. */
+    /** A window of one end (and SLA): the key of a row within its series. */
     public static final class EndWindow {
         final long end;
+
+        /** The window, or for an SLA row window × SLAs + the SLA's place. */
         final int window;
 
         EndWindow(long end, int window) {

@@ -2,6 +2,8 @@ package io.tributary.pipelines.metrics.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.pipelines.metrics.sla.Sla;
+import io.tributary.pipelines.metrics.sla.SlaRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,10 @@ import org.junit.jupiter.api.Test;
 class SeriesOperatorTest {
     private static final Duration STEP = Duration.ofMinutes(5);
     private static final long T0 = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
+    private static final List<Sla> SLAS =
+            List.of(
+                    new Sla("s1", "busy", 1, Map.of("cpu", new SlaRange(null, 18.0))),
+                    new Sla("s2", "other metric", 1, Map.of("memory", new SlaRange(1.0, null))));
     private static final List<String> SERIES =
             List.of("{instance=\"h1:9100\"}", "{instance=\"h2:9100\"}");
 
@@ -36,6 +42,7 @@ class SeriesOperatorTest {
         Map<String, SeriesSamples> truth = new HashMap<>();
         Map<Row, Integer> sink = new HashMap<>();
         Map<Row, Integer> metadataSink = new HashMap<>();
+        Map<Row, Integer> slaSink = new HashMap<>();
         List<Row> live = new ArrayList<>();
 
         KeyedOneInputStreamOperatorTestHarness<String, Row, Row> harness = open(null);
@@ -62,7 +69,7 @@ class SeriesOperatorTest {
             }
             harness.prepareSnapshotPreBarrier(++checkpoint);
             OperatorSubtaskState state = harness.snapshot(checkpoint, checkpoint);
-            drain(harness, sink, metadataSink);
+            drain(harness, sink, metadataSink, slaSink);
             if (round % 4 == 3) {
                 harness.close();
                 harness = open(state);
@@ -70,26 +77,33 @@ class SeriesOperatorTest {
         }
         harness.close();
 
-        SeriesRows rows = new SeriesRows(new MetricWindows(STEP));
+        SeriesRows rows = new SeriesRows(new MetricWindows(STEP), SLAS);
         List<Row> expected = new ArrayList<>();
         List<Row> expectedMetadata = new ArrayList<>();
+        List<Row> expectedSla = new ArrayList<>();
         truth.forEach(
                 (series, samples) -> {
                     expected.addAll(
                             rows.windowStats("cpu", series, samples, Long.MIN_VALUE, Long.MAX_VALUE)
                                     .values());
                     expectedMetadata.add(rows.metadata("cpu", series, samples));
+                    expectedSla.addAll(
+                            rows.slaViolations(
+                                            "cpu", series, samples, Long.MIN_VALUE, Long.MAX_VALUE)
+                                    .values());
                 });
         assertThat(materialized(sink)).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(materialized(metadataSink))
                 .containsExactlyInAnyOrderElementsOf(expectedMetadata);
+        assertThat(expectedSla).extracting(r -> r.getField(11)).contains("ok", "violated");
+        assertThat(materialized(slaSink)).containsExactlyInAnyOrderElementsOf(expectedSla);
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Row, Row> open(
             OperatorSubtaskState state) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, Row, Row> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new SeriesOperator(STEP, false), SeriesOperator::key, Types.STRING);
+                        new SeriesOperator(STEP, false, SLAS), SeriesOperator::key, Types.STRING);
         if (state != null) {
             harness.initializeState(state);
         }
@@ -101,12 +115,18 @@ class SeriesOperatorTest {
     private static void drain(
             KeyedOneInputStreamOperatorTestHarness<String, Row, Row> harness,
             Map<Row, Integer> sink,
-            Map<Row, Integer> metadataSink) {
+            Map<Row, Integer> metadataSink,
+            Map<Row, Integer> slaSink) {
         harness.extractOutputValues().forEach(row -> apply(sink, row));
         var side = harness.getSideOutput(SeriesOperator.METADATA);
         if (side != null) {
             side.forEach(record -> apply(metadataSink, record.getValue()));
             side.clear();
+        }
+        var sla = harness.getSideOutput(SeriesOperator.SLA_VIOLATIONS);
+        if (sla != null) {
+            sla.forEach(record -> apply(slaSink, record.getValue()));
+            sla.clear();
         }
         harness.getOutput().clear();
     }
