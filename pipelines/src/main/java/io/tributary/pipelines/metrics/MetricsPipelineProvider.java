@@ -1,9 +1,14 @@
 package io.tributary.pipelines.metrics;
 
+import io.tributary.pipelines.metrics.command.MetricsDemo;
+import io.tributary.pipelines.metrics.command.MetricsGenerateCommand;
+import io.tributary.pipelines.runtime.DemoStep;
 import io.tributary.pipelines.runtime.OptionFields;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineProvider;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
@@ -30,5 +35,15 @@ public final class MetricsPipelineProvider implements PipelineProvider {
     @Override
     public List<ConfigOption<?>> options() {
         return OptionFields.of(MetricsOptions.class);
+    }
+
+    @Override
+    public Optional<Callable<Integer>> generateCommand() {
+        return Optional.of(new MetricsGenerateCommand());
+    }
+
+    @Override
+    public List<DemoStep> demoSteps() {
+        return List.of(new MetricsDemo());
     }
 }

@@ -51,10 +51,12 @@ class DemoITCase {
                         "SLOs of 2025, all services",
                         "== 5. Retail",
                         "Recommendation quality",
-                        "== 6. Streaming web logs",
-                        "== 7. Change data capture",
+                        "== 6. Metrics",
+                        "The SLA check",
+                        "== 7. Streaming web logs",
+                        "== 8. Change data capture",
                         "How the tables grew",
-                        "== 8. The lake")
+                        "== 9. The lake")
                 .doesNotContain("did not catch up");
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, lake);
@@ -91,6 +93,9 @@ class DemoITCase {
                         tables.rows(
                                 "SELECT algorithm FROM gold.retail_recommendation_quality ORDER BY 1"))
                 .containsExactly("cosine", "popular", "swing");
+        assertThat(tables.rows("SELECT DISTINCT metric FROM gold.sla_violations ORDER BY 1"))
+                .as("the demo SLA's three metrics, checked")
+                .containsExactly("cpuTemperature", "cpuUsage", "memoryAvailable");
         assertThat(Files.readString(dir.resolve("retail-report.html")))
                 .contains("<h1>Retail report</h1>", "<svg");
     }

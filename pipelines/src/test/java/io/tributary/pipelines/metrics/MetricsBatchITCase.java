@@ -11,6 +11,7 @@ import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.MetricSamples;
+import io.tributary.pipelines.testutils.NamedQueries;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -136,6 +137,8 @@ class MetricsBatchITCase {
                 .anyMatch(r -> r.endsWith("| ok"));
         assertThat(lake.rowsRounded("SELECT * FROM gold.sla_violations"))
                 .containsExactlyInAnyOrderElementsOf(expectedSla);
+
+        NamedQueries.assertEachPlans(MetricsPipeline.class, lake);
 
         // The golden series is exactly one 12 h window: its metadata is statsmodels'.
         List<String> metadata =
