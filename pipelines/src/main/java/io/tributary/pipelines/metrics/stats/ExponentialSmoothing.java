@@ -1,0 +1,384 @@
+package io.tributary.pipelines.metrics.stats;
+
+import java.util.Arrays;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
+import org.apache.flink.annotation.Internal;
+
+/**
+ * Exponential smoothing with additive errors as statsmodels' {@code ETSModel(error='add',
+ * initialization_method='heuristic')} defines it: simple (SES), Holt's linear trend, and additive
+ * Holt-Winters, fitted by maximum likelihood within statsmodels' traditional bounds (0 &lt; α &lt;
+ * 1, 0 &lt; β &lt; α, 0 &lt; γ + α &lt; 1, each with a 10⁻⁴ margin), compared by AICc, with the
+ * analytic prediction intervals of Hyndman et al. (class 1 models).
+ *
+ * <pre>
+ *   ŷ_t = l_{t-1} + b_{t-1} + s_{t-m}      e_t = y_t − ŷ_t
+ *   l_t = l_{t-1} + b_{t-1} + α e_t        b_t = b_{t-1} + β e_t        s_t = s_{t-m} + γ e_t
+ *   σ² = SSE / n     llf = −n/2 (log(2π σ²) + 1)     k = smoothing parameters + 1
+ *   Var(ŷ_{n+h}) = σ² (1 + Σ_{j<h} (α + β j + γ [j mod m = 0])²)
+ * </pre>
+ */
+@Internal
+public final class ExponentialSmoothing {
+    /** The {@code method} column's values. */
+    public enum Method {
+        SES("SES"),
+        HOLT("Holt"),
+        HOLT_WINTERS("Holt-Winters");
+
+        private final String text;
+
+        Method(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+
+        boolean trend() {
+            return this != SES;
+        }
+
+        boolean seasonal() {
+            return this == HOLT_WINTERS;
+        }
+    }
+
+    private static final double MARGIN = 1e-4;
+    private static final NormalDistribution NORMAL = new NormalDistribution();
+
+    public final Method method;
+    public final int period;
+    public final double alpha;
+    public final double beta;
+    public final double gamma;
+    public final double sse;
+    public final int n;
+    private final double level;
+    private final double trend;
+
+    /** The last m seasonal states, oldest first: s_{n-m} .. s_{n-1}. */
+    private final double[] seasons;
+
+    private ExponentialSmoothing(
+            Method method,
+            int period,
+            double alpha,
+            double beta,
+            double gamma,
+            double sse,
+            int n,
+            double level,
+            double trend,
+            double[] seasons) {
+        this.method = method;
+        this.period = period;
+        this.alpha = alpha;
+        this.beta = beta;
+        this.gamma = gamma;
+        this.sse = sse;
+        this.n = n;
+        this.level = level;
+        this.trend = trend;
+        this.seasons = seasons;
+    }
+
+    /** Whether {@code x} is long enough for the method's heuristic start (statsmodels' rule). */
+    public static boolean fits(Method method, int n, int period) {
+        if (n < 10) {
+            return false;
+        }
+        return !method.seasonal() || (period >= 2 && n >= 2 * period && n >= 10 + 2 * (period / 2));
+    }
+
+    /** The method fitted to {@code x} by maximum likelihood. */
+    public static ExponentialSmoothing fit(double[] x, Method method, int period) {
+        Initial initial = Initial.heuristic(x, method, period);
+        if (method == Method.SES) {
+            UnivariatePointValuePair best =
+                    new BrentOptimizer(1e-10, 1e-12)
+                            .optimize(
+                                    new MaxEval(1000),
+                                    new UnivariateObjectiveFunction(
+                                            (UnivariateFunction)
+                                                    a -> sse(x, method, period, a, 0, 0, initial)),
+                                    GoalType.MINIMIZE,
+                                    new SearchInterval(MARGIN, 1 - MARGIN));
+            return filter(x, method, period, best.getPoint(), 0, 0, initial);
+        }
+        int dims = method.seasonal() ? 3 : 2;
+        // Optimised as statsmodels does: α, β* = β/α and γ* = γ + α, each in [1e-4, 1 - 1e-4].
+        MultivariateFunction objective =
+                p -> {
+                    double a = p[0];
+                    double b = p[1] * a;
+                    double g = dims == 3 ? p[2] - a : 0;
+                    return sse(x, method, period, a, b, g, initial);
+                };
+        double[] lower = new double[dims];
+        double[] upper = new double[dims];
+        Arrays.fill(lower, MARGIN);
+        Arrays.fill(upper, 1 - MARGIN);
+        PointValuePair best = null;
+        // The likelihood can have more than one basin: start from the best points of a grid.
+        for (double[] start : starts(dims, objective)) {
+            PointValuePair found =
+                    new BOBYQAOptimizer(2 * dims + 1, 0.05, 1e-9)
+                            .optimize(
+                                    new MaxEval(20_000),
+                                    new ObjectiveFunction(objective),
+                                    GoalType.MINIMIZE,
+                                    new InitialGuess(start),
+                                    new SimpleBounds(lower, upper));
+            if (best == null || found.getValue() < best.getValue()) {
+                best = found;
+            }
+        }
+        double[] p = best.getPoint();
+        return filter(x, method, period, p[0], p[1] * p[0], dims == 3 ? p[2] - p[0] : 0, initial);
+    }
+
+    /** The two best points of a grid over the bounded box, as starts. */
+    private static double[][] starts(int dims, MultivariateFunction objective) {
+        double[] grid =
+                dims == 2
+                        ? new double[] {0.02, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.98}
+                        : new double[] {0.02, 0.2, 0.4, 0.6, 0.8, 0.98};
+        int points = (int) Math.pow(grid.length, dims);
+        double[][] best = new double[2][];
+        double[] bestValue = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        for (int k = 0; k < points; k++) {
+            double[] p = new double[dims];
+            for (int d = 0, rest = k; d < dims; d++, rest /= grid.length) {
+                p[d] = grid[rest % grid.length];
+            }
+            double value = objective.value(p);
+            if (value < bestValue[0]) {
+                best[1] = best[0];
+                bestValue[1] = bestValue[0];
+                best[0] = p;
+                bestValue[0] = value;
+            } else if (value < bestValue[1]) {
+                best[1] = p;
+                bestValue[1] = value;
+            }
+        }
+        return best[1] == null ? new double[][] {best[0]} : best;
+    }
+
+    /** The model with the given smoothing parameters and the heuristic start. */
+    public static ExponentialSmoothing withParameters(
+            double[] x, Method method, int period, double alpha, double beta, double gamma) {
+        return filter(x, method, period, alpha, beta, gamma, Initial.heuristic(x, method, period));
+    }
+
+    private static double sse(
+            double[] x,
+            Method method,
+            int period,
+            double alpha,
+            double beta,
+            double gamma,
+            Initial initial) {
+        return filter(x, method, period, alpha, beta, gamma, initial).sse;
+    }
+
+    private static ExponentialSmoothing filter(
+            double[] x,
+            Method method,
+            int period,
+            double alpha,
+            double beta,
+            double gamma,
+            Initial initial) {
+        int m = method.seasonal() ? period : 1;
+        double l = initial.level;
+        double b = initial.trend;
+        // ring of seasonal states: s[t mod m] holds s_{t-m} when y_t arrives
+        double[] s = initial.seasons.clone();
+        double sse = 0;
+        for (int t = 0; t < x.length; t++) {
+            int i = t % m;
+            double e = x[t] - (l + b + s[i]);
+            sse += e * e;
+            double nextLevel = l + b + alpha * e;
+            if (method.trend()) {
+                b = b + beta * e;
+            }
+            if (method.seasonal()) {
+                s[i] = s[i] + gamma * e;
+            }
+            l = nextLevel;
+        }
+        double[] last = new double[m];
+        for (int j = 0; j < m; j++) {
+            last[j] = s[(x.length + j) % m];
+        }
+        return new ExponentialSmoothing(method, m, alpha, beta, gamma, sse, x.length, l, b, last);
+    }
+
+    public double variance() {
+        return sse / n;
+    }
+
+    public double logLikelihood() {
+        return -n / 2.0 * (Math.log(2 * Math.PI * variance()) + 1);
+    }
+
+    /** Smoothing parameters, and the variance. */
+    public int parameters() {
+        return (method.trend() ? 2 : 1) + (method.seasonal() ? 1 : 0) + 1;
+    }
+
+    public double aic() {
+        return -2 * logLikelihood() + 2 * parameters();
+    }
+
+    public double aicc() {
+        int k = parameters();
+        return aic() + 2.0 * k * (k + 1) / (n - k - 1);
+    }
+
+    /** The point forecast h steps ahead (h ≥ 1). */
+    public double forecast(int h) {
+        return level + h * trend + seasons[(h - 1) % seasons.length];
+    }
+
+    /** The forecast variance h steps ahead. */
+    public double forecastVariance(int h) {
+        double sum = 1;
+        for (int j = 1; j < h; j++) {
+            double c = alpha + beta * j + (method.seasonal() && j % period == 0 ? gamma : 0);
+            sum += c * c;
+        }
+        return variance() * sum;
+    }
+
+    /** The central {@code level} (0.8, 0.95) prediction interval h steps ahead. */
+    public double[] interval(int h, double level) {
+        double z = NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
+        double half = z * Math.sqrt(forecastVariance(h));
+        return new double[] {forecast(h) - half, forecast(h) + half};
+    }
+
+    /** statsmodels' heuristic initial states (Hyndman et al., section 2.6). */
+    static final class Initial {
+        final double level;
+        final double trend;
+
+        /** s_{-m} .. s_{-1}: the seasonal state each of the first m samples uses. */
+        final double[] seasons;
+
+        Initial(double level, double trend, double[] seasons) {
+            this.level = level;
+            this.trend = trend;
+            this.seasons = seasons;
+        }
+
+        static Initial heuristic(double[] x, Method method, int period) {
+            if (!fits(method, x.length, period)) {
+                throw new IllegalArgumentException(
+                        x.length
+                                + " samples are too few for "
+                                + method
+                                + " (period "
+                                + period
+                                + ")");
+            }
+            double[] base = x;
+            double[] seasons = {0};
+            if (method.seasonal()) {
+                int m = period;
+                int minObs = 10 + 2 * (m / 2);
+                int cycles =
+                        Math.max(Math.min(5, x.length / m), (int) Math.ceil((double) minObs / m));
+                double[] part = Arrays.copyOf(x, Math.min(x.length, m * cycles));
+                double[] movingAverage = centeredMovingAverage(part, m);
+                double[] sum = new double[m];
+                int[] count = new int[m];
+                for (int t = 0; t < part.length; t++) {
+                    if (!Double.isNaN(movingAverage[t])) {
+                        sum[t % m] += part[t] - movingAverage[t];
+                        count[t % m]++;
+                    }
+                }
+                seasons = new double[m];
+                double mean = 0;
+                for (int i = 0; i < m; i++) {
+                    seasons[i] = sum[i] / count[i];
+                    mean += seasons[i];
+                }
+                mean /= m;
+                for (int i = 0; i < m; i++) {
+                    seasons[i] -= mean;
+                }
+                base = Arrays.stream(movingAverage).filter(v -> !Double.isNaN(v)).toArray();
+            }
+            // Level and trend: least squares on the first 10 (deseasonalised) values, t = 1..10.
+            double[][] design = new double[10][2];
+            for (int t = 0; t < 10; t++) {
+                design[t][0] = 1;
+                design[t][1] = t + 1;
+            }
+            RealVector coefficients =
+                    new QRDecomposition(new Array2DRowRealMatrix(design))
+                            .getSolver()
+                            .solve(new ArrayRealVector(Arrays.copyOf(base, 10)));
+            return new Initial(
+                    coefficients.getEntry(0),
+                    method.trend() ? coefficients.getEntry(1) : 0,
+                    seasons);
+        }
+
+        /** pandas' rolling(m, center=True).mean(), then for even m shift(-1).rolling(2).mean(). */
+        private static double[] centeredMovingAverage(double[] x, int m) {
+            int n = x.length;
+            double[] rolling = new double[n];
+            Arrays.fill(rolling, Double.NaN);
+            // pandas centres a window of m at i: it ends at i + (m - 1)/2, starts m - 1 before
+            for (int i = 0; i < n; i++) {
+                int end = i + (m - 1) / 2;
+                int start = end - m + 1;
+                if (start >= 0 && end < n) {
+                    double sum = 0;
+                    for (int j = start; j <= end; j++) {
+                        sum += x[j];
+                    }
+                    rolling[i] = sum / m;
+                }
+            }
+            if (m % 2 == 1) {
+                return rolling;
+            }
+            double[] averaged = new double[n];
+            Arrays.fill(averaged, Double.NaN);
+            for (int i = 1; i < n; i++) {
+                // shift(-1): value at i is rolling[i + 1]; rolling(2) averages i - 1 and i
+                double a = rolling[i];
+                double b = i + 1 < n ? rolling[i + 1] : Double.NaN;
+                averaged[i] = (a + b) / 2;
+            }
+            // rolling(2) at 0 has one value only: NaN
+            return averaged;
+        }
+    }
+}
