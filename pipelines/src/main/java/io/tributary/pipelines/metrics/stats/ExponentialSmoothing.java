@@ -273,10 +273,45 @@ public final class ExponentialSmoothing {
         return variance() * sum;
     }
 
+    /**
+     * The variance of the average of the forecasts 1..H: the h-step errors share their innovations
+     * (e_{n+h} = ε_{n+h} + Σ_{j<h} c_j ε_{n+h-j}), so the average's error is Σ_k ε_{n+k} (1 + Σ_{j
+     * ≤ H-k} c_j) ÷ H.
+     */
+    public double averageVariance(int horizon) {
+        double sum = 0;
+        for (int k = 1; k <= horizon; k++) {
+            double weight = 1;
+            for (int j = 1; j <= horizon - k; j++) {
+                weight += coefficient(j);
+            }
+            sum += weight * weight;
+        }
+        return variance() * sum / ((double) horizon * horizon);
+    }
+
+    /** The central {@code level} interval of the average of the forecasts 1..H. */
+    public double[] averageInterval(int horizon, double level) {
+        double mean = 0;
+        for (int h = 1; h <= horizon; h++) {
+            mean += forecast(h);
+        }
+        mean /= horizon;
+        double half = quantile(level) * Math.sqrt(averageVariance(horizon));
+        return new double[] {mean - half, mean + half};
+    }
+
+    private double coefficient(int j) {
+        return alpha + beta * j + (method.seasonal() && j % period == 0 ? gamma : 0);
+    }
+
+    private static double quantile(double level) {
+        return NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
+    }
+
     /** The central {@code level} (0.8, 0.95) prediction interval h steps ahead. */
     public double[] interval(int h, double level) {
-        double z = NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
-        double half = z * Math.sqrt(forecastVariance(h));
+        double half = quantile(level) * Math.sqrt(forecastVariance(h));
         return new double[] {forecast(h) - half, forecast(h) + half};
     }
 
