@@ -166,6 +166,32 @@ class MetricsBatchITCase {
                 .isCloseTo(golden.get("seasonal_strength").asDouble(), within(1e-6));
         assertThat(Double.parseDouble(got[3]))
                 .isCloseTo(golden.get("trend_strength").asDouble(), within(1e-6));
+        // Its forecast: statsmodels' choice, and its forecasts of the next two 5-minute steps.
+        JsonNode ets = etsReference("trend_season");
+        JsonNode chosen = ets.get("models").get(ets.get("chosen").asText());
+        List<String> forecast =
+                lake.rows(
+                        "SELECT method, horizon_end, predicted_avg, predicted_min, predicted_max"
+                                + " FROM gold.metrics_forecast WHERE metric = 'processes'");
+        String[] f = forecast.get(0).split(",");
+        assertThat(f[0]).isEqualTo(ets.get("chosen").asText());
+        assertThat(f[1]).isEqualTo("2026-03-01T12:05");
+        double first = chosen.get("forecast").get(0).asDouble();
+        double second = chosen.get("forecast").get(1).asDouble();
+        assertThat(Double.parseDouble(f[2])).isCloseTo((first + second) / 2, within(1e-3));
+        assertThat(Double.parseDouble(f[3])).isCloseTo(Math.min(first, second), within(1e-3));
+        assertThat(Double.parseDouble(f[4])).isCloseTo(Math.max(first, second), within(1e-3));
+        assertThat(
+                        lake.rows(
+                                "SELECT metric, COUNT(*) FROM gold.metrics_forecast_accuracy"
+                                        + " WHERE mase > 0 GROUP BY metric ORDER BY metric"))
+                .containsExactly("cpuUsage,2", "processes,1");
+        assertThat(
+                        lake.rows(
+                                "SELECT series, predicted_violations >= 0, breach_probability"
+                                        + " BETWEEN 0 AND 1 FROM gold.sla_predictions ORDER BY series"))
+                .containsExactly(H1 + ",true,true", H2 + ",true,true");
+
         assertThat(
                         lake.rows(
                                 "SELECT series, window_end, samples FROM gold.metrics_metadata"
@@ -180,6 +206,20 @@ class MetricsBatchITCase {
         List<String> all = new java.util.ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    static JsonNode etsReference(String name) throws Exception {
+        JsonNode root =
+                new ObjectMapper()
+                        .readTree(
+                                MetricsBatchITCase.class.getResourceAsStream(
+                                        "statsmodels-ets-reference.json"));
+        for (JsonNode s : root.get("series")) {
+            if (s.get("name").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException(name);
     }
 
     static JsonNode goldenSeries(String name) throws Exception {

@@ -126,7 +126,9 @@ class MetricsKillITCase {
                     List.of(
                             "SELECT metric, series, ts, `value` FROM silver.metrics_samples",
                             "SELECT * FROM gold.metrics_window_stats",
-                            "SELECT * FROM gold.metrics_metadata")) {
+                            "SELECT * FROM gold.metrics_metadata",
+                            "SELECT * FROM gold.metrics_forecast",
+                            "SELECT * FROM gold.metrics_forecast_accuracy")) {
                 assertThat(stream.rowsRounded(query))
                         .as(query)
                         .containsExactlyInAnyOrderElementsOf(backfill.rowsRounded(query));

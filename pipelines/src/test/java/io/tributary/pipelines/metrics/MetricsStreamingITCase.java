@@ -139,8 +139,15 @@ class MetricsStreamingITCase {
                     .containsExactlyInAnyOrderElementsOf(backfill.rows(stats));
             String metadata = "SELECT * FROM gold.metrics_metadata";
             assertThat(stream.rowsRounded(metadata)).hasSize(6);
-            assertThat(stream.rowsRounded(metadata))
-                    .containsExactlyInAnyOrderElementsOf(backfill.rowsRounded(metadata));
+            for (String latest :
+                    List.of(
+                            metadata,
+                            "SELECT * FROM gold.metrics_forecast",
+                            "SELECT * FROM gold.metrics_forecast_accuracy")) {
+                assertThat(stream.rowsRounded(latest))
+                        .as(latest)
+                        .containsExactlyInAnyOrderElementsOf(backfill.rowsRounded(latest));
+            }
         }
     }
 

@@ -3,7 +3,9 @@ package io.tributary.pipelines.metrics.series;
 import io.tributary.pipelines.metrics.MetricsOptions;
 import io.tributary.pipelines.metrics.sla.Sla;
 import io.tributary.pipelines.runtime.PipelineMode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ReadableConfig;
@@ -13,6 +15,7 @@ import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.types.Row;
+import org.apache.flink.util.OutputTag;
 
 /**
  * The views gold reads, computed per series by {@link SeriesOperator} from silver's samples (in a
@@ -23,8 +26,12 @@ import org.apache.flink.types.Row;
  *        |  keyBy(metric, series)
  *   [metrics-series] (state: the series' samples, one entry per UTC day)
  *        |-- main output --> metrics_series_window_stats   --> gold.metrics_window_stats
+ *        |-- side output --> metrics_series_sla_violations --> gold.sla_violations
+ *        |   the latest window end (LatestRows):
  *        |-- side output --> metrics_series_metadata       --> gold.metrics_metadata
- *        '-- side output --> metrics_series_sla_violations --> gold.sla_violations
+ *        |-- side output --> metrics_series_metrics_forecast(_accuracy)
+ *        |                                   --> gold.metrics_forecast(_accuracy)
+ *        '-- side output --> metrics_series_sla_predictions --> gold.sla_predictions
  * </pre>
  */
 @Internal
@@ -57,13 +64,17 @@ public final class MetricsSeriesViews {
         Schema derived = Schema.newBuilder().build();
         tEnv.createTemporaryView(
                 "metrics_series_window_stats", tEnv.fromChangelogStream(stats, derived, changes));
-        tEnv.createTemporaryView(
-                "metrics_series_metadata",
-                tEnv.fromChangelogStream(
-                        stats.getSideOutput(SeriesOperator.METADATA), derived, changes));
-        tEnv.createTemporaryView(
-                "metrics_series_sla_violations",
-                tEnv.fromChangelogStream(
-                        stats.getSideOutput(SeriesOperator.SLA_VIOLATIONS), derived, changes));
+        Map<String, OutputTag<Row>> sides = new LinkedHashMap<>();
+        sides.put("metrics_series_metadata", SeriesOperator.METADATA);
+        sides.put("metrics_series_metrics_forecast", SeriesOperator.FORECAST);
+        sides.put("metrics_series_metrics_forecast_accuracy", SeriesOperator.ACCURACY);
+        sides.put("metrics_series_sla_violations", SeriesOperator.SLA_VIOLATIONS);
+        sides.put("metrics_series_sla_predictions", SeriesOperator.SLA_PREDICTIONS);
+        sides.forEach(
+                (view, tag) ->
+                        tEnv.createTemporaryView(
+                                view,
+                                tEnv.fromChangelogStream(
+                                        stats.getSideOutput(tag), derived, changes)));
     }
 }

@@ -32,8 +32,9 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Keeps each series' gold rows, keyed by series: samples in and out (a changelog of silver) become
- * the changes of {@code metrics_window_stats} (main output) and {@code metrics_metadata} (side
- * output {@link #METADATA}).
+ * the changes of {@code metrics_window_stats} (main output), {@code sla_violations} and, from the
+ * latest window end ({@link LatestRows}), {@code metrics_metadata}, {@code metrics_forecast},
+ * {@code metrics_forecast_accuracy} and {@code sla_predictions} (side outputs).
  *
  * <p>Changes are collected per series and applied at once: before each checkpoint barrier and at
  * the end of the input in a stream, at the end of each key in a backfill (BATCH mode sorts by key
@@ -54,7 +55,16 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<Row> METADATA =
-            new OutputTag<>("metrics-metadata", SeriesRows.METADATA);
+            new OutputTag<>("metrics-metadata", LatestRows.METADATA);
+
+    public static final OutputTag<Row> FORECAST =
+            new OutputTag<>("metrics-forecast", LatestRows.FORECAST);
+
+    public static final OutputTag<Row> ACCURACY =
+            new OutputTag<>("metrics-forecast-accuracy", LatestRows.ACCURACY);
+
+    public static final OutputTag<Row> SLA_PREDICTIONS =
+            new OutputTag<>("metrics-sla-predictions", LatestRows.SLA_PREDICTIONS);
 
     public static final OutputTag<Row> SLA_VIOLATIONS =
             new OutputTag<>("metrics-sla-violations", SeriesRows.SLA_VIOLATIONS);
@@ -73,7 +83,10 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
     private transient SeriesRows rows;
     private transient Map<String, SeriesSamples> series;
     private transient Map<String, List<Change>> pending;
-    private transient Map<String, Row> metadata;
+
+    /** The latest rows emitted per series (recomputed from the samples after a restore). */
+    private transient Map<String, LatestRows> latest;
+
     private transient MapState<Long, byte[]> days;
 
     /**
@@ -106,7 +119,7 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
         rows = new SeriesRows(windows, slas);
         series = new HashMap<>();
         pending = new LinkedHashMap<>();
-        metadata = new HashMap<>();
+        latest = new HashMap<>();
         days = getKeyedStateBackend() == null ? null : getPartitionedState(DAYS);
         if (context.isRestored() && !batch) {
             List<String> keys;
@@ -153,7 +166,7 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
         apply(key);
         if (batch) {
             series.remove(key);
-            metadata.remove(key);
+            latest.remove(key);
         }
     }
 
@@ -199,13 +212,13 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
             newest = Math.max(newest, c.time);
             changedDays.add(DaySamplesCodec.dayOf(c.time));
         }
-        long latestBefore = samples.isEmpty() ? Long.MIN_VALUE : samples.last();
+        long lastBefore = samples.isEmpty() ? Long.MIN_VALUE : samples.last();
         Map<SeriesRows.EndWindow, Row> before = rows.windowStats(metric, labels, samples, from, to);
         Map<SeriesRows.EndWindow, Row> slaBefore =
                 rows.slaViolations(metric, labels, samples, from, to);
-        Row metadataBefore = metadata.get(key);
-        if (metadataBefore == null && !samples.isEmpty()) {
-            metadataBefore = rows.metadata(metric, labels, samples);
+        LatestRows latestBefore = latest.get(key);
+        if (latestBefore == null) {
+            latestBefore = LatestRows.of(windows, slas, metric, labels, samples);
         }
 
         int missing = 0;
@@ -234,19 +247,29 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
             emit(slaBefore.get(end), slaAfter.get(end), SLA_VIOLATIONS);
         }
 
-        long latestAfter = samples.isEmpty() ? Long.MIN_VALUE : samples.last();
-        Row metadataAfter = metadataBefore;
-        long lookedAt = Math.min(latestBefore, latestAfter);
-        if (latestAfter != latestBefore
+        long lastAfter = samples.isEmpty() ? Long.MIN_VALUE : samples.last();
+        LatestRows latestAfter = latestBefore;
+        long lookedAt = Math.min(lastBefore, lastAfter);
+        if (lastAfter != lastBefore
                 || lookedAt == Long.MIN_VALUE
                 || newest > windows.endOf(lookedAt) - MetricWindows.LONGEST) {
-            metadataAfter = rows.metadata(metric, labels, samples);
+            latestAfter = LatestRows.of(windows, slas, metric, labels, samples);
         }
-        emit(metadataBefore, metadataAfter, METADATA);
-        if (metadataAfter == null) {
-            metadata.remove(key);
+        emit(latestBefore.metadata, latestAfter.metadata, METADATA);
+        emit(latestBefore.forecast, latestAfter.forecast, FORECAST);
+        emit(latestBefore.accuracy, latestAfter.accuracy, ACCURACY);
+        Set<String> slaIds = new HashSet<>(latestBefore.slaPredictions.keySet());
+        slaIds.addAll(latestAfter.slaPredictions.keySet());
+        for (String id : slaIds) {
+            emit(
+                    latestBefore.slaPredictions.get(id),
+                    latestAfter.slaPredictions.get(id),
+                    SLA_PREDICTIONS);
+        }
+        if (samples.isEmpty()) {
+            latest.remove(key);
         } else {
-            metadata.put(key, metadataAfter);
+            latest.put(key, latestAfter);
         }
         if (samples.isEmpty()) {
             series.remove(key);

@@ -2,10 +2,8 @@ package io.tributary.pipelines.metrics.series;
 
 import io.tributary.pipelines.metrics.sla.Sla;
 import io.tributary.pipelines.metrics.sla.SlaCheck;
-import io.tributary.pipelines.metrics.stats.SeriesMetadata;
 import io.tributary.pipelines.metrics.stats.WindowStatistics;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +13,10 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.types.Row;
 
 /**
- * The gold rows of one series, computed from its samples: each window end's statistics ({@code
- * metrics_window_stats}) and the metadata of its latest window ({@code metrics_metadata}). Pure
- * functions of the samples, so a backfill and a stream over the same samples write the same rows.
+ * The gold rows of one series for each window end, computed from its samples: the statistics
+ * ({@code metrics_window_stats}) and the SLA checks ({@code sla_violations}). Pure functions of the
+ * samples, so a backfill and a stream over the same samples write the same rows; {@link LatestRows}
+ * has those of the latest end only.
  */
 @Internal
 public final class SeriesRows {
@@ -47,47 +46,6 @@ public final class SeriesRows {
                     Types.DOUBLE,
                     Types.DOUBLE,
                     Types.DOUBLE);
-
-    public static final TypeInformation<Row> METADATA =
-            Types.ROW_NAMED(
-                    new String[] {
-                        "metric",
-                        "series",
-                        "window_end",
-                        "samples",
-                        "acf",
-                        "significant_lags",
-                        "adf_statistic",
-                        "adf_pvalue",
-                        "adf_used_lag",
-                        "adf_nobs",
-                        "adf_critical_1pct",
-                        "adf_critical_5pct",
-                        "adf_critical_10pct",
-                        "stationary",
-                        "seasonal_period",
-                        "seasonal_strength",
-                        "trend_strength",
-                        "note"
-                    },
-                    Types.STRING,
-                    Types.STRING,
-                    Types.LOCAL_DATE_TIME,
-                    Types.LONG,
-                    Types.OBJECT_ARRAY(Types.DOUBLE),
-                    Types.OBJECT_ARRAY(Types.INT),
-                    Types.DOUBLE,
-                    Types.DOUBLE,
-                    Types.INT,
-                    Types.INT,
-                    Types.DOUBLE,
-                    Types.DOUBLE,
-                    Types.DOUBLE,
-                    Types.BOOLEAN,
-                    Types.INT,
-                    Types.DOUBLE,
-                    Types.DOUBLE,
-                    Types.STRING);
 
     public static final TypeInformation<Row> SLA_VIOLATIONS =
             Types.ROW_NAMED(
@@ -213,36 +171,6 @@ public final class SeriesRows {
             }
         }
         return rows;
-    }
-
-    /** The metadata of the 12 h window ending at the series' latest end; null without samples. */
-    public Row metadata(String metric, String series, SeriesSamples samples) {
-        if (samples.isEmpty()) {
-            return null;
-        }
-        long end = windows.endOf(samples.last());
-        SeriesMetadata m = SeriesMetadata.of(samples.values(end - MetricWindows.LONGEST, end));
-        return Row.of(
-                metric,
-                series,
-                MetricWindows.utc(end),
-                (long) m.samples,
-                m.acf == null ? null : Arrays.stream(m.acf).boxed().toArray(Double[]::new),
-                m.significantLags == null
-                        ? null
-                        : Arrays.stream(m.significantLags).boxed().toArray(Integer[]::new),
-                m.adf == null ? null : m.adf.statistic,
-                m.adf == null ? null : m.adf.pvalue,
-                m.adf == null ? null : m.adf.usedLag,
-                m.adf == null ? null : m.adf.nobs,
-                m.adf == null ? null : m.adf.critical1,
-                m.adf == null ? null : m.adf.critical5,
-                m.adf == null ? null : m.adf.critical10,
-                m.stationary(),
-                m.seasonalPeriod,
-                m.seasonalStrength,
-                m.trendStrength,
-                m.note);
     }
 
     /** A window of one end (and SLA): the key of a row within its series. */

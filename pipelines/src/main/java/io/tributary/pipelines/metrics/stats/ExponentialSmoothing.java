@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
@@ -141,14 +142,20 @@ public final class ExponentialSmoothing {
         PointValuePair best = null;
         // The likelihood can have more than one basin: start from the best points of a grid.
         for (double[] start : starts(dims, objective)) {
-            PointValuePair found =
-                    new BOBYQAOptimizer(2 * dims + 1, 0.05, 1e-9)
-                            .optimize(
-                                    new MaxEval(20_000),
-                                    new ObjectiveFunction(objective),
-                                    GoalType.MINIMIZE,
-                                    new InitialGuess(start),
-                                    new SimpleBounds(lower, upper));
+            PointValuePair found;
+            try {
+                found =
+                        new BOBYQAOptimizer(2 * dims + 1, 0.05, 1e-9)
+                                .optimize(
+                                        new MaxEval(20_000),
+                                        new ObjectiveFunction(objective),
+                                        GoalType.MINIMIZE,
+                                        new InitialGuess(start),
+                                        new SimpleBounds(lower, upper));
+            } catch (MathIllegalStateException e) {
+                // BOBYQA gives up on some flat surfaces; the grid's point stands instead.
+                found = new PointValuePair(start, objective.value(start));
+            }
             if (best == null || found.getValue() < best.getValue()) {
                 best = found;
             }

@@ -18,6 +18,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
+import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,13 @@ class SeriesOperatorTest {
             List.of(
                     new Sla("s1", "busy", 1, Map.of("cpu", new SlaRange(null, 18.0))),
                     new Sla("s2", "other metric", 1, Map.of("memory", new SlaRange(1.0, null))));
+    private static final List<OutputTag<Row>> SIDES =
+            List.of(
+                    SeriesOperator.METADATA,
+                    SeriesOperator.FORECAST,
+                    SeriesOperator.ACCURACY,
+                    SeriesOperator.SLA_VIOLATIONS,
+                    SeriesOperator.SLA_PREDICTIONS);
     private static final List<String> SERIES =
             List.of("{instance=\"h1:9100\"}", "{instance=\"h2:9100\"}");
 
@@ -41,8 +49,10 @@ class SeriesOperatorTest {
         Random random = new Random(18);
         Map<String, SeriesSamples> truth = new HashMap<>();
         Map<Row, Integer> sink = new HashMap<>();
-        Map<Row, Integer> metadataSink = new HashMap<>();
-        Map<Row, Integer> slaSink = new HashMap<>();
+        Map<OutputTag<Row>, Map<Row, Integer>> sides = new HashMap<>();
+        for (OutputTag<Row> tag : SIDES) {
+            sides.put(tag, new HashMap<>());
+        }
         List<Row> live = new ArrayList<>();
 
         KeyedOneInputStreamOperatorTestHarness<String, Row, Row> harness = open(null);
@@ -69,7 +79,7 @@ class SeriesOperatorTest {
             }
             harness.prepareSnapshotPreBarrier(++checkpoint);
             OperatorSubtaskState state = harness.snapshot(checkpoint, checkpoint);
-            drain(harness, sink, metadataSink, slaSink);
+            drain(harness, sink, sides);
             if (round % 4 == 3) {
                 harness.close();
                 harness = open(state);
@@ -77,26 +87,46 @@ class SeriesOperatorTest {
         }
         harness.close();
 
-        SeriesRows rows = new SeriesRows(new MetricWindows(STEP), SLAS);
+        MetricWindows windows = new MetricWindows(STEP);
+        SeriesRows rows = new SeriesRows(windows, SLAS);
         List<Row> expected = new ArrayList<>();
-        List<Row> expectedMetadata = new ArrayList<>();
-        List<Row> expectedSla = new ArrayList<>();
+        Map<OutputTag<Row>, List<Row>> expectedSides = new HashMap<>();
+        for (OutputTag<Row> tag : SIDES) {
+            expectedSides.put(tag, new ArrayList<>());
+        }
         truth.forEach(
                 (series, samples) -> {
                     expected.addAll(
                             rows.windowStats("cpu", series, samples, Long.MIN_VALUE, Long.MAX_VALUE)
                                     .values());
-                    expectedMetadata.add(rows.metadata("cpu", series, samples));
-                    expectedSla.addAll(
-                            rows.slaViolations(
-                                            "cpu", series, samples, Long.MIN_VALUE, Long.MAX_VALUE)
-                                    .values());
+                    expectedSides
+                            .get(SeriesOperator.SLA_VIOLATIONS)
+                            .addAll(
+                                    rows.slaViolations(
+                                                    "cpu",
+                                                    series,
+                                                    samples,
+                                                    Long.MIN_VALUE,
+                                                    Long.MAX_VALUE)
+                                            .values());
+                    LatestRows latest = LatestRows.of(windows, SLAS, "cpu", series, samples);
+                    expectedSides.get(SeriesOperator.METADATA).add(latest.metadata);
+                    expectedSides.get(SeriesOperator.FORECAST).add(latest.forecast);
+                    expectedSides.get(SeriesOperator.ACCURACY).add(latest.accuracy);
+                    expectedSides
+                            .get(SeriesOperator.SLA_PREDICTIONS)
+                            .addAll(latest.slaPredictions.values());
                 });
         assertThat(materialized(sink)).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(materialized(metadataSink))
-                .containsExactlyInAnyOrderElementsOf(expectedMetadata);
-        assertThat(expectedSla).extracting(r -> r.getField(11)).contains("ok", "violated");
-        assertThat(materialized(slaSink)).containsExactlyInAnyOrderElementsOf(expectedSla);
+        assertThat(expectedSides.get(SeriesOperator.SLA_VIOLATIONS))
+                .extracting(r -> r.getField(11))
+                .contains("ok", "violated");
+        assertThat(expectedSides.get(SeriesOperator.FORECAST)).doesNotContainNull();
+        for (OutputTag<Row> tag : SIDES) {
+            assertThat(materialized(sides.get(tag)))
+                    .as(tag.getId())
+                    .containsExactlyInAnyOrderElementsOf(expectedSides.get(tag));
+        }
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Row, Row> open(
@@ -115,18 +145,14 @@ class SeriesOperatorTest {
     private static void drain(
             KeyedOneInputStreamOperatorTestHarness<String, Row, Row> harness,
             Map<Row, Integer> sink,
-            Map<Row, Integer> metadataSink,
-            Map<Row, Integer> slaSink) {
+            Map<OutputTag<Row>, Map<Row, Integer>> sides) {
         harness.extractOutputValues().forEach(row -> apply(sink, row));
-        var side = harness.getSideOutput(SeriesOperator.METADATA);
-        if (side != null) {
-            side.forEach(record -> apply(metadataSink, record.getValue()));
-            side.clear();
-        }
-        var sla = harness.getSideOutput(SeriesOperator.SLA_VIOLATIONS);
-        if (sla != null) {
-            sla.forEach(record -> apply(slaSink, record.getValue()));
-            sla.clear();
+        for (OutputTag<Row> tag : SIDES) {
+            var side = harness.getSideOutput(tag);
+            if (side != null) {
+                side.forEach(record -> apply(sides.get(tag), record.getValue()));
+                side.clear();
+            }
         }
         harness.getOutput().clear();
     }
