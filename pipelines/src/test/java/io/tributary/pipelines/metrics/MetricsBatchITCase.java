@@ -171,7 +171,7 @@ class MetricsBatchITCase {
         JsonNode chosen = ets.get("models").get(ets.get("chosen").asText());
         List<String> forecast =
                 lake.rows(
-                        "SELECT method, horizon_end, predicted_avg, predicted_min, predicted_max"
+                        "SELECT `method`, horizon_end, predicted_avg, predicted_min, predicted_max"
                                 + " FROM gold.metrics_forecast WHERE metric = 'processes'");
         String[] f = forecast.get(0).split(",");
         assertThat(f[0]).isEqualTo(ets.get("chosen").asText());

@@ -6,7 +6,7 @@ CREATE TABLE gold.metrics_forecast (
   metric         STRING,
   series         STRING,
   made_at        TIMESTAMP(3),   -- UTC: the latest window end
-  method         STRING,         -- 'SES', 'Holt', 'Holt-Winters'
+  `method`       STRING,         -- 'SES', 'Holt', 'Holt-Winters'
   horizon_end    TIMESTAMP(3),   -- made_at + 10 minutes
   predicted_avg  DOUBLE,         -- the average of the point forecasts over the horizon's steps
   predicted_min  DOUBLE,         -- the lowest point forecast

@@ -4,7 +4,7 @@ CREATE TABLE gold.metrics_forecast_accuracy (
   metric         STRING,
   series         STRING,
   made_at        TIMESTAMP(3),   -- UTC: the latest window end
-  method         STRING,
+  `method`       STRING,
   origins        INT,
   horizon_steps  INT,            -- samples in 10 minutes at the series' median spacing
   mae            DOUBLE,         -- mean absolute error over every origin and step
