@@ -57,16 +57,16 @@ public final class WindowStatistics {
                 min = v;
             }
         }
-        double[] sorted = Arrays.copyOfRange(values, from, to);
-        Arrays.sort(sorted);
+        // Selection, not a sort: a backfill asks every window end of every series.
+        double[] scratch = Arrays.copyOfRange(values, from, to);
         return new WindowStatistics(
                 n,
                 max,
                 min,
                 mean(values, from, to),
                 stddev(values, from, to),
-                quantile(0.5, sorted),
-                quantile(0.95, sorted));
+                quantile(0.5, scratch),
+                quantile(0.95, scratch));
     }
 
     /** avg_over_time: an incremental mean, compensated (and safe for infinities). */
@@ -119,14 +119,65 @@ public final class WindowStatistics {
         return Math.sqrt((aux + cAux) / count);
     }
 
-    /** quantile_over_time on sorted values: the weighted average of the two nearest ranks. */
-    static double quantile(double q, double[] sorted) {
-        double n = sorted.length;
+    /**
+     * quantile_over_time: the weighted average of the two nearest ranks. {@code values} is
+     * reordered (partially sorted), not changed.
+     */
+    static double quantile(double q, double[] values) {
+        double n = values.length;
         double rank = q * (n - 1);
-        double lower = Math.max(0, Math.floor(rank));
-        double upper = Math.min(n - 1, lower + 1);
+        int lower = (int) Math.max(0, Math.floor(rank));
+        int upper = (int) Math.min(n - 1, lower + 1);
         double weight = rank - Math.floor(rank);
-        return sorted[(int) lower] * (1 - weight) + sorted[(int) upper] * weight;
+        double low = select(values, lower);
+        double high = low;
+        // After selecting rank `lower`, every later element is at least as large: its minimum is
+        // the next rank.
+        if (upper > lower) {
+            high = values[upper];
+            for (int i = upper + 1; i < values.length; i++) {
+                high = Math.min(high, values[i]);
+            }
+        }
+        return low * (1 - weight) + high * weight;
+    }
+
+    /** The k-th smallest value (0-based), partitioning {@code a} around it (Hoare's select). */
+    private static double select(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            double pivot = median3(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static double median3(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     public int samples() {
