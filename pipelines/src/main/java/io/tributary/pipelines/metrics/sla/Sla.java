@@ -21,6 +21,9 @@ public final class Sla implements Serializable {
         this.name = Objects.requireNonNull(name);
         this.revision = revision;
         this.metrics = new LinkedHashMap<>(metrics);
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("an SLA needs at least one metric with a range");
+        }
     }
 
     public String id() {

@@ -1,115 +1,224 @@
 package io.tributary.pipelines.metrics.sla;
 
-import io.tributary.connector.delta.DeltaTableInfo;
-import io.tributary.pipelines.command.LakeQuery;
+import io.tributary.connector.delta.DeltaTableAppender;
+import io.tributary.connector.delta.DeltaTableReader;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.SqlResource;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
+import org.apache.flink.table.types.logical.BooleanType;
+import org.apache.flink.table.types.logical.DoubleType;
+import org.apache.flink.table.types.logical.IntType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.TimestampType;
+import org.apache.flink.table.types.logical.VarCharType;
 
 /**
- * The SLA definitions in the lake ({@code silver.metrics_slas}): every revision kept, the latest of
- * each SLA in force, so that the pipeline and the service read the same SLAs. Each change appends a
- * revision; a deletion is a revision too.
+ * The SLA definitions in the lake ({@code silver.metrics_slas}), read and written without a Flink
+ * job, so that the pipeline and the service see the same SLAs. Every revision is kept: a change
+ * appends the next revision, a deletion too; the latest revision of an SLA is the SLA. Revision n
+ * of an SLA is committed once ({@link DeltaTableAppender}: app id {@code sla:<id>}, version n), so
+ * of two writers changing the same revision one wins and the other gets an {@link SlaConflict}.
  */
 @PublicEvolving
 public final class SlaStore {
     public static final LakeTable TABLE =
             LakeTable.fromDdl(SqlResource.load(SlaStore.class, "silver.metrics_slas.sql"));
 
-    private final Configuration conf;
+    static final RowType ROW =
+            RowType.of(
+                    new LogicalType[] {
+                        VarCharType.STRING_TYPE,
+                        new IntType(),
+                        VarCharType.STRING_TYPE,
+                        VarCharType.STRING_TYPE,
+                        new DoubleType(),
+                        new DoubleType(),
+                        new BooleanType(),
+                        new TimestampType(3)
+                    },
+                    new String[] {
+                        "sla_id",
+                        "revision",
+                        "name",
+                        "metric",
+                        "min_value",
+                        "max_value",
+                        "deleted",
+                        "changed_at"
+                    });
 
-    public SlaStore(Configuration conf) {
-        this.conf = conf;
+    private final String location;
+
+    public SlaStore(ReadableConfig conf) {
+        this.location = TABLE.location(LakeCatalog.lakeRoot(conf));
     }
 
-    /** The SLAs in force: the latest revision of each, deleted ones left out. */
-    public List<Sla> current() throws Exception {
-        if (DeltaTableInfo.load(TABLE.location(LakeCatalog.lakeRoot(conf)), Map.of()).isEmpty()) {
-            return List.of();
-        }
-        TableEnvironment tEnv = LakeQuery.environment(conf);
-        List<List<Object>> rows =
-                LakeQuery.run(
-                                tEnv,
-                                "SELECT sla_id, revision, name, metric, min_value, max_value, deleted"
-                                        + " FROM "
-                                        + TABLE.qualifiedName()
-                                        + " ORDER BY sla_id, revision, metric")
-                        .rows();
-        Map<String, Integer> latest = new LinkedHashMap<>();
-        rows.forEach(r -> latest.merge((String) r.get(0), (Integer) r.get(1), Math::max));
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, Map<String, SlaRange>> ranges = new LinkedHashMap<>();
-        for (List<Object> r : rows) {
-            String id = (String) r.get(0);
-            if (!r.get(1).equals(latest.get(id)) || Boolean.TRUE.equals(r.get(6))) {
-                continue;
-            }
-            names.put(id, (String) r.get(2));
-            ranges.computeIfAbsent(id, k -> new LinkedHashMap<>())
-                    .put((String) r.get(3), new SlaRange((Double) r.get(4), (Double) r.get(5)));
-        }
+    /** The SLAs in force: the latest revision of each, deleted ones left out, by name. */
+    public List<Sla> current() {
         List<Sla> slas = new ArrayList<>();
-        ranges.forEach(
-                (id, metrics) -> slas.add(new Sla(id, names.get(id), latest.get(id), metrics)));
+        latest().values().stream().filter(r -> !r.deleted).forEach(r -> slas.add(r.sla));
+        slas.sort(Comparator.comparing(Sla::name).thenComparing(Sla::id));
         return slas;
     }
 
+    /** The SLA in force with this id. */
+    public Optional<Sla> get(String id) {
+        Revision r = latest().get(id);
+        return r == null || r.deleted ? Optional.empty() : Optional.of(r.sla);
+    }
+
     /** Stores a new SLA, revision 1. */
-    public Sla create(String name, Map<String, SlaRange> metrics) throws Exception {
+    public Sla create(String name, Map<String, SlaRange> metrics) {
         Sla sla = new Sla(UUID.randomUUID().toString(), name, 1, metrics);
-        append(sla, false);
+        if (!write(sla, false)) {
+            throw new IllegalStateException("a new SLA's id was taken: " + sla.id());
+        }
         return sla;
     }
 
-    private void append(Sla sla, boolean deleted) throws Exception {
-        TableEnvironment tEnv = LakeQuery.environment(conf);
-        LakeCatalog.registerDeclared(tEnv, conf, List.of(TABLE));
-        LakeCatalog.createIfAbsent(tEnv, TABLE.qualifiedName());
-        String at =
-                LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).toString().replace('T', ' ');
-        String rows =
-                sla.metrics().entrySet().stream()
-                        .map(
-                                m ->
-                                        "("
-                                                + text(sla.id())
-                                                + ", "
-                                                + sla.revision()
-                                                + ", "
-                                                + text(sla.name())
-                                                + ", "
-                                                + text(m.getKey())
-                                                + ", "
-                                                + number(m.getValue().min())
-                                                + ", "
-                                                + number(m.getValue().max())
-                                                + ", "
-                                                + deleted
-                                                + ", TIMESTAMP '"
-                                                + at
-                                                + "')")
-                        .collect(Collectors.joining(", "));
-        tEnv.executeSql("INSERT INTO " + TABLE.qualifiedName() + " VALUES " + rows).await();
+    /**
+     * Replaces the SLA, whose latest revision must be {@code expectedRevision}, with the next.
+     *
+     * @throws SlaConflict when another revision came first
+     * @throws java.util.NoSuchElementException when there is no such SLA (or it was deleted)
+     */
+    public Sla replace(
+            String id, int expectedRevision, String name, Map<String, SlaRange> metrics) {
+        requireAt(id, expectedRevision);
+        Sla next = new Sla(id, name, expectedRevision + 1, metrics);
+        if (!write(next, false)) {
+            throw new SlaConflict(id, expectedRevision, latestRevision(id));
+        }
+        return next;
     }
 
-    private static String text(String s) {
-        return "'" + s.replace("'", "''") + "'";
+    /** Deletes the SLA at {@code expectedRevision}: a revision of its own, the history stays. */
+    public void delete(String id, int expectedRevision) {
+        Sla current = requireAt(id, expectedRevision);
+        Sla tombstone = new Sla(id, current.name(), expectedRevision + 1, current.metrics());
+        if (!write(tombstone, true)) {
+            throw new SlaConflict(id, expectedRevision, latestRevision(id));
+        }
     }
 
-    private static String number(Double d) {
-        return d == null ? "CAST(NULL AS DOUBLE)" : "CAST(" + d + " AS DOUBLE)";
+    private Sla requireAt(String id, int expectedRevision) {
+        Revision r = latest().get(id);
+        if (r == null || r.deleted) {
+            throw new java.util.NoSuchElementException("no SLA " + id);
+        }
+        if (r.sla.revision() != expectedRevision) {
+            throw new SlaConflict(id, expectedRevision, r.sla.revision());
+        }
+        return r.sla;
+    }
+
+    private int latestRevision(String id) {
+        Revision r = latest().get(id);
+        return r == null ? 0 : r.sla.revision();
+    }
+
+    /** Appends the revision; false when that revision of the SLA was written by another. */
+    private boolean write(Sla sla, boolean deleted) {
+        TimestampData now = TimestampData.fromInstant(Instant.now());
+        List<RowData> rows = new ArrayList<>();
+        // A deletion keeps one row: its metrics need no repeating.
+        Map<String, SlaRange> metrics =
+                deleted
+                        ? Map.of(sla.metrics().keySet().iterator().next(), first(sla))
+                        : sla.metrics();
+        metrics.forEach(
+                (metric, range) ->
+                        rows.add(
+                                GenericRowData.of(
+                                        StringData.fromString(sla.id()),
+                                        sla.revision(),
+                                        StringData.fromString(sla.name()),
+                                        StringData.fromString(metric),
+                                        range.min(),
+                                        range.max(),
+                                        deleted,
+                                        now)));
+        try {
+            return new DeltaTableAppender(location, ROW, Map.of())
+                    .append(rows, "sla:" + sla.id(), sla.revision())
+                    .isPresent();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write SLA " + sla.id(), e);
+        }
+    }
+
+    private static SlaRange first(Sla sla) {
+        return sla.metrics().values().iterator().next();
+    }
+
+    /** The latest revision of every SLA, by id. */
+    private Map<String, Revision> latest() {
+        Optional<DeltaTableReader.Contents> table = DeltaTableReader.read(location, Map.of());
+        Map<String, Revision> latest = new LinkedHashMap<>();
+        if (table.isEmpty()) {
+            return latest;
+        }
+        DeltaTableReader.Contents t = table.get();
+        int id = t.column("sla_id");
+        int revision = t.column("revision");
+        Map<String, Integer> newest = new LinkedHashMap<>();
+        for (RowData r : t.rows()) {
+            newest.merge(r.getString(id).toString(), r.getInt(revision), Math::max);
+        }
+        Map<String, Map<String, SlaRange>> ranges = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Boolean> deleted = new LinkedHashMap<>();
+        int name = t.column("name");
+        int metric = t.column("metric");
+        int min = t.column("min_value");
+        int max = t.column("max_value");
+        int gone = t.column("deleted");
+        for (RowData r : t.rows()) {
+            String key = r.getString(id).toString();
+            if (r.getInt(revision) != newest.get(key)) {
+                continue;
+            }
+            names.put(key, r.getString(name).toString());
+            deleted.merge(key, r.getBoolean(gone), Boolean::logicalOr);
+            ranges.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                    .put(
+                            r.getString(metric).toString(),
+                            new SlaRange(
+                                    r.isNullAt(min) ? null : r.getDouble(min),
+                                    r.isNullAt(max) ? null : r.getDouble(max)));
+        }
+        ranges.forEach(
+                (key, metrics) ->
+                        latest.put(
+                                key,
+                                new Revision(
+                                        new Sla(key, names.get(key), newest.get(key), metrics),
+                                        deleted.get(key))));
+        return latest;
+    }
+
+    private static final class Revision {
+        final Sla sla;
+        final boolean deleted;
+
+        Revision(Sla sla, boolean deleted) {
+            this.sla = sla;
+            this.deleted = deleted;
+        }
     }
 }
