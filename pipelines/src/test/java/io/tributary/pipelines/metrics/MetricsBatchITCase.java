@@ -122,12 +122,12 @@ class MetricsBatchITCase {
                                         + " p50_value, p95_value FROM gold.metrics_window_stats"
                                         + " WHERE metric = 'cpuUsage'"))
                 .containsExactlyInAnyOrderElementsOf(
-                        concat(
+                        MetricSamples.concat(
                                 h1.windowStatsRows("cpuUsage", H1, 300_000L),
                                 h2.windowStatsRows("cpuUsage", H2, 300_000L)));
 
         List<String> expectedSla =
-                concat(
+                MetricSamples.concat(
                         h1.slaRows(busy.id(), "cpuUsage", H1, 300_000L, null, 60.0),
                         h2.slaRows(busy.id(), "cpuUsage", H2, 300_000L, null, 60.0));
         assertThat(expectedSla)
@@ -202,38 +202,24 @@ class MetricsBatchITCase {
                         H2 + ",2026-03-01T03:00," + h2.size());
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
     static JsonNode etsReference(String name) throws Exception {
-        JsonNode root =
-                new ObjectMapper()
-                        .readTree(
-                                MetricsBatchITCase.class.getResourceAsStream(
-                                        "statsmodels-ets-reference.json"));
-        for (JsonNode s : root.get("series")) {
-            if (s.get("name").asText().equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException(name);
+        return reference("statsmodels-ets-reference.json", name);
     }
 
     static JsonNode goldenSeries(String name) throws Exception {
+        return reference("statsmodels-reference.json", name);
+    }
+
+    /** The series of that name in a statsmodels reference file beside this class. */
+    private static JsonNode reference(String file, String name) throws Exception {
         JsonNode root =
-                new ObjectMapper()
-                        .readTree(
-                                MetricsBatchITCase.class.getResourceAsStream(
-                                        "statsmodels-reference.json"));
+                new ObjectMapper().readTree(MetricsBatchITCase.class.getResourceAsStream(file));
         for (JsonNode s : root.get("series")) {
             if (s.get("name").asText().equals(name)) {
                 return s;
             }
         }
-        throw new IllegalArgumentException(name);
+        throw new IllegalArgumentException(name + " is not in " + file);
     }
 
     private static void write(Path file, String text) throws Exception {

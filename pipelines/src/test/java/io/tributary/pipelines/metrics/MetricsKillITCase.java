@@ -2,21 +2,17 @@ package io.tributary.pipelines.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.pipelines.runtime.PipelineMode;
-import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.MetricsLakes;
 import io.tributary.pipelines.testutils.PrometheusServer;
 import io.tributary.pipelines.testutils.StreamingJob;
 import io.tributary.pipelines.testutils.TributaryProcess;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
@@ -107,32 +103,13 @@ class MetricsKillITCase {
                     .as("every sample once")
                     .containsExactly(expected + "," + expected);
 
-            List<String> range = stream.rows("SELECT MIN(ts), MAX(ts) FROM silver.metrics_samples");
-            String[] bounds = range.get(0).split(",");
             Configuration backfilled = new Configuration();
             backfilled.set(TributaryOptions.LAKE_ROOT, dir.resolve("backfill").toString());
-            backfilled.set(MetricsOptions.SOURCE, MetricsSource.PROMETHEUS);
             backfilled.set(MetricsOptions.PROMETHEUS_URL, prometheus.url());
             backfilled.set(MetricsOptions.FILE, metrics.toString());
             backfilled.set(MetricsOptions.RESOLUTION, Duration.ofSeconds(5));
-            backfilled.set(MetricsOptions.BACKFILL_FROM, bounds[0]);
-            backfilled.set(
-                    MetricsOptions.BACKFILL_UNTIL,
-                    LocalDateTime.parse(bounds[1]).plusSeconds(1).toString());
-            new PipelineRunner(backfilled, new PrintStream(OutputStream.nullOutputStream()))
-                    .run(MetricsPipeline.fromConfig(backfilled), PipelineMode.BATCH);
-            Lake backfill = new Lake(backfilled);
-            for (String query :
-                    List.of(
-                            "SELECT metric, series, ts, `value` FROM silver.metrics_samples",
-                            "SELECT * FROM gold.metrics_window_stats",
-                            "SELECT * FROM gold.metrics_metadata",
-                            "SELECT * FROM gold.metrics_forecast",
-                            "SELECT * FROM gold.metrics_forecast_accuracy")) {
-                assertThat(stream.rowsRounded(query))
-                        .as(query)
-                        .containsExactlyInAnyOrderElementsOf(backfill.rowsRounded(query));
-            }
+            MetricsLakes.assertSame(
+                    stream, MetricsLakes.backfillOfTheSameRange(stream, backfilled));
         }
     }
 }

@@ -122,7 +122,7 @@ class PrometheusBackfillITCase {
                                         + " p50_value, p95_value FROM gold.metrics_window_stats"
                                         + " WHERE metric = 'processes'"))
                 .containsExactlyInAnyOrderElementsOf(
-                        concat(
+                        MetricSamples.concat(
                                 PIDS_H1.windowStatsRows("processes", H1, 300_000L),
                                 PIDS_H2.windowStatsRows("processes", H2, 300_000L)));
 
@@ -165,11 +165,5 @@ class PrometheusBackfillITCase {
     private static void run(Configuration conf) throws Exception {
         new PipelineRunner(conf, new PrintStream(OutputStream.nullOutputStream()))
                 .run(MetricsPipeline.fromConfig(conf), PipelineMode.BATCH);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

@@ -87,41 +87,32 @@ public final class MetricSamples {
      * each non-empty window (end − length, end].
      */
     public List<String> windowStatsRows(String metric, String series, long step) {
-        List<String> rows = new ArrayList<>();
-        long first = ceil(samples.firstKey(), step);
-        long last = ceil(samples.lastKey(), step);
-        for (long end = first; end <= last; end += step) {
-            for (int w = 0; w < WINDOWS.length; w++) {
-                double[] x =
-                        samples.subMap(end - WINDOWS[w], false, end, true).values().stream()
-                                .mapToDouble(Double::doubleValue)
-                                .toArray();
-                if (x.length == 0) {
-                    continue;
-                }
-                double mean = Arrays.stream(x).sum() / x.length;
-                double squares = Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum();
-                double[] sorted = x.clone();
-                Arrays.sort(sorted);
-                rows.add(
-                        String.join(
-                                " | ",
-                                metric,
-                                series,
-                                WINDOW_NAMES[w],
-                                String.valueOf(
-                                        LocalDateTime.ofInstant(
-                                                Instant.ofEpochMilli(end), ZoneOffset.UTC)),
-                                String.valueOf((long) x.length),
-                                Lake.format(sorted[sorted.length - 1]),
-                                Lake.format(sorted[0]),
-                                Lake.format(mean),
-                                Lake.format(Math.sqrt(squares / x.length)),
-                                Lake.format(quantile(sorted, 0.5)),
-                                Lake.format(quantile(sorted, 0.95))));
-            }
-        }
-        return rows;
+        return eachWindow(
+                step,
+                (w, end, window) -> {
+                    double[] x =
+                            window.values().stream().mapToDouble(Double::doubleValue).toArray();
+                    if (x.length == 0) {
+                        return null;
+                    }
+                    double mean = Arrays.stream(x).sum() / x.length;
+                    double squares = Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum();
+                    double[] sorted = x.clone();
+                    Arrays.sort(sorted);
+                    return String.join(
+                            " | ",
+                            metric,
+                            series,
+                            WINDOW_NAMES[w],
+                            utc(end),
+                            String.valueOf((long) x.length),
+                            Lake.format(sorted[sorted.length - 1]),
+                            Lake.format(sorted[0]),
+                            Lake.format(mean),
+                            Lake.format(Math.sqrt(squares / x.length)),
+                            Lake.format(quantile(sorted, 0.5)),
+                            Lake.format(quantile(sorted, 0.95)));
+                });
     }
 
     /**
@@ -131,55 +122,80 @@ public final class MetricSamples {
      */
     public List<String> slaRows(
             String slaId, String metric, String series, long step, Double min, Double max) {
+        return eachWindow(
+                step,
+                (w, end, window) -> {
+                    int violations = 0;
+                    java.util.Set<Long> minutes = new java.util.HashSet<>();
+                    int episodes = 0;
+                    Long longest = null;
+                    Long runStart = null;
+                    for (Map.Entry<Long, Double> e : window.entrySet()) {
+                        double v = e.getValue();
+                        if ((min != null && v < min) || (max != null && v > max)) {
+                            violations++;
+                            minutes.add(e.getKey() / 60_000);
+                            if (runStart == null) {
+                                runStart = e.getKey();
+                                episodes++;
+                            }
+                            long seconds = (e.getKey() - runStart) / 1000;
+                            longest = longest == null ? seconds : Math.max(longest, seconds);
+                        } else {
+                            runStart = null;
+                        }
+                    }
+                    int n = window.size();
+                    return String.join(
+                            " | ",
+                            slaId,
+                            metric,
+                            series,
+                            WINDOW_NAMES[w],
+                            utc(end),
+                            String.valueOf((long) n),
+                            String.valueOf((long) violations),
+                            String.valueOf((long) minutes.size()),
+                            String.valueOf((long) episodes),
+                            String.valueOf(longest),
+                            n == 0 ? "null" : Lake.format(1 - (double) violations / n),
+                            n == 0 ? "no data" : violations > 0 ? "violated" : "ok");
+                });
+    }
+
+    /** The rows of both lists, in order. */
+    public static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** What a row is made of: a window of the series, its end and its samples. */
+    private interface WindowRow {
+        String row(int window, long end, Map<Long, Double> samples);
+    }
+
+    /**
+     * One row per window and step end from the first end at or after the first sample to the first
+     * at or after the last (null: no row).
+     */
+    private List<String> eachWindow(long step, WindowRow row) {
         List<String> rows = new ArrayList<>();
         long first = ceil(samples.firstKey(), step);
         long last = ceil(samples.lastKey(), step);
         for (long end = first; end <= last; end += step) {
             for (int w = 0; w < WINDOWS.length; w++) {
-                int n = 0;
-                int violations = 0;
-                java.util.Set<Long> minutes = new java.util.HashSet<>();
-                int episodes = 0;
-                Long longest = null;
-                Long runStart = null;
-                for (Map.Entry<Long, Double> e :
-                        samples.subMap(end - WINDOWS[w], false, end, true).entrySet()) {
-                    n++;
-                    double v = e.getValue();
-                    boolean out = (min != null && v < min) || (max != null && v > max);
-                    if (out) {
-                        violations++;
-                        minutes.add(e.getKey() / 60_000);
-                        if (runStart == null) {
-                            runStart = e.getKey();
-                            episodes++;
-                        }
-                        long seconds = (e.getKey() - runStart) / 1000;
-                        longest = longest == null ? seconds : Math.max(longest, seconds);
-                    } else {
-                        runStart = null;
-                    }
+                String r = row.row(w, end, samples.subMap(end - WINDOWS[w], false, end, true));
+                if (r != null) {
+                    rows.add(r);
                 }
-                rows.add(
-                        String.join(
-                                " | ",
-                                slaId,
-                                metric,
-                                series,
-                                WINDOW_NAMES[w],
-                                String.valueOf(
-                                        LocalDateTime.ofInstant(
-                                                Instant.ofEpochMilli(end), ZoneOffset.UTC)),
-                                String.valueOf((long) n),
-                                String.valueOf((long) violations),
-                                String.valueOf((long) minutes.size()),
-                                String.valueOf((long) episodes),
-                                String.valueOf(longest),
-                                n == 0 ? "null" : Lake.format(1 - (double) violations / n),
-                                n == 0 ? "no data" : violations > 0 ? "violated" : "ok"));
             }
         }
         return rows;
+    }
+
+    private static String utc(long end) {
+        return String.valueOf(LocalDateTime.ofInstant(Instant.ofEpochMilli(end), ZoneOffset.UTC));
     }
 
     private static double quantile(double[] sorted, double q) {

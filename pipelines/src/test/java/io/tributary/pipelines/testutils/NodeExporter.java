@@ -1,9 +1,5 @@
 package io.tributary.pipelines.testutils;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,32 +43,13 @@ public final class NodeExporter implements AutoCloseable {
                         .redirectOutput(dir.resolve("node-exporter.log").toFile())
                         .start();
         NodeExporter exporter = new NodeExporter(process, address, textfiles);
-        HttpClient http = HttpClient.newHttpClient();
         try {
-            Await.until(
-                    "node-exporter serving (" + dir.resolve("node-exporter.log") + ")",
-                    Duration.ofMinutes(1),
-                    () -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException(
-                                    "node-exporter exited: "
-                                            + Files.readString(dir.resolve("node-exporter.log")));
-                        }
-                        try {
-                            return http.send(
-                                                    HttpRequest.newBuilder(
-                                                                    URI.create(
-                                                                            "http://"
-                                                                                    + address
-                                                                                    + "/metrics"))
-                                                            .build(),
-                                                    HttpResponse.BodyHandlers.discarding())
-                                            .statusCode()
-                                    == 200;
-                        } catch (java.io.IOException e) {
-                            return false;
-                        }
-                    });
+            LocalServer.awaitReady(
+                    "node-exporter",
+                    process,
+                    "http://" + address + "/metrics",
+                    dir.resolve("node-exporter.log"),
+                    Duration.ofMinutes(1));
         } catch (Exception e) {
             exporter.close();
             throw e;

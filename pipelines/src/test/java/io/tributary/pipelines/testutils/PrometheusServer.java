@@ -2,10 +2,6 @@ package io.tributary.pipelines.testutils;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,30 +84,12 @@ public final class PrometheusServer implements AutoCloseable {
                         .start();
         PrometheusServer server = new PrometheusServer(process, "http://127.0.0.1:" + port);
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            Await.until(
-                    "Prometheus ready (" + dir.resolve("prometheus.log") + ")",
-                    Duration.ofMinutes(2),
-                    () -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException(
-                                    "Prometheus exited: "
-                                            + Files.readString(dir.resolve("prometheus.log")));
-                        }
-                        try {
-                            return http.send(
-                                                    HttpRequest.newBuilder(
-                                                                    URI.create(
-                                                                            server.url
-                                                                                    + "/-/ready"))
-                                                            .build(),
-                                                    HttpResponse.BodyHandlers.discarding())
-                                            .statusCode()
-                                    == 200;
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    });
+            LocalServer.awaitReady(
+                    "Prometheus",
+                    process,
+                    server.url + "/-/ready",
+                    dir.resolve("prometheus.log"),
+                    Duration.ofMinutes(2));
         } catch (Exception e) {
             server.close();
             throw e;

@@ -121,7 +121,11 @@ public final class ExponentialSmoothing {
                                     new MaxEval(1000),
                                     new UnivariateObjectiveFunction(
                                             (UnivariateFunction)
-                                                    a -> sse(x, method, period, a, 0, 0, initial)),
+                                                    a ->
+                                                            filter(
+                                                                            x, method, period, a, 0,
+                                                                            0, initial)
+                                                                    .sse),
                                     GoalType.MINIMIZE,
                                     new SearchInterval(MARGIN, 1 - MARGIN));
             return filter(x, method, period, best.getPoint(), 0, 0, initial);
@@ -133,7 +137,7 @@ public final class ExponentialSmoothing {
                     double a = p[0];
                     double b = p[1] * a;
                     double g = dims == 3 ? p[2] - a : 0;
-                    return sse(x, method, period, a, b, g, initial);
+                    return filter(x, method, period, a, b, g, initial).sse;
                 };
         double[] lower = new double[dims];
         double[] upper = new double[dims];
@@ -196,17 +200,6 @@ public final class ExponentialSmoothing {
     public static ExponentialSmoothing withParameters(
             double[] x, Method method, int period, double alpha, double beta, double gamma) {
         return filter(x, method, period, alpha, beta, gamma, Initial.heuristic(x, method, period));
-    }
-
-    private static double sse(
-            double[] x,
-            Method method,
-            int period,
-            double alpha,
-            double beta,
-            double gamma,
-            Initial initial) {
-        return filter(x, method, period, alpha, beta, gamma, initial).sse;
     }
 
     private static ExponentialSmoothing filter(
