@@ -11,6 +11,7 @@ import io.tributary.pipelines.metrics.prometheus.stream.MetricSplit;
 import io.tributary.pipelines.metrics.prometheus.stream.PrometheusSource;
 import io.tributary.pipelines.metrics.series.MetricWindows;
 import io.tributary.pipelines.metrics.series.MetricsSeriesViews;
+import io.tributary.pipelines.metrics.sla.SlaSource;
 import io.tributary.pipelines.metrics.sla.SlaStore;
 import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.ConfigurationError;
@@ -57,7 +58,7 @@ import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
  *              Prometheus range queries  ---+--> metrics_read --> bronze, silver, rejects
  *  streaming:  Prometheus, followed      --/
  *  both:       silver.metrics_samples --keyBy series--> [metrics-series] --> gold.metrics_window_stats
- *              silver.metrics_slas (at start) ----------------------'  |--> gold.metrics_metadata
+ *              silver.metrics_slas (each checkpoint) ---------------'  |--> gold.metrics_metadata
  *                                                                       '--> gold.sla_violations
  * </pre>
  *
@@ -273,7 +274,13 @@ public final class MetricsPipeline implements Pipeline {
     @Override
     public void registerComputedViews(
             StreamTableEnvironment tEnv, Configuration conf, PipelineMode mode) throws Exception {
-        MetricsSeriesViews.register(tEnv, conf, mode, new SlaStore(conf).current());
+        MetricsSeriesViews.register(
+                tEnv,
+                conf,
+                mode,
+                mode == PipelineMode.BATCH
+                        ? SlaSource.fixed(new SlaStore(conf).current())
+                        : SlaSource.lake(SlaStore.location(conf)));
     }
 
     /**

@@ -1,10 +1,9 @@
 package io.tributary.pipelines.metrics.series;
 
 import io.tributary.pipelines.metrics.MetricsOptions;
-import io.tributary.pipelines.metrics.sla.Sla;
+import io.tributary.pipelines.metrics.sla.SlaSource;
 import io.tributary.pipelines.runtime.PipelineMode;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -39,11 +38,11 @@ public final class MetricsSeriesViews {
     private MetricsSeriesViews() {}
 
     /**
-     * @param slas the SLAs checked ({@code metrics_series_sla_violations}); a stream checks those
-     *     in force when it starts
+     * @param slas the SLAs checked ({@code metrics_series_sla_violations}): a backfill those in
+     *     force when it starts, a stream those in force at each checkpoint
      */
     public static void register(
-            StreamTableEnvironment tEnv, ReadableConfig conf, PipelineMode mode, List<Sla> slas) {
+            StreamTableEnvironment tEnv, ReadableConfig conf, PipelineMode mode, SlaSource slas) {
         DataStream<Row> samples =
                 tEnv.toChangelogStream(
                         tEnv.sqlQuery(

@@ -1,6 +1,7 @@
 package io.tributary.pipelines.metrics.series;
 
 import io.tributary.pipelines.metrics.sla.Sla;
+import io.tributary.pipelines.metrics.sla.SlaSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,8 @@ import java.util.stream.Stream;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -75,9 +78,22 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
                     BasicTypeInfo.LONG_TYPE_INFO,
                     PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
 
+    /** The SLAs each series' emitted rows were checked against (versioned, see SlaListCodec). */
+    private static final ValueStateDescriptor<byte[]> CHECKED =
+            new ValueStateDescriptor<>(
+                    "slas-checked", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
     private final long stepMillis;
     private final boolean batch;
-    private final List<Sla> slas;
+    private final SlaSource slaSource;
+
+    /** The SLAs in force, as last read. */
+    private transient List<Sla> slas;
+
+    /** Per series, the SLAs its emitted rows were checked against, when not {@link #slas}. */
+    private transient Map<String, List<Sla>> checked;
+
+    private transient ValueState<byte[]> checkedState;
 
     private transient MetricWindows windows;
     private transient SeriesRows rows;
@@ -94,17 +110,18 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
      *     its rows are out
      */
     public SeriesOperator(java.time.Duration step, boolean batch) {
-        this(step, batch, List.of());
+        this(step, batch, SlaSource.fixed(List.of()));
     }
 
     /**
      * @param slas the SLAs checked at every window end ({@code gold.sla_violations}, side output
-     *     {@link #SLA_VIOLATIONS})
+     *     {@link #SLA_VIOLATIONS}); a stream reads them again before each checkpoint barrier and,
+     *     when they changed, checks every series again
      */
-    public SeriesOperator(java.time.Duration step, boolean batch, List<Sla> slas) {
+    public SeriesOperator(java.time.Duration step, boolean batch, SlaSource slas) {
         this.stepMillis = step.toMillis();
         this.batch = batch;
-        this.slas = List.copyOf(slas);
+        this.slaSource = slas;
     }
 
     /** The key of a silver row {@code (metric, series, ts, value)}. */
@@ -116,11 +133,14 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         windows = new MetricWindows(java.time.Duration.ofMillis(stepMillis));
-        rows = new SeriesRows(windows, slas);
+        rows = new SeriesRows(windows);
+        slas = slaSource.current();
+        checked = new HashMap<>();
         series = new HashMap<>();
         pending = new LinkedHashMap<>();
         latest = new HashMap<>();
         days = getKeyedStateBackend() == null ? null : getPartitionedState(DAYS);
+        checkedState = getKeyedStateBackend() == null ? null : getPartitionedState(CHECKED);
         if (context.isRestored() && !batch) {
             List<String> keys;
             try (Stream<Object> restored =
@@ -134,6 +154,10 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
                     DaySamplesCodec.decodeInto(day, samples);
                 }
                 series.put(key, samples);
+                byte[] slasChecked = checkedState.value();
+                if (slasChecked != null) {
+                    checked.put(key, SlaListCodec.decode(slasChecked));
+                }
             }
         }
     }
@@ -176,6 +200,15 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         super.prepareSnapshotPreBarrier(checkpointId);
+        List<Sla> now = slaSource.current();
+        if (!now.equals(slas)) {
+            // Every series is checked again: its rows were checked against the SLAs before.
+            for (String key : series.keySet()) {
+                checked.putIfAbsent(key, slas);
+                pending.computeIfAbsent(key, k -> new ArrayList<>());
+            }
+            slas = now;
+        }
         applyAll();
     }
 
@@ -213,12 +246,17 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
             changedDays.add(DaySamplesCodec.dayOf(c.time));
         }
         long lastBefore = samples.isEmpty() ? Long.MIN_VALUE : samples.last();
+        List<Sla> slasBefore = checked.getOrDefault(key, slas);
+        boolean slasChanged = !slasBefore.equals(slas);
+        // New SLAs: every window end of the series is checked again.
+        long slaFrom = slasChanged ? Long.MIN_VALUE : from;
+        long slaTo = slasChanged ? Long.MAX_VALUE : to;
         Map<SeriesRows.EndWindow, Row> before = rows.windowStats(metric, labels, samples, from, to);
-        Map<SeriesRows.EndWindow, Row> slaBefore =
-                rows.slaViolations(metric, labels, samples, from, to);
+        Map<List<Object>, Row> slaBefore =
+                rows.slaViolations(slasBefore, metric, labels, samples, slaFrom, slaTo);
         LatestRows latestBefore = latest.get(key);
         if (latestBefore == null) {
-            latestBefore = LatestRows.of(windows, slas, metric, labels, samples);
+            latestBefore = LatestRows.of(windows, slasBefore, metric, labels, samples);
         }
 
         int missing = 0;
@@ -239,18 +277,19 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
         for (SeriesRows.EndWindow end : ends) {
             emit(before.get(end), after.get(end), null);
         }
-        Map<SeriesRows.EndWindow, Row> slaAfter =
-                rows.slaViolations(metric, labels, samples, from, to);
-        Set<SeriesRows.EndWindow> checked = new HashSet<>(slaBefore.keySet());
-        checked.addAll(slaAfter.keySet());
-        for (SeriesRows.EndWindow end : checked) {
-            emit(slaBefore.get(end), slaAfter.get(end), SLA_VIOLATIONS);
+        Map<List<Object>, Row> slaAfter =
+                rows.slaViolations(slas, metric, labels, samples, slaFrom, slaTo);
+        Set<List<Object>> checks = new HashSet<>(slaBefore.keySet());
+        checks.addAll(slaAfter.keySet());
+        for (List<Object> check : checks) {
+            emit(slaBefore.get(check), slaAfter.get(check), SLA_VIOLATIONS);
         }
 
         long lastAfter = samples.isEmpty() ? Long.MIN_VALUE : samples.last();
         LatestRows latestAfter = latestBefore;
         long lookedAt = Math.min(lastBefore, lastAfter);
-        if (lastAfter != lastBefore
+        if (slasChanged
+                || lastAfter != lastBefore
                 || lookedAt == Long.MIN_VALUE
                 || newest > windows.endOf(lookedAt) - MetricWindows.LONGEST) {
             latestAfter = LatestRows.of(windows, slas, metric, labels, samples);
@@ -273,6 +312,12 @@ public final class SeriesOperator extends AbstractStreamOperator<Row>
         }
         if (samples.isEmpty()) {
             series.remove(key);
+            checked.remove(key);
+        } else if (checked.get(key) != slas) {
+            checked.put(key, slas);
+            if (!batch) {
+                checkedState.update(SlaListCodec.encode(slas));
+            }
         }
         if (!batch) {
             for (long day : changedDays) {

@@ -77,15 +77,9 @@ public final class SeriesRows {
                     Types.STRING);
 
     private final MetricWindows windows;
-    private final List<Sla> slas;
 
     public SeriesRows(MetricWindows windows) {
-        this(windows, List.of());
-    }
-
-    public SeriesRows(MetricWindows windows, List<Sla> slas) {
         this.windows = windows;
-        this.slas = List.copyOf(slas);
     }
 
     /**
@@ -93,9 +87,14 @@ public final class SeriesRows {
      * SLA): every window of every SLA that sets a range for {@code metric}, an empty one as "no
      * data".
      */
-    public Map<EndWindow, Row> slaViolations(
-            String metric, String series, SeriesSamples samples, long from, long to) {
-        Map<EndWindow, Row> rows = new LinkedHashMap<>();
+    public Map<List<Object>, Row> slaViolations(
+            List<Sla> slas,
+            String metric,
+            String series,
+            SeriesSamples samples,
+            long from,
+            long to) {
+        Map<List<Object>, Row> rows = new LinkedHashMap<>();
         List<Sla> applying = new ArrayList<>();
         for (Sla sla : slas) {
             if (sla.metrics().containsKey(metric)) {
@@ -116,7 +115,7 @@ public final class SeriesRows {
                     Sla sla = applying.get(s);
                     SlaCheck check = SlaCheck.of(times, values, sla.metrics().get(metric));
                     rows.put(
-                            new EndWindow(end, w * slas.size() + s),
+                            List.of(end, w, sla.id()),
                             Row.of(
                                     sla.id(),
                                     metric,
@@ -173,11 +172,10 @@ public final class SeriesRows {
         return rows;
     }
 
-    /** A window of one end (and SLA): the key of a row within its series. */
+    /** A window of one end: the key of a window-statistics row within its series. */
     public static final class EndWindow {
         final long end;
 
-        /** The window, or for an SLA row window × SLAs + the SLA's place. */
         final int window;
 
         EndWindow(long end, int window) {

@@ -65,7 +65,21 @@ public final class SlaStore {
     private final String location;
 
     public SlaStore(ReadableConfig conf) {
-        this.location = TABLE.location(LakeCatalog.lakeRoot(conf));
+        this(location(conf));
+    }
+
+    private SlaStore(String location) {
+        this.location = location;
+    }
+
+    /** The store of the table at {@code location} (see {@link #location}). */
+    public static SlaStore at(String location) {
+        return new SlaStore(location);
+    }
+
+    /** Where the lake of {@code conf} keeps the SLAs. */
+    public static String location(ReadableConfig conf) {
+        return TABLE.location(LakeCatalog.lakeRoot(conf));
     }
 
     /** The SLAs in force: the latest revision of each, deleted ones left out, by name. */

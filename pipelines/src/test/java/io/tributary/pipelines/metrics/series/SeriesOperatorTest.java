@@ -23,17 +23,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stream's per-series operator against a one-shot computation: after samples arriving out of
- * order, retractions (a backfill replacing a range), refreshes at checkpoint barriers and a restore
- * from a snapshot, the rows it has emitted (retractions applied) are exactly the window statistics
- * and metadata of the samples left, computed at once.
+ * order, retractions (a backfill replacing a range), refreshes at checkpoint barriers, restores
+ * from snapshots and SLAs changed while it runs, the rows it has emitted (retractions applied) are
+ * exactly those of the samples left and the SLAs in force, computed at once.
  */
 class SeriesOperatorTest {
     private static final Duration STEP = Duration.ofMinutes(5);
     private static final long T0 = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
-    private static final List<Sla> SLAS =
+    private static final List<Sla> FIRST_SLAS =
             List.of(
                     new Sla("s1", "busy", 1, Map.of("cpu", new SlaRange(null, 18.0))),
                     new Sla("s2", "other metric", 1, Map.of("memory", new SlaRange(1.0, null))));
+
+    /** The SLAs in force, as the operator reads them before each barrier; the test changes them. */
+    private static volatile List<Sla> slas = FIRST_SLAS;
+
     private static final List<OutputTag<Row>> SIDES =
             List.of(
                     SeriesOperator.METADATA,
@@ -46,6 +50,7 @@ class SeriesOperatorTest {
 
     @Test
     void emittedChangesAddUpToTheRowsOfTheSamplesLeft() throws Exception {
+        slas = FIRST_SLAS;
         Random random = new Random(18);
         Map<String, SeriesSamples> truth = new HashMap<>();
         Map<Row, Integer> sink = new HashMap<>();
@@ -77,18 +82,31 @@ class SeriesOperatorTest {
                 truth.get((String) gone.getField(1))
                         .remove(MetricWindows.millis(gone.getFieldAs(2)), gone.getFieldAs(3));
             }
+            if (round == 5) {
+                // An SLA tightened and one added while the stream runs: every series checked again.
+                slas =
+                        List.of(
+                                new Sla("s1", "busy", 2, Map.of("cpu", new SlaRange(null, 10.0))),
+                                FIRST_SLAS.get(1),
+                                new Sla("s3", "low", 1, Map.of("cpu", new SlaRange(-12.0, null))));
+            }
             harness.prepareSnapshotPreBarrier(++checkpoint);
             OperatorSubtaskState state = harness.snapshot(checkpoint, checkpoint);
             drain(harness, sink, sides);
             if (round % 4 == 3) {
                 harness.close();
+                if (round == 7) {
+                    // Changed while the job was down: the restored rows were checked against the
+                    // SLAs before.
+                    slas = List.of(slas.get(0), slas.get(1));
+                }
                 harness = open(state);
             }
         }
         harness.close();
 
         MetricWindows windows = new MetricWindows(STEP);
-        SeriesRows rows = new SeriesRows(windows, SLAS);
+        SeriesRows rows = new SeriesRows(windows);
         List<Row> expected = new ArrayList<>();
         Map<OutputTag<Row>, List<Row>> expectedSides = new HashMap<>();
         for (OutputTag<Row> tag : SIDES) {
@@ -103,13 +121,14 @@ class SeriesOperatorTest {
                             .get(SeriesOperator.SLA_VIOLATIONS)
                             .addAll(
                                     rows.slaViolations(
+                                                    slas,
                                                     "cpu",
                                                     series,
                                                     samples,
                                                     Long.MIN_VALUE,
                                                     Long.MAX_VALUE)
                                             .values());
-                    LatestRows latest = LatestRows.of(windows, SLAS, "cpu", series, samples);
+                    LatestRows latest = LatestRows.of(windows, slas, "cpu", series, samples);
                     expectedSides.get(SeriesOperator.METADATA).add(latest.metadata);
                     expectedSides.get(SeriesOperator.FORECAST).add(latest.forecast);
                     expectedSides.get(SeriesOperator.ACCURACY).add(latest.accuracy);
@@ -133,7 +152,9 @@ class SeriesOperatorTest {
             OperatorSubtaskState state) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, Row, Row> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new SeriesOperator(STEP, false, SLAS), SeriesOperator::key, Types.STRING);
+                        new SeriesOperator(STEP, false, () -> slas),
+                        SeriesOperator::key,
+                        Types.STRING);
         if (state != null) {
             harness.initializeState(state);
         }
