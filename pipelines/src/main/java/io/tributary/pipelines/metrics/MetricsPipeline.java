@@ -87,6 +87,9 @@ public final class MetricsPipeline implements Pipeline {
     private final List<MetricQuery> queries;
     private List<String> landingFiles = List.of();
 
+    /** The backfill's range from Prometheus, fixed once: the read and its scope must agree. */
+    private SourceTimeRange range;
+
     public MetricsPipeline(ReadableConfig conf, List<MetricQuery> queries) {
         this.conf = conf;
         this.queries = List.copyOf(queries);
@@ -112,10 +115,6 @@ public final class MetricsPipeline implements Pipeline {
                         .map(f -> MetricsFile.load(Path.of(f)))
                         .orElseGet(MetricsFile::defaults);
         return new MetricsPipeline(conf, queries);
-    }
-
-    public List<MetricQuery> queries() {
-        return queries;
     }
 
     @Override
@@ -245,8 +244,18 @@ public final class MetricsPipeline implements Pipeline {
                 .uid("metrics-prometheus-stream");
     }
 
-    /** The backfill's time range from Prometheus, both ends set: by default the last day. */
+    /**
+     * The backfill's time range from Prometheus, both ends set: by default the last day, up to the
+     * first time it is asked for.
+     */
     SourceTimeRange range() {
+        if (range == null) {
+            range = configuredRange();
+        }
+        return range;
+    }
+
+    private SourceTimeRange configuredRange() {
         LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).withNano(0);
         SourceTimeRange configured =
                 SourceTimeRange.fromConfig(

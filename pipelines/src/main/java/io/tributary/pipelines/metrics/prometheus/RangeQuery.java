@@ -49,11 +49,6 @@ public final class RangeQuery implements Serializable {
         return chunks;
     }
 
-    /** Points per series this call can answer. */
-    public long points() {
-        return (end - start) / step + 1;
-    }
-
     @Override
     public String toString() {
         return metric + " [" + start + ", " + end + "] every " + step + " ms";

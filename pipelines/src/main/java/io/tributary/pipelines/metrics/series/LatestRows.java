@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -257,22 +256,5 @@ public final class LatestRows {
                 m.seasonalStrength,
                 m.trendStrength,
                 m.note);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof LatestRows)) {
-            return false;
-        }
-        LatestRows other = (LatestRows) o;
-        return Objects.equals(metadata, other.metadata)
-                && Objects.equals(forecast, other.forecast)
-                && Objects.equals(accuracy, other.accuracy)
-                && slaPredictions.equals(other.slaPredictions);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(metadata, forecast, accuracy);
     }
 }

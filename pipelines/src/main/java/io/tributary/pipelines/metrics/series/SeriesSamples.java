@@ -72,12 +72,6 @@ public final class SeriesSamples {
         return lo;
     }
 
-    /** Whether any sample lies in (from, to]. */
-    public boolean any(long from, long to) {
-        int i = after(from);
-        return i < size && times[i] <= to;
-    }
-
     /** The values of (from, to] in time order, one per time. */
     public double[] values(long from, long to) {
         int start = after(from);

@@ -70,6 +70,23 @@ class ForecastTest {
     }
 
     @Test
+    void theBreachProbabilityIsTheForecastsMassOutsideTheRange() {
+        Forecast f = Forecast.of(seasonal(240, 4), 24, 12);
+        double mean = f.model.forecast(3);
+        double sd = Math.sqrt(f.model.forecastVariance(3));
+        assertThat(f.outsideProbability(3, null, mean)).isCloseTo(0.5, within(1e-12));
+        assertThat(f.outsideProbability(3, mean, null)).isCloseTo(0.5, within(1e-12));
+        // one standard deviation either side leaves 31.73 % outside
+        assertThat(f.outsideProbability(3, mean - sd, mean + sd)).isCloseTo(0.3173, within(1e-4));
+        assertThat(f.outsideProbability(3, mean - 50 * sd, mean + 50 * sd)).isLessThan(1e-12);
+        assertThat(f.outsideProbability(6, mean - sd, mean + sd))
+                .as("further ahead, wider, so more outside the same band")
+                .isGreaterThan(
+                        f.outsideProbability(
+                                1, f.model.forecast(1) - sd, f.model.forecast(1) + sd));
+    }
+
+    @Test
     void theBacktestScoresTheLastOriginsAgainstTheNaiveForecast() {
         double[] x = seasonal(240, 3);
         Forecast.Backtest b =
