@@ -2,6 +2,7 @@ package io.tributary.connector.delta;
 
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.expressions.Predicate;
 import io.tributary.connector.delta.internal.DeltaEngines;
 import io.tributary.connector.delta.internal.DeltaTables;
 import io.tributary.connector.delta.internal.SchemaConversions;
@@ -69,6 +70,16 @@ public final class DeltaTableReader {
      * there.
      */
     public static Optional<Contents> read(String location, Map<String, String> kernelConf) {
+        return read(location, kernelConf, Optional.empty());
+    }
+
+    /**
+     * As {@link #read(String, Map)}, reading only the files that may hold rows matching {@code
+     * skipping} (by their partition values and column statistics): the rows are those files' rows,
+     * not filtered one by one, so a caller keeps the rows it wants itself.
+     */
+    public static Optional<Contents> read(
+            String location, Map<String, String> kernelConf, Optional<Predicate> skipping) {
         String path = DeltaEngines.qualify(location);
         Engine engine = DeltaEngines.create(kernelConf);
         Optional<Snapshot> snapshot = DeltaTables.latest(engine, path);
@@ -79,8 +90,7 @@ public final class DeltaTableReader {
         RowType rowType = SchemaConversions.toFlink(snapshot.get().getSchema());
         List<String> partitionColumns = snapshot.get().getPartitionColumnNames();
         List<RowData> rows = new ArrayList<>();
-        for (TableFiles.TableFile file :
-                TableFiles.list(engine, snapshot.get(), Optional.empty())) {
+        for (TableFiles.TableFile file : TableFiles.list(engine, snapshot.get(), skipping)) {
             try (DeltaFileIterator it =
                     DeltaFileIterator.open(
                             path,
@@ -94,5 +104,14 @@ public final class DeltaTableReader {
             }
         }
         return Optional.of(new Contents(snapshot.get().getVersion(), rowType, rows));
+    }
+
+    /**
+     * The table's latest version, empty when there is no Delta table at {@code location}: a cheap
+     * way to know whether a copy read earlier is still current.
+     */
+    public static Optional<Long> latestVersion(String location, Map<String, String> kernelConf) {
+        return DeltaTables.latest(DeltaEngines.create(kernelConf), DeltaEngines.qualify(location))
+                .map(Snapshot::getVersion);
     }
 }

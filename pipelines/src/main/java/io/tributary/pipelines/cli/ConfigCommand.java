@@ -5,6 +5,8 @@ import io.tributary.pipelines.command.ResultPrinter;
 import io.tributary.pipelines.runtime.OptionFields;
 import io.tributary.pipelines.runtime.PipelineProvider;
 import io.tributary.pipelines.runtime.Pipelines;
+import io.tributary.pipelines.runtime.ToolProvider;
+import io.tributary.pipelines.runtime.Tools;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +34,9 @@ final class ConfigCommand implements Callable<Integer> {
         addRows(rows, "tributary", OptionFields.of(TributaryOptions.class), conf);
         for (PipelineProvider provider : Pipelines.all()) {
             addRows(rows, provider.name(), provider.options(), conf);
+        }
+        for (ToolProvider tool : Tools.all()) {
+            addRows(rows, tool.name(), tool.options(), conf);
         }
         ResultPrinter.print(
                 System.out,

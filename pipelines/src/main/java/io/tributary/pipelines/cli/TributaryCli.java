@@ -5,6 +5,8 @@ import io.tributary.pipelines.runtime.DemoStep;
 import io.tributary.pipelines.runtime.EmbeddedCluster;
 import io.tributary.pipelines.runtime.PipelineProvider;
 import io.tributary.pipelines.runtime.Pipelines;
+import io.tributary.pipelines.runtime.ToolProvider;
+import io.tributary.pipelines.runtime.Tools;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -55,6 +57,12 @@ public final class TributaryCli {
             addPipelineCommand(cli, "generate", provider, PipelineProvider::generateCommand);
             addPipelineCommand(cli, "bench", provider, PipelineProvider::benchCommand);
             addPipelineCommand(cli, "report", provider, PipelineProvider::reportCommand);
+        }
+        for (ToolProvider tool : Tools.all()) {
+            cli.addSubcommand(tool.name(), tool.command());
+            tool.benchCommand()
+                    .ifPresent(
+                            c -> cli.getSubcommands().get("bench").addSubcommand(tool.name(), c));
         }
         CommandLine demo = cli.getSubcommands().get("demo");
         for (DemoStep step : demo.<DemoCommand>getCommand().steps) {

@@ -117,6 +117,16 @@ public final class MetricsPipeline implements Pipeline {
         return new MetricsPipeline(conf, queries);
     }
 
+    /** The metrics, as the metrics file names them. */
+    public List<MetricQuery> queries() {
+        return queries;
+    }
+
+    /** The windows' ends, every {@link MetricsOptions#WINDOW_STEP}. */
+    public MetricWindows windows() {
+        return new MetricWindows(conf.get(MetricsOptions.WINDOW_STEP));
+    }
+
     @Override
     public String name() {
         return NAME;

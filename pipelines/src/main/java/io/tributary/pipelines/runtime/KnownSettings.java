@@ -33,6 +33,7 @@ public final class KnownSettings {
         List<ConfigOption<?>> options = new ArrayList<>(OptionFields.of(TributaryOptions.class));
         options.addAll(OptionFields.of(DeltaWriteConf.class));
         Pipelines.all().forEach(p -> options.addAll(p.options()));
+        Tools.all().forEach(t -> options.addAll(t.options()));
         return options;
     }
 
@@ -95,7 +96,8 @@ public final class KnownSettings {
                         + " ('tributary config' describes the key)";
     }
 
-    static Optional<String> nearest(String key, Iterable<String> known) {
+    /** The known name nearest {@code key}, if {@code key} looks like a misspelling of it. */
+    public static Optional<String> nearest(String key, Iterable<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

@@ -1,6 +1,7 @@
 package io.tributary.pipelines.metrics.series;
 
 import io.tributary.pipelines.metrics.sla.Sla;
+import io.tributary.pipelines.metrics.sla.SlaPrediction;
 import io.tributary.pipelines.metrics.sla.SlaRange;
 import io.tributary.pipelines.metrics.stats.Forecast;
 import io.tributary.pipelines.metrics.stats.SeriesMetadata;
@@ -169,7 +170,7 @@ public final class LatestRows {
         SeriesMetadata m = SeriesMetadata.of(x);
         Row metadata = metadata(metric, series, end, m);
         int steps = horizonSteps(times);
-        Forecast f = Forecast.of(x, m.seasonalPeriod == null ? 0 : m.seasonalPeriod, steps);
+        Forecast f = forecast(x, m, steps);
         if (f == null) {
             return new LatestRows(metadata, null, null, Map.of());
         }
@@ -207,21 +208,27 @@ public final class LatestRows {
             if (range == null) {
                 continue;
             }
-            long violations = 0;
-            double worst = 0;
-            for (int h = 1; h <= steps; h++) {
-                violations += range.violatedBy(f.model.forecast(h)) ? 1 : 0;
-                worst = Math.max(worst, f.outsideProbability(h, range.min(), range.max()));
-            }
+            SlaPrediction p = SlaPrediction.of(f, range);
             predictions.put(
                     sla.id(),
-                    Row.of(sla.id(), metric, series, MetricWindows.utc(end), violations, worst));
+                    Row.of(
+                            sla.id(),
+                            metric,
+                            series,
+                            MetricWindows.utc(end),
+                            p.predictedViolations,
+                            p.breachProbability));
         }
         return new LatestRows(metadata, forecast, accuracy, predictions);
     }
 
+    /** The forecast of {@code steps} ahead, seasonal at the metadata's period if it found one. */
+    public static Forecast forecast(double[] x, SeriesMetadata m, int steps) {
+        return Forecast.of(x, m.seasonalPeriod == null ? 0 : m.seasonalPeriod, steps);
+    }
+
     /** Steps in the horizon: 10 minutes over the window's median gap between samples. */
-    static int horizonSteps(long[] times) {
+    public static int horizonSteps(long[] times) {
         if (times.length < 2) {
             return 1;
         }

@@ -27,6 +27,15 @@ public final class MetricWindows {
 
     private final long step;
 
+    /** The length of the window of this name ({@link #NAMES}). */
+    public static long length(String name) {
+        int at = NAMES.indexOf(name);
+        if (at < 0) {
+            throw new IllegalArgumentException("no window '" + name + "'; windows: " + NAMES);
+        }
+        return LENGTHS[at];
+    }
+
     public MetricWindows(Duration step) {
         this.step = step.toMillis();
         if (this.step < 1000 || Duration.ofHours(1).toMillis() % this.step != 0) {
