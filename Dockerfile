@@ -1,7 +1,7 @@
 # Tributary's job image: the official Flink image with the shaded job jar, Flink's S3 file system
 # enabled as a plugin, and the Prometheus metrics reporter ready (the FlinkDeployments turn it on).
 #
-#   mvn -B -DskipTests package            # builds pipelines/target/tributary-pipelines-<version>.jar
+#   mvn -B -DskipTests package            # builds the job jar and serve/target/tributary-serve-<version>.jar
 #   docker build -t tributary:0.1.0 .
 #
 # The Flink Kubernetes Operator starts it in application mode with
@@ -17,3 +17,5 @@ RUN mkdir -p /opt/flink/plugins/s3-fs-hadoop \
 
 COPY --chown=flink:flink pipelines/target/tributary-pipelines-${TRIBUTARY_VERSION}.jar /opt/flink/usrlib/tributary.jar
 COPY --chown=flink:flink conf/ /opt/tributary/conf/
+# tributary serve (helm: serve.enabled) runs from the same image, in its own Deployment.
+COPY --chown=flink:flink serve/target/tributary-serve-${TRIBUTARY_VERSION}.jar /opt/tributary/lib/tributary-serve.jar

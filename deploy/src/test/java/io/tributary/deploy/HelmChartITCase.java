@@ -334,6 +334,70 @@ class HelmChartITCase {
     }
 
     @Test
+    void theServiceRunsTheServeCommandFromTheJobImageBehindAService() throws Exception {
+        List<JsonNode> docs =
+                render(
+                        Map.of(
+                                "serve.enabled",
+                                "true",
+                                "serve.port",
+                                "9090",
+                                "s3.endpoint",
+                                "http://minio.minio.svc:9000",
+                                "serviceAccounts.roleArn",
+                                "arn:aws:iam::123456789012:role/tributary-flink"));
+        JsonNode deployment = OperatorManifestsITCase.named(kind(docs, "Deployment"), "lake-serve");
+        JsonNode pod = deployment.at("/spec/template/spec");
+        JsonNode container = pod.at("/containers/0");
+        List<String> args = new ArrayList<>();
+        container.path("args").forEach(a -> args.add(a.asText()));
+        String classpath = args.get(args.indexOf("-cp") + 1);
+        String dockerfile = Files.readString(Renderings.HOME.resolve("Dockerfile"));
+        for (String jar : classpath.split(":")) {
+            if (!jar.startsWith("/opt/flink/lib")) {
+                assertThat(dockerfile).as("the image holds %s", jar).contains(" " + jar);
+            }
+        }
+        assertThat(args)
+                .containsSubsequence(
+                        "io.tributary.pipelines.cli.TributaryCli",
+                        "serve",
+                        "--conf",
+                        "/opt/tributary/profile/profile.yaml",
+                        "--port",
+                        "9090")
+                .contains("s3.endpoint=http://minio.minio.svc:9000");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/healthz");
+        assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(9090);
+        assertThat(pod.at("/serviceAccountName").asText()).isEqualTo("lake-serve");
+        assertThat(pod.at("/volumes/0/configMap/name").asText()).isEqualTo("lake-profile");
+
+        JsonNode service = OperatorManifestsITCase.named(kind(docs, "Service"), "lake-serve");
+        assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(9090);
+        assertThat(service.at("/spec/selector"))
+                .isEqualTo(deployment.at("/spec/selector/matchLabels"));
+        deployment
+                .at("/spec/selector/matchLabels")
+                .fields()
+                .forEachRemaining(
+                        label ->
+                                assertThat(
+                                                deployment
+                                                        .at("/spec/template/metadata/labels")
+                                                        .path(label.getKey()))
+                                        .isEqualTo(label.getValue()));
+        assertThat(service.at("/metadata/annotations/prometheus.io~1path").asText())
+                .isEqualTo("/service/metrics");
+
+        assertThat(render(Map.of()).stream().map(d -> d.at("/metadata/name").asText()))
+                .as("off by default")
+                .doesNotContain("lake-serve");
+        assertThatThrownBy(
+                        () -> render(Map.of("serve.enabled", "true", "pipelines.metrics", "null")))
+                .hasMessageContaining("serve.enabled needs pipelines.metrics");
+    }
+
+    @Test
     void everyValuesKeyHasAComment() throws Exception {
         List<String> uncommented =
                 Files.readAllLines(CHART.resolve("values.yaml")).stream()

@@ -56,6 +56,7 @@ final class Renderings {
             values.put("pipelines." + pipeline + ".backfill.enabled", "true");
         }
         values.put("pipelines.cdc.files.tables-file", "tables: []\n");
+        values.put("serve.enabled", "true");
         values.put("pipelines.sre.settings.jdbc.url", "jdbc:mysql://db.internal:3306/sre");
         values.put("pipelines.sre.settings.jdbc.user", "tributary");
         values.put("pipelines.sre.secrets[0].setting", "jdbc.password-file");

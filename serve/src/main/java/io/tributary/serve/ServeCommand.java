@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.plugin.PluginUtils;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
@@ -38,6 +40,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             conf.set(ServeOptions.PORT, port);
         }
+        // s3:// goes through Flink's file systems, as in the jobs: the S3 plugin of the image
+        // (FLINK_PLUGINS_DIR) with the profile's s3.* settings.
+        FileSystem.initialize(conf, PluginUtils.createPluginManagerFromRootFolder(conf));
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsService service = MetricsService.start(conf)) {
             Runtime.getRuntime()
