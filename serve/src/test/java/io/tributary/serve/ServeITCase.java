@@ -83,6 +83,8 @@ class ServeITCase {
         conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
         conf.set(ServeOptions.PORT, 0);
         conf.set(ServeOptions.BIND_ADDRESS, "127.0.0.1");
+        // Only the test's own refreshes: what the service has read is then known at every step.
+        conf.set(ServeOptions.REFRESH_INTERVAL, java.time.Duration.ofDays(1));
         known =
                 new SlaStore(conf)
                         .create("busy hosts", Map.of("cpuUsage", new SlaRange(null, 80.0)));
@@ -308,6 +310,27 @@ class ServeITCase {
         assertThat(client.send("DELETE", "/slas/" + id, null, "If-Match", "\"3\"").status)
                 .isEqualTo(404);
         assertThat(new SlaStore(conf).get(id)).as("the lake agrees").isEmpty();
+    }
+
+    @Test
+    void anotherWritersChangeIsSeenAtTheNextRefresh() throws Exception {
+        JsonNode before = client.get("/healthz").json().get("versions");
+        Sla elsewhere =
+                new SlaStore(conf)
+                        .create(
+                                "from another replica",
+                                Map.of("cpuUsage", new SlaRange(10.0, null)));
+        assertThat(client.get("/slas/" + elsewhere.id()).status)
+                .as("not read yet: the service answers from its copy")
+                .isEqualTo(404);
+        service.refresh();
+        assertThat(client.get("/slas/" + elsewhere.id()).json().get("name").asText())
+                .isEqualTo("from another replica");
+        JsonNode after = client.get("/healthz").json().get("versions");
+        assertThat(after.get("silver.metrics_slas").asLong())
+                .isGreaterThan(before.get("silver.metrics_slas").asLong());
+        assertThat(after.get("silver.metrics_samples"))
+                .isEqualTo(before.get("silver.metrics_samples"));
     }
 
     @Test
