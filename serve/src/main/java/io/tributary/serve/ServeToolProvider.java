@@ -2,6 +2,7 @@ package io.tributary.serve;
 
 import io.tributary.pipelines.runtime.OptionFields;
 import io.tributary.pipelines.runtime.ToolProvider;
+import io.tributary.serve.bench.ServeBenchCommand;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,6 +29,6 @@ public final class ServeToolProvider implements ToolProvider {
 
     @Override
     public Optional<Callable<Integer>> benchCommand() {
-        return Optional.empty();
+        return Optional.of(new ServeBenchCommand());
     }
 }

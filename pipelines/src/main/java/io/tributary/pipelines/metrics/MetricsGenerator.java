@@ -56,25 +56,81 @@ public final class MetricsGenerator {
 
     /** {@code days} days of {@code hosts} hosts, the last ending at midnight UTC of {@code end}. */
     public Result generate(Path dir, int hosts, int days, LocalDate end) throws IOException {
-        long start = end.minusDays(days).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-        int points = (int) (days * DAY / STEP);
-        List<String> series = new ArrayList<>();
-        double[][][] values = new double[METRICS.size()][hosts][points];
-        for (int h = 0; h < hosts; h++) {
-            series.add(
-                    SeriesLabels.of(Map.of("instance", "web-" + (h + 1) + ":9100", "job", "node")));
-            host(new Random(seed * 31 + h), h == hosts - 1, start, values, h);
-        }
+        Samples x = samples(hosts, days, end);
         List<Path> files = new ArrayList<>();
         for (int m = 0; m < METRICS.size(); m++) {
             Path folder = Files.createDirectories(dir.resolve(METRICS.get(m)));
             for (int d = 0; d < days; d++) {
                 Path file = folder.resolve(end.minusDays(days - d) + ".json");
-                write(file, series, values[m], start, d * (int) (DAY / STEP), (int) (DAY / STEP));
+                write(
+                        file,
+                        x.series,
+                        x.values[m],
+                        x.start,
+                        d * (int) (DAY / STEP),
+                        (int) (DAY / STEP));
                 files.add(file);
             }
         }
-        return new Result(files, (long) METRICS.size() * hosts * points);
+        return new Result(files, x.count());
+    }
+
+    /**
+     * The same samples as {@link #generate} as one OpenMetrics file, each metric a gauge of its
+     * name: what {@code promtool tsdb create-blocks-from openmetrics} loads into a Prometheus, so
+     * that it and the lake hold the same samples.
+     *
+     * @return the samples written
+     */
+    public long writeOpenMetrics(Path file, int hosts, int days, LocalDate end) throws IOException {
+        Samples x = samples(hosts, days, end);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int m = 0; m < METRICS.size(); m++) {
+                out.write("# TYPE " + METRICS.get(m) + " gauge\n");
+                for (int h = 0; h < x.series.size(); h++) {
+                    String prefix = METRICS.get(m) + x.series.get(h) + " ";
+                    for (int i = 0; i < x.values[m][h].length; i++) {
+                        out.write(prefix);
+                        out.write(format(x.values[m][h][i]));
+                        out.write(' ');
+                        out.write(
+                                BigDecimal.valueOf(x.start + i * STEP, 3)
+                                        .stripTrailingZeros()
+                                        .toPlainString());
+                        out.write('\n');
+                    }
+                }
+            }
+            out.write("# EOF\n");
+        }
+        return x.count();
+    }
+
+    /** Every metric's values by host and time, and the hosts' label sets. */
+    private static final class Samples {
+        final List<String> series = new ArrayList<>();
+        final double[][][] values;
+        final long start;
+
+        Samples(int hosts, int points, long start) {
+            this.values = new double[METRICS.size()][hosts][points];
+            this.start = start;
+        }
+
+        long count() {
+            return (long) values.length * values[0].length * values[0][0].length;
+        }
+    }
+
+    private Samples samples(int hosts, int days, LocalDate end) {
+        long start = end.minusDays(days).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        Samples x = new Samples(hosts, (int) (days * DAY / STEP), start);
+        for (int h = 0; h < hosts; h++) {
+            x.series.add(
+                    SeriesLabels.of(Map.of("instance", "web-" + (h + 1) + ":9100", "job", "node")));
+            host(new Random(seed * 31 + h), h == hosts - 1, start, x.values, h);
+        }
+        return x;
     }
 
     private static void host(Random random, boolean leaking, long start, double[][][] v, int h) {

@@ -2,11 +2,11 @@ package io.tributary.pipelines.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.pipelines.metrics.command.LocalPrometheus;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.MetricsLakes;
-import io.tributary.pipelines.testutils.PrometheusServer;
 import io.tributary.pipelines.testutils.StreamingJob;
 import io.tributary.pipelines.testutils.TributaryProcess;
 import java.nio.file.Files;
@@ -54,8 +54,8 @@ class MetricsKillITCase {
         Path metrics = dir.resolve("metrics.yaml");
         Files.writeString(metrics, "metrics:\n  processes: node_processes_pids\n");
 
-        try (PrometheusServer prometheus =
-                PrometheusServer.start(
+        try (LocalPrometheus prometheus =
+                LocalPrometheus.start(
                         dir.resolve("prometheus"),
                         om.toString(),
                         List.of(),

@@ -2,6 +2,7 @@ package io.tributary.pipelines.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.pipelines.metrics.command.LocalPrometheus;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
@@ -9,7 +10,6 @@ import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.MetricsLakes;
 import io.tributary.pipelines.testutils.NodeExporter;
-import io.tributary.pipelines.testutils.PrometheusServer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -57,8 +57,8 @@ class MetricsStreamingITCase {
         }
         om.append("# EOF\n");
         try (NodeExporter exporter = NodeExporter.start(dir.resolve("exporter"));
-                PrometheusServer prometheus =
-                        PrometheusServer.start(
+                LocalPrometheus prometheus =
+                        LocalPrometheus.start(
                                 dir.resolve("prometheus"),
                                 om.toString(),
                                 List.of(exporter.address()),

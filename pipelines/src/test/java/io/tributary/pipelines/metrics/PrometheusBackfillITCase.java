@@ -3,13 +3,13 @@ package io.tributary.pipelines.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.pipelines.metrics.command.LocalPrometheus;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.MetricSamples;
-import io.tributary.pipelines.testutils.PrometheusServer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class PrometheusBackfillITCase {
     private static final String H2 = "{instance=\"h2:9100\",job=\"node\"}";
 
     @TempDir static Path serverDir;
-    private static PrometheusServer prometheus;
+    private static LocalPrometheus prometheus;
     private static final MetricSamples PIDS_H1 = new MetricSamples();
     private static final MetricSamples PIDS_H2 = new MetricSamples();
 
@@ -76,7 +76,7 @@ class PrometheusBackfillITCase {
         }
         om.append("# EOF\n");
         prometheus =
-                PrometheusServer.start(serverDir, om.toString(), List.of(), Duration.ofSeconds(15));
+                LocalPrometheus.start(serverDir, om.toString(), List.of(), Duration.ofSeconds(15));
     }
 
     @AfterAll

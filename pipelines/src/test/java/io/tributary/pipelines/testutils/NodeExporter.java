@@ -1,5 +1,7 @@
 package io.tributary.pipelines.testutils;
 
+import io.tributary.pipelines.command.DebianPackages;
+import io.tributary.pipelines.command.LocalServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +27,7 @@ public final class NodeExporter implements AutoCloseable {
                 DebianPackages.program(
                         "prometheus-node-exporter", "usr/bin/prometheus-node-exporter");
         Path textfiles = Files.createDirectories(dir.resolve("textfiles"));
-        int port = PrometheusServer.freePort();
+        int port = LocalServer.freePort();
         String address = "127.0.0.1:" + port;
         Process process =
                 new ProcessBuilder(

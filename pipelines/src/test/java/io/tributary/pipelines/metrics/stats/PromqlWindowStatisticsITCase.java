@@ -2,7 +2,7 @@ package io.tributary.pipelines.metrics.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.pipelines.testutils.DebianPackages;
+import io.tributary.pipelines.command.DebianPackages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
-package io.tributary.pipelines.testutils;
+package io.tributary.pipelines.metrics.command;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.tributary.pipelines.command.DebianPackages;
+import io.tributary.pipelines.command.LocalServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,16 +9,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A real Prometheus (Debian's 2.42, see {@link DebianPackages}) on loopback for a test: optionally
- * loaded with a deterministic history through {@code promtool tsdb create-blocks-from openmetrics},
- * optionally scraping targets (a {@link NodeExporter}). Its retention is a century, so a history at
- * fixed dates stays.
+ * A real Prometheus (Debian's 2.42, see {@link DebianPackages}) on loopback for a test or a
+ * benchmark: optionally loaded with a deterministic history through {@code promtool tsdb
+ * create-blocks-from openmetrics}, optionally scraping targets (a {@link NodeExporter}). Its
+ * retention is a century, so a history at fixed dates stays.
  */
-public final class PrometheusServer implements AutoCloseable {
+@org.apache.flink.annotation.Internal
+public final class LocalPrometheus implements AutoCloseable {
     private final Process process;
     private final String url;
 
-    private PrometheusServer(Process process, String url) {
+    private LocalPrometheus(Process process, String url) {
         this.process = process;
         this.url = url;
     }
@@ -27,15 +28,27 @@ public final class PrometheusServer implements AutoCloseable {
      * @param openMetrics a history in OpenMetrics text (ending with {@code # EOF}), or null
      * @param targets host:port targets scraped as job {@code node}, every {@code scrapeInterval}
      */
-    public static PrometheusServer start(
+    public static LocalPrometheus start(
             Path dir, String openMetrics, List<String> targets, Duration scrapeInterval)
+            throws Exception {
+        Path history = null;
+        if (openMetrics != null) {
+            history = dir.resolve("history.om");
+            Files.writeString(history, openMetrics);
+        }
+        return start(dir, history, targets, scrapeInterval);
+    }
+
+    /**
+     * As above, with the history in an OpenMetrics file (a large one need not be held in memory).
+     */
+    public static LocalPrometheus start(
+            Path dir, Path history, List<String> targets, Duration scrapeInterval)
             throws Exception {
         Path prometheus = DebianPackages.program("prometheus", "usr/bin/prometheus");
         Path promtool = DebianPackages.program("prometheus", "usr/bin/promtool");
         Path data = Files.createDirectories(dir.resolve("prometheus-data"));
-        if (openMetrics != null) {
-            Path history = dir.resolve("history.om");
-            Files.writeString(history, openMetrics);
+        if (history != null) {
             Process load =
                     new ProcessBuilder(
                                     promtool.toString(),
@@ -70,7 +83,7 @@ public final class PrometheusServer implements AutoCloseable {
                                         + "]\n");
         Path configFile = dir.resolve("prometheus.yml");
         Files.writeString(configFile, config);
-        int port = freePort();
+        int port = LocalServer.freePort();
         Process process =
                 new ProcessBuilder(
                                 prometheus.toString(),
@@ -82,7 +95,7 @@ public final class PrometheusServer implements AutoCloseable {
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("prometheus.log").toFile())
                         .start();
-        PrometheusServer server = new PrometheusServer(process, "http://127.0.0.1:" + port);
+        LocalPrometheus server = new LocalPrometheus(process, "http://127.0.0.1:" + port);
         try {
             LocalServer.awaitReady(
                     "Prometheus",
@@ -99,12 +112,6 @@ public final class PrometheusServer implements AutoCloseable {
 
     public String url() {
         return url;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.tributary.pipelines.testutils;
+package io.tributary.pipelines.command;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -10,16 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.flink.annotation.Internal;
 
 /**
- * Programs from Debian's packages (Prometheus, promtool, node-exporter), fetched by the tests
- * themselves: {@code apt-get download} into {@code target/tools/debian/debs} and {@code dpkg-deb
- * -x} into {@code target/tools/debian/root}, once per checkout. Nothing is installed on the
- * machine; a root CI machine whose package lists are missing gets {@code apt-get update} first.
+ * Programs from Debian's packages (Prometheus, promtool, node-exporter), fetched by the tests and
+ * benchmarks themselves: {@code apt-get download} into {@code target/tools/debian/debs} and {@code
+ * dpkg-deb -x} into {@code target/tools/debian/root} of the checkout ({@code tributary.home}, or
+ * the working folder, where {@code bin/tributary} runs), once per checkout. Nothing is installed on
+ * the machine; a root machine whose package lists are missing gets {@code apt-get update} first.
  */
+@Internal
 public final class DebianPackages {
     private static final Path HOME =
-            Path.of(System.getProperty("tributary.home", "..")).toAbsolutePath().normalize();
+            Path.of(System.getProperty("tributary.home", ".")).toAbsolutePath().normalize();
     private static final Path TOOLS = HOME.resolve("target/tools/debian");
 
     private DebianPackages() {}
