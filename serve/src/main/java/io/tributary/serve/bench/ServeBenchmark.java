@@ -109,16 +109,17 @@ final class ServeBenchmark {
             out.println(agreement(served.get(1), prometheus.url(), end));
             out.printf(
                     Locale.ROOT,
-                    "%d clients, %d s warm-up then %d s each, on loopback, %d cores…%n",
+                    "%d clients in a JVM of their own, %d s warm-up then %d s each, on loopback,"
+                            + " %d cores…%n",
                     clients,
                     warmup.toSeconds(),
                     duration.toSeconds(),
                     Runtime.getRuntime().availableProcessors());
             Map<String, ClosedLoopLoad.Result> results = new TreeMap<>();
-            ClosedLoopLoad.run(served, clients, warmup);
-            results.put("tributary serve", ClosedLoopLoad.run(served, clients, duration));
-            ClosedLoopLoad.run(promql, clients, warmup);
-            results.put("Prometheus 2.42", ClosedLoopLoad.run(promql, clients, duration));
+            results.put(
+                    "tributary serve", ClosedLoopLoad.inOwnJvm(served, clients, warmup, duration));
+            results.put(
+                    "Prometheus 2.42", ClosedLoopLoad.inOwnJvm(promql, clients, warmup, duration));
             List<List<Object>> rows = new ArrayList<>();
             results.forEach(
                     (target, r) ->
@@ -127,9 +128,9 @@ final class ServeBenchmark {
                                             target,
                                             r.requests,
                                             round(r.perSecond()),
-                                            round(r.millisAt(0.5)),
-                                            round(r.millisAt(0.99)),
-                                            round(r.millisAt(1)),
+                                            round(r.p50),
+                                            round(r.p99),
+                                            round(r.max),
                                             r.errors)));
             ResultPrinter.print(
                     out,
@@ -149,9 +150,13 @@ final class ServeBenchmark {
                     Locale.ROOT,
                     "throughput: %.2f× Prometheus's (target ≥ 1); p99 %.1f ms (target ≤ 20 ms)%n",
                     ours.perSecond() / theirs.perSecond(),
-                    ours.millisAt(0.99));
+                    ours.p99);
             if (ours.errors + theirs.errors > 0) {
-                throw new IllegalStateException("some requests failed: see the errors column");
+                out.printf(
+                        Locale.ROOT,
+                        "errors: requests answered other than 200, or not within %d s: the"
+                                + " figures above include them%n",
+                        ClosedLoopLoad.TIMEOUT.toSeconds());
             }
         }
     }

@@ -40,25 +40,35 @@ final class DataRoutes {
                     }
                 });
         LakeSnapshot s = lake.snapshot();
-        return table(
-                "gold.metrics_window_stats",
-                s.windowStats,
-                filter(request, s.windowStats.value, window));
+        return s.answer(
+                key("/metrics", request),
+                () ->
+                        table(
+                                "gold.metrics_window_stats",
+                                s.windowStats,
+                                filter(request, s.windowStats.value, window)));
     }
 
     private Answer metadata(Request request) {
         request.allowParameters(List.of("metric", "series"));
         LakeSnapshot s = lake.snapshot();
-        return table(
-                "gold.metrics_metadata",
-                s.metadata,
-                filter(request, s.metadata.value, Optional.empty()));
+        return s.answer(
+                key("/metadata", request),
+                () ->
+                        table(
+                                "gold.metrics_metadata",
+                                s.metadata,
+                                filter(request, s.metadata.value, Optional.empty())));
     }
 
-    /** The forecasts, each with its backtest's accuracy when there is one. */
     private Answer predict(Request request) {
         request.allowParameters(List.of("metric", "series"));
         LakeSnapshot s = lake.snapshot();
+        return s.answer(key("/predict", request), () -> forecasts(request, s));
+    }
+
+    /** The forecasts, each with its backtest's accuracy when there is one. */
+    private Answer forecasts(Request request, LakeSnapshot s) {
         Map<List<Object>, Map<String, Object>> accuracy = new LinkedHashMap<>();
         for (Map<String, Object> row : s.accuracy.value) {
             accuracy.put(List.of(row.get("metric"), row.get("series")), row);
@@ -79,6 +89,15 @@ final class DataRoutes {
             rows.add(withAccuracy);
         }
         return table("gold.metrics_forecast", s.forecast, rows);
+    }
+
+    private static String key(String route, Request request) {
+        return String.join(
+                "\n",
+                route,
+                request.parameter("metric").orElse(""),
+                request.parameter("series").orElse(""),
+                request.parameter("window").orElse(""));
     }
 
     private List<Map<String, Object>> filter(

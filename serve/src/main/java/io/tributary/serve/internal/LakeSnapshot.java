@@ -36,6 +36,15 @@ public final class LakeSnapshot {
     final Part<List<Sla>> slas;
     final Instant readAt;
 
+    /**
+     * Answers already written for this snapshot, by route and parameters: the same question gets
+     * the same bytes until the next read of the lake, without serialising them again. Bounded, as
+     * the parameters are the clients' to choose.
+     */
+    private final Map<String, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final int MAX_ANSWERS = 10_000;
+
     LakeSnapshot(
             Part<List<Map<String, Object>>> windowStats,
             Part<List<Map<String, Object>>> metadata,
@@ -66,6 +75,19 @@ public final class LakeSnapshot {
 
     List<SeriesWindow> seriesOf(String metric) {
         return series.value.getOrDefault(metric, List.of());
+    }
+
+    /** The answer to {@code key}, written once per snapshot. */
+    Answer answer(String key, java.util.function.Supplier<Answer> write) {
+        Answer known = answers.get(key);
+        if (known != null) {
+            return known;
+        }
+        Answer written = write.get();
+        if (answers.size() < MAX_ANSWERS) {
+            answers.putIfAbsent(key, written);
+        }
+        return written;
     }
 
     java.util.Optional<Sla> sla(String id) {
