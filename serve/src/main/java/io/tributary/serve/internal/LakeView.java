@@ -7,8 +7,8 @@ import io.tributary.connector.delta.DeltaTableReader;
 import io.tributary.pipelines.metrics.MetricsPipeline;
 import io.tributary.pipelines.metrics.series.MetricWindows;
 import io.tributary.pipelines.metrics.series.SeriesSamples;
+import io.tributary.pipelines.metrics.sla.Sla;
 import io.tributary.pipelines.metrics.sla.SlaStore;
-import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,11 +59,6 @@ public final class LakeView {
                         Instant.EPOCH);
     }
 
-    /** The view of the lake of a configuration ({@code tributary.lake.root}). */
-    public static LakeView of(org.apache.flink.configuration.ReadableConfig conf) {
-        return new LakeView(LakeCatalog.lakeRoot(conf), MetricsPipeline.fromConfig(conf));
-    }
-
     public LakeSnapshot snapshot() {
         return snapshot;
     }
@@ -87,7 +82,7 @@ public final class LakeView {
             var forecast = gold(old.forecast, "gold.metrics_forecast", "made_at");
             var accuracy = gold(old.accuracy, "gold.metrics_forecast_accuracy", "made_at");
             var series = silver(old.series, metadata.value);
-            var slas = reread(old.slas, SlaStore.TABLE.qualifiedName(), c -> slaStore.current());
+            var slas = slas(old.slas);
             snapshot =
                     new LakeSnapshot(
                             windowStats, metadata, forecast, accuracy, series, slas, Instant.now());
@@ -108,11 +103,23 @@ public final class LakeView {
                         s.forecast,
                         s.accuracy,
                         s.series,
-                        reread(
-                                new LakeSnapshot.Part<>(-2, List.of()),
-                                SlaStore.TABLE.qualifiedName(),
-                                c -> slaStore.current()),
+                        slas(new LakeSnapshot.Part<>(-2, List.of())),
                         s.readAt);
+    }
+
+    /**
+     * The SLAs in force, read by the store itself when the table's version changed. A version
+     * committed between the two reads only makes the next refresh read them again.
+     */
+    private LakeSnapshot.Part<List<Sla>> slas(LakeSnapshot.Part<List<Sla>> old) {
+        long version =
+                DeltaTableReader.latestVersion(
+                                locations.get(SlaStore.TABLE.qualifiedName()), KERNEL_CONF)
+                        .orElse(-1L);
+        if (version == old.version) {
+            return old;
+        }
+        return new LakeSnapshot.Part<>(version, version < 0 ? List.of() : slaStore.current());
     }
 
     private <T> LakeSnapshot.Part<T> reread(

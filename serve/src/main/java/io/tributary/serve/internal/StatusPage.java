@@ -1,5 +1,6 @@
 package io.tributary.serve.internal;
 
+import io.tributary.pipelines.command.report.Html;
 import io.tributary.pipelines.metrics.series.LatestRows;
 import io.tributary.pipelines.metrics.series.MetricWindows;
 import io.tributary.pipelines.metrics.sla.Sla;
@@ -37,7 +38,7 @@ final class StatusPage {
                 .append("svg{background:#fafafa;border:1px solid #ddd}")
                 .append("</style></head><body><h1>SLAs</h1>")
                 .append("<p>Lake read at ")
-                .append(escape(lake.readAt.toString()))
+                .append(Html.escape(lake.readAt.toString()))
                 .append(". Each chart: the last 12 h (line), the allowed band (green), violating")
                 .append(" episodes (red), the next 10 minutes' forecast (dashed) and its 95 %")
                 .append(" interval (blue).</p>");
@@ -47,9 +48,9 @@ final class StatusPage {
         }
         for (Sla sla : lake.slas.value) {
             html.append("<h2>")
-                    .append(escape(sla.name()))
+                    .append(Html.escape(sla.name()))
                     .append(" <small>(")
-                    .append(escape(sla.id()))
+                    .append(Html.escape(sla.id()))
                     .append(", revision ")
                     .append(sla.revision())
                     .append(")</small></h2>");
@@ -57,7 +58,7 @@ final class StatusPage {
                 List<SeriesWindow> series = lake.seriesOf(e.getKey());
                 if (series.isEmpty()) {
                     html.append("<h3>")
-                            .append(escape(e.getKey()))
+                            .append(Html.escape(e.getKey()))
                             .append("</h3><p class=\"nodata\">no data: no series of this metric")
                             .append(" in the lake</p>");
                 }
@@ -75,19 +76,19 @@ final class StatusPage {
         SlaCheck check = SlaCheck.of(times, values, range);
         String status = check.status().toString();
         html.append("<h3>")
-                .append(escape(s.metric))
+                .append(Html.escape(s.metric))
                 .append(" <code>")
-                .append(escape(s.series))
+                .append(Html.escape(s.series))
                 .append("</code> <span class=\"")
                 .append(status.replace(" ", ""))
                 .append("\">")
-                .append(escape(status))
+                .append(Html.escape(status))
                 .append("</span></h3><p>")
                 .append(check.samples)
                 .append(" samples, ")
                 .append(check.violations)
                 .append(" outside the range ")
-                .append(escape(range.toString()))
+                .append(Html.escape(range.toString()))
                 .append(", ")
                 .append(check.episodes.size())
                 .append(" episodes; window end ")
@@ -129,7 +130,7 @@ final class StatusPage {
                 .append("\" height=\"")
                 .append(HEIGHT)
                 .append("\" role=\"img\" aria-label=\"")
-                .append(escape(s.metric))
+                .append(Html.escape(s.metric))
                 .append("\">");
         double top = range.max() == null ? PAD : y.at(range.max());
         double bottom = range.min() == null ? HEIGHT - PAD : y.at(range.min());
@@ -212,32 +213,6 @@ final class StatusPage {
 
     private static void point(StringBuilder html, double x, double y) {
         html.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<':
-                    out.append("&lt;");
-                    break;
-                case '>':
-                    out.append("&gt;");
-                    break;
-                case '&':
-                    out.append("&amp;");
-                    break;
-                case '"':
-                    out.append("&quot;");
-                    break;
-                case '\'':
-                    out.append("&#39;");
-                    break;
-                default:
-                    out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** A linear map from data to pixels. */
