@@ -89,11 +89,21 @@ class MetricsKillITCase {
             }
             // History every 5 s, then Prometheus's 5 minutes of lookback after it ends.
             long expected = 2 * ((end - start) / 5_000 + 1 + 60);
+            Configuration backfilled = new Configuration();
+            backfilled.set(TributaryOptions.LAKE_ROOT, dir.resolve("backfill").toString());
+            backfilled.set(MetricsOptions.PROMETHEUS_URL, prometheus.url());
+            backfilled.set(MetricsOptions.FILE, metrics.toString());
+            backfilled.set(MetricsOptions.RESOLUTION, Duration.ofSeconds(5));
+            Lake backfill;
             try (TributaryProcess.Running resumed = job.start()) {
-                // the assertions below show what differs if this never holds
+                // the assertions below show what differs if these never hold
                 Await.holdsWithin(
                         StreamingJob.PATIENCE,
                         () -> job.lake().count("silver.metrics_samples") >= expected);
+                backfill = MetricsLakes.backfillOfTheSameRange(job.lake(), backfilled);
+                // Gold follows silver by a checkpoint or more: the stream stops once it caught up.
+                Await.holdsWithin(
+                        StreamingJob.PATIENCE, () -> MetricsLakes.same(job.lake(), backfill));
             }
             Lake stream = job.lake();
             assertThat(
@@ -102,14 +112,7 @@ class MetricsKillITCase {
                                             + " FROM silver.metrics_samples"))
                     .as("every sample once")
                     .containsExactly(expected + "," + expected);
-
-            Configuration backfilled = new Configuration();
-            backfilled.set(TributaryOptions.LAKE_ROOT, dir.resolve("backfill").toString());
-            backfilled.set(MetricsOptions.PROMETHEUS_URL, prometheus.url());
-            backfilled.set(MetricsOptions.FILE, metrics.toString());
-            backfilled.set(MetricsOptions.RESOLUTION, Duration.ofSeconds(5));
-            MetricsLakes.assertSame(
-                    stream, MetricsLakes.backfillOfTheSameRange(stream, backfilled));
+            MetricsLakes.assertSame(stream, backfill);
         }
     }
 }

@@ -33,7 +33,7 @@ public final class LocalPrometheus implements AutoCloseable {
             throws Exception {
         Path history = null;
         if (openMetrics != null) {
-            history = dir.resolve("history.om");
+            history = Files.createDirectories(dir).resolve("history.om");
             Files.writeString(history, openMetrics);
         }
         return start(dir, history, targets, scrapeInterval);
