@@ -4,6 +4,7 @@ import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.LandingFiles;
 import io.tributary.pipelines.runtime.LandingLinesFormat;
+import io.tributary.pipelines.runtime.LandingSplits;
 import io.tributary.pipelines.runtime.LiveTables;
 import io.tributary.pipelines.runtime.StoragePaths;
 import io.tributary.pipelines.runtime.TributaryOptions;
@@ -51,6 +52,7 @@ public final class LineSources {
         landingFiles = files.stream().map(Path::toString).collect(Collectors.toList());
         FileSource<RowData> source =
                 FileSource.forBulkFileFormat(new LandingLinesFormat(), files.toArray(new Path[0]))
+                        .setFileEnumerator(LandingSplits.provider())
                         .build();
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "landing: " + landing)
                 .uid(pipeline + "-landing-source");

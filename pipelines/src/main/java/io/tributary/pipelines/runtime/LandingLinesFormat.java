@@ -15,6 +15,7 @@ import org.apache.flink.connector.file.src.compression.StandardDeCompressors;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.util.ArrayResultIterator;
 import org.apache.flink.connector.file.src.util.CheckpointedPosition;
+import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
@@ -23,10 +24,11 @@ import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 /**
  * Reads landing files line by line, keeping each line's origin: {@link LineRows} with origin {@code
  * landing}. Files ending in {@code .gz}, {@code .bz2}, {@code .xz} or {@code .deflate} are
- * decompressed. A file is one split, so line numbers are exact; invalid UTF-8 is replaced, never
- * fatal. Nothing in a file stops a backfill: a line over {@value #MAX_LINE_CHARS} characters comes
- * cut, with the reason, and a file that breaks off (a truncated {@code .gz}) ends with a row that
- * says where, both for the rejects table.
+ * decompressed. A large plain file is read in pieces that start at line starts and know their first
+ * line's number ({@link LandingSplits}), so line numbers are exact; invalid UTF-8 is replaced,
+ * never fatal. Nothing in a file stops a backfill: a line over {@value #MAX_LINE_CHARS} characters
+ * comes cut, with the reason, and a file that breaks off (a truncated {@code .gz}) ends with a row
+ * that says where, both for the rejects table.
  */
 @Internal
 public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceSplit> {
@@ -55,9 +57,10 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
         return new LineReader(split, skip);
     }
 
+    /** Plain files are read in pieces ({@link LandingSplits}), compressed ones whole. */
     @Override
     public boolean isSplittable() {
-        return false;
+        return true;
     }
 
     @Override
@@ -78,7 +81,15 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
             this.file = StringData.fromString(path.toString());
             // Buffered below the decompressor too: GZIP's inflater reads its input 512 bytes at a
             // time.
-            InputStream raw = new BufferedInputStream(path.getFileSystem().open(path), 1 << 16);
+            FSDataInputStream opened = path.getFileSystem().open(path);
+            if (split.offset() > 0) {
+                opened.seek(split.offset());
+            }
+            // A piece of a plain file ends where the next begins, at a line start.
+            InputStream raw =
+                    new BufferedInputStream(
+                            new BoundedInputStream(opened, split.length()), 1 << 16);
+            this.lineNumber = LandingSplits.firstLine(split) - 1;
             InflaterInputStreamFactory<?> inflater =
                     StandardDeCompressors.getDecompressorForFileName(path.getPath());
             InputStream in = inflater == null ? raw : inflater.create(raw);

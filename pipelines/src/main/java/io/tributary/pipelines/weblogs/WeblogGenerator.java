@@ -138,6 +138,64 @@ public final class WeblogGenerator {
         return result;
     }
 
+    /**
+     * {@code lines} lines spanning {@code days} days in time order, all in one file ({@code .gz}
+     * when its name ends so): a server's whole log, as users hand it over.
+     */
+    public Result generateOneFile(Path file, long lines, int days) throws IOException {
+        Files.createDirectories(file.getParent());
+        Result result = new Result();
+        boolean gzip = file.getFileName().toString().endsWith(".gz");
+        try (OutputStream raw = Files.newOutputStream(file);
+                OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
+                Writer writer =
+                        new BufferedWriter(
+                                new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+            for (int day = 0; day < days; day++) {
+                long count = lines / days + (day < lines % days ? 1 : 0);
+                for (Iterator<String> it = day(FIRST_DAY.plusDays(day), count, day);
+                        it.hasNext(); ) {
+                    writer.write(it.next());
+                    writer.write('\n');
+                }
+                result.lines += count;
+            }
+        }
+        result.files.add(file);
+        return result;
+    }
+
+    /**
+     * {@code lines} lines over {@code days} days in {@code files} plain files, each a slice of one
+     * day: what hourly (or per-instance) rotation leaves.
+     */
+    public Result generateManyFiles(Path dir, long lines, int days, int files) throws IOException {
+        if (files < days) {
+            throw new IllegalArgumentException("at least one file a day: files ≥ days");
+        }
+        Files.createDirectories(dir);
+        Result result = new Result();
+        for (int day = 0; day < days; day++) {
+            long dayLines = lines / days + (day < lines % days ? 1 : 0);
+            int dayFiles = files / days + (day < files % days ? 1 : 0);
+            LocalDate date = FIRST_DAY.plusDays(day);
+            Iterator<String> it = day(date, dayLines, day);
+            for (int f = 0; f < dayFiles; f++) {
+                long count = dayLines / dayFiles + (f < dayLines % dayFiles ? 1 : 0);
+                Path file = dir.resolve(String.format("access-%s-%04d.log", date, f));
+                try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    for (long i = 0; i < count; i++) {
+                        writer.write(it.next());
+                        writer.write('\n');
+                    }
+                }
+                result.files.add(file);
+                result.lines += count;
+            }
+        }
+        return result;
+    }
+
     /** {@code count} lines spread over one day (the first day plus {@code dayIndex} days). */
     public List<String> day(long count, int dayIndex) {
         List<String> lines = new ArrayList<>();

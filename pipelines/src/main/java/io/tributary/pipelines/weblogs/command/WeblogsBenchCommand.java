@@ -4,12 +4,10 @@ import io.tributary.pipelines.command.CommonOptions;
 import io.tributary.pipelines.command.Logging;
 import io.tributary.pipelines.command.ScratchDir;
 import io.tributary.pipelines.runtime.PipelineMode;
-import io.tributary.pipelines.runtime.PipelineRunner;
-import io.tributary.pipelines.runtime.TributaryOptions;
-import io.tributary.pipelines.weblogs.WeblogGenerator;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
@@ -39,16 +37,25 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
     PipelineMode mode;
 
     @Option(
+            names = "--shape",
+            split = ",",
+            defaultValue = "one_plain,one_gz,many_small,one_day,daily",
+            description =
+                    "Batch: the landing shapes to backfill, each timed on its own: one_plain (one"
+                            + " file over 400 days), one_gz, many_small (1,000 files over 30"
+                            + " days), one_day, daily (30 daily files) (default: all).")
+    List<WeblogsBatchBench.Shape> shapes;
+
+    @Option(
             names = "--lines",
-            defaultValue = "6000000",
-            description = "Batch: lines to generate (default: ${DEFAULT-VALUE}).")
+            defaultValue = "1000000",
+            description = "Batch: lines in each shape (default: ${DEFAULT-VALUE}).")
     long lines;
 
     @Option(
             names = "--days",
-            defaultValue = "30",
-            description =
-                    "Batch: days (files) to spread them over " + "(default: ${DEFAULT-VALUE}).")
+            defaultValue = "0",
+            description = "Batch: days the lines span (default: each shape's own).")
     int days;
 
     @Option(
@@ -93,20 +100,7 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
                     .run(events, rate, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp));
             return 0;
         }
-        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
-        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
-        System.out.printf("Generating %,d lines over %d days…%n", lines, days);
-        new WeblogGenerator(42)
-                .generate(dir.resolve("landing").resolve(WeblogsPipeline.NAME), lines, days);
-        System.out.printf(
-                "Backfill with parallelism %d on %d cores%n",
-                conf.get(TributaryOptions.PARALLELISM), Runtime.getRuntime().availableProcessors());
-        long start = System.nanoTime();
-        new PipelineRunner(conf, System.out).run(new WeblogsPipeline(), PipelineMode.BATCH);
-        double wall = (System.nanoTime() - start) / 1e9;
-        System.out.printf(
-                "%nbronze+silver+gold: %,d lines in %.1f s = %,.0f lines/s (including job start-up)%n",
-                lines, wall, lines / wall);
+        new WeblogsBatchBench(conf, dir, System.out).run(shapes, lines, days);
         return 0;
     }
 }

@@ -1,0 +1,122 @@
+package io.tributary.pipelines.weblogs.command;
+
+import io.tributary.pipelines.command.ResultPrinter;
+import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.weblogs.WeblogGenerator;
+import io.tributary.pipelines.weblogs.WeblogsPipeline;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Whole backfills (landing → bronze + silver → gold) of the input shapes users have, each timed
+ * from planning to the last gold commit on a warm JVM: a 10-line backfill runs first, and its time
+ * is the fixed cost every command pays once.
+ */
+@Internal
+final class WeblogsBatchBench {
+    /** How the lines lie in the landing folder. */
+    enum Shape {
+        DAILY("daily files, every third gzipped", 30),
+        ONE_PLAIN("one plain file", 400),
+        ONE_GZ("one .gz file", 400),
+        MANY_SMALL("1,000 small plain files", 30),
+        ONE_DAY("one plain file of one day", 1);
+
+        final String description;
+        final int days;
+
+        Shape(String description, int days) {
+            this.description = description;
+            this.days = days;
+        }
+    }
+
+    private final Configuration conf;
+    private final Path dir;
+    private final PrintStream out;
+
+    WeblogsBatchBench(Configuration conf, Path dir, PrintStream out) {
+        this.conf = conf;
+        this.dir = dir;
+        this.out = out;
+    }
+
+    /**
+     * @param days the days the lines span; 0: each shape's own
+     */
+    void run(List<Shape> shapes, long lines, int days) throws Exception {
+        out.printf(
+                "Backfills with parallelism %d on %d cores; a 10-line backfill first…%n",
+                conf.get(TributaryOptions.PARALLELISM), Runtime.getRuntime().availableProcessors());
+        double fixed = backfill("warm-up", Shape.ONE_DAY, 10, 1);
+        out.printf(Locale.ROOT, "a 10-line backfill: %.1f s (the fixed cost)%n", fixed);
+        List<List<Object>> rows = new ArrayList<>();
+        for (Shape shape : shapes) {
+            int span = days > 0 ? days : shape.days;
+            out.printf(
+                    "%s: %,d lines over %d days as %s…%n",
+                    shape.name().toLowerCase(Locale.ROOT), lines, span, shape.description);
+            double seconds = backfill(shape.name().toLowerCase(Locale.ROOT), shape, lines, span);
+            rows.add(
+                    Arrays.asList(
+                            shape.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                            shape.description,
+                            span,
+                            lines,
+                            Math.round(seconds * 10) / 10.0,
+                            Math.round(lines / seconds)));
+        }
+        ResultPrinter.print(
+                out,
+                List.of("shape", "landing", "days", "lines", "seconds", "lines/s"),
+                rows,
+                ResultPrinter.Format.TABLE);
+    }
+
+    /** Generates the shape's landing folder (not timed), then times the whole backfill. */
+    private double backfill(String name, Shape shape, long lines, int days) throws Exception {
+        Path root = Files.createDirectories(dir.resolve(name));
+        Path landing = root.resolve("landing").resolve(WeblogsPipeline.NAME);
+        generate(shape, landing, lines, days);
+        Configuration run = new Configuration(conf);
+        run.set(TributaryOptions.LANDING_ROOT, root.resolve("landing").toString());
+        run.set(TributaryOptions.LAKE_ROOT, root.resolve("lake").toString());
+        long start = System.nanoTime();
+        new PipelineRunner(run, new PrintStream(OutputStream.nullOutputStream()))
+                .run(new WeblogsPipeline(), PipelineMode.BATCH);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void generate(Shape shape, Path landing, long lines, int days)
+            throws IOException {
+        WeblogGenerator generator = new WeblogGenerator(42);
+        switch (shape) {
+            case DAILY:
+                generator.generate(landing, lines, days);
+                break;
+            case ONE_PLAIN:
+            case ONE_DAY:
+                generator.generateOneFile(landing.resolve("access.log"), lines, days);
+                break;
+            case ONE_GZ:
+                generator.generateOneFile(landing.resolve("access.log.gz"), lines, days);
+                break;
+            case MANY_SMALL:
+                generator.generateManyFiles(landing, lines, days, 1_000);
+                break;
+            default:
+                throw new IllegalArgumentException(shape.toString());
+        }
+    }
+}
