@@ -118,7 +118,7 @@ public final class WeblogGenerator {
         Files.createDirectories(dir);
         Result result = new Result();
         for (int day = 0; day < days; day++) {
-            long count = lines / days + (day < lines % days ? 1 : 0);
+            long count = share(lines, days, day);
             LocalDate date = FIRST_DAY.plusDays(day);
             boolean gzip = day % 3 == 2;
             Path file = dir.resolve("access-" + date + (gzip ? ".log.gz" : ".log"));
@@ -152,7 +152,7 @@ public final class WeblogGenerator {
                         new BufferedWriter(
                                 new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
             for (int day = 0; day < days; day++) {
-                long count = lines / days + (day < lines % days ? 1 : 0);
+                long count = share(lines, days, day);
                 for (Iterator<String> it = day(FIRST_DAY.plusDays(day), count, day);
                         it.hasNext(); ) {
                     writer.write(it.next());
@@ -176,12 +176,12 @@ public final class WeblogGenerator {
         Files.createDirectories(dir);
         Result result = new Result();
         for (int day = 0; day < days; day++) {
-            long dayLines = lines / days + (day < lines % days ? 1 : 0);
-            int dayFiles = files / days + (day < files % days ? 1 : 0);
+            long dayLines = share(lines, days, day);
+            int dayFiles = (int) share(files, days, day);
             LocalDate date = FIRST_DAY.plusDays(day);
             Iterator<String> it = day(date, dayLines, day);
             for (int f = 0; f < dayFiles; f++) {
-                long count = dayLines / dayFiles + (f < dayLines % dayFiles ? 1 : 0);
+                long count = share(dayLines, dayFiles, f);
                 Path file = dir.resolve(String.format("access-%s-%04d.log", date, f));
                 try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     for (long i = 0; i < count; i++) {
@@ -194,6 +194,11 @@ public final class WeblogGenerator {
             }
         }
         return result;
+    }
+
+    /** Part {@code index} of {@code total} split into {@code parts} as even as can be. */
+    private static long share(long total, int parts, int index) {
+        return total / parts + (index < total % parts ? 1 : 0);
     }
 
     /** {@code count} lines spread over one day (the first day plus {@code dayIndex} days). */
