@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.compression.StandardDeCompressors;
@@ -122,9 +121,6 @@ public final class LandingSplits implements FileEnumerator {
     static long firstLine(FileSourceSplit split) {
         String id = split.splitId();
         int at = id.indexOf(FIRST_LINE);
-        return Optional.of(at)
-                .filter(i -> i >= 0)
-                .map(i -> Long.parseLong(id.substring(i + FIRST_LINE.length())))
-                .orElse(1L);
+        return at < 0 ? 1 : Long.parseLong(id.substring(at + FIRST_LINE.length()));
     }
 }

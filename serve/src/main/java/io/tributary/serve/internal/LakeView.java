@@ -209,6 +209,18 @@ public final class LakeView {
     }
 
     /**
+     * Silver's days that a 12 h window ending at {@code end} can reach (one day more: a window
+     * ending early in a day starts the day before).
+     */
+    private static Predicate daysFrom(Instant end) {
+        LocalDate first =
+                LocalDate.ofInstant(end.minusMillis(MetricWindows.LONGEST), ZoneOffset.UTC)
+                        .minusDays(1);
+        return new Predicate(
+                ">=", new Column("sample_date"), Literal.ofDate((int) first.toEpochDay()));
+    }
+
+    /**
      * Silver's samples of every series' last 12 h. Only the days the metadata's latest ends reach
      * back to are read (the table is partitioned by day); without metadata, every day.
      */
@@ -217,24 +229,9 @@ public final class LakeView {
             List<Map<String, Object>> metadata) {
         Optional<Predicate> skipping =
                 metadata.stream()
-                        .map(r -> Instant.parse((String) r.get("window_end")).toEpochMilli())
-                        .min(Long::compare)
-                        .map(
-                                end ->
-                                        new Predicate(
-                                                ">=",
-                                                new Column("sample_date"),
-                                                Literal.ofDate(
-                                                        (int)
-                                                                LocalDate.ofInstant(
-                                                                                Instant
-                                                                                        .ofEpochMilli(
-                                                                                                end
-                                                                                                        - MetricWindows
-                                                                                                                .LONGEST),
-                                                                                ZoneOffset.UTC)
-                                                                        .minusDays(1)
-                                                                        .toEpochDay())));
+                        .map(r -> Instant.parse((String) r.get("window_end")))
+                        .min(Instant::compareTo)
+                        .map(LakeView::daysFrom);
         return reread(
                 old,
                 "silver.metrics_samples",
