@@ -36,6 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
             MaintainCommand.class,
             ReportCommand.class,
             ConfigCommand.class,
+            TrainingRunCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TributaryCli {

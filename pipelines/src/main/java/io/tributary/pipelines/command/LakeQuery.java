@@ -27,6 +27,7 @@ public final class LakeQuery {
     public static TableEnvironment environment(Configuration conf) {
         Configuration tableConf = ExecutionDefaults.apply(conf);
         EmbeddedCluster.install();
+        EmbeddedCluster.startEarly(tableConf);
         TableEnvironment tEnv =
                 TableEnvironment.create(
                         EnvironmentSettings.newInstance()

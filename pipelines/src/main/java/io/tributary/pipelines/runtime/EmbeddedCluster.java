@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.annotation.Internal;
@@ -85,6 +88,12 @@ public final class EmbeddedCluster {
     private static int slots;
     private static boolean shutdownHookAdded;
 
+    /** Whether this JVM's jobs go to the shared cluster (see {@link #install()}). */
+    private static volatile boolean installed;
+
+    /** The job a thread's next submissions wait for: see {@link #submittingAfter}. */
+    private static final ThreadLocal<CompletableFuture<?>> PREVIOUS = new ThreadLocal<>();
+
     private EmbeddedCluster() {}
 
     /**
@@ -97,6 +106,63 @@ public final class EmbeddedCluster {
             return; // a real cluster's context, a test's MiniCluster, or already installed
         }
         Context.set();
+        installed = true;
+    }
+
+    /** Whether jobs go to the shared cluster: what {@link #startEarly} and holds need. */
+    public static boolean isInstalled() {
+        return installed;
+    }
+
+    /**
+     * Starts the shared cluster in the background for jobs of {@code jobConf}, so that it is up
+     * when their planning ends instead of starting after it: a second of a short command. Does
+     * nothing unless {@link #install installed} or when a cluster runs. The future completes when
+     * the cluster is up; a failure to start is also left for the first job to meet and report.
+     */
+    public static CompletableFuture<Void> startEarly(Configuration jobConf) {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        if (!installed) {
+            started.complete(null);
+            return started;
+        }
+        Configuration job = Context.jobConfiguration(jobConf);
+        Thread starting =
+                new Thread(
+                        () -> {
+                            try {
+                                synchronized (EmbeddedCluster.class) {
+                                    if (cluster == null) {
+                                        start(job, slotsNeeded(job));
+                                    }
+                                }
+                                started.complete(null);
+                            } catch (Exception e) {
+                                started.completeExceptionally(e);
+                            }
+                        },
+                        "tributary-embedded-cluster-start");
+        starting.setDaemon(true);
+        starting.start();
+        return started;
+    }
+
+    /**
+     * Runs {@code planAndSubmit} on this thread with the jobs it submits held until {@code
+     * previous} completes, and refused if it fails: a job can be planned while the job whose tables
+     * it reads still runs. Only for the shared cluster ({@link #isInstalled()}).
+     */
+    public static <T> T submittingAfter(CompletableFuture<?> previous, Callable<T> planAndSubmit)
+            throws Exception {
+        if (!installed) {
+            throw new IllegalStateException("jobs are not sent to the embedded cluster");
+        }
+        PREVIOUS.set(previous);
+        try {
+            return planAndSubmit.call();
+        } finally {
+            PREVIOUS.remove();
+        }
     }
 
     /** Stops the shared cluster, if one was started; the next job starts another. */
@@ -107,6 +173,11 @@ public final class EmbeddedCluster {
             clusterSettings = null;
             running.close();
         }
+    }
+
+    @VisibleForTesting
+    static synchronized boolean isStarted() {
+        return cluster != null && cluster.isRunning();
     }
 
     /** The jobs the shared cluster has run or runs; none when it is not started. */
@@ -142,10 +213,7 @@ public final class EmbeddedCluster {
 
     /** The shared cluster, started if need be; null when this job needs a cluster of its own. */
     private static MiniCluster sharedFor(Configuration conf) throws Exception {
-        int needed =
-                Math.max(
-                        conf.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(1),
-                        conf.get(CoreOptions.DEFAULT_PARALLELISM));
+        int needed = slotsNeeded(conf);
         if (cluster != null && !cluster.isRunning()) {
             cluster = null;
         }
@@ -155,6 +223,12 @@ public final class EmbeddedCluster {
         }
         boolean fits = needed <= slots && clusterSettings.equals(clusterSettings(conf));
         return fits ? cluster : null;
+    }
+
+    private static int slotsNeeded(Configuration conf) {
+        return Math.max(
+                conf.getOptional(TaskManagerOptions.NUM_TASK_SLOTS).orElse(1),
+                conf.get(CoreOptions.DEFAULT_PARALLELISM));
     }
 
     private static void start(Configuration conf, int needed) throws Exception {
@@ -227,18 +301,23 @@ public final class EmbeddedCluster {
 
         static void set() {
             initializeContextEnvironment(
-                    conf -> {
-                        Configuration job = new Configuration(conf);
-                        // As Flink's local environment: all cores unless the job says otherwise.
-                        setIfAbsent(
-                                job,
-                                CoreOptions.DEFAULT_PARALLELISM,
-                                Runtime.getRuntime().availableProcessors());
-                        job.set(DeploymentOptions.TARGET, TARGET);
-                        job.set(DeploymentOptions.ATTACHED, true);
-                        return new StreamExecutionEnvironment(
-                                EXECUTORS, job, Thread.currentThread().getContextClassLoader());
-                    });
+                    conf ->
+                            new StreamExecutionEnvironment(
+                                    EXECUTORS,
+                                    jobConfiguration(conf),
+                                    Thread.currentThread().getContextClassLoader()));
+        }
+
+        static Configuration jobConfiguration(Configuration conf) {
+            Configuration job = new Configuration(conf);
+            // As Flink's local environment: all cores unless the job says otherwise.
+            setIfAbsent(
+                    job,
+                    CoreOptions.DEFAULT_PARALLELISM,
+                    Runtime.getRuntime().availableProcessors());
+            job.set(DeploymentOptions.TARGET, TARGET);
+            job.set(DeploymentOptions.ATTACHED, true);
+            return job;
         }
     }
 
@@ -273,6 +352,15 @@ public final class EmbeddedCluster {
         public CompletableFuture<JobClient> execute(
                 Pipeline pipeline, Configuration conf, ClassLoader userCodeClassLoader)
                 throws Exception {
+            CompletableFuture<?> previous = PREVIOUS.get();
+            if (previous != null) {
+                try {
+                    previous.get();
+                } catch (ExecutionException failed) {
+                    throw new CancellationException(
+                            "not submitted: the job before it failed (" + failed.getCause() + ")");
+                }
+            }
             return submit(pipeline, conf, userCodeClassLoader);
         }
     }

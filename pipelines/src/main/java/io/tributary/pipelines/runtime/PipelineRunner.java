@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;
@@ -50,22 +55,92 @@ public final class PipelineRunner {
         this.out = out;
     }
 
-    /** Runs every stage and returns rows and files written per table. */
+    /**
+     * Runs every stage and returns rows and files written per table. On the embedded cluster a
+     * backfill plans each stage while the one before runs, and submits it once that one finished:
+     * planning the SQL of a stage takes seconds, as long as a small job runs.
+     */
     public Map<String, Written> run(Pipeline pipeline, PipelineMode mode) throws Exception {
         Map<String, Written> written = new LinkedHashMap<>();
         List<Pipeline.Stage> stages = pipeline.stages(mode);
-        for (int i = 0; i < stages.size(); i++) {
-            String jobName = stages.size() == 1 ? pipeline.name() : pipeline.name() + "-" + (i + 1);
-            JobClient job = submit(pipeline, stages.get(i), jobName, mode);
-            if (job == null) {
-                out.println(
-                        stages.get(i).name()
-                                + ": every table is kept current by a running stream; skipped");
-                continue;
+        EmbeddedCluster.startEarly(jobConfiguration(mode));
+        ExecutorService ahead =
+                mode == PipelineMode.BATCH && stages.size() > 1 && EmbeddedCluster.isInstalled()
+                        ? Executors.newSingleThreadExecutor(PipelineRunner::stagePlanner)
+                        : null;
+        try {
+            Future<JobClient> planned = null;
+            for (int i = 0; i < stages.size(); i++) {
+                JobClient job =
+                        planned == null ? submit(pipeline, stages, i, mode) : submitted(planned);
+                CompletableFuture<Void> finished = new CompletableFuture<>();
+                planned =
+                        ahead == null || i + 1 == stages.size()
+                                ? null
+                                : planAhead(ahead, finished, pipeline, stages, i + 1, mode);
+                try {
+                    if (job == null) {
+                        out.println(
+                                stages.get(i).name()
+                                        + ": every table is kept current by a running stream;"
+                                        + " skipped");
+                    } else {
+                        written.putAll(
+                                new JobProgress(out, 2_000).await(stages.get(i).name(), job));
+                    }
+                    finished.complete(null);
+                } catch (Exception | Error e) {
+                    finished.completeExceptionally(e);
+                    throw e;
+                }
             }
-            written.putAll(new JobProgress(out, 2_000).await(stages.get(i).name(), job));
+        } finally {
+            if (ahead != null) {
+                ahead.shutdownNow();
+            }
         }
         return written;
+    }
+
+    /**
+     * Plans stage {@code index} now, on {@code ahead}; its job is submitted after {@code before}.
+     */
+    private Future<JobClient> planAhead(
+            ExecutorService ahead,
+            CompletableFuture<Void> before,
+            Pipeline pipeline,
+            List<Pipeline.Stage> stages,
+            int index,
+            PipelineMode mode) {
+        return ahead.submit(
+                () ->
+                        EmbeddedCluster.submittingAfter(
+                                before, () -> submit(pipeline, stages, index, mode)));
+    }
+
+    private static JobClient submitted(Future<JobClient> planned) throws Exception {
+        try {
+            return planned.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception) {
+                throw (Exception) cause;
+            }
+            throw e;
+        }
+    }
+
+    private static Thread stagePlanner(Runnable planning) {
+        Thread thread = new Thread(planning, "tributary-stage-planner");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private JobClient submit(
+            Pipeline pipeline, List<Pipeline.Stage> stages, int index, PipelineMode mode)
+            throws Exception {
+        String jobName = stages.size() == 1 ? pipeline.name() : pipeline.name() + "-" + (index + 1);
+        return submit(pipeline, stages.get(index), jobName, mode);
     }
 
     /**
@@ -264,6 +339,15 @@ public final class PipelineRunner {
     }
 
     private StreamExecutionEnvironment environment(String jobName, PipelineMode mode) {
+        Configuration jobConf = jobConfiguration(mode);
+        if (mode == PipelineMode.STREAMING) {
+            checkpointDir = RetainedCheckpoints.configure(jobConf, jobName, out);
+        }
+        EmbeddedCluster.install();
+        return StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
+    }
+
+    private Configuration jobConfiguration(PipelineMode mode) {
         Configuration jobConf =
                 mode == PipelineMode.STREAMING
                         ? ExecutionDefaults.applyStreaming(conf)
@@ -279,14 +363,10 @@ public final class PipelineRunner {
                     CheckpointingOptions.CHECKPOINTING_INTERVAL,
                     conf.get(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL));
         }
-        if (mode == PipelineMode.STREAMING) {
-            checkpointDir = RetainedCheckpoints.configure(jobConf, jobName, out);
-        }
         // An embedded cluster's file systems take their s3.* keys from this configuration: so does
         // the log writer.
         DeltaStorage.configure(jobConf);
-        EmbeddedCluster.install();
-        return StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
+        return jobConf;
     }
 
     private StreamTableEnvironment tableEnvironment(

@@ -1,11 +1,16 @@
 package io.tributary.pipelines.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.pipelines.command.LakeQuery;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -66,6 +71,66 @@ class EmbeddedClusterITCase {
         Configuration slotsOnly = lakeConf();
         slotsOnly.set(TaskManagerOptions.NUM_TASK_SLOTS, 8);
         assertThat(EmbeddedCluster.clusterSettings(slotsOnly)).isEmpty();
+    }
+
+    @Test
+    void aClusterStartedEarlyIsTheOneTheFirstJobRunsOn() throws Exception {
+        EmbeddedCluster.install();
+        Configuration conf = ExecutionDefaults.apply(lakeConf());
+        EmbeddedCluster.startEarly(conf).get();
+        assertThat(EmbeddedCluster.isStarted()).isTrue();
+        assertThat(EmbeddedCluster.sharedClusterJobs()).isEmpty();
+
+        TableResult result = LakeQuery.environment(lakeConf()).executeSql("SELECT 1");
+        result.await();
+
+        assertThat(EmbeddedCluster.sharedClusterJobs())
+                .containsExactly(result.getJobClient().orElseThrow().getJobID());
+    }
+
+    @Test
+    void aJobHeldForAFailedJobIsNotSubmitted() throws Exception {
+        EmbeddedCluster.install();
+        LakeQuery.environment(lakeConf()).executeSql("SELECT 1").await();
+        Set<JobID> before = EmbeddedCluster.sharedClusterJobs();
+        CompletableFuture<Void> previous = new CompletableFuture<>();
+        previous.completeExceptionally(new IllegalStateException("silver failed"));
+
+        assertThatThrownBy(() -> EmbeddedCluster.submittingAfter(previous, aDiscardingJob()))
+                .hasStackTraceContaining("the job before it failed")
+                .hasStackTraceContaining("silver failed");
+        assertThat(EmbeddedCluster.sharedClusterJobs()).isEqualTo(before);
+    }
+
+    @Test
+    void aHeldJobRunsOnceTheJobBeforeFinished() throws Exception {
+        EmbeddedCluster.install();
+        CompletableFuture<Void> previous = new CompletableFuture<>();
+        CompletableFuture<JobClient> held =
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return EmbeddedCluster.submittingAfter(previous, aDiscardingJob());
+                            } catch (Exception e) {
+                                throw new CompletionException(e);
+                            }
+                        });
+
+        previous.complete(null);
+
+        JobClient job = held.get();
+        job.getJobExecutionResult().get();
+        assertThat(EmbeddedCluster.sharedClusterJobs()).contains(job.getJobID());
+    }
+
+    private Callable<JobClient> aDiscardingJob() {
+        return () -> {
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.getExecutionEnvironment(
+                            ExecutionDefaults.apply(lakeConf()));
+            env.fromData(1, 2, 3).sinkTo(new DiscardingSink<>());
+            return env.executeAsync("gold");
+        };
     }
 
     private Configuration lakeConf() {
