@@ -145,6 +145,34 @@ class DeltaTypesITCase {
                 .isGreaterThan(10);
     }
 
+    @Test
+    void aPartitionBeingWrittenStaysOpenWhileStrayRowsComeAndGo() throws Exception {
+        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        tEnv.getConfig().set("parallelism.default", "1");
+        tEnv.executeSql(
+                "CREATE TABLE days (k INT, v STRING) PARTITIONED BY (k) WITH ('connector' = 'delta', 'path' = '"
+                        + dir.resolve("days")
+                        + "', 'sink.max-open-files' = '3')");
+        tEnv.executeSql(
+                "CREATE TEMPORARY TABLE numbers (n INT) WITH ('connector' = 'datagen',"
+                        + " 'number-of-rows' = '10000', 'fields.n.kind' = 'sequence', 'fields.n.start' = '0',"
+                        + " 'fields.n.end' = '9999')");
+        // Days 0..9 in order, as a log's lines come; every 50th row belongs to one of five other
+        // days (a late line), more than the open files left beside the day being written.
+        tEnv.executeSql(
+                        "INSERT INTO days SELECT CASE WHEN MOD(n, 50) = 49 THEN 100 + MOD(n / 50, 5)"
+                                + " ELSE n / 1000 END, CAST(n AS STRING) FROM numbers")
+                .await();
+
+        for (int day = 0; day < 10; day++) {
+            assertThat(countDataFiles(dir.resolve("days").resolve("k=" + day)))
+                    .as("files of day %d: the least recently written file closes first", day)
+                    .isEqualTo(1);
+        }
+        assertThat(query(tEnv, "SELECT COUNT(*), COUNT(DISTINCT v) FROM days"))
+                .containsExactly("+I[10000, 10000]");
+    }
+
     private static long countDataFiles(Path table) throws Exception {
         try (Stream<Path> files = Files.walk(table)) {
             return files.filter(

@@ -68,6 +68,16 @@ public interface PipelineProvider {
     }
 
     /**
+     * A backfill of a few lines of made-up input, landed under {@code conf}'s landing root and
+     * written to its lake: what the launcher runs once per build while the JVM records every class
+     * it loads in a class-data archive, which later commands map instead of loading again. Returns
+     * whether the pipeline took part; one pipeline's backfill loads most of what all share.
+     */
+    default boolean trainingRun(Configuration conf) throws Exception {
+        return false;
+    }
+
+    /**
      * The pipeline's parts of {@code tributary demo}, run in the order of {@link DemoStep#order()}
      * with every other pipeline's.
      */

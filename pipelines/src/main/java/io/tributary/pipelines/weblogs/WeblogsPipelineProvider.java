@@ -3,16 +3,23 @@ package io.tributary.pipelines.weblogs;
 import io.tributary.pipelines.runtime.DemoStep;
 import io.tributary.pipelines.runtime.OptionFields;
 import io.tributary.pipelines.runtime.Pipeline;
+import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineProvider;
+import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.weblogs.command.WeblogsBenchCommand;
 import io.tributary.pipelines.weblogs.command.WeblogsDemo;
 import io.tributary.pipelines.weblogs.command.WeblogsGenerateCommand;
 import io.tributary.pipelines.weblogs.command.WeblogsStreamingDemo;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** Registers the web-log pipeline. */
@@ -46,6 +53,22 @@ public final class WeblogsPipelineProvider implements PipelineProvider {
     @Override
     public Optional<Callable<Integer>> benchCommand() {
         return Optional.of(new WeblogsBenchCommand());
+    }
+
+    /** Ten generated lines in one file, backfilled: both stages, the Delta sink and source. */
+    @Override
+    public boolean trainingRun(Configuration conf) throws Exception {
+        new WeblogGenerator(42)
+                .generateOneFile(
+                        Path.of(
+                                conf.get(TributaryOptions.LANDING_ROOT),
+                                WeblogsPipeline.NAME,
+                                "access.log"),
+                        10,
+                        1);
+        new PipelineRunner(conf, new PrintStream(OutputStream.nullOutputStream()))
+                .run(new WeblogsPipeline(), PipelineMode.BATCH);
+        return true;
     }
 
     @Override

@@ -66,6 +66,19 @@ class WeblogsBatchITCase {
     }
 
     @Test
+    void theLaunchersTrainingRunBackfillsTenLinesIntoEveryLayer() throws Exception {
+        Configuration conf = conf();
+
+        assertThat(new WeblogsPipelineProvider().trainingRun(conf)).isTrue();
+
+        Lake lake = new Lake(conf);
+        assertThat(lake.count("bronze.weblogs_raw")).isEqualTo(10);
+        assertThat(lake.count("silver.weblogs_requests") + lake.count("silver.weblogs_rejects"))
+                .isEqualTo(10);
+        assertThat(lake.count("gold.weblogs_summary")).isEqualTo(1);
+    }
+
+    @Test
     void rerunningTheBackfillLeavesTheSameTables() throws Exception {
         new WeblogGenerator(11).generate(dir.resolve("landing").resolve("weblogs"), 8_000, 3);
         Configuration conf = conf();

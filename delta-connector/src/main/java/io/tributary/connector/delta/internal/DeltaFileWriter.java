@@ -76,7 +76,9 @@ final class DeltaFileWriter {
         long size = file.bytesWritten();
         DataFileStatistics stats =
                 ParquetStatsReader.readDataFileStatistics(
-                        fileIO.newInputFile(path, size), physicalSchema, statsColumns);
+                        file.tail.footerFile(path).orElseGet(() -> fileIO.newInputFile(path, size)),
+                        physicalSchema,
+                        statsColumns);
         return new DataFileStatus(
                 path,
                 size,
@@ -143,9 +145,13 @@ final class DeltaFileWriter {
         }
     }
 
-    /** Parquet's view of a new file on a Flink file system, remembering how many bytes it got. */
+    /**
+     * Parquet's view of a new file on a Flink file system, remembering how many bytes it got and
+     * the last of them.
+     */
     private static final class CountingOutputFile implements OutputFile {
         private final Path path;
+        private final WrittenFileTail tail = new WrittenFileTail();
         private BufferedPositionOutputStream stream;
 
         CountingOutputFile(Path path) {
@@ -178,11 +184,13 @@ final class DeltaFileWriter {
                 @Override
                 public void write(int b) throws IOException {
                     out.write(b);
+                    tail.add(b);
                 }
 
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     out.write(b, off, len);
+                    tail.add(b, off, len);
                 }
 
                 @Override

@@ -56,6 +56,11 @@ final class FlinkInputFile extends HadoopInputFile {
         return copy;
     }
 
+    /** The configuration parsed once, itself: only for readers that change nothing in it. */
+    static Configuration parsedConfiguration() {
+        return ParsedOnce.CONFIGURATION;
+    }
+
     private static final class ParsedOnce {
         static final Configuration CONFIGURATION = parsed();
 

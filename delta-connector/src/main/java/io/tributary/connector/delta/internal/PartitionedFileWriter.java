@@ -10,8 +10,6 @@ import io.delta.kernel.utils.DataFileStatus;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,9 @@ import org.apache.hadoop.conf.Configuration;
 /**
  * Writes rows of a Delta table into Parquet data files: one open file per partition, closed at the
  * target size, and at most {@code maxOpenFiles} open at once (a new partition beyond that closes
- * the largest). Closed files become {@link StagedFile}s with Kernel's statistics. Used by the
- * sink's writers for appends and by its committer for copy-on-write rewrites.
+ * the file written least recently). Closed files become {@link StagedFile}s with Kernel's
+ * statistics. Used by the sink's writers for appends and by its committer for copy-on-write
+ * rewrites.
  */
 @Internal
 public final class PartitionedFileWriter {
@@ -41,7 +40,15 @@ public final class PartitionedFileWriter {
     private final Configuration hadoopConf = new Configuration(false);
     private final int[] partitionOrdinals;
     private final LogicalType[] partitionTypes;
-    private final Map<List<String>, OpenFile> open = new HashMap<>();
+
+    /**
+     * In the order the files were last written, least recent first. Input comes mostly in time
+     * order (a log, a day after day backfill): the file written longest ago is the one least likely
+     * to get more rows. Closing the largest instead closed the day being written whenever a stray
+     * row of another day needed a file, and left each day of a 400-day log in three files.
+     */
+    private final Map<List<String>, OpenFile> open = new LinkedHashMap<>(16, 0.75f, true);
+
     private final List<StagedFile> finished = new ArrayList<>();
 
     /**
@@ -123,7 +130,7 @@ public final class PartitionedFileWriter {
 
     private OpenFile openFile(List<String> partition) throws IOException {
         if (open.size() >= config.maxOpenFiles) {
-            finish(largestOpenFile());
+            finish(open.keySet().iterator().next());
         }
         LinkedHashMap<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < partition.size(); i++) {
@@ -142,13 +149,6 @@ public final class PartitionedFileWriter {
                         context.getStatisticsColumns());
         open.put(partition, file);
         return file;
-    }
-
-    private List<String> largestOpenFile() {
-        return open.entrySet().stream()
-                .max(Comparator.comparingLong(e -> e.getValue().writer.dataSize()))
-                .map(Map.Entry::getKey)
-                .orElseThrow();
     }
 
     private void finish(List<String> partition) throws IOException {
