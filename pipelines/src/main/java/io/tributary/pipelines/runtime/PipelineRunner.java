@@ -15,10 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.annotation.VisibleForTesting;
@@ -65,20 +61,14 @@ public final class PipelineRunner {
         Map<String, Written> written = new LinkedHashMap<>();
         List<Pipeline.Stage> stages = pipeline.stages(mode);
         EmbeddedCluster.startEarly(jobConfiguration(mode));
-        ExecutorService ahead =
-                mode == PipelineMode.BATCH && stages.size() > 1 && EmbeddedCluster.isInstalled()
-                        ? Executors.newSingleThreadExecutor(PipelineRunner::stagePlanner)
-                        : null;
-        try {
-            Future<JobClient> planned = null;
+        try (OverlappingStages jobs = new OverlappingStages(mode == PipelineMode.BATCH)) {
             for (int i = 0; i < stages.size(); i++) {
-                JobClient job =
-                        planned == null ? submit(pipeline, stages, i, mode) : submitted(planned);
+                int index = i;
+                JobClient job = jobs.current(() -> submit(pipeline, stages, index, mode));
                 CompletableFuture<Void> finished = new CompletableFuture<>();
-                planned =
-                        ahead == null || i + 1 == stages.size()
-                                ? null
-                                : planAhead(ahead, finished, pipeline, stages, i + 1, mode);
+                if (i + 1 < stages.size()) {
+                    jobs.planNext(finished, () -> submit(pipeline, stages, index + 1, mode));
+                }
                 try {
                     if (job == null) {
                         out.println(
@@ -95,46 +85,8 @@ public final class PipelineRunner {
                     throw e;
                 }
             }
-        } finally {
-            if (ahead != null) {
-                ahead.shutdownNow();
-            }
         }
         return written;
-    }
-
-    /**
-     * Plans stage {@code index} now, on {@code ahead}; its job is submitted after {@code before}.
-     */
-    private Future<JobClient> planAhead(
-            ExecutorService ahead,
-            CompletableFuture<Void> before,
-            Pipeline pipeline,
-            List<Pipeline.Stage> stages,
-            int index,
-            PipelineMode mode) {
-        return ahead.submit(
-                () ->
-                        EmbeddedCluster.submittingAfter(
-                                before, () -> submit(pipeline, stages, index, mode)));
-    }
-
-    private static JobClient submitted(Future<JobClient> planned) throws Exception {
-        try {
-            return planned.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception) {
-                throw (Exception) cause;
-            }
-            throw e;
-        }
-    }
-
-    private static Thread stagePlanner(Runnable planning) {
-        Thread thread = new Thread(planning, "tributary-stage-planner");
-        thread.setDaemon(true);
-        return thread;
     }
 
     private JobClient submit(

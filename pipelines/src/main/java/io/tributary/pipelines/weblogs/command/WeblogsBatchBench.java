@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 
@@ -55,7 +56,8 @@ final class WeblogsBatchBench {
     /**
      * @param days the days the lines span; 0: each shape's own
      */
-    void run(List<Shape> shapes, long lines, int days) throws Exception {
+    void run(List<Shape> shapes, long lines, int days, Optional<SparkYardstick> spark)
+            throws Exception {
         out.printf(
                 "Backfills with parallelism %d on %d cores; a 10-line backfill first…%n",
                 conf.get(TributaryOptions.PARALLELISM), Runtime.getRuntime().availableProcessors());
@@ -67,27 +69,48 @@ final class WeblogsBatchBench {
             out.printf(
                     "%s: %,d lines over %d days as %s…%n",
                     shape.name().toLowerCase(Locale.ROOT), lines, span, shape.description);
-            double seconds = backfill(shape.name().toLowerCase(Locale.ROOT), shape, lines, span);
-            rows.add(
-                    Arrays.asList(
-                            shape.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                            shape.description,
-                            span,
-                            lines,
-                            Math.round(seconds * 10) / 10.0,
-                            Math.round(lines / seconds)));
+            String name = shape.name().toLowerCase(Locale.ROOT);
+            double seconds = backfill(name, shape, lines, span);
+            List<Object> row =
+                    new ArrayList<>(
+                            Arrays.asList(
+                                    name.replace('_', '-'),
+                                    shape.description,
+                                    span,
+                                    lines,
+                                    Math.round(seconds * 10) / 10.0,
+                                    Math.round(lines / seconds)));
+            if (spark.isPresent()) {
+                out.printf("%s: the same lines through Spark 4 + delta-spark…%n", name);
+                double sparkSeconds =
+                        spark.get()
+                                .seconds(
+                                        landing("warm-up"),
+                                        landing(name),
+                                        dir.resolve(name).resolve("spark"));
+                row.add(Math.round(sparkSeconds * 10) / 10.0);
+                row.add(Math.round(lines / sparkSeconds));
+                row.add(Math.round(sparkSeconds / seconds * 10) / 10.0 + "×");
+            }
+            rows.add(row);
         }
-        ResultPrinter.print(
-                out,
-                List.of("shape", "landing", "days", "lines", "seconds", "lines/s"),
-                rows,
-                ResultPrinter.Format.TABLE);
+        List<String> columns =
+                new ArrayList<>(List.of("shape", "landing", "days", "lines", "seconds", "lines/s"));
+        if (spark.isPresent()) {
+            columns.addAll(List.of("spark s", "spark lines/s", "vs spark"));
+        }
+        ResultPrinter.print(out, columns, rows, ResultPrinter.Format.TABLE);
+    }
+
+    /** A run's landing folder of web logs. */
+    private Path landing(String name) {
+        return dir.resolve(name).resolve("landing").resolve(WeblogsPipeline.NAME);
     }
 
     /** Generates the shape's landing folder (not timed), then times the whole backfill. */
     private double backfill(String name, Shape shape, long lines, int days) throws Exception {
         Path root = Files.createDirectories(dir.resolve(name));
-        Path landing = root.resolve("landing").resolve(WeblogsPipeline.NAME);
+        Path landing = landing(name);
         generate(shape, landing, lines, days);
         Configuration run = new Configuration(conf);
         run.set(TributaryOptions.LANDING_ROOT, root.resolve("landing").toString());

@@ -8,6 +8,7 @@ import io.tributary.pipelines.weblogs.WeblogsPipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
@@ -88,6 +89,13 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
                             + "freshness run left out of the percentiles (default: ${DEFAULT-VALUE}).")
     long warmUp;
 
+    @Option(
+            names = "--spark",
+            description =
+                    "Batch: also backfill each shape with Spark 4 + delta-spark (the compat-spark"
+                            + " module, built) and print Tributary's speed as a multiple of Spark's.")
+    boolean spark;
+
     @Mixin ScratchDir scratch;
 
     @Override
@@ -100,7 +108,14 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
                     .run(events, rate, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp));
             return 0;
         }
-        new WeblogsBatchBench(conf, dir, System.out).run(shapes, lines, days);
+        Optional<SparkYardstick> yardstick =
+                spark ? Optional.of(new SparkYardstick(Path.of("compat-spark"))) : Optional.empty();
+        Optional<String> missing = yardstick.flatMap(SparkYardstick::missing);
+        if (missing.isPresent()) {
+            System.err.println("tributary: " + missing.get());
+            return 2;
+        }
+        new WeblogsBatchBench(conf, dir, System.out).run(shapes, lines, days, yardstick);
         return 0;
     }
 }
