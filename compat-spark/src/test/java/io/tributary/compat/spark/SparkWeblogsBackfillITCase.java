@@ -1,8 +1,8 @@
 package io.tributary.compat.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tributary.pipelines.testutils.SharedDatasets;
 import io.tributary.pipelines.testutils.TributaryProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +35,7 @@ class SparkWeblogsBackfillITCase {
 
     @Test
     void itsGoldSummaryAnswersAsTributarysDoes() throws Exception {
-        Path sample =
-                Path.of("..", "..", "shared", "datasets", "weblogs", "apache_combined_2015.log")
-                        .toAbsolutePath()
-                        .normalize();
-        assumeTrue(Files.exists(sample), "shared web-log sample not present: " + sample);
+        Path sample = SharedDatasets.weblogSample();
         Path landing = Files.createDirectories(dir.resolve("landing").resolve("weblogs"));
         Files.copy(sample, landing.resolve(sample.getFileName()));
         Path sparkLake = dir.resolve("spark-lake");

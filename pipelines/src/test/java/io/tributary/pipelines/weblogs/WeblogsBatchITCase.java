@@ -1,7 +1,6 @@
 package io.tributary.pipelines.weblogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
@@ -10,6 +9,7 @@ import io.tributary.pipelines.runtime.Written;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.NamedQueries;
 import io.tributary.pipelines.testutils.ReferenceWeblogs;
+import io.tributary.pipelines.testutils.SharedDatasets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -53,11 +53,7 @@ class WeblogsBatchITCase {
 
     @Test
     void goldTablesMatchAnIndependentComputationOverTheRealSample() throws Exception {
-        Path sample =
-                Path.of("..", "..", "shared", "datasets", "weblogs", "apache_combined_2015.log")
-                        .toAbsolutePath()
-                        .normalize();
-        assumeTrue(Files.exists(sample), "shared web-log sample not present: " + sample);
+        Path sample = SharedDatasets.weblogSample();
         Path landing = Files.createDirectories(dir.resolve("landing").resolve("weblogs"));
         Files.copy(sample, landing.resolve(sample.getFileName()));
         Configuration conf = conf();
