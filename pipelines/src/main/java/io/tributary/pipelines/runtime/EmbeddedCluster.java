@@ -88,6 +88,9 @@ public final class EmbeddedCluster {
     private static int slots;
     private static boolean shutdownHookAdded;
 
+    /** How many times the shared cluster was closed: an early start asked before a close lapses. */
+    private static long closes;
+
     /** Whether this JVM's jobs go to the shared cluster (see {@link #install()}). */
     private static volatile boolean installed;
 
@@ -127,12 +130,16 @@ public final class EmbeddedCluster {
             return started;
         }
         Configuration job = Context.jobConfiguration(jobConf);
+        long asked;
+        synchronized (EmbeddedCluster.class) {
+            asked = closes;
+        }
         Thread starting =
                 new Thread(
                         () -> {
                             try {
                                 synchronized (EmbeddedCluster.class) {
-                                    if (cluster == null) {
+                                    if (cluster == null && closes == asked) {
                                         start(job, slotsNeeded(job));
                                     }
                                 }
@@ -167,6 +174,7 @@ public final class EmbeddedCluster {
 
     /** Stops the shared cluster, if one was started; the next job starts another. */
     public static synchronized void close() throws Exception {
+        closes++;
         if (cluster != null) {
             MiniCluster running = cluster;
             cluster = null;
