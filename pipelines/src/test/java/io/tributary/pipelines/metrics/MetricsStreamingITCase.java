@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
@@ -105,10 +106,12 @@ class MetricsStreamingITCase {
                     "FROM silver.metrics_samples WHERE metric = 'processes' AND series = '"
                             + H1
                             + "' AND ts ";
+            // A pattern, not toString(): that leaves out zero seconds, which SQL does not accept.
             String last =
-                    LocalDateTime.ofInstant(Instant.ofEpochMilli(end), ZoneOffset.UTC)
-                            .toString()
-                            .replace('T', ' ');
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                            .format(
+                                    LocalDateTime.ofInstant(
+                                            Instant.ofEpochMilli(end), ZoneOffset.UTC));
             assertThat(stream.rows("SELECT COUNT(*) " + history + "<= TIMESTAMP '" + last + "'"))
                     .as("the history, every 5 s")
                     .containsExactly(String.valueOf((end - start) / 5_000 + 1));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,6 +27,10 @@ public final class OrderChangeScript {
 
     private static final String[] STATUSES = {"placed", "paid", "shipped", "delivered", "returned"};
     private static final long START_MICROS = 1_704_067_200_000_000L; // 2024-01-01T00:00:00Z
+
+    /** DMS's text timestamps; a pattern, since toString() drops zero seconds. */
+    private static final DateTimeFormatter DMS_TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     /**
      * One change: what happened to which row, when the source committed it, at which log position.
@@ -124,7 +129,7 @@ public final class OrderChangeScript {
                             + ",\"status\":\""
                             + status
                             + "\",\"updated_at\":\""
-                            + updatedAt().toString().replace('T', ' ')
+                            + DMS_TIMESTAMP.format(updatedAt())
                             + "\"}";
             return "{\"data\":"
                     + data
