@@ -121,16 +121,7 @@ class DeltaTypesITCase {
 
     @Test
     void manyPartitionsBeyondTheOpenFileLimitAreAllWritten() throws Exception {
-        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        tEnv.getConfig().set("parallelism.default", "1");
-        tEnv.executeSql(
-                "CREATE TABLE wide (k INT, v STRING) PARTITIONED BY (k) WITH ('connector' = 'delta', 'path' = '"
-                        + dir.resolve("wide")
-                        + "', 'sink.max-open-files' = '3')");
-        tEnv.executeSql(
-                "CREATE TEMPORARY TABLE numbers (n INT) WITH ('connector' = 'datagen',"
-                        + " 'number-of-rows' = '10000', 'fields.n.kind' = 'sequence', 'fields.n.start' = '0',"
-                        + " 'fields.n.end' = '9999')");
+        TableEnvironment tEnv = partitionedByKeyWithThreeOpenFiles("wide");
         // Keys come in runs of 100 rows cycling through 0..9: three open files never hold them all.
         tEnv.executeSql("INSERT INTO wide SELECT MOD(n / 100, 10), CAST(n AS STRING) FROM numbers")
                 .await();
@@ -147,16 +138,7 @@ class DeltaTypesITCase {
 
     @Test
     void aPartitionBeingWrittenStaysOpenWhileStrayRowsComeAndGo() throws Exception {
-        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        tEnv.getConfig().set("parallelism.default", "1");
-        tEnv.executeSql(
-                "CREATE TABLE days (k INT, v STRING) PARTITIONED BY (k) WITH ('connector' = 'delta', 'path' = '"
-                        + dir.resolve("days")
-                        + "', 'sink.max-open-files' = '3')");
-        tEnv.executeSql(
-                "CREATE TEMPORARY TABLE numbers (n INT) WITH ('connector' = 'datagen',"
-                        + " 'number-of-rows' = '10000', 'fields.n.kind' = 'sequence', 'fields.n.start' = '0',"
-                        + " 'fields.n.end' = '9999')");
+        TableEnvironment tEnv = partitionedByKeyWithThreeOpenFiles("days");
         // Days 0..9 in order, as a log's lines come; every 50th row belongs to one of five other
         // days (a late line), more than the open files left beside the day being written.
         tEnv.executeSql(
@@ -171,6 +153,27 @@ class DeltaTypesITCase {
         }
         assertThat(query(tEnv, "SELECT COUNT(*), COUNT(DISTINCT v) FROM days"))
                 .containsExactly("+I[10000, 10000]");
+    }
+
+    /**
+     * A batch environment with a Delta table {@code name (k INT, v STRING)} partitioned by k, whose
+     * writer keeps at most three files open, and {@code numbers}: n = 0..9999 in order.
+     */
+    private TableEnvironment partitionedByKeyWithThreeOpenFiles(String name) {
+        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+        tEnv.getConfig().set("parallelism.default", "1");
+        tEnv.executeSql(
+                "CREATE TABLE "
+                        + name
+                        + " (k INT, v STRING) PARTITIONED BY (k) WITH ('connector' = 'delta',"
+                        + " 'path' = '"
+                        + dir.resolve(name)
+                        + "', 'sink.max-open-files' = '3')");
+        tEnv.executeSql(
+                "CREATE TEMPORARY TABLE numbers (n INT) WITH ('connector' = 'datagen',"
+                        + " 'number-of-rows' = '10000', 'fields.n.kind' = 'sequence', 'fields.n.start' = '0',"
+                        + " 'fields.n.end' = '9999')");
+        return tEnv;
     }
 
     private static long countDataFiles(Path table) throws Exception {

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.pipelines.command.LakeQuery;
+import io.tributary.pipelines.testutils.Await;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -106,16 +107,26 @@ class EmbeddedClusterITCase {
     void aHeldJobRunsOnceTheJobBeforeFinished() throws Exception {
         EmbeddedCluster.install();
         CompletableFuture<Void> previous = new CompletableFuture<>();
-        CompletableFuture<JobClient> held =
-                CompletableFuture.supplyAsync(
+        CompletableFuture<JobClient> held = new CompletableFuture<>();
+        Thread planner =
+                new Thread(
                         () -> {
                             try {
-                                return EmbeddedCluster.submittingAfter(previous, aDiscardingJob());
+                                held.complete(
+                                        EmbeddedCluster.submittingAfter(
+                                                previous, aDiscardingJob()));
                             } catch (Exception e) {
-                                throw new CompletionException(e);
+                                held.completeExceptionally(e);
                             }
                         });
+        planner.start();
 
+        // The planning thread waits for the job before, or has submitted without waiting.
+        Await.until(
+                "the held job waits or is submitted",
+                Duration.ofMinutes(1),
+                () -> planner.getState() == Thread.State.WAITING || held.isDone());
+        assertThat(held).as("submitted before the job it waits for finished").isNotDone();
         previous.complete(null);
 
         JobClient job = held.get();
