@@ -2,33 +2,42 @@ package io.tributary.pipelines.runtime;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.binary.BinaryStringData;
 
 /**
- * Lines of text, ended by {@code \n}, {@code \r} or {@code \r\n} as {@link java.io.BufferedReader}
- * ends them, but never longer than a limit: a file without line breaks (binary data, a wrong
- * compression) costs at most the limit in memory, whatever its size. A line over the limit comes
- * back cut, with {@link #lastLineLength()} telling how long it was.
+ * Lines of UTF-8 text, ended by {@code \n}, {@code \r} or {@code \r\n} as {@link
+ * java.io.BufferedReader} ends them, but never longer than a limit: a file without line breaks
+ * (binary data, a wrong compression) costs at most the limit in memory, whatever its size. A line
+ * over the limit comes back cut, with {@link #lastLineLength()} telling how long it was.
+ *
+ * <p>Lines stay bytes: Flink's strings are UTF-8 bytes too, so an ASCII line (nearly every log
+ * line) is copied once and never decoded into Java characters and encoded back. A line with invalid
+ * UTF-8 gets U+FFFD for each malformed sequence, as a {@link java.io.Reader} would give it.
  */
 @Internal
 public final class BoundedLineReader implements Closeable {
-    private final Reader in;
-    private final int maxChars;
-    private final char[] buffer = new char[1 << 16];
+    private final InputStream in;
+    private final int maxBytes;
+    private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
     private boolean skipLineFeed;
     private long lastLength;
 
-    public BoundedLineReader(Reader in, int maxChars) {
+    public BoundedLineReader(InputStream in, int maxBytes) {
         this.in = in;
-        this.maxChars = maxChars;
+        this.maxBytes = maxBytes;
     }
 
-    /** The next line, at most the limit's characters of it; null at the end of the input. */
-    public String readLine() throws IOException {
-        StringBuilder kept = null;
+    /** The next line, at most the limit's bytes of it; null at the end of the input. */
+    public StringData readLine() throws IOException {
+        byte[] kept = null;
+        int keptLength = 0;
         long length = 0;
         while (true) {
             if (position >= limit) {
@@ -37,7 +46,7 @@ public final class BoundedLineReader implements Closeable {
                 limit = Math.max(read, 0);
                 if (read <= 0) {
                     lastLength = length;
-                    return kept == null ? null : kept.toString();
+                    return kept == null ? null : utf8(kept, 0, keptLength);
                 }
             }
             if (skipLineFeed) {
@@ -57,24 +66,30 @@ public final class BoundedLineReader implements Closeable {
                 skipLineFeed = buffer[position] == '\r';
                 position++;
             }
-            if (kept == null && ended && n <= maxChars) {
+            if (kept == null && ended && n <= maxBytes) {
                 lastLength = n;
-                return new String(buffer, start, n); // the whole line was in the buffer: no copy
+                return utf8(buffer, start, n); // the whole line was in the buffer
             }
+            int room = (int) Math.max(0, Math.min(n, maxBytes - length));
             if (kept == null) {
-                kept = new StringBuilder();
+                kept = new byte[Math.min(maxBytes, Math.max(room, 1 << 10))];
+            } else if (keptLength + room > kept.length) {
+                kept =
+                        Arrays.copyOf(
+                                kept,
+                                Math.min(maxBytes, Math.max(keptLength + room, 2 * kept.length)));
             }
-            int room = (int) Math.max(0, Math.min(n, maxChars - length));
-            kept.append(buffer, start, room);
+            System.arraycopy(buffer, start, kept, keptLength, room);
+            keptLength += room;
             length += n;
             if (ended) {
                 lastLength = length;
-                return kept.toString();
+                return utf8(kept, 0, keptLength);
             }
         }
     }
 
-    /** The full length of the line {@link #readLine()} returned last, in characters. */
+    /** The full length of the line {@link #readLine()} returned last, in bytes. */
     public long lastLineLength() {
         return lastLength;
     }
@@ -82,5 +97,17 @@ public final class BoundedLineReader implements Closeable {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** A copy of the bytes as valid UTF-8: ASCII as it is, anything else through a decoder. */
+    private static StringData utf8(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] < 0) {
+                return BinaryStringData.fromBytes(
+                        new String(bytes, offset, length, StandardCharsets.UTF_8)
+                                .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return BinaryStringData.fromBytes(Arrays.copyOfRange(bytes, offset, offset + length));
     }
 }

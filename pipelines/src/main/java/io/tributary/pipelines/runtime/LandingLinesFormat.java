@@ -3,9 +3,6 @@ package io.tributary.pipelines.runtime;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.io.compression.InflaterInputStreamFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -26,9 +23,9 @@ import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
  * landing}. Files ending in {@code .gz}, {@code .bz2}, {@code .xz} or {@code .deflate} are
  * decompressed. A large plain file is read in pieces that start at line starts and know their first
  * line's number ({@link LandingSplits}), so line numbers are exact; invalid UTF-8 is replaced,
- * never fatal. Nothing in a file stops a backfill: a line over {@value #MAX_LINE_CHARS} characters
- * comes cut, with the reason, and a file that breaks off (a truncated {@code .gz}) ends with a row
- * that says where, both for the rejects table.
+ * never fatal. Nothing in a file stops a backfill: a line over {@value #MAX_LINE_BYTES} bytes comes
+ * cut, with the reason, and a file that breaks off (a truncated {@code .gz}) ends with a row that
+ * says where, both for the rejects table.
  */
 @Internal
 public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceSplit> {
@@ -39,7 +36,7 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
      * Longer lines are cut to this and rejected: no access log line comes near it, binary data
      * does.
      */
-    static final int MAX_LINE_CHARS = 1 << 20;
+    static final int MAX_LINE_BYTES = 1 << 20;
 
     @Override
     public Reader<RowData> createReader(Configuration config, FileSourceSplit split)
@@ -93,15 +90,7 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
             InflaterInputStreamFactory<?> inflater =
                     StandardDeCompressors.getDecompressorForFileName(path.getPath());
             InputStream in = inflater == null ? raw : inflater.create(raw);
-            this.reader =
-                    new BoundedLineReader(
-                            new InputStreamReader(
-                                    in,
-                                    StandardCharsets.UTF_8
-                                            .newDecoder()
-                                            .onMalformedInput(CodingErrorAction.REPLACE)
-                                            .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-                            MAX_LINE_CHARS);
+            this.reader = new BoundedLineReader(in, MAX_LINE_BYTES);
             try {
                 for (long i = 0; i < skip && reader.readLine() != null; i++) {
                     lineNumber++;
@@ -121,16 +110,10 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
             int n = 0;
             long before = lineNumber;
             try {
-                String line;
+                StringData line;
                 while (n < BATCH && (line = reader.readLine()) != null) {
                     lineNumber++;
-                    rows[n++] =
-                            LineRows.of(
-                                    StringData.fromString(line),
-                                    file,
-                                    lineNumber,
-                                    ORIGIN,
-                                    tooLong());
+                    rows[n++] = LineRows.of(line, file, lineNumber, ORIGIN, tooLong());
                 }
             } catch (IOException e) {
                 // A truncated .gz (an upload still in flight) or a corrupt file: the lines read so
@@ -156,14 +139,14 @@ public final class LandingLinesFormat implements BulkFormat<RowData, FileSourceS
 
         private String tooLong() {
             long length = reader.lastLineLength();
-            return length <= MAX_LINE_CHARS
+            return length <= MAX_LINE_BYTES
                     ? null
                     : "a line of "
                             + length
-                            + " characters, over the limit of "
-                            + MAX_LINE_CHARS
+                            + " bytes, over the limit of "
+                            + MAX_LINE_BYTES
                             + " (binary data?); its first "
-                            + MAX_LINE_CHARS
+                            + MAX_LINE_BYTES
                             + " are kept";
         }
 

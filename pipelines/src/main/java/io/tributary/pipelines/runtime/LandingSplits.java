@@ -2,6 +2,9 @@ package io.tributary.pipelines.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,8 +23,8 @@ import org.apache.flink.core.fs.Path;
  *
  * <p>Each piece knows the number of its first line, so lineage (file, line number) stays exact: the
  * enumerator counts the file's newlines once while it looks for the cuts, a sequential scan far
- * faster than parsing. {@link FileSourceSplit}'s serializer keeps only its own fields, so the count
- * travels in the split's id ({@link #firstLine}).
+ * faster than parsing, eight bytes at a time. {@link FileSourceSplit}'s serializer keeps only its
+ * own fields, so the count travels in the split's id ({@link #firstLine}).
  */
 @Internal
 public final class LandingSplits implements FileEnumerator {
@@ -32,6 +35,15 @@ public final class LandingSplits implements FileEnumerator {
     static final long MAX_PIECE = 128L << 20;
 
     private static final String FIRST_LINE = "@line:";
+
+    private static final VarHandle WORDS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The splits enumerated last: Flink enumerates twice per job (to choose the source's
+     * parallelism, then for its enumerator), and for a large plain file each time reads it whole.
+     */
+    private static volatile Enumerated lastEnumerated;
 
     private final long minPiece;
 
@@ -48,13 +60,19 @@ public final class LandingSplits implements FileEnumerator {
     public Collection<FileSourceSplit> enumerateSplits(Path[] paths, int minDesiredSplits)
             throws IOException {
         List<FileStatus> files = new ArrayList<>();
+        List<Object> key = new ArrayList<>(List.of(minPiece, minDesiredSplits));
         long plainBytes = 0;
         for (Path path : paths) {
             FileStatus status = path.getFileSystem().getFileStatus(path);
             files.add(status);
+            key.addAll(List.of(path, status.getLen(), status.getModificationTime()));
             if (!compressed(path)) {
                 plainBytes += status.getLen();
             }
+        }
+        Enumerated last = lastEnumerated;
+        if (last != null && last.key.equals(key)) {
+            return new ArrayList<>(last.splits);
         }
         long piece =
                 Math.min(MAX_PIECE, Math.max(minPiece, plainBytes / Math.max(1, minDesiredSplits)));
@@ -67,6 +85,7 @@ public final class LandingSplits implements FileEnumerator {
                 cut(file, piece, splits);
             }
         }
+        lastEnumerated = new Enumerated(key, List.copyOf(splits));
         return splits;
     }
 
@@ -79,27 +98,56 @@ public final class LandingSplits implements FileEnumerator {
         long linesBefore = 0;
         long newlines = 0;
         long position = 0;
-        long nextCut = piece;
+        // A newline at this offset or after it ends the current piece.
+        long cutFrom = piece - 1;
         try (InputStream in = fs.open(file.getPath())) {
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] != '\n') {
+                int i = 0;
+                while (i < n) {
+                    if (position + i < cutFrom) {
+                        int until = (int) Math.min(n, cutFrom - position);
+                        newlines += newlines(buffer, i, until);
+                        i = until;
+                        continue;
+                    }
+                    if (buffer[i++] != '\n') {
                         continue;
                     }
                     newlines++;
-                    long lineStart = position + i + 1;
-                    if (lineStart >= nextCut && lineStart < file.getLen()) {
+                    long lineStart = position + i;
+                    if (lineStart < file.getLen()) {
                         splits.add(
                                 split(splits.size(), file, start, lineStart - start, linesBefore));
                         start = lineStart;
                         linesBefore = newlines;
-                        nextCut = start + piece;
+                        cutFrom = start + piece - 1;
                     }
                 }
                 position += n;
             }
         }
         splits.add(split(splits.size(), file, start, file.getLen() - start, linesBefore));
+    }
+
+    /**
+     * The {@code \n} bytes in {@code bytes[from, to)}, eight at a time: a word's bytes XOR '\n' are
+     * zero where a newline was, and {@code ((x & 0x7f..) + 0x7f..) | x} has its high bit clear in
+     * exactly those bytes (no carry crosses a byte).
+     */
+    static long newlines(byte[] bytes, int from, int to) {
+        long count = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = (long) WORDS.get(bytes, i) ^ 0x0a0a0a0a0a0a0a0aL;
+            long t = ((x & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | x;
+            count += Long.bitCount(~t & 0x8080808080808080L);
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static FileSourceSplit split(
@@ -115,6 +163,16 @@ public final class LandingSplits implements FileEnumerator {
 
     private static boolean compressed(Path path) {
         return StandardDeCompressors.getDecompressorForFileName(path.getPath()) != null;
+    }
+
+    private static final class Enumerated {
+        final List<Object> key;
+        final List<FileSourceSplit> splits;
+
+        Enumerated(List<Object> key, List<FileSourceSplit> splits) {
+            this.key = key;
+            this.splits = splits;
+        }
     }
 
     /** The number of the split's first line in its file (1 for a split of a whole file). */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -47,6 +48,26 @@ class LandingSplitsTest {
             expected.add((i + 1) + " " + lines.get(i));
         }
         assertThat(read).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void countsNewlinesEightBytesAtATimeAsOneAtATimeWould() {
+        Random random = new Random(7);
+        // Bytes next to '\n' in value and with its bits in other places: near misses of the trick.
+        byte[] alphabet = {'\n', 0x0b, 0x09, 0x08, 0x00, (byte) 0x8a, 0x7f, (byte) 0xff, 'a', 0x1a};
+        for (int round = 0; round < 500; round++) {
+            byte[] bytes = new byte[random.nextInt(100)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            long expected = 0;
+            for (int i = from; i < to; i++) {
+                expected += bytes[i] == '\n' ? 1 : 0;
+            }
+            assertThat(LandingSplits.newlines(bytes, from, to)).isEqualTo(expected);
+        }
     }
 
     @Test

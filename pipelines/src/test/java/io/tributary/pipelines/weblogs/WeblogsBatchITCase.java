@@ -179,12 +179,13 @@ class WeblogsBatchITCase {
         List<String> cut =
                 lake.rows(
                         "SELECT line_number, CHAR_LENGTH(raw_line) FROM silver.weblogs_rejects "
-                                + "WHERE source_file LIKE '%image.log' AND reason LIKE 'a line of % characters, over the limit%'");
+                                + "WHERE source_file LIKE '%image.log' AND reason LIKE 'a line of % bytes, over the limit%'");
         assertThat(cut).hasSize(1).allMatch(r -> r.startsWith("1,"));
-        // Cut at 2^20 UTF-16 units; the random bytes decode to some surrogate pairs, one code point
-        // each.
+        // Cut at 2^20 bytes, then decoded with U+FFFD for what is not UTF-8: the kept line has the
+        // characters of the file's first 2^20 bytes.
+        String kept = new String(binary, 0, 1 << 20, java.nio.charset.StandardCharsets.UTF_8);
         assertThat(Long.parseLong(cut.get(0).split(",")[1]))
-                .isBetween((1L << 20) - 10_000, 1L << 20);
+                .isEqualTo(kept.codePointCount(0, kept.length()));
     }
 
     /**

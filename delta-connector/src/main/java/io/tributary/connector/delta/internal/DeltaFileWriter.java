@@ -39,7 +39,9 @@ final class DeltaFileWriter {
     private final String path;
     private final ParquetWriter<RowData> writer;
     private final CountingOutputFile file;
+    private static final long MAX_ROWS_UNSEEN = 128;
     private long rows;
+    private long nextSizeCheck = 1;
 
     DeltaFileWriter(
             String path, RowDataWriteSupport support, Configuration hadoopConf, long rowGroupSize)
@@ -63,6 +65,25 @@ final class DeltaFileWriter {
 
     long rows() {
         return rows;
+    }
+
+    /**
+     * Whether the file holds {@code targetSize} bytes, written or buffered for its row group.
+     * Asking Parquet sums every column's buffers, so the size is looked at again only after about
+     * half the rows the last look said would still fit (at most every {@value #MAX_ROWS_UNSEEN}
+     * rows): a file overshoots its target by a few rows at most.
+     */
+    boolean reached(long targetSize) {
+        if (rows < nextSizeCheck) {
+            return false;
+        }
+        long size = dataSize();
+        if (size >= targetSize) {
+            return true;
+        }
+        long rowsThatFit = (targetSize - size) / Math.max(1, size / rows);
+        nextSizeCheck = rows + Math.max(1, Math.min(MAX_ROWS_UNSEEN, rowsThatFit / 2));
+        return false;
     }
 
     /** Bytes written so far plus what is buffered for the current row group. */

@@ -2,10 +2,11 @@ package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.data.ArrayValue;
 import io.delta.kernel.data.ColumnVector;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.GenericArrayData;
-import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.binary.BinaryStringData;
 import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
@@ -37,7 +38,11 @@ public final class KernelValues {
                 return vector.getDouble(rowId);
             case CHAR:
             case VARCHAR:
-                return StringData.fromString(vector.getString(rowId));
+                // Encoded now, not lazily by Flink, whose encoder looks up a thread-local buffer
+                // for
+                // every string; for ASCII the JDK's encoding is one array copy.
+                return BinaryStringData.fromBytes(
+                        vector.getString(rowId).getBytes(StandardCharsets.UTF_8));
             case BINARY:
             case VARBINARY:
                 return vector.getBinary(rowId);

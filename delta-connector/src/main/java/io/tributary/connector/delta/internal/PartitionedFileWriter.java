@@ -52,6 +52,15 @@ public final class PartitionedFileWriter {
     private final List<StagedFile> finished = new ArrayList<>();
 
     /**
+     * The partition of the row written last and its file: rows come in runs of one partition, and
+     * comparing the partition columns' values costs less than formatting them as Delta strings and
+     * looking the file up.
+     */
+    private final LastPartition lastPartition;
+
+    private OpenFile lastFile;
+
+    /**
      * @param filePrefix start of every file name, e.g. {@code part-00003} for writer subtask 3
      */
     public PartitionedFileWriter(
@@ -74,6 +83,7 @@ public final class PartitionedFileWriter {
                 Arrays.stream(partitionOrdinals)
                         .mapToObj(config.rowType::getTypeAt)
                         .toArray(LogicalType[]::new);
+        lastPartition = new LastPartition(partitionOrdinals, partitionTypes);
         int[] dataOrdinals =
                 IntStream.range(0, config.rowType.getFieldCount())
                         .filter(
@@ -90,14 +100,19 @@ public final class PartitionedFileWriter {
     }
 
     public void write(RowData row) throws IOException {
-        List<String> partition = partitionOf(row);
-        OpenFile file = open.get(partition);
+        OpenFile file = lastPartition.holds(row) ? lastFile : null;
         if (file == null) {
-            file = openFile(partition);
+            List<String> partition = partitionOf(row);
+            file = open.get(partition);
+            if (file == null) {
+                file = openFile(partition);
+            }
+            lastPartition.remember(row);
+            lastFile = file;
         }
         file.writer.write(row);
-        if (file.writer.dataSize() >= config.targetFileSize) {
-            finish(partition);
+        if (file.writer.reached(config.targetFileSize)) {
+            finish(file.partition);
         }
     }
 
@@ -115,6 +130,7 @@ public final class PartitionedFileWriter {
     public void abort() {
         open.values().forEach(f -> f.writer.abort());
         open.clear();
+        lastFile = null;
     }
 
     private List<String> partitionOf(RowData row) {
@@ -145,6 +161,7 @@ public final class PartitionedFileWriter {
         OpenFile file =
                 new OpenFile(
                         new DeltaFileWriter(path, writeSupport, hadoopConf, config.rowGroupSize),
+                        partition,
                         values,
                         context.getStatisticsColumns());
         open.put(partition, file);
@@ -153,6 +170,9 @@ public final class PartitionedFileWriter {
 
     private void finish(List<String> partition) throws IOException {
         OpenFile file = open.remove(partition);
+        if (file == lastFile) {
+            lastFile = null;
+        }
         DataFileStatus status = file.writer.finish(fileIO, physicalSchema, file.statsColumns);
         long numRecords =
                 status.getStatistics().map(s -> s.getNumRecords()).orElse(file.writer.rows());
@@ -171,14 +191,17 @@ public final class PartitionedFileWriter {
 
     private static final class OpenFile {
         final DeltaFileWriter writer;
+        final List<String> partition;
         final LinkedHashMap<String, String> partitionValues;
         final List<Column> statsColumns;
 
         OpenFile(
                 DeltaFileWriter writer,
+                List<String> partition,
                 LinkedHashMap<String, String> partitionValues,
                 List<Column> statsColumns) {
             this.writer = writer;
+            this.partition = partition;
             this.partitionValues = partitionValues;
             this.statsColumns = statsColumns;
         }
