@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
@@ -58,6 +59,30 @@ public final class BackfillScope {
 
     public Optional<LocalDateTime> until() {
         return Optional.ofNullable(until);
+    }
+
+    /**
+     * A SQL condition true for exactly the rows a backfill with this scope keeps: the rows of other
+     * inputs, and those without one. Only for a scope of inputs.
+     */
+    String keptRowsCondition() {
+        if (from != null || until != null) {
+            throw new IllegalStateException(
+                    "the rows a time-range backfill keeps are not expressed in SQL here: a stage"
+                            + " that reads a time-range table cannot run in the job that writes it");
+        }
+        String quoted = "`" + column.replace("`", "``") + "`";
+        if (inputs.isEmpty()) {
+            return "TRUE";
+        }
+        return quoted
+                + " IS NULL OR "
+                + quoted
+                + " NOT IN ("
+                + inputs.stream()
+                        .map(v -> "'" + v.replace("'", "''") + "'")
+                        .collect(Collectors.joining(", "))
+                + ")";
     }
 
     /** The Delta sink options that scope an INSERT OVERWRITE to these inputs or this range. */

@@ -3,6 +3,7 @@ package io.tributary.pipelines.runtime;
 import io.tributary.connector.delta.DeltaConnectorOptions;
 import io.tributary.connector.delta.DeltaSink;
 import io.tributary.connector.delta.DeltaTableInfo;
+import io.tributary.connector.delta.DeltaTableReader;
 import io.tributary.connector.delta.DeltaWriteConf;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -55,29 +56,39 @@ public final class LakeCatalog {
      */
     public static void createIfAbsent(TableEnvironment tEnv, String table) {
         ResolvedSchema schema = tEnv.from(table).getResolvedSchema();
-        TableName name = TableName.parse(table);
-        ObjectIdentifier id =
-                ObjectIdentifier.of(tEnv.getCurrentCatalog(), name.layer(), name.name());
+        CatalogTable declared = declared(tEnv, table);
+        Map<String, String> options = declared.getOptions();
+        DeltaSink.Builder sink =
+                DeltaSink.builder()
+                        .tablePath(options.get(DeltaConnectorOptions.PATH.key()))
+                        .rowType((RowType) schema.toPhysicalRowDataType().getLogicalType())
+                        .partitionColumns(declared.getPartitionKeys())
+                        .sinkId(identifier(tEnv, table).asSummaryString());
+        new DeltaWriteConf(Configuration.fromMap(options), tEnv.getConfig())
+                .applyTo(sink)
+                .build()
+                .createTableIfAbsent();
+    }
+
+    /** Whether a declared table has a Delta log yet (a first backfill has not committed). */
+    public static boolean hasLog(TableEnvironment tEnv, String table) {
+        String path = declared(tEnv, table).getOptions().get(DeltaConnectorOptions.PATH.key());
+        return DeltaTableReader.latestVersion(path, Map.of()).isPresent();
+    }
+
+    private static CatalogTable declared(TableEnvironment tEnv, String table) {
+        ObjectIdentifier id = identifier(tEnv, table);
         try {
-            CatalogTable declared =
-                    (CatalogTable)
-                            tEnv.getCatalog(id.getCatalogName())
-                                    .orElseThrow()
-                                    .getTable(id.toObjectPath());
-            Map<String, String> options = declared.getOptions();
-            DeltaSink.Builder sink =
-                    DeltaSink.builder()
-                            .tablePath(options.get(DeltaConnectorOptions.PATH.key()))
-                            .rowType((RowType) schema.toPhysicalRowDataType().getLogicalType())
-                            .partitionColumns(declared.getPartitionKeys())
-                            .sinkId(id.asSummaryString());
-            new DeltaWriteConf(Configuration.fromMap(options), tEnv.getConfig())
-                    .applyTo(sink)
-                    .build()
-                    .createTableIfAbsent();
+            return (CatalogTable)
+                    tEnv.getCatalog(id.getCatalogName()).orElseThrow().getTable(id.toObjectPath());
         } catch (TableNotExistException e) {
             throw new IllegalArgumentException("No table " + table + " is declared", e);
         }
+    }
+
+    private static ObjectIdentifier identifier(TableEnvironment tEnv, String table) {
+        TableName name = TableName.parse(table);
+        return ObjectIdentifier.of(tEnv.getCurrentCatalog(), name.layer(), name.name());
     }
 
     /** A Delta table found in the lake. */

@@ -61,37 +61,8 @@ public final class LiveTables {
         }
         String continuous = readOptions(monitorInterval, catchUpDir);
         String once = readOptions(null, catchUpDir);
-        String columns =
-                schema.getColumns().stream()
-                        .map(c -> quote(c.getName()))
-                        .collect(Collectors.joining(", "));
-        // The insert's own query, its columns renamed and cast to the table's, as the insert writes
-        // them.
-        List<Column> typed = schema.getColumns();
-        String aliases =
-                IntStream.range(0, typed.size())
-                        .mapToObj(i -> quote("_c" + i))
-                        .collect(Collectors.joining(", "));
-        String produced =
-                "SELECT "
-                        + IntStream.range(0, typed.size())
-                                .mapToObj(
-                                        i ->
-                                                "CAST("
-                                                        + quote("_c" + i)
-                                                        + " AS "
-                                                        + typed.get(i)
-                                                                .getDataType()
-                                                                .getLogicalType()
-                                                                .copy(true)
-                                                                .asSerializableString()
-                                                        + ")")
-                                .collect(Collectors.joining(", "))
-                        + " FROM ("
-                        + statement.get().query()
-                        + ") AS live("
-                        + aliases
-                        + ")";
+        String columns = columnList(schema);
+        String produced = rowsWritten(schema, statement.get());
         String query =
                 "SELECT "
                         + columns
@@ -113,6 +84,45 @@ public final class LiveTables {
                         + produced;
         Table live = tEnv.sqlQuery(query);
         tEnv.createTemporaryView(table, live);
+    }
+
+    /**
+     * The rows an INSERT writes, as a query: its own query, the columns renamed and cast to the
+     * table's as the insert writes them.
+     */
+    static String rowsWritten(ResolvedSchema schema, InsertStatement insert) {
+        List<Column> typed = schema.getColumns();
+        String aliases =
+                IntStream.range(0, typed.size())
+                        .mapToObj(i -> quote("_c" + i))
+                        .collect(Collectors.joining(", "));
+        return "SELECT "
+                + IntStream.range(0, typed.size())
+                        .mapToObj(
+                                i ->
+                                        "CAST("
+                                                + quote("_c" + i)
+                                                + " AS "
+                                                + typed.get(i)
+                                                        .getDataType()
+                                                        .getLogicalType()
+                                                        .copy(true)
+                                                        .asSerializableString()
+                                                + ") AS "
+                                                + quote(typed.get(i).getName()))
+                        .collect(Collectors.joining(", "))
+                + " FROM ("
+                + insert.query()
+                + ") AS written("
+                + aliases
+                + ")";
+    }
+
+    /** The table's columns, quoted, for a SELECT list. */
+    static String columnList(ResolvedSchema schema) {
+        return schema.getColumns().stream()
+                .map(c -> quote(c.getName()))
+                .collect(Collectors.joining(", "));
     }
 
     /**

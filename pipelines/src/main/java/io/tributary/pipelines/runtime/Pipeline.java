@@ -58,9 +58,10 @@ public interface Pipeline {
         private final List<String> liveTables;
         private final List<String> liveReaders;
         private final boolean derived;
+        private final boolean inJobBefore;
 
         public Stage(String name, List<String> statements) {
-            this(name, statements, List.of(), List.of(), false);
+            this(name, statements, List.of(), List.of(), false, false);
         }
 
         public Stage(
@@ -68,7 +69,7 @@ public interface Pipeline {
                 List<String> statements,
                 List<String> liveTables,
                 List<String> liveReaders) {
-            this(name, statements, liveTables, liveReaders, false);
+            this(name, statements, liveTables, liveReaders, false, false);
         }
 
         private Stage(
@@ -76,12 +77,14 @@ public interface Pipeline {
                 List<String> statements,
                 List<String> liveTables,
                 List<String> liveReaders,
-                boolean derived) {
+                boolean derived,
+                boolean inJobBefore) {
             this.name = name;
             this.statements = List.copyOf(statements);
             this.liveTables = List.copyOf(liveTables);
             this.liveReaders = List.copyOf(liveReaders);
             this.derived = derived;
+            this.inJobBefore = inJobBefore;
         }
 
         /**
@@ -90,11 +93,31 @@ public interface Pipeline {
          * the same tables as the backfill's commits arrive.
          */
         public static Stage derived(String name, List<String> statements) {
-            return new Stage(name, statements, List.of(), List.of(), true);
+            return new Stage(name, statements, List.of(), List.of(), true, false);
+        }
+
+        /**
+         * This derived stage, run in a backfill by the job of the stage before it: it reads the
+         * tables that stage writes as they will be once it commits (their rows outside the
+         * backfill's scope, plus the rows the job writes), so the tables are not read back after
+         * the commit and one job is planned and started instead of two. The stage before must scope
+         * its tables by inputs ({@link BackfillScope#ofInputs}) or replace them whole.
+         */
+        public Stage inJobBefore() {
+            if (!derived) {
+                throw new IllegalStateException(
+                        "stage '" + name + "': only a derived stage runs in the job before it");
+            }
+            return new Stage(name, statements, liveTables, liveReaders, true, true);
         }
 
         public boolean isDerived() {
             return derived;
+        }
+
+        /** Whether a backfill runs this stage in the job of the stage before it. */
+        public boolean runsInJobBefore() {
+            return inJobBefore;
         }
 
         public String name() {

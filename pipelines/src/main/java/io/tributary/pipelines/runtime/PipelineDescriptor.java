@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.Yaml;
  *       statements: [view.weblogs_parsed, bronze.weblogs_raw]   # sql/<entry>.sql
  *     - name: silver → gold
  *       derived: true                  # computed from lake tables alone (see Stage.derived)
+ *       in-job-before: true            # run by the job of the stage before (see Stage.inJobBefore)
  *       statements: [gold.weblogs_summary]
  *   streaming:
  *     - name: kafka → bronze, silver → gold
@@ -179,7 +180,18 @@ public final class PipelineDescriptor {
             List<String> live =
                     s.containsKey("live-tables") ? strings(list(s, "live-tables")) : List.of();
             if (Boolean.TRUE.equals(s.get("derived"))) {
-                stages.add(Pipeline.Stage.derived(name, statements.apply("statements")));
+                Pipeline.Stage derived =
+                        Pipeline.Stage.derived(name, statements.apply("statements"));
+                stages.add(
+                        Boolean.TRUE.equals(s.get("in-job-before"))
+                                ? derived.inJobBefore()
+                                : derived);
+            } else if (s.containsKey("in-job-before")) {
+                throw new IllegalStateException(
+                        owner.getSimpleName()
+                                + "'s pipeline.yaml: stage '"
+                                + name
+                                + "' has in-job-before but is not derived");
             } else {
                 stages.add(
                         new Pipeline.Stage(

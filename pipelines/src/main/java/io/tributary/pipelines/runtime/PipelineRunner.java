@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,25 +59,29 @@ public final class PipelineRunner {
      */
     public Map<String, Written> run(Pipeline pipeline, PipelineMode mode) throws Exception {
         Map<String, Written> written = new LinkedHashMap<>();
-        List<Pipeline.Stage> stages = pipeline.stages(mode);
+        EmbeddedCluster.install();
+        boolean combine =
+                mode == PipelineMode.BATCH
+                        && conf.get(TributaryOptions.BACKFILL_JOBS)
+                                .combines(EmbeddedCluster.isInstalled());
+        List<List<Pipeline.Stage>> jobs = jobsOf(pipeline.stages(mode), combine);
         EmbeddedCluster.startEarly(jobConfiguration(mode));
-        try (OverlappingStages jobs = new OverlappingStages(mode == PipelineMode.BATCH)) {
-            for (int i = 0; i < stages.size(); i++) {
+        try (OverlappingStages planned = new OverlappingStages(mode == PipelineMode.BATCH)) {
+            for (int i = 0; i < jobs.size(); i++) {
                 int index = i;
-                JobClient job = jobs.current(() -> submit(pipeline, stages, index, mode));
+                String name = nameOf(jobs.get(i));
+                JobClient job = planned.current(() -> submit(pipeline, jobs, index, mode));
                 CompletableFuture<Void> finished = new CompletableFuture<>();
-                if (i + 1 < stages.size()) {
-                    jobs.planNext(finished, () -> submit(pipeline, stages, index + 1, mode));
+                if (i + 1 < jobs.size()) {
+                    planned.planNext(finished, () -> submit(pipeline, jobs, index + 1, mode));
                 }
                 try {
                     if (job == null) {
                         out.println(
-                                stages.get(i).name()
-                                        + ": every table is kept current by a running stream;"
-                                        + " skipped");
+                                name
+                                        + ": every table is kept current by a running stream; skipped");
                     } else {
-                        written.putAll(
-                                new JobProgress(out, 2_000).await(stages.get(i).name(), job));
+                        written.putAll(new JobProgress(out, 2_000).await(name, job));
                     }
                     finished.complete(null);
                 } catch (Exception | Error e) {
@@ -89,11 +93,32 @@ public final class PipelineRunner {
         return written;
     }
 
+    /**
+     * The stages of each job, in order: one stage per job, except that when {@code combine} (a
+     * backfill, {@link TributaryOptions#BACKFILL_JOBS}) a stage that {@link
+     * Pipeline.Stage#runsInJobBefore runs in the job before it} joins that job.
+     */
+    static List<List<Pipeline.Stage>> jobsOf(List<Pipeline.Stage> stages, boolean combine) {
+        List<List<Pipeline.Stage>> jobs = new ArrayList<>();
+        for (Pipeline.Stage stage : stages) {
+            if (combine && stage.runsInJobBefore() && !jobs.isEmpty()) {
+                jobs.get(jobs.size() - 1).add(stage);
+            } else {
+                jobs.add(new ArrayList<>(List.of(stage)));
+            }
+        }
+        return jobs;
+    }
+
+    private static String nameOf(List<Pipeline.Stage> job) {
+        return job.stream().map(Pipeline.Stage::name).collect(Collectors.joining("; "));
+    }
+
     private JobClient submit(
-            Pipeline pipeline, List<Pipeline.Stage> stages, int index, PipelineMode mode)
+            Pipeline pipeline, List<List<Pipeline.Stage>> jobs, int index, PipelineMode mode)
             throws Exception {
-        String jobName = stages.size() == 1 ? pipeline.name() : pipeline.name() + "-" + (index + 1);
-        return submit(pipeline, stages.get(index), jobName, mode);
+        String jobName = jobs.size() == 1 ? pipeline.name() : pipeline.name() + "-" + (index + 1);
+        return submit(pipeline, jobs.get(index), jobName, mode);
     }
 
     /**
@@ -106,7 +131,7 @@ public final class PipelineRunner {
             throw new IllegalArgumentException(
                     pipeline.name() + " has " + stages.size() + " streaming stages, not one");
         }
-        return submit(pipeline, stages.get(0), pipeline.name(), PipelineMode.STREAMING);
+        return submit(pipeline, stages, pipeline.name(), PipelineMode.STREAMING);
     }
 
     /**
@@ -118,7 +143,7 @@ public final class PipelineRunner {
         Planned planned =
                 plan(
                         pipeline,
-                        pipeline.stages(PipelineMode.STREAMING).get(0),
+                        pipeline.stages(PipelineMode.STREAMING).subList(0, 1),
                         pipeline.name(),
                         PipelineMode.STREAMING);
         planned.statements.attachAsDataStream();
@@ -130,9 +155,9 @@ public final class PipelineRunner {
     }
 
     private JobClient submit(
-            Pipeline pipeline, Pipeline.Stage stage, String jobName, PipelineMode mode)
+            Pipeline pipeline, List<Pipeline.Stage> stages, String jobName, PipelineMode mode)
             throws Exception {
-        Planned planned = plan(pipeline, stage, jobName, mode);
+        Planned planned = plan(pipeline, stages, jobName, mode);
         if (planned == null) {
             return null;
         }
@@ -152,57 +177,70 @@ public final class PipelineRunner {
     }
 
     /**
-     * A stage's job, planned: its environments and statements; null when a stream keeps every table
-     * of it.
+     * A job of one or more stages, planned: its environments and statements; null when a stream
+     * keeps every table of it.
      */
-    private Planned plan(Pipeline pipeline, Pipeline.Stage stage, String jobName, PipelineMode mode)
+    private Planned plan(
+            Pipeline pipeline, List<Pipeline.Stage> stages, String jobName, PipelineMode mode)
             throws Exception {
         // Streams' claims are checked before any source is touched: a refusal costs nothing.
-        Set<String> leftToStreams = new HashSet<>();
-        if (mode == PipelineMode.BATCH) {
-            Set<String> scoped = pipeline.backfillScopes().keySet();
-            for (String sql : stage.statements()) {
-                String target = LiveTables.targetOf(sql);
-                if (target != null
-                        && !scoped.contains(target)
-                        && leftToStream(pipeline, stage, target)) {
-                    leftToStreams.add(target);
-                }
-            }
+        List<Set<String>> leftToStreams = new ArrayList<>();
+        boolean anyTable = false;
+        for (Pipeline.Stage stage : stages) {
+            Set<String> left = leftToStreams(pipeline, stage, mode);
+            leftToStreams.add(left);
             if (stage.statements().stream()
                     .map(LiveTables::targetOf)
-                    .allMatch(t -> t == null || leftToStreams.contains(t))) {
-                return null;
+                    .anyMatch(t -> t != null && !left.contains(t))) {
+                anyTable = true;
+            } else if (stages.size() > 1) {
+                out.println(
+                        stage.name()
+                                + ": every table is kept current by a running stream; skipped");
             }
+        }
+        if (mode == PipelineMode.BATCH && !anyTable) {
+            return null;
         }
         StreamExecutionEnvironment env = environment(jobName, mode);
         StreamTableEnvironment tEnv = tableEnvironment(env, pipeline, mode);
         StreamStatementSet statements = tEnv.createStatementSet();
-        Map<String, String> inserts = new HashMap<>();
+        Map<String, String> inserts = new LinkedHashMap<>();
         // Which tables have a scope is known up front; the inputs in it once the sources are
         // registered.
         Map<String, BackfillScope> scopes =
                 mode == PipelineMode.BATCH ? pipeline.backfillScopes() : Map.of();
-        if (mode == PipelineMode.BATCH && stage.isDerived()) {
-            readWholeTablesOnce(tEnv);
-            pipeline.registerComputedViews(tEnv, conf, mode);
-        }
-        for (String sql : stage.statements()) {
-            String target = LiveTables.targetOf(sql);
-            if (leftToStreams.contains(target)) {
-                continue;
+        for (int i = 0; i < stages.size(); i++) {
+            Pipeline.Stage part = stages.get(i);
+            if (i > 0) {
+                // The stages before wrote these tables; this one reads them as they will be.
+                inserts.forEach(
+                        (table, sql) ->
+                                TablesAfterCommit.shadow(tEnv, table, sql, scopes.get(table)));
+                inserts.clear();
             }
-            if (target != null) {
-                inserts.put(target, sql);
+            if (mode == PipelineMode.BATCH && part.isDerived()) {
+                readWholeTablesOnce(tEnv);
+                pipeline.registerComputedViews(tEnv, conf, mode);
             }
-            if (mode == PipelineMode.BATCH) {
-                sql = asOverwrite(sql);
-                if (target != null && scopes.containsKey(target)) {
-                    sql = SqlHints.withSinkOptions(sql, scopes.get(target).sinkOptions());
+            for (String sql : part.statements()) {
+                String target = LiveTables.targetOf(sql);
+                if (leftToStreams.get(i).contains(target)) {
+                    continue;
                 }
+                if (target != null) {
+                    inserts.put(target, sql);
+                }
+                if (mode == PipelineMode.BATCH) {
+                    sql = asOverwrite(sql);
+                    if (target != null && scopes.containsKey(target)) {
+                        sql = SqlHints.withSinkOptions(sql, scopes.get(target).sinkOptions());
+                    }
+                }
+                add(tEnv, statements, sql);
             }
-            add(tEnv, statements, sql);
         }
+        Pipeline.Stage stage = stages.get(stages.size() - 1);
         if (mode == PipelineMode.STREAMING) {
             // Tables a stream may leave empty (rejects, a quality without a training day yet)
             // exist, and can be queried, from the start.
@@ -241,6 +279,23 @@ public final class PipelineRunner {
             MiniBatchJoins.refuse(statements.explain(), pipeline.name());
         }
         return new Planned(env, statements);
+    }
+
+    /** The tables of {@code stage} a backfill leaves to the streams that keep them current. */
+    private Set<String> leftToStreams(Pipeline pipeline, Pipeline.Stage stage, PipelineMode mode) {
+        Set<String> left = new HashSet<>();
+        if (mode == PipelineMode.BATCH) {
+            Set<String> scoped = pipeline.backfillScopes().keySet();
+            for (String sql : stage.statements()) {
+                String target = LiveTables.targetOf(sql);
+                if (target != null
+                        && !scoped.contains(target)
+                        && leftToStream(pipeline, stage, target)) {
+                    left.add(target);
+                }
+            }
+        }
+        return left;
     }
 
     /**

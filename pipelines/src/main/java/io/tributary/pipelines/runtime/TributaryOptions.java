@@ -99,6 +99,16 @@ public final class TributaryOptions {
                                     + "when there is none; set by 'run --resume'. A fresh start continues "
                                     + "after the Kafka offsets the lake tables hold.");
 
+    public static final ConfigOption<BackfillJobs> BACKFILL_JOBS =
+            ConfigOptions.key("tributary.backfill.jobs")
+                    .enumType(BackfillJobs.class)
+                    .defaultValue(BackfillJobs.AUTO)
+                    .withDescription(
+                            "Whether a backfill runs a pipeline's derived stage (gold) in the job that"
+                                    + " writes the tables it reads, where the pipeline declares it"
+                                    + " can (in-job-before): that stage then reads those tables as the"
+                                    + " job leaves them, not back after its commit.");
+
     /**
      * The lake tables' writers: see {@link DeltaWriteConf} for these and the other tributary.sink.*
      * keys.

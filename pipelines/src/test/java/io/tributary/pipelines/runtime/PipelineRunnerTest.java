@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,48 @@ class PipelineRunnerTest {
         assertThat(PipelineRunner.asOverwrite("CREATE TEMPORARY VIEW v AS SELECT 1"))
                 .as("not an insert: unchanged")
                 .isEqualTo("CREATE TEMPORARY VIEW v AS SELECT 1");
+    }
+
+    @Test
+    void aStageThatRunsInTheJobBeforeItJoinsThatJobWhenStagesAreCombined() {
+        Pipeline.Stage landing = new Pipeline.Stage("landing → silver", List.of());
+        Pipeline.Stage gold = Pipeline.Stage.derived("silver → gold", List.of()).inJobBefore();
+        Pipeline.Stage report = Pipeline.Stage.derived("gold → report", List.of());
+
+        assertThat(PipelineRunner.jobsOf(List.of(landing, gold, report), true))
+                .containsExactly(List.of(landing, gold), List.of(report));
+        assertThat(PipelineRunner.jobsOf(List.of(landing, gold), false))
+                .containsExactly(List.of(landing), List.of(gold));
+        assertThat(PipelineRunner.jobsOf(List.of(gold, report), true))
+                .as("nothing before it: a job of its own")
+                .containsExactly(List.of(gold), List.of(report));
+        assertThatThrownBy(() -> landing.inJobBefore())
+                .hasMessageContaining("only a derived stage");
+
+        assertThat(BackfillJobs.AUTO.combines(true))
+                .as("embedded: planned while the job before runs")
+                .isFalse();
+        assertThat(BackfillJobs.AUTO.combines(false)).isTrue();
+        assertThat(BackfillJobs.COMBINED.combines(true)).isTrue();
+        assertThat(BackfillJobs.SEPARATE.combines(false)).isFalse();
+    }
+
+    @Test
+    void theRowsABackfillKeepsAreThoseOfOtherInputsAndThoseWithoutOne() {
+        assertThat(
+                        BackfillScope.ofInputs("source_file", List.of("a.log", "it's.log"))
+                                .keptRowsCondition())
+                .isEqualTo("`source_file` IS NULL OR `source_file` NOT IN ('a.log', 'it''s.log')");
+        assertThat(BackfillScope.ofInputs("source_file", List.of()).keptRowsCondition())
+                .isEqualTo("TRUE");
+        assertThatThrownBy(
+                        () ->
+                                BackfillScope.ofTimeRange(
+                                                "ts",
+                                                java.time.LocalDateTime.of(2026, 1, 1, 0, 0),
+                                                null)
+                                        .keptRowsCondition())
+                .hasMessageContaining("time-range");
     }
 
     @Test
