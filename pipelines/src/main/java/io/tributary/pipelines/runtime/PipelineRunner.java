@@ -33,11 +33,13 @@ import org.apache.flink.table.api.config.ExecutionConfigOptions;
 import org.apache.flink.table.api.config.OptimizerConfigOptions;
 
 /**
- * Runs a pipeline's stages, one Flink job each. In batch mode every {@code INSERT INTO} becomes
- * {@code INSERT OVERWRITE}: a backfill replaces what it recomputes, so running it twice leaves the
- * same tables. Tables fed by the run's input (bronze, silver) lose only the rows of the inputs it
- * read ({@link Pipeline#backfillScopes()}); tables computed from whole tables (gold) are replaced
- * whole, or by the partitions written.
+ * Runs a pipeline's stages, one Flink job each — or, in a backfill, a derived stage in the job of
+ * the stage before it where the pipeline allows and {@link TributaryOptions#BACKFILL_JOBS} says so
+ * ({@link TablesAfterCommit}). In batch mode every {@code INSERT INTO} becomes {@code INSERT
+ * OVERWRITE}: a backfill replaces what it recomputes, so running it twice leaves the same tables.
+ * Tables fed by the run's input (bronze, silver) lose only the rows of the inputs it read ({@link
+ * Pipeline#backfillScopes()}); tables computed from whole tables (gold) are replaced whole, or by
+ * the partitions written.
  */
 @PublicEvolving
 public final class PipelineRunner {
