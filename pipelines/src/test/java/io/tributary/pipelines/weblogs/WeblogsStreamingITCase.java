@@ -6,6 +6,7 @@ import static io.tributary.pipelines.testutils.WeblogsFixture.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.pipelines.kafka.LineRecordFormat;
+import io.tributary.pipelines.runtime.BackfillJobs;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
@@ -144,13 +145,25 @@ class WeblogsStreamingITCase {
                     () -> io.tributary.connector.delta.DeltaWriterLease.read(summary).isPresent());
             land(conf, files.subList(0, 2));
             ByteArrayOutputStream said = new ByteArrayOutputStream();
-            for (int run = 0; run < 2; run++) {
-                new PipelineRunner(conf, new PrintStream(said))
+            // Gold is left to the stream whether the backfill plans it as a job of its own or
+            // in the landing job.
+            for (BackfillJobs jobs : List.of(BackfillJobs.SEPARATE, BackfillJobs.COMBINED)) {
+                Configuration run = new Configuration(conf);
+                run.set(TributaryOptions.BACKFILL_JOBS, jobs);
+                new PipelineRunner(run, new PrintStream(said))
                         .run(new WeblogsPipeline(), PipelineMode.BATCH);
             }
             assertThat(said.toString())
-                    .contains("gold.weblogs_summary: kept current by streaming job")
-                    .contains("every table is kept current by a running stream; skipped");
+                    .contains("gold.weblogs_summary: kept current by streaming job");
+            assertThat(
+                            java.util.regex.Pattern.compile(
+                                            "silver → gold: every table is kept current by a running"
+                                                    + " stream; skipped")
+                                    .matcher(said.toString())
+                                    .results()
+                                    .count())
+                    .as("both runs leave gold to the stream")
+                    .isEqualTo(2);
             Await.until(
                     "gold to follow the backfill's silver",
                     Duration.ofMinutes(3),
