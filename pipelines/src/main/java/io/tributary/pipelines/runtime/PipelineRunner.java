@@ -187,21 +187,22 @@ public final class PipelineRunner {
             throws Exception {
         // Streams' claims are checked before any source is touched: a refusal costs nothing.
         List<Set<String>> leftToStreams = new ArrayList<>();
-        boolean anyTable = false;
+        List<Boolean> skipped = new ArrayList<>();
         for (Pipeline.Stage stage : stages) {
             Set<String> left = leftToStreams(pipeline, stage, mode);
             leftToStreams.add(left);
-            if (stage.statements().stream()
-                    .map(LiveTables::targetOf)
-                    .anyMatch(t -> t != null && !left.contains(t))) {
-                anyTable = true;
-            } else if (stages.size() > 1) {
+            boolean allLeft =
+                    stage.statements().stream()
+                            .map(LiveTables::targetOf)
+                            .allMatch(t -> t == null || left.contains(t));
+            skipped.add(mode == PipelineMode.BATCH && allLeft);
+            if (skipped.get(skipped.size() - 1) && stages.size() > 1) {
                 out.println(
                         stage.name()
                                 + ": every table is kept current by a running stream; skipped");
             }
         }
-        if (mode == PipelineMode.BATCH && !anyTable) {
+        if (!skipped.contains(false)) {
             return null;
         }
         StreamExecutionEnvironment env = environment(jobName, mode);
@@ -214,6 +215,9 @@ public final class PipelineRunner {
                 mode == PipelineMode.BATCH ? pipeline.backfillScopes() : Map.of();
         for (int i = 0; i < stages.size(); i++) {
             Pipeline.Stage part = stages.get(i);
+            if (skipped.get(i)) {
+                continue; // nor are the tables before it shadowed for it
+            }
             if (i > 0) {
                 // The stages before wrote these tables; this one reads them as they will be.
                 inserts.forEach(
