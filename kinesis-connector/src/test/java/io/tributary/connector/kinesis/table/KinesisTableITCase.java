@@ -1,0 +1,113 @@
+package io.tributary.connector.kinesis.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.connector.kinesis.local.Kinesalite;
+import io.tributary.connector.kinesis.local.LocalStreams;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code 'connector' = 'kinesis'} in SQL, against kinesalite, with the official option names. */
+class KinesisTableITCase {
+    @RegisterExtension static final MiniClusterExtension CLUSTER = new MiniClusterExtension();
+
+    private static Kinesalite kinesalite;
+    private static LocalStreams streams;
+
+    @BeforeAll
+    static void startKinesis() throws Exception {
+        kinesalite = Kinesalite.start();
+        streams = new LocalStreams(kinesalite.endpoint());
+        streams.create("clicks", 2);
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String json = "{\"user_id\":\"u" + (i % 5) + "\",\"n\":" + i + "}";
+            records.add(
+                    new AbstractMap.SimpleEntry<>(
+                            "u" + (i % 5), json.getBytes(StandardCharsets.UTF_8)));
+        }
+        streams.put("clicks", records);
+    }
+
+    @AfterAll
+    static void stopKinesis() {
+        streams.close();
+        kinesalite.close();
+    }
+
+    @Test
+    void aBoundedTableReadsTheRecordsWithTheirMetadata() throws Exception {
+        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+        tEnv.executeSql(
+                "CREATE TABLE clicks (user_id STRING, n INT,"
+                        + " shard STRING METADATA FROM 'shard-id' VIRTUAL,"
+                        + " seq STRING METADATA FROM 'sequence-number' VIRTUAL,"
+                        + " arrived TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL)"
+                        + " WITH ("
+                        + options()
+                        + ", 'source.bounded' = 'true', 'format' = 'json')");
+        List<Row> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it =
+                tEnv.executeSql("SELECT user_id, n, shard, seq, arrived FROM clicks").collect()) {
+            it.forEachRemaining(rows::add);
+        }
+        assertThat(rows)
+                .extracting(r -> (Integer) r.getField(1))
+                .hasSize(50)
+                .doesNotHaveDuplicates();
+        assertThat(rows)
+                .allSatisfy(
+                        r -> {
+                            assertThat((String) r.getField(2)).startsWith("shardId-");
+                            assertThat((String) r.getField(3)).matches("[0-9]{20,}");
+                            assertThat(r.getField(4)).isNotNull();
+                        });
+        // One key, one shard: a user's events share theirs.
+        assertThat(
+                        rows.stream()
+                                .filter(r -> "u3".equals(r.getField(0)))
+                                .map(r -> r.getField(2))
+                                .distinct())
+                .hasSize(1);
+    }
+
+    @Test
+    void aMisspelledOptionFailsNamingIt() {
+        TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+        tEnv.executeSql(
+                "CREATE TABLE typo (user_id STRING) WITH ("
+                        + options()
+                        + ", 'source.init.postion' = 'LATEST', 'format' = 'json')");
+        assertThatThrownBy(() -> tEnv.executeSql("SELECT * FROM typo").collect().close())
+                .rootCause()
+                .hasMessageContaining("source.init.postion")
+                .hasMessageContaining("source.init.position");
+    }
+
+    private static String options() {
+        return "'connector' = 'kinesis', 'stream' = 'clicks',"
+                + " 'aws.region' = '"
+                + Kinesalite.REGION
+                + "', 'aws.endpoint' = '"
+                + kinesalite.endpoint()
+                + "', 'aws.credentials.provider' = 'BASIC',"
+                + " 'aws.credentials.basic.accesskeyid' = '"
+                + Kinesalite.ACCESS_KEY_ID
+                + "', 'aws.credentials.basic.secretkey' = '"
+                + Kinesalite.SECRET_ACCESS_KEY
+                + "', 'source.init.position' = 'TRIM_HORIZON'";
+    }
+}
