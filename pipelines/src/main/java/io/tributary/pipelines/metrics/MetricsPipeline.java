@@ -1,6 +1,5 @@
 package io.tributary.pipelines.metrics;
 
-import io.tributary.pipelines.kafka.CommittedBefore;
 import io.tributary.pipelines.metrics.internal.ReadRangeQueries;
 import io.tributary.pipelines.metrics.internal.ReadResponseFiles;
 import io.tributary.pipelines.metrics.internal.SampleRows;
@@ -24,6 +23,7 @@ import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.SourceTimeRange;
 import io.tributary.pipelines.runtime.StoragePaths;
 import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.streams.CommittedBefore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

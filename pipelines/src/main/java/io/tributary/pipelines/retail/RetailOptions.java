@@ -1,6 +1,7 @@
 package io.tributary.pipelines.retail;
 
-import io.tributary.pipelines.kafka.LineRecordFormat;
+import io.tributary.pipelines.runtime.StreamSource;
+import io.tributary.pipelines.streams.LineRecordFormat;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -9,6 +10,20 @@ import org.apache.flink.configuration.ConfigOptions;
 @PublicEvolving
 public final class RetailOptions {
     private RetailOptions() {}
+
+    public static final ConfigOption<StreamSource> SOURCE =
+            ConfigOptions.key("tributary.retail.source")
+                    .enumType(StreamSource.class)
+                    .defaultValue(StreamSource.KAFKA)
+                    .withDescription("What the streaming job reads shop events from.");
+
+    public static final ConfigOption<String> STREAM =
+            ConfigOptions.key("tributary.retail.stream")
+                    .stringType()
+                    .defaultValue("retail")
+                    .withDescription(
+                            "Kinesis stream (name or ARN) the streaming job reads shop events from, with"
+                                    + " tributary.retail.source = kinesis.");
 
     public static final ConfigOption<String> TOPIC =
             ConfigOptions.key("tributary.retail.topic")
@@ -21,7 +36,7 @@ public final class RetailOptions {
                     .enumType(LineRecordFormat.class)
                     .defaultValue(LineRecordFormat.RAW)
                     .withDescription(
-                            "How a Kafka record carries its event: the JSON itself, or a Kinesis "
+                            "How a Kafka or Kinesis record carries its event: the JSON itself, or a Kinesis "
                                     + "envelope of it.");
 
     public static final ConfigOption<Integer> NEIGHBOURS =

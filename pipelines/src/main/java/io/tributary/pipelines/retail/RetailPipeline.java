@@ -1,6 +1,5 @@
 package io.tributary.pipelines.retail;
 
-import io.tributary.pipelines.kafka.LineSources;
 import io.tributary.pipelines.retail.internal.CsvHeaderFunction;
 import io.tributary.pipelines.retail.live.RetailLiveModel;
 import io.tributary.pipelines.runtime.BackfillScope;
@@ -9,6 +8,8 @@ import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.StreamSource;
+import io.tributary.pipelines.streams.LineSources;
 import io.tributary.udfs.retail.ParseRetailEventFunction;
 import io.tributary.udfs.retail.PopularFillFunction;
 import io.tributary.udfs.retail.RankedDoublesFunction;
@@ -128,12 +129,15 @@ public final class RetailPipeline implements Pipeline {
                                 "put shop events there (JSON lines or CSV with a header, plain or"
                                         + " .gz), generate some with 'tributary generate retail', or set"
                                         + " tributary.landing.root")
-                        : lines.kafka(
+                        : lines.stream(
                                 env,
                                 tEnv,
                                 conf,
                                 tables(),
-                                conf.get(RetailOptions.TOPIC),
+                                conf.get(RetailOptions.SOURCE),
+                                conf.get(RetailOptions.SOURCE) == StreamSource.KINESIS
+                                        ? conf.get(RetailOptions.STREAM)
+                                        : conf.get(RetailOptions.TOPIC),
                                 conf.get(RetailOptions.FORMAT));
         tEnv.createTemporaryView("retail_lines", tEnv.fromDataStream(stream));
     }

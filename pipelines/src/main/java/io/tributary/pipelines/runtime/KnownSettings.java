@@ -22,9 +22,11 @@ public final class KnownSettings {
     static final String PREFIX = "tributary.";
 
     /**
-     * Keys under these prefixes are passed through (Kafka client settings), not Tributary's own.
+     * Keys under these prefixes are passed through (Kafka client settings, checked by the client;
+     * Kinesis source settings, checked by {@code KinesisSources}), not Tributary's own.
      */
-    private static final List<String> OPEN_PREFIXES = List.of("tributary.kafka.properties.");
+    private static final List<String> OPEN_PREFIXES =
+            List.of("tributary.kafka.properties.", "tributary.kinesis.properties.");
 
     private KnownSettings() {}
 

@@ -1,6 +1,7 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaWriteConf;
+import io.tributary.connector.kinesis.InitialPosition;
 import java.time.Duration;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
@@ -76,8 +77,45 @@ public final class TributaryOptions {
                     .booleanType()
                     .defaultValue(false)
                     .withDescription(
-                            "Stop a streaming job once it has consumed the Kafka offsets present when it "
-                                    + "started (catch-up runs and tests); set by 'run --bounded'.");
+                            "Stop a streaming job once it has consumed the records present when it "
+                                    + "started: the Kafka offsets, or each Kinesis shard's records up to"
+                                    + " its start (catch-up runs and tests); set by 'run --bounded'.");
+
+    public static final ConfigOption<String> KINESIS_REGION =
+            ConfigOptions.key("tributary.kinesis.region")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "AWS region of the Kinesis streams a pipeline reads with"
+                                    + " tributary.<pipeline>.source = kinesis; without it, the stream"
+                                    + " ARN's region, then the SDK's default (AWS_REGION).");
+
+    public static final ConfigOption<String> KINESIS_ENDPOINT =
+            ConfigOptions.key("tributary.kinesis.endpoint")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Kinesis API endpoint instead of the region's: a VPC endpoint, or a local"
+                                    + " kinesalite (start the JVM with CBOR_ENABLED=false for it)."
+                                    + " Further source settings, with the official connector's keys, go"
+                                    + " under tributary.kinesis.properties.<key> (e.g."
+                                    + " source.shard.discovery.interval, aws.credentials.provider).");
+
+    public static final ConfigOption<InitialPosition> KINESIS_INITIAL_POSITION =
+            ConfigOptions.key("tributary.kinesis.initial-position")
+                    .enumType(InitialPosition.class)
+                    .defaultValue(InitialPosition.TRIM_HORIZON)
+                    .withDescription(
+                            "Where a pipeline's first run reads a stream from. Later runs continue"
+                                    + " after the sequence numbers the lake holds (or the checkpoint's).");
+
+    public static final ConfigOption<String> KINESIS_INITIAL_TIMESTAMP =
+            ConfigOptions.key("tributary.kinesis.initial-timestamp")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "With initial-position AT_TIMESTAMP: seconds since the epoch, or"
+                                    + " yyyy-MM-dd'T'HH:mm:ss.SSSXXX.");
 
     public static final ConfigOption<String> STREAMING_CHECKPOINT_DIR =
             ConfigOptions.key("tributary.streaming.checkpoint-dir")

@@ -1,11 +1,12 @@
 package io.tributary.pipelines.weblogs;
 
-import io.tributary.pipelines.kafka.LineSources;
 import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.StreamSource;
+import io.tributary.pipelines.streams.LineSources;
 import io.tributary.udfs.sql.ParseAccessLogFunction;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +73,15 @@ public final class WeblogsPipeline implements Pipeline {
                                 "put Apache/Nginx access logs there (plain or .gz), generate some with"
                                         + " 'tributary generate weblogs --lines 100000', or set"
                                         + " tributary.landing.root")
-                        : lines.kafka(
+                        : lines.stream(
                                 env,
                                 tEnv,
                                 conf,
                                 tables(),
-                                conf.get(WeblogsOptions.TOPIC),
+                                conf.get(WeblogsOptions.SOURCE),
+                                conf.get(WeblogsOptions.SOURCE) == StreamSource.KINESIS
+                                        ? conf.get(WeblogsOptions.STREAM)
+                                        : conf.get(WeblogsOptions.TOPIC),
                                 conf.get(WeblogsOptions.FORMAT));
         tEnv.createTemporaryView("weblogs_lines", tEnv.fromDataStream(stream));
     }

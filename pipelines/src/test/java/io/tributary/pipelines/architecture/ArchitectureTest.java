@@ -39,7 +39,7 @@ class ArchitectureTest {
                         "io.tributary.pipelines.runtime..",
                         "io.tributary.pipelines.cli..",
                         "io.tributary.pipelines.command..",
-                        "io.tributary.pipelines.kafka..",
+                        "io.tributary.pipelines.streams..",
                         "io.tributary.pipelines.demo..")
                 .should()
                 .dependOnClassesThat()
@@ -65,7 +65,7 @@ class ArchitectureTest {
                     .dependOnClassesThat()
                     .resideInAnyPackage(others)
                     .because(
-                            "each domain stands alone; what two share belongs in runtime, command or kafka")
+                            "each domain stands alone; what two share belongs in runtime, command or streams")
                     .check(classes);
         }
     }

@@ -1,5 +1,6 @@
 package io.tributary.pipelines.testutils;
 
+import io.tributary.connector.kinesis.local.Kinesalite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,13 +91,17 @@ public final class TributaryProcess {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("tributary-out", ".txt");
         Path err = Files.createTempFile("tributary-err", ".txt");
-        Process process =
+        ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .directory(home.toFile())
                         .redirectOutput(out.toFile())
-                        .redirectError(err.toFile())
-                        .start();
-        return new Running(process, out, err);
+                        .redirectError(err.toFile());
+        String cbor = System.getProperty(Kinesalite.CBOR_ENABLED);
+        if (cbor != null) {
+            // The test talks to kinesalite, which answers CBOR wrongly: so must the job.
+            builder.environment().put("CBOR_ENABLED", cbor);
+        }
+        return new Running(builder.start(), out, err);
     }
 
     /** A started CLI process. */

@@ -5,13 +5,15 @@ import static io.tributary.pipelines.testutils.WeblogsFixture.land;
 import static io.tributary.pipelines.testutils.WeblogsFixture.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.pipelines.kafka.LineRecordFormat;
 import io.tributary.pipelines.runtime.BackfillJobs;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.streams.LineRecordFormat;
 import io.tributary.pipelines.testutils.Await;
 import io.tributary.pipelines.testutils.KafkaBroker;
+import io.tributary.pipelines.testutils.KinesaliteServer;
 import io.tributary.pipelines.testutils.LaggingTables;
 import io.tributary.pipelines.testutils.Lake;
 import java.io.ByteArrayOutputStream;
@@ -30,15 +32,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The web-log pipeline in streaming mode, from an in-JVM Kafka broker: Lambda consistency (landing
- * files backfilled in batch plus lines streamed through Kafka, in either order, leave the gold
- * tables one batch run over all lines leaves) and the Kinesis envelope format.
+ * The web-log pipeline in streaming mode, from an in-JVM Kafka broker and from Kinesis
+ * (kinesalite): Lambda consistency (landing files backfilled in batch plus lines streamed, in
+ * either order, leave the gold tables one batch run over all lines leaves), fresh starts after the
+ * lake's positions, and the Kinesis envelope format.
  */
 class WeblogsStreamingITCase {
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+    @RegisterExtension static final KinesaliteServer KINESIS = new KinesaliteServer();
 
     private static int topics;
 
@@ -51,6 +56,7 @@ class WeblogsStreamingITCase {
     void generate() throws IOException {
         topic = "weblogs.lines." + topics++;
         KAFKA.createTopic(topic, 2);
+        KINESIS.createStream(topic, 2);
         files = new WeblogGenerator(5).generate(dir.resolve("generated"), 6_000, 4).files;
     }
 
@@ -66,6 +72,23 @@ class WeblogsStreamingITCase {
         return conf;
     }
 
+    /** The lake {@code lake}, streaming from the topic or the stream of this test. */
+    private Configuration conf(String lake, StreamSource source) {
+        Configuration conf = conf(lake);
+        conf.set(WeblogsOptions.SOURCE, source);
+        conf.set(WeblogsOptions.STREAM, topic);
+        KINESIS.configure(conf);
+        return conf;
+    }
+
+    private void send(StreamSource source, List<String> lines) throws Exception {
+        if (source == StreamSource.KINESIS) {
+            KINESIS.sendLines(topic, lines);
+        } else {
+            KAFKA.sendLines(topic, lines);
+        }
+    }
+
     private static void run(Configuration conf, PipelineMode mode) throws Exception {
         new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
                 .run(new WeblogsPipeline(), mode);
@@ -79,12 +102,13 @@ class WeblogsStreamingITCase {
         return gold(new Lake(reference));
     }
 
-    @Test
-    void backfillThenStreamLeavesTheGoldOfOneBatchRun() throws Exception {
-        Configuration conf = conf("lake");
+    @ParameterizedTest
+    @EnumSource(StreamSource.class)
+    void backfillThenStreamLeavesTheGoldOfOneBatchRun(StreamSource source) throws Exception {
+        Configuration conf = conf("lake", source);
         land(conf, files.subList(0, 2));
         run(conf, PipelineMode.BATCH);
-        KAFKA.sendLines(topic, lines(files.subList(2, 4)));
+        send(source, lines(files.subList(2, 4)));
         run(conf, PipelineMode.STREAMING);
 
         Lake lake = new Lake(conf);
@@ -98,17 +122,19 @@ class WeblogsStreamingITCase {
         assertThat(gold(lake)).isEqualTo(batchOverEverything());
     }
 
-    @Test
-    void streamThenBackfillThenAFreshStreamLeavesTheGoldOfOneBatchRun() throws Exception {
-        Configuration conf = conf("lake");
+    @ParameterizedTest
+    @EnumSource(StreamSource.class)
+    void streamThenBackfillThenAFreshStreamLeavesTheGoldOfOneBatchRun(StreamSource source)
+            throws Exception {
+        Configuration conf = conf("lake", source);
         List<String> streamed = lines(files.subList(2, 4));
-        KAFKA.sendLines(topic, streamed.subList(0, 1_000));
+        send(source, streamed.subList(0, 1_000));
         run(conf, PipelineMode.STREAMING);
         // The backfill replaces only landing rows: the streamed ones stay, and gold counts both.
         land(conf, files.subList(0, 2));
         run(conf, PipelineMode.BATCH);
-        // A fresh streaming job continues after the offsets the lake holds: nothing read twice.
-        KAFKA.sendLines(topic, streamed.subList(1_000, streamed.size()));
+        // A fresh streaming job continues after the positions the lake holds: nothing read twice.
+        send(source, streamed.subList(1_000, streamed.size()));
         run(conf, PipelineMode.STREAMING);
 
         Lake lake = new Lake(conf);
@@ -184,20 +210,25 @@ class WeblogsStreamingITCase {
      * lagging tables without doubling a line in the others.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"silver/weblogs_requests,silver/weblogs_rejects", "bronze/weblogs_raw"})
-    void aFreshStartAfterAKillBetweenTwoTablesCommitsLeavesEveryLineOnce(String lagging)
-            throws Exception {
-        Configuration conf = conf("lake");
+    @CsvSource({
+        "silver/weblogs_requests;silver/weblogs_rejects, KAFKA",
+        "bronze/weblogs_raw, KAFKA",
+        "silver/weblogs_requests;silver/weblogs_rejects, KINESIS",
+        "bronze/weblogs_raw, KINESIS"
+    })
+    void aFreshStartAfterAKillBetweenTwoTablesCommitsLeavesEveryLineOnce(
+            String lagging, StreamSource source) throws Exception {
+        Configuration conf = conf("lake", source);
         List<String> streamed = lines(files);
-        KAFKA.sendLines(topic, streamed.subList(0, 2_500));
+        send(source, streamed.subList(0, 2_500));
         run(conf, PipelineMode.STREAMING);
         LaggingTables behind =
                 LaggingTables.setAside(
-                        dir.resolve("lake"), dir.resolve("aside"), List.of(lagging.split(",")));
-        KAFKA.sendLines(topic, streamed.subList(2_500, streamed.size()));
+                        dir.resolve("lake"), dir.resolve("aside"), List.of(lagging.split(";")));
+        send(source, streamed.subList(2_500, streamed.size()));
         run(conf, PipelineMode.STREAMING);
         behind.fallBack();
-        assertThat(new Lake(conf).count(lagging.split(",")[0].replace('/', '.')))
+        assertThat(new Lake(conf).count(lagging.split(";")[0].replace('/', '.')))
                 .as("the lake as the kill left it")
                 .isLessThan(6_000);
 
@@ -269,5 +300,32 @@ class WeblogsStreamingITCase {
                                 .rows(
                                         "SELECT client_ip, ts, endpoint, status, `bytes`"
                                                 + " FROM silver.weblogs_requests ORDER BY ts, client_ip, endpoint, status, `bytes`"));
+    }
+
+    @Test
+    void kinesisRowsNameTheirShardAndSequenceNumberAndABadRecordIsRejected() throws Exception {
+        Configuration conf = conf("lake", StreamSource.KINESIS);
+        List<String> lines = lines(files.subList(0, 1));
+        List<String> records = new ArrayList<>(lines);
+        records.add(lines.get(0) + "\n" + lines.get(1));
+        KINESIS.sendLines(topic, records);
+        run(conf, PipelineMode.STREAMING);
+
+        Lake lake = new Lake(conf);
+        String shardAndSequence =
+                "source_file LIKE 'kinesis:"
+                        + topic
+                        + "/shardId-%' AND REGEXP(source_file, '/shardId-[0-9]{12}/[0-9]{20,}$')"
+                        + " AND line_number = 0";
+        assertThat(lake.rows("SELECT COUNT(*) FROM bronze.weblogs_raw WHERE " + shardAndSequence))
+                .containsExactly(String.valueOf(records.size()));
+        assertThat(
+                        lake.rows(
+                                "SELECT reason FROM silver.weblogs_rejects WHERE "
+                                        + shardAndSequence
+                                        + " AND reason = 'record holds more than one line'"))
+                .hasSize(1);
+        assertThat(lake.count("silver.weblogs_requests") + lake.count("silver.weblogs_rejects"))
+                .isEqualTo(records.size());
     }
 }

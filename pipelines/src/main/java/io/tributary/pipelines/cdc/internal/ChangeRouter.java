@@ -2,7 +2,7 @@ package io.tributary.pipelines.cdc.internal;
 
 import io.tributary.pipelines.cdc.CdcFormat;
 import io.tributary.pipelines.cdc.CdcTableSpec;
-import io.tributary.pipelines.kafka.KafkaSources;
+import io.tributary.pipelines.streams.KafkaSources;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package io.tributary.pipelines.metrics.internal;
 
 import io.tributary.pipelines.command.LakeQuery;
-import io.tributary.pipelines.kafka.CommittedOffsets;
 import io.tributary.pipelines.metrics.prometheus.QueryRangeResponse;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.LiveTables;
+import io.tributary.pipelines.streams.CommittedOffsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;

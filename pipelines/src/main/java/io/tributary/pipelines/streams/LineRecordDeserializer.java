@@ -1,4 +1,4 @@
-package io.tributary.pipelines.kafka;
+package io.tributary.pipelines.streams;
 
 import io.tributary.formats.kinesis.KinesisRecord;
 import io.tributary.pipelines.runtime.LineRows;
@@ -18,9 +18,10 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Kafka records to {@link LineRows}: never fails on a record. One whose envelope cannot be opened
- * becomes a row with the payload as its line and the reason in {@code decode_error}, so that it
- * lands in the rejects table with its topic, partition and offset.
+ * Kafka records to {@link LineRows} (Kinesis records use {@link #row} too): never fails on a
+ * record. One whose envelope cannot be opened becomes a row with the payload as its line and the
+ * reason in {@code decode_error}, so that it lands in the rejects table with its topic, partition
+ * and offset.
  */
 @Internal
 public final class LineRecordDeserializer implements KafkaRecordDeserializationSchema<RowData> {
@@ -36,14 +37,26 @@ public final class LineRecordDeserializer implements KafkaRecordDeserializationS
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RowData> out) {
-        StringData source =
-                StringData.fromString(KafkaSources.sourceOf(record.topic(), record.partition()));
-        byte[] value = record.value() == null ? new byte[0] : record.value();
-        byte[] line = value;
+        out.collect(
+                row(
+                        record.value(),
+                        StringData.fromString(
+                                KafkaSources.sourceOf(record.topic(), record.partition())),
+                        record.offset(),
+                        format));
+    }
+
+    /**
+     * The row of one stream record whatever carried it: its line, or its payload with the reason it
+     * could not be opened in {@code decode_error}.
+     */
+    public static RowData row(
+            byte[] value, StringData source, long position, LineRecordFormat format) {
+        byte[] line = value == null ? new byte[0] : value;
         String error = null;
         if (format == LineRecordFormat.KINESIS_JSON) {
             try {
-                line = KinesisRecord.decode(value).data();
+                line = KinesisRecord.decode(line).data();
             } catch (KinesisRecord.InvalidRecordException e) {
                 error = e.getMessage();
             } catch (RuntimeException e) {
@@ -55,9 +68,7 @@ public final class LineRecordDeserializer implements KafkaRecordDeserializationS
         if (error == null && hasLineBreak(line)) {
             error = "record holds more than one line";
         }
-        out.collect(
-                LineRows.of(
-                        StringData.fromString(utf8(line)), source, record.offset(), ORIGIN, error));
+        return LineRows.of(StringData.fromString(utf8(line)), source, position, ORIGIN, error);
     }
 
     private static boolean hasLineBreak(byte[] line) {

@@ -1,4 +1,4 @@
-package io.tributary.pipelines.kafka;
+package io.tributary.pipelines.streams;
 
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.TributaryOptions;

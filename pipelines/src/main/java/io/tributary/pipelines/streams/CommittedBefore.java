@@ -1,5 +1,6 @@
-package io.tributary.pipelines.kafka;
+package io.tributary.pipelines.streams;
 
+import io.tributary.connector.kinesis.ShardRecord;
 import io.tributary.pipelines.runtime.InsertStatement;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,10 +9,11 @@ import org.apache.flink.table.functions.ScalarFunction;
 
 /**
  * {@code committed_before(table, source, offset)}: whether the table already holds the record at
- * {@code offset} of {@code source} ({@code kafka:<topic>/<partition>}), as it stood when the job
- * started. A fresh start reads each partition from the lowest offset any of its tables needs
- * ({@link CommittedOffsets#lowestNext}); each table's insert skips what that table holds, so a job
- * killed between two tables' commits ends with every record once in every table.
+ * {@code offset} of {@code source} ({@code kafka:<topic>/<partition>}, or the sequence number in a
+ * {@code kinesis:<stream>/<shard>/<sequence number>} source), as it stood when the job started. A
+ * fresh start reads each partition from the lowest offset any of its tables needs ({@link
+ * CommittedOffsets#lowestNext}); each table's insert skips what that table holds, so a job killed
+ * between two tables' commits ends with every record once in every table.
  */
 @Internal
 public final class CommittedBefore extends ScalarFunction {
@@ -19,12 +21,32 @@ public final class CommittedBefore extends ScalarFunction {
     private static final long serialVersionUID = 1L;
 
     private final HashMap<String, HashMap<String, Long>> highest = new HashMap<>();
+    private final HashMap<String, HashMap<String, String>> sequences = new HashMap<>();
 
     public CommittedBefore(Map<String, Map<String, Long>> byTable) {
-        byTable.forEach((table, offsets) -> highest.put(table, new HashMap<>(offsets)));
+        this(byTable, Map.of());
+    }
+
+    /**
+     * @param offsets per table, the highest Kafka offset per {@code kafka:<topic>/<partition>}
+     * @param sequences per table, the highest Kinesis sequence number per {@code
+     *     kinesis:<stream>/<shard>} (see {@link CommittedSequences})
+     */
+    public CommittedBefore(
+            Map<String, Map<String, Long>> offsets, Map<String, Map<String, String>> sequences) {
+        offsets.forEach((table, held) -> highest.put(table, new HashMap<>(held)));
+        sequences.forEach((table, held) -> this.sequences.put(table, new HashMap<>(held)));
     }
 
     public boolean eval(String table, String source, Long offset) {
+        if (source != null && KinesisSources.isRecord(source)) {
+            Map<String, String> held = sequences.get(table);
+            String last = held == null ? null : held.get(KinesisSources.shardPartOf(source));
+            return last != null
+                    && ShardRecord.compareSequenceNumbers(
+                                    KinesisSources.sequencePartOf(source), last)
+                            <= 0;
+        }
         Map<String, Long> offsets = highest.get(table);
         Long held = offsets == null || source == null ? null : offsets.get(source);
         return held != null && offset != null && offset <= held;

@@ -1,5 +1,6 @@
-package io.tributary.pipelines.kafka;
+package io.tributary.pipelines.streams;
 
+import io.tributary.connector.kinesis.KinesisSource;
 import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.LandingFiles;
@@ -7,6 +8,7 @@ import io.tributary.pipelines.runtime.LandingLinesFormat;
 import io.tributary.pipelines.runtime.LandingSplits;
 import io.tributary.pipelines.runtime.LiveTables;
 import io.tributary.pipelines.runtime.StoragePaths;
+import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +27,10 @@ import org.apache.flink.table.data.RowData;
 
 /**
  * The text lines of a line-based pipeline (web logs, shop events): landing files in batch mode, a
- * Kafka topic in streaming mode, both as {@link io.tributary.pipelines.runtime.LineRows}. A
- * backfill's bronze and silver lose only the rows of the files it read; a stream's skip the records
- * they hold, so a fresh start neither loses nor doubles a line.
+ * Kafka topic or a Kinesis stream in streaming mode, both as {@link
+ * io.tributary.pipelines.runtime.LineRows}. A backfill's bronze and silver lose only the rows of
+ * the files it read; a stream's skip the records they hold, so a fresh start neither loses nor
+ * doubles a line.
  */
 @Internal
 public final class LineSources {
@@ -78,14 +81,10 @@ public final class LineSources {
             String topic,
             LineRecordFormat format)
             throws Exception {
-        List<LakeTable> fed =
-                tables.stream()
-                        .filter(t -> fedByLines.contains(t.qualifiedName()))
-                        .collect(Collectors.toList());
         Map<String, Map<String, Long>> held =
                 CommittedOffsets.byTable(
                         conf,
-                        fed,
+                        fed(tables),
                         List.of(topic),
                         "source_file",
                         "line_number",
@@ -100,6 +99,66 @@ public final class LineSources {
                         CommittedOffsets.lowestNext(held));
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka: " + topic)
                 .uid(pipeline + "-kafka-source");
+    }
+
+    /**
+     * The stream's records: a Kafka topic, or a Kinesis stream, as {@code source} says.
+     *
+     * @param topicOrStream the topic, or the stream's name or ARN
+     */
+    public DataStream<RowData> stream(
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            List<LakeTable> tables,
+            StreamSource source,
+            String topicOrStream,
+            LineRecordFormat format)
+            throws Exception {
+        return source == StreamSource.KINESIS
+                ? kinesis(env, tEnv, conf, tables, topicOrStream, format)
+                : kafka(env, tEnv, conf, tables, topicOrStream, format);
+    }
+
+    /**
+     * The stream's records. A job started without state reads each shard after the lowest sequence
+     * number every table fed by lines holds (a shard some table lacks: from its start), and each of
+     * those tables skips the records it holds, as with Kafka.
+     */
+    public DataStream<RowData> kinesis(
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            List<LakeTable> tables,
+            String stream,
+            LineRecordFormat format)
+            throws Exception {
+        Map<String, Map<String, String>> held =
+                CommittedSequences.byTable(
+                        conf,
+                        fed(tables),
+                        KinesisSources.streamNameOf(stream),
+                        "source_file",
+                        "origin = '" + LiveTables.STREAM_ORIGIN + "'");
+        tEnv.createTemporarySystemFunction(
+                CommittedBefore.NAME, new CommittedBefore(Map.of(), held));
+        KinesisSource<RowData> source =
+                KinesisSources.source(
+                        conf,
+                        stream,
+                        new LineShardRecords(format),
+                        CommittedSequences.lowestHeld(held));
+        return env.fromSource(
+                        source,
+                        WatermarkStrategy.noWatermarks(),
+                        "kinesis: " + KinesisSources.streamNameOf(stream))
+                .uid(pipeline + "-kinesis-source");
+    }
+
+    private List<LakeTable> fed(List<LakeTable> tables) {
+        return tables.stream()
+                .filter(t -> fedByLines.contains(t.qualifiedName()))
+                .collect(Collectors.toList());
     }
 
     /** A stream's statement into a table fed by lines, skipping the records the table holds. */

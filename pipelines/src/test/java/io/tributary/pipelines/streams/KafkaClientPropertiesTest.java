@@ -1,4 +1,4 @@
-package io.tributary.pipelines.kafka;
+package io.tributary.pipelines.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

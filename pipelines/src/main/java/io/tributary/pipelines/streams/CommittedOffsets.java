@@ -1,4 +1,4 @@
-package io.tributary.pipelines.kafka;
+package io.tributary.pipelines.streams;
 
 import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.pipelines.runtime.EmbeddedCluster;
@@ -62,7 +62,36 @@ public final class CommittedOffsets {
             String offsetColumn,
             String condition)
             throws Exception {
-        Map<String, Map<String, Long>> highest = new HashMap<>();
+        return highest(
+                conf,
+                tables,
+                prefixes,
+                sourceColumn,
+                sourceColumn,
+                offsetColumn,
+                condition,
+                Long.class);
+    }
+
+    /**
+     * The highest value of {@code positionExpression} per table and value of {@code
+     * sourceExpression}, over the rows whose {@code sourceColumn} starts with one of {@code
+     * prefixes}.
+     *
+     * @param sourceColumn the column the prefixes are matched against
+     * @param sourceExpression what rows are grouped by (the column, or a part of it)
+     */
+    public static <T> Map<String, Map<String, T>> highest(
+            Configuration conf,
+            List<LakeTable> tables,
+            List<String> prefixes,
+            String sourceColumn,
+            String sourceExpression,
+            String positionExpression,
+            String condition,
+            Class<T> positionType)
+            throws Exception {
+        Map<String, Map<String, T>> highest = new HashMap<>();
         String root = LakeCatalog.lakeRoot(conf);
         List<LakeTable> existing =
                 tables.stream()
@@ -98,9 +127,9 @@ public final class CommittedOffsets {
                                         "SELECT '"
                                                 + t.qualifiedName()
                                                 + "' AS tbl, "
-                                                + sourceColumn
+                                                + sourceExpression
                                                 + " AS src, "
-                                                + offsetColumn
+                                                + positionExpression
                                                 + " AS pos FROM "
                                                 + t.qualifiedName()
                                                 + " WHERE "
@@ -112,7 +141,7 @@ public final class CommittedOffsets {
             while (rows.hasNext()) {
                 Row row = rows.next();
                 highest.get((String) row.getField(0))
-                        .put((String) row.getField(1), (Long) row.getField(2));
+                        .put((String) row.getField(1), positionType.cast(row.getField(2)));
             }
         }
         return highest;

@@ -1,4 +1,4 @@
-package io.tributary.pipelines.kafka;
+package io.tributary.pipelines.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,5 +47,34 @@ class CommittedBeforeTest {
                 .isEqualTo(
                         "INSERT INTO bronze.t\nSELECT * FROM (\nSELECT a, source_file, line_number FROM v\n) AS fresh"
                                 + " WHERE NOT committed_before('bronze.t', source_file, line_number)");
+    }
+
+    private static final String SHARD_0 = "kinesis:s/shardId-000000000000";
+    private static final String SHARD_1 = "kinesis:s/shardId-000000000001";
+    private static final Map<String, Map<String, String>> SEQUENCES =
+            Map.of(
+                    "bronze.weblogs_raw", Map.of(SHARD_0, "1000", SHARD_1, "77"),
+                    "silver.weblogs_requests", Map.of(SHARD_0, "999", SHARD_1, "77"),
+                    "silver.weblogs_rejects", Map.of(SHARD_0, "1000"));
+
+    @Test
+    void aFreshKinesisStartContinuesAfterWhatEveryTableHolds() {
+        assertThat(CommittedSequences.lowestHeld(SEQUENCES))
+                // Shard 1: no reject committed, so it is read from its start (left out).
+                .containsExactlyInAnyOrderEntriesOf(Map.of("shardId-000000000000", "999"));
+    }
+
+    @Test
+    void eachTableSkipsTheKinesisRecordsItHoldsComparedAsNumbers() {
+        CommittedBefore held = new CommittedBefore(HELD, SEQUENCES);
+        assertThat(held.eval("bronze.weblogs_raw", SHARD_0 + "/1000", 0L)).isTrue();
+        assertThat(held.eval("bronze.weblogs_raw", SHARD_0 + "/999", 0L)).isTrue();
+        assertThat(held.eval("bronze.weblogs_raw", SHARD_0 + "/1001", 0L)).isFalse();
+        // Longer is larger, whatever the text order says.
+        assertThat(held.eval("silver.weblogs_requests", SHARD_0 + "/10000", 0L)).isFalse();
+        assertThat(held.eval("silver.weblogs_rejects", SHARD_1 + "/5", 0L)).isFalse();
+        assertThat(held.eval("bronze.weblogs_raw", "kafka:t/0", 99L))
+                .as("Kafka rows beside them")
+                .isTrue();
     }
 }

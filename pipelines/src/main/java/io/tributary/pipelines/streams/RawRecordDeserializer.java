@@ -1,4 +1,4 @@
-package io.tributary.pipelines.kafka;
+package io.tributary.pipelines.streams;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

@@ -1,0 +1,85 @@
+package io.tributary.pipelines.testutils;
+
+import io.tributary.connector.kinesis.KinesisSourceOptions;
+import io.tributary.connector.kinesis.local.Kinesalite;
+import io.tributary.connector.kinesis.local.LocalStreams;
+import io.tributary.pipelines.runtime.TributaryOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Kinesis API (kinesalite, installed with npm into {@code target/} when absent) for a test
+ * class: {@code @RegisterExtension static KinesaliteServer}.
+ */
+public final class KinesaliteServer implements BeforeAllCallback, AfterAllCallback {
+    private Kinesalite kinesalite;
+    private LocalStreams streams;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        kinesalite = Kinesalite.start();
+        streams = new LocalStreams(kinesalite.endpoint());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        streams.close();
+        kinesalite.close();
+    }
+
+    public LocalStreams streams() {
+        return streams;
+    }
+
+    public void createStream(String stream, int shards) {
+        streams.create(stream, shards);
+    }
+
+    /** Puts UTF-8 records, each with a partition key of its own, so they spread over the shards. */
+    public void sendLines(String stream, List<String> values) {
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            records.add(
+                    new AbstractMap.SimpleEntry<>(
+                            "line-" + i, values.get(i).getBytes(StandardCharsets.UTF_8)));
+        }
+        streams.put(stream, records);
+    }
+
+    /** The settings that point a pipeline at this server, as {@code -D} keys and values. */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(TributaryOptions.KINESIS_ENDPOINT.key(), kinesalite.endpoint());
+        settings.put(TributaryOptions.KINESIS_REGION.key(), Kinesalite.REGION);
+        String properties = "tributary.kinesis.properties.";
+        settings.put(properties + KinesisSourceOptions.AWS_CREDENTIALS_PROVIDER.key(), "BASIC");
+        settings.put(
+                properties + KinesisSourceOptions.AWS_ACCESS_KEY_ID.key(),
+                Kinesalite.ACCESS_KEY_ID);
+        settings.put(
+                properties + KinesisSourceOptions.AWS_SECRET_ACCESS_KEY.key(),
+                Kinesalite.SECRET_ACCESS_KEY);
+        settings.put(properties + KinesisSourceOptions.SHARD_DISCOVERY_INTERVAL.key(), "200ms");
+        settings.put(properties + KinesisSourceOptions.EMPTY_RECORDS_FETCH_INTERVAL.key(), "50ms");
+        return settings;
+    }
+
+    public void configure(Configuration conf) {
+        settings().forEach(conf::setString);
+    }
+
+    /** {@link #settings()} as CLI arguments. */
+    public List<String> args() {
+        List<String> args = new ArrayList<>();
+        settings().forEach((key, value) -> args.addAll(List.of("-D", key + "=" + value)));
+        return args;
+    }
+}
