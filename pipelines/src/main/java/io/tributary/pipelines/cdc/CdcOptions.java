@@ -1,5 +1,6 @@
 package io.tributary.pipelines.cdc;
 
+import io.tributary.pipelines.runtime.StreamSource;
 import java.time.Duration;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
@@ -19,8 +20,17 @@ public final class CdcOptions {
                     .noDefaultValue()
                     .withDescription(
                             "YAML file listing the captured tables: for each, its source name, domain, "
-                                    + "Kafka topic, format (debezium-json or dms-json), primary key, "
+                                    + "Kafka topic or Kinesis stream, format (debezium-json or dms-json), primary key, "
                                     + "columns and whether to keep SCD2 history. See docs/cdc.md.");
+
+    public static final ConfigOption<StreamSource> SOURCE =
+            ConfigOptions.key("tributary.cdc.source")
+                    .enumType(StreamSource.class)
+                    .defaultValue(StreamSource.KAFKA)
+                    .withDescription(
+                            "What the change events are read from: Kafka topics, or Kinesis streams"
+                                    + " (each table's 'topic' in the tables file then names its stream,"
+                                    + " by name or ARN; tables may share one, as AWS DMS writes them).");
 
     public static final ConfigOption<Duration> DELETED_KEY_RETENTION =
             ConfigOptions.key("tributary.cdc.deleted-key-retention")

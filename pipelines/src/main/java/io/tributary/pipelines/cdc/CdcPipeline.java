@@ -16,10 +16,14 @@ import io.tributary.pipelines.runtime.LiveTables;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.streams.CommittedBefore;
 import io.tributary.pipelines.streams.CommittedOffsets;
+import io.tributary.pipelines.streams.CommittedSequences;
 import io.tributary.pipelines.streams.KafkaSources;
+import io.tributary.pipelines.streams.KinesisSources;
 import io.tributary.pipelines.streams.RawRecordDeserializer;
+import io.tributary.pipelines.streams.RawShardRecords;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -182,22 +186,11 @@ public final class CdcPipeline implements Pipeline {
         Map<String, CdcFormat> formatByTopic = new LinkedHashMap<>();
         specs.forEach(s -> formatByTopic.put(s.topic(), s.format()));
         List<String> topics = new ArrayList<>(formatByTopic.keySet());
-        Map<String, Map<String, Long>> held =
-                CommittedOffsets.byTable(
-                        conf, recordTables(), topics, "source", "source_offset", null);
-        tEnv.createTemporarySystemFunction(CommittedBefore.NAME, new CommittedBefore(held));
-        Map<TopicPartition, Long> start = CommittedOffsets.lowestNext(held);
-        Map<String, Long> startBySource = new HashMap<>();
-        start.forEach(
-                (p, next) ->
-                        startBySource.put(KafkaSources.sourceOf(p.topic(), p.partition()), next));
+        Map<String, String> startBySource = new HashMap<>();
         DataStream<RowData> raw =
-                env.fromSource(
-                                KafkaSources.source(
-                                        conf, NAME, topics, new RawRecordDeserializer(), start),
-                                WatermarkStrategy.noWatermarks(),
-                                "kafka: " + String.join(", ", topics))
-                        .uid("cdc-kafka-source");
+                conf.get(CdcOptions.SOURCE) == StreamSource.KINESIS
+                        ? kinesis(env, tEnv, conf, topics, startBySource)
+                        : kafka(env, tEnv, conf, topics, startBySource);
         SingleOutputStreamOperator<RowData> events =
                 raw.process(
                                 new ChangeRouter(
@@ -263,7 +256,72 @@ public final class CdcPipeline implements Pipeline {
         tEnv.createTemporaryView("cdc_silver_rejects", tEnv.fromDataStream(silverRejects));
     }
 
-    /** The tables whose rows name the Kafka record they came from. */
+    /**
+     * The topics' records, from the offsets every record table lacks; {@code startBySource} gets
+     * the first offset read per partition.
+     */
+    private DataStream<RowData> kafka(
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            List<String> topics,
+            Map<String, String> startBySource)
+            throws Exception {
+        Map<String, Map<String, Long>> held =
+                CommittedOffsets.byTable(
+                        conf, recordTables(), topics, "source", "source_offset", null);
+        tEnv.createTemporarySystemFunction(CommittedBefore.NAME, new CommittedBefore(held));
+        Map<TopicPartition, Long> start = CommittedOffsets.lowestNext(held);
+        start.forEach(
+                (p, next) ->
+                        startBySource.put(
+                                KafkaSources.sourceOf(p.topic(), p.partition()),
+                                Long.toString(next)));
+        return env.fromSource(
+                        KafkaSources.source(conf, NAME, topics, new RawRecordDeserializer(), start),
+                        WatermarkStrategy.noWatermarks(),
+                        "kafka: " + String.join(", ", topics))
+                .uid("cdc-kafka-source");
+    }
+
+    /**
+     * The streams' records (one source per stream), each shard after the last sequence number every
+     * record table holds; {@code startBySource} gets that number per shard.
+     */
+    private DataStream<RowData> kinesis(
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            List<String> streams,
+            Map<String, String> startBySource)
+            throws Exception {
+        Map<String, Map<String, String>> held = new HashMap<>();
+        DataStream<RowData> records = null;
+        for (String stream : streams) {
+            String name = KinesisSources.streamNameOf(stream);
+            Map<String, Map<String, String>> ofStream =
+                    CommittedSequences.byTable(conf, recordTables(), name, "source", null);
+            ofStream.forEach(
+                    (table, shards) ->
+                            held.computeIfAbsent(table, t -> new HashMap<>()).putAll(shards));
+            Map<String, String> after = CommittedSequences.lowestHeld(ofStream);
+            after.forEach(
+                    (shard, seq) -> startBySource.put(KinesisSources.shardOf(name, shard), seq));
+            DataStream<RowData> one =
+                    env.fromSource(
+                                    KinesisSources.source(
+                                            conf, stream, new RawShardRecords(stream), after),
+                                    WatermarkStrategy.noWatermarks(),
+                                    "kinesis: " + name)
+                            .uid("cdc-kinesis-source-" + name);
+            records = records == null ? one : records.union(one);
+        }
+        tEnv.createTemporarySystemFunction(
+                CommittedBefore.NAME, new CommittedBefore(Map.of(), held));
+        return records;
+    }
+
+    /** The tables whose rows name the stream record they came from. */
     private List<LakeTable> recordTables() {
         return tables().stream()
                 .filter(
@@ -283,7 +341,7 @@ public final class CdcPipeline implements Pipeline {
             StreamTableEnvironment tEnv,
             Configuration conf,
             CdcTableSpec spec,
-            Map<String, Long> startBySource) {
+            Map<String, String> startBySource) {
         String bronze = "bronze.cdc_" + spec.name();
         LakeCatalog.createIfAbsent(tEnv, bronze);
         LakeTable table =

@@ -120,7 +120,7 @@ public final class KinesisSources {
     }
 
     /** {@code kinesis:<stream>/<shard id>}: a shard, as {@link CommittedSequences} keys it. */
-    static String shardOf(String stream, String shardId) {
+    public static String shardOf(String stream, String shardId) {
         return prefixOf(stream) + shardId;
     }
 

@@ -8,7 +8,6 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.BigIntType;
-import org.apache.flink.table.types.logical.IntType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.VarBinaryType;
@@ -17,9 +16,10 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Kafka records as rows of topic, partition, offset and value, decoded later so that a record that
- * is no change event still reaches a rejects table. Records without a value (Debezium's tombstones
- * after a delete, for log compaction) carry nothing and are skipped.
+ * Kafka records as rows of topic, source ({@code kafka:<topic>/<partition>}), offset and value,
+ * decoded later so that a record that is no change event still reaches a rejects table (Kinesis
+ * records make the same rows: {@link RawShardRecords}). Records without a value (Debezium's
+ * tombstones after a delete, for log compaction) carry nothing and are skipped.
  */
 @Internal
 public final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RowData> {
@@ -29,11 +29,11 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
             RowType.of(
                     new LogicalType[] {
                         VarCharType.STRING_TYPE,
-                        new IntType(),
+                        VarCharType.STRING_TYPE,
                         new BigIntType(),
                         new VarBinaryType(VarBinaryType.MAX_LENGTH)
                     },
-                    new String[] {"topic", "kafka_partition", "kafka_offset", "payload"});
+                    new String[] {"topic", "source", "source_offset", "payload"});
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RowData> out) {
@@ -41,7 +41,8 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
             out.collect(
                     GenericRowData.of(
                             StringData.fromString(record.topic()),
-                            record.partition(),
+                            StringData.fromString(
+                                    KafkaSources.sourceOf(record.topic(), record.partition())),
                             record.offset(),
                             record.value()));
         }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.pipelines.cdc.command.OrderChangeScript;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.KafkaBroker;
+import io.tributary.pipelines.testutils.KinesaliteServer;
 import io.tributary.pipelines.testutils.LaggingTables;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.OrderChanges;
@@ -26,20 +28,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The generic CDC job on the MiniCluster with an in-JVM Kafka broker: Debezium and DMS change
- * events into bronze, current-state silver and SCD2 history, ordered by the source's commit order
- * whatever order they arrive in; control events, undecodable records and rows that do not fit their
- * columns kept with their reason.
+ * The generic CDC job on the MiniCluster with an in-JVM Kafka broker (and Kinesis, kinesalite,
+ * where the source matters): Debezium and DMS change events into bronze, current-state silver and
+ * SCD2 history, ordered by the source's commit order whatever order they arrive in; control events,
+ * undecodable records and rows that do not fit their columns kept with their reason.
  */
 class CdcPipelineITCase {
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+    @RegisterExtension static final KinesaliteServer KINESIS = new KinesaliteServer();
 
     private static int topics;
 
     @TempDir Path dir;
+
+    private Configuration conf(String lake, String tablesYaml, StreamSource source)
+            throws IOException {
+        Configuration conf = conf(lake, tablesYaml);
+        conf.set(CdcOptions.SOURCE, source);
+        KINESIS.configure(conf);
+        return conf;
+    }
 
     private Configuration conf(String lake, String tablesYaml) throws IOException {
         Path tablesFile = Files.writeString(dir.resolve(lake + "-tables.yaml"), tablesYaml);
@@ -79,9 +91,27 @@ class CdcPipelineITCase {
     }
 
     private static String newTopic() {
+        return newTopic(StreamSource.KAFKA);
+    }
+
+    /** A topic, or a stream, of three partitions or shards. */
+    private static String newTopic(StreamSource source) {
         String topic = "cdc." + topics++;
-        KAFKA.createTopic(topic, 3);
+        if (source == StreamSource.KINESIS) {
+            KINESIS.createStream(topic, 3);
+        } else {
+            KAFKA.createTopic(topic, 3);
+        }
         return topic;
+    }
+
+    private static void send(StreamSource source, String topic, List<String> lines)
+            throws Exception {
+        if (source == StreamSource.KINESIS) {
+            KINESIS.sendLines(topic, lines);
+        } else {
+            KAFKA.sendLines(topic, lines);
+        }
     }
 
     private List<String> silver(Configuration conf, String table) throws Exception {
@@ -90,19 +120,23 @@ class CdcPipelineITCase {
     }
 
     private void assertArrivalOrderDoesNotMatter(
-            String format, String source, Function<OrderChangeScript.Change, String> render)
+            String format,
+            String source,
+            Function<OrderChangeScript.Change, String> render,
+            StreamSource from)
             throws Exception {
         List<OrderChangeScript.Change> script = OrderChangeScript.script(7, 40, 600);
-        String inOrder = newTopic();
-        String shuffled = newTopic();
-        KAFKA.sendLines(inOrder, script.stream().map(render).collect(Collectors.toList()));
-        KAFKA.sendLines(
+        String inOrder = newTopic(from);
+        String shuffled = newTopic(from);
+        send(from, inOrder, script.stream().map(render).collect(Collectors.toList()));
+        send(
+                from,
                 shuffled,
                 OrderChangeScript.shuffled(script, 11).stream()
                         .map(render)
                         .collect(Collectors.toList()));
-        Configuration first = conf("in-order", ordersTable(source, inOrder, format));
-        Configuration second = conf("shuffled", ordersTable(source, shuffled, format));
+        Configuration first = conf("in-order", ordersTable(source, inOrder, format), from);
+        Configuration second = conf("shuffled", ordersTable(source, shuffled, format), from);
 
         run(first);
         run(second);
@@ -124,12 +158,17 @@ class CdcPipelineITCase {
     @Test
     void debeziumEventsInAnyArrivalOrderGiveTheSourcesTables() throws Exception {
         assertArrivalOrderDoesNotMatter(
-                "debezium-json", "public.orders", OrderChangeScript.Change::debezium);
+                "debezium-json",
+                "public.orders",
+                OrderChangeScript.Change::debezium,
+                StreamSource.KAFKA);
     }
 
-    @Test
-    void dmsRecordsInAnyArrivalOrderGiveTheSourcesTables() throws Exception {
-        assertArrivalOrderDoesNotMatter("dms-json", "orders", OrderChangeScript.Change::dms);
+    /** DMS writes to Kinesis in AWS: both carriers give the same tables. */
+    @ParameterizedTest
+    @EnumSource(StreamSource.class)
+    void dmsRecordsInAnyArrivalOrderGiveTheSourcesTables(StreamSource from) throws Exception {
+        assertArrivalOrderDoesNotMatter("dms-json", "orders", OrderChangeScript.Change::dms, from);
     }
 
     @Test
@@ -240,27 +279,29 @@ class CdcPipelineITCase {
      * The events arrive shuffled, so changes on either side of the restart overtake each other.
      */
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "silver/shop_orders,silver/shop_orders_history",
-                "silver/shop_orders",
-                "bronze/cdc_orders"
-            })
-    void aFreshStartAfterAKillBetweenTwoTablesCommitsLeavesEveryTableExact(String lagging)
-            throws Exception {
+    @CsvSource({
+        "silver/shop_orders;silver/shop_orders_history, KAFKA",
+        "silver/shop_orders, KAFKA",
+        "bronze/cdc_orders, KAFKA",
+        "silver/shop_orders;silver/shop_orders_history, KINESIS",
+        "bronze/cdc_orders, KINESIS"
+    })
+    void aFreshStartAfterAKillBetweenTwoTablesCommitsLeavesEveryTableExact(
+            String lagging, StreamSource source) throws Exception {
         List<OrderChangeScript.Change> script = OrderChangeScript.script(5, 30, 400);
         List<String> events =
                 OrderChangeScript.shuffled(script, 3).stream()
                         .map(OrderChangeScript.Change::debezium)
                         .collect(Collectors.toList());
-        String topic = newTopic();
-        Configuration conf = conf("kill", ordersTable("public.orders", topic, "debezium-json"));
-        KAFKA.sendLines(topic, events.subList(0, 250));
+        String topic = newTopic(source);
+        Configuration conf =
+                conf("kill", ordersTable("public.orders", topic, "debezium-json"), source);
+        send(source, topic, events.subList(0, 250));
         run(conf);
         LaggingTables behind =
                 LaggingTables.setAside(
-                        dir.resolve("kill"), dir.resolve("aside"), List.of(lagging.split(",")));
-        KAFKA.sendLines(topic, events.subList(250, 400));
+                        dir.resolve("kill"), dir.resolve("aside"), List.of(lagging.split(";")));
+        send(source, topic, events.subList(250, 400));
         run(conf);
         behind.fallBack();
 

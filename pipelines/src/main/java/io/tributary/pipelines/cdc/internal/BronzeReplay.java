@@ -1,6 +1,8 @@
 package io.tributary.pipelines.cdc.internal;
 
+import io.tributary.connector.kinesis.ShardRecord;
 import io.tributary.pipelines.cdc.CdcTableSpec;
+import io.tributary.pipelines.streams.KinesisSources;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,11 +30,12 @@ import org.apache.flink.util.Collector;
  * for the keyed operators: they rebuild what the operators knew (each key's position, its row for
  * TOAST placeholders, its versions) and re-send every change, which the keyed silver tables absorb
  * as upserts of what they hold. A job killed after bronze's commit and before silver's thus starts
- * fresh with silver complete; the events go to no other table. Only events before the offsets the
- * Kafka source starts at are replayed, so no event reaches an operator twice; those offsets are
- * kept in state, so a job restored in the middle of the replay keeps the same bound. An event that
- * no longer fits the table was a silver reject when it arrived: it is counted, not re-sent. Input:
- * {@link #READ} rows of a bounded read of the bronze table.
+ * fresh with silver complete; the events go to no other table. Only events before the positions the
+ * stream source starts at (Kafka offsets, Kinesis sequence numbers) are replayed, so no event
+ * reaches an operator twice; those offsets are kept in state, so a job restored in the middle of
+ * the replay keeps the same bound. An event that no longer fits the table was a silver reject when
+ * it arrived: it is counted, not re-sent. Input: {@link #READ} rows of a bounded read of the bronze
+ * table.
  */
 @Internal
 public final class BronzeReplay extends RichFlatMapFunction<RowData, RowData>
@@ -50,25 +53,28 @@ public final class BronzeReplay extends RichFlatMapFunction<RowData, RowData>
     private final CdcTableSpec spec;
 
     /**
-     * The Kafka source's first offset per {@code kafka:<topic>/<partition>} as this run started.
+     * Where this run's stream source started: per {@code kafka:<topic>/<partition>} the first
+     * offset it reads; per {@code kinesis:<stream>/<shard>} the last sequence number it does not
+     * read.
      */
-    private final HashMap<String, Long> kafkaStart;
+    private final HashMap<String, String> streamStart;
 
-    private transient Map<String, Long> bound;
+    private transient Map<String, String> bound;
     private transient ListState<String> boundState;
     private transient Counter misfits;
 
-    public BronzeReplay(CdcTableSpec spec, Map<String, Long> kafkaStart) {
+    public BronzeReplay(CdcTableSpec spec, Map<String, String> streamStart) {
         this.spec = spec;
-        this.kafkaStart = new HashMap<>(kafkaStart);
+        this.streamStart = new HashMap<>(streamStart);
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
+        // The state's name predates Kinesis; savepoints know it by this name.
         boundState =
                 context.getOperatorStateStore()
                         .getUnionListState(new ListStateDescriptor<>("kafka-start", Types.STRING));
-        bound = new HashMap<>(kafkaStart);
+        bound = new HashMap<>(streamStart);
         if (context.isRestored()) {
             List<String> stored = new ArrayList<>();
             boundState.get().forEach(stored::add);
@@ -76,7 +82,7 @@ public final class BronzeReplay extends RichFlatMapFunction<RowData, RowData>
                 bound.clear();
                 for (String entry : stored) {
                     int eq = entry.lastIndexOf('=');
-                    bound.put(entry.substring(0, eq), Long.parseLong(entry.substring(eq + 1)));
+                    bound.put(entry.substring(0, eq), entry.substring(eq + 1));
                 }
             }
         }
@@ -102,8 +108,8 @@ public final class BronzeReplay extends RichFlatMapFunction<RowData, RowData>
         }
         String source = event.getString(1).toString();
         long offset = event.getLong(2);
-        if (offset >= bound.getOrDefault(source, Long.MAX_VALUE)) {
-            return; // the Kafka source reads it again
+        if (!replays(bound, source, offset)) {
+            return; // the stream source reads it again
         }
         try {
             byte[] payload = event.getString(0).toBytes();
@@ -113,5 +119,18 @@ public final class BronzeReplay extends RichFlatMapFunction<RowData, RowData>
         } catch (ChangeEvent.InvalidChangeException | RuntimeException e) {
             misfits.inc();
         }
+    }
+
+    /** Whether the stream source, started at {@code bound}, does not deliver the record again. */
+    static boolean replays(Map<String, String> bound, String source, long offset) {
+        if (KinesisSources.isRecord(source)) {
+            String last = bound.get(KinesisSources.shardPartOf(source));
+            return last != null
+                    && ShardRecord.compareSequenceNumbers(
+                                    KinesisSources.sequencePartOf(source), last)
+                            <= 0;
+        }
+        String next = bound.get(source);
+        return next == null || offset < Long.parseLong(next);
     }
 }

@@ -2,7 +2,6 @@ package io.tributary.pipelines.cdc.internal;
 
 import io.tributary.pipelines.cdc.CdcFormat;
 import io.tributary.pipelines.cdc.CdcTableSpec;
-import io.tributary.pipelines.streams.KafkaSources;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,7 +82,7 @@ public final class ChangeRouter extends ProcessFunction<RowData, RowData> {
     @Override
     public void processElement(RowData raw, Context ctx, Collector<RowData> out) {
         String topic = raw.getString(0).toString();
-        StringData source = StringData.fromString(KafkaSources.sourceOf(topic, raw.getInt(1)));
+        StringData source = raw.getString(1);
         long offset = raw.getLong(2);
         byte[] bytes = raw.getBinary(3);
         StringData payload = StringData.fromString(new String(bytes, StandardCharsets.UTF_8));
