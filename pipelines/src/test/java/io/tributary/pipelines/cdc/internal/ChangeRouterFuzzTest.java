@@ -130,6 +130,7 @@ class ChangeRouterFuzzTest {
     }
 
     private static RowData input(long offset, byte[] payload) {
-        return GenericRowData.of(StringData.fromString("t"), 0, offset, payload);
+        return GenericRowData.of(
+                StringData.fromString("t"), StringData.fromString("kafka:t/0"), offset, payload);
     }
 }

@@ -38,7 +38,7 @@ class ChangeRouterTest {
             harness.processElement(
                     GenericRowData.of(
                             StringData.fromString("t"),
-                            0,
+                            StringData.fromString("kafka:t/0"),
                             7L,
                             dms.getBytes(StandardCharsets.UTF_8)),
                     0);
