@@ -32,3 +32,8 @@ output "gold_table_locations" {
   description = "Where each gold table's Delta log lives."
   value       = module.catalog.gold_table_locations
 }
+
+output "stream_arns" {
+  description = "Kinesis stream ARNs by short name (empty without create_streams): the helm values pipelines.<name>.settings.stream, with settings.source: kinesis."
+  value       = var.create_streams ? module.streams[0].stream_arns : {}
+}

@@ -6,7 +6,8 @@
 #   bronze/weblogs_) and uses the buckets' KMS key and the Glue databases;
 # - a role with read_landing reads the landing files (backfills);
 # - a role with checkpoints reads and writes checkpoints, savepoints and HA metadata (streaming);
-# - a role with stream_arns reads those Kinesis streams and nothing else of Kinesis.
+# - a role with stream_arns reads those Kinesis streams and nothing else of Kinesis (and decrypts
+#   them with the customer-managed keys in stream_kms_key_arns, if any).
 # One job writes bronze, silver and gold of its domain, so a role deletes only under the prefixes
 # it writes: a job's own uncommitted files, its writer lease, Delta log files past retention.
 
@@ -123,18 +124,24 @@ data "aws_iam_policy_document" "flink" {
   dynamic "statement" {
     for_each = length(each.value.stream_arns) > 0 ? [1] : []
     content {
+      # What the polling source calls (kinesis-connector): reading only, no consumer to register.
       sid = "ReadStreams"
       actions = [
-        "kinesis:DescribeStream",
         "kinesis:DescribeStreamSummary",
         "kinesis:ListShards",
         "kinesis:GetShardIterator",
         "kinesis:GetRecords",
-        "kinesis:SubscribeToShard",
-        "kinesis:DescribeStreamConsumer",
-        "kinesis:RegisterStreamConsumer",
       ]
-      resources = concat(each.value.stream_arns, [for s in each.value.stream_arns : "${s}/consumer/*"])
+      resources = each.value.stream_arns
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(each.value.stream_arns) > 0 && length(var.stream_kms_key_arns) > 0 ? [1] : []
+    content {
+      sid       = "DecryptStreams"
+      actions   = ["kms:Decrypt"]
+      resources = var.stream_kms_key_arns
     }
   }
 }

@@ -66,3 +66,9 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "stream_kms_key_arns" {
+  description = "Customer-managed KMS keys the Kinesis streams are encrypted with (the streams module's kms_key_arn); the roles that read streams may decrypt with them. Empty for the AWS managed key alias/aws/kinesis, which needs no grant."
+  type        = list(string)
+  default     = []
+}

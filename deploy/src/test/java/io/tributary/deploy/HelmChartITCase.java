@@ -275,6 +275,36 @@ class HelmChartITCase {
     }
 
     @Test
+    void aPipelineReadsKinesisWithItsRoleAndNeverWithKeysInTheValues() throws Exception {
+        String arn = "arn:aws:kinesis:eu-west-1:123456789012:stream/lake-weblogs-lines";
+        List<JsonNode> docs =
+                render(
+                        Map.of(
+                                "kinesis.region", "eu-west-1",
+                                "kinesis.properties.source\\.shard\\.discovery\\.interval", "30s",
+                                "pipelines.weblogs.settings.source", "kinesis",
+                                "pipelines.weblogs.settings.stream", arn));
+        String profile =
+                OperatorManifestsITCase.named(docs, "lake-profile")
+                        .at("/data/profile.yaml")
+                        .asText();
+        assertThat(profile)
+                .contains(
+                        "  kinesis:\n    region: \"eu-west-1\"\n    initial-position: TRIM_HORIZON")
+                .contains("source.shard.discovery.interval: 30s")
+                .contains("  weblogs:\n    source: \"kinesis\"\n    stream: \"" + arn + "\"");
+
+        assertThatThrownBy(
+                        () ->
+                                render(
+                                        Map.of(
+                                                "kinesis.properties.aws\\.credentials\\.basic\\.secretkey",
+                                                "abc")))
+                .hasMessageContaining(
+                        "kinesis.properties.aws.credentials.basic.secretkey would put AWS credentials");
+    }
+
+    @Test
     void theChartAndThePlainManifestsGiveFlinkTheSameSettings() throws Exception {
         List<JsonNode> chart = render(Map.of());
         Path components = Renderings.MANIFESTS.resolve("components");

@@ -190,7 +190,8 @@ class TerraformPoliciesITCase {
                         "ReadWriteCheckpoints",
                         "UseBucketKey",
                         "GlueCatalog",
-                        "ReadStreams");
+                        "ReadStreams",
+                        "DecryptStreams");
         bySid.forEach(
                 (sid, st) ->
                         assertThat(st.get("actions").toString())
@@ -205,6 +206,13 @@ class TerraformPoliciesITCase {
         assertThat(list(bySid.get("ReadLanding").get("actions")))
                 .as("landing files are only read")
                 .containsExactly("s3:GetObject");
+        assertThat(list(bySid.get("ReadStreams").get("actions")))
+                .as("streams are only read, by polling: no consumer is registered")
+                .containsExactlyInAnyOrder(
+                        "kinesis:DescribeStreamSummary",
+                        "kinesis:ListShards",
+                        "kinesis:GetShardIterator",
+                        "kinesis:GetRecords");
         assertThat(policy)
                 .as("landing and checkpoints only for the roles that say so")
                 .contains("for_each = each.value.read_landing ? [1] : []")
