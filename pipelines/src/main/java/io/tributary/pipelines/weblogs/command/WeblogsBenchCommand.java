@@ -4,6 +4,7 @@ import io.tributary.pipelines.command.CommonOptions;
 import io.tributary.pipelines.command.Logging;
 import io.tributary.pipelines.command.ScratchDir;
 import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,6 +68,15 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
     long events;
 
     @Option(
+            names = "--source",
+            defaultValue = "kafka",
+            description =
+                    "Streaming: kafka (embedded broker: throughput, then freshness) or kinesis (a"
+                            + " local kinesalite, installed with npm into target/: throughput only)"
+                            + " (default: ${DEFAULT-VALUE}).")
+    StreamSource source;
+
+    @Option(
             names = "--rate",
             defaultValue = "20000",
             description =
@@ -104,8 +114,12 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
         Configuration conf = common.configuration();
         Path dir = scratch.emptied();
         if (mode == PipelineMode.STREAMING) {
-            new WeblogsStreamingBench(conf, dir, System.out)
-                    .run(events, rate, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp));
+            WeblogsStreamingBench bench = new WeblogsStreamingBench(conf, dir, System.out);
+            if (source == StreamSource.KINESIS) {
+                bench.runKinesis(events);
+            } else {
+                bench.run(events, rate, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp));
+            }
             return 0;
         }
         Optional<SparkYardstick> yardstick =

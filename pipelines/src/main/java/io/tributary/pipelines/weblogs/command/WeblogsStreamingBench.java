@@ -2,20 +2,26 @@ package io.tributary.pipelines.weblogs.command;
 
 import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.connector.delta.DeltaTableReader;
+import io.tributary.connector.kinesis.KinesisSourceOptions;
+import io.tributary.connector.kinesis.local.Kinesalite;
+import io.tributary.connector.kinesis.local.LocalStreams;
 import io.tributary.pipelines.command.Freshness;
 import io.tributary.pipelines.command.ResultPrinter;
 import io.tributary.pipelines.command.SteadyFeed;
 import io.tributary.pipelines.demo.EmbeddedKafka;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
+import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
 import io.tributary.pipelines.weblogs.WeblogsOptions;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,7 +38,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * The streaming benchmark of the web-log job, against an embedded Kafka broker and a local lake.
+ * The streaming benchmark of the web-log job, against an embedded Kafka broker (or a local
+ * kinesalite, throughput only) and a local lake.
  *
  * <p><b>Throughput:</b> a topic is filled with N lines first (not timed), then the streaming job
  * reads it with {@code --bounded}: Kafka → bronze → silver → every gold table, committing every
@@ -70,27 +77,65 @@ final class WeblogsStreamingBench {
                     interval().toSeconds(),
                     conf.get(TributaryOptions.PARALLELISM),
                     Runtime.getRuntime().availableProcessors());
+            String topic = "bench.throughput";
+            kafka.createTopic(topic, PARTITIONS);
             List<List<Object>> results = new ArrayList<>();
-            results.addAll(throughput(kafka, events));
+            results.addAll(
+                    throughput(
+                            events,
+                            topic,
+                            () -> fillTopic(kafka, topic, events),
+                            jobConf(kafka, topic, "throughput")));
             results.addAll(freshness(kafka, rate, duration, warmUp));
-            out.println();
-            ResultPrinter.print(
-                    out,
-                    List.of("measure", "result", "target"),
-                    results,
-                    ResultPrinter.Format.TABLE);
+            print(results);
         }
+    }
+
+    /**
+     * Throughput only, from a Kinesis stream of {@value #PARTITIONS} shards on a local kinesalite
+     * (a real Kinesis API in Node.js, whose own speed bounds the figure).
+     */
+    void runKinesis(long events) throws Exception {
+        try (Kinesalite kinesalite = Kinesalite.start();
+                LocalStreams streams = new LocalStreams(kinesalite.endpoint())) {
+            out.printf(
+                    "kinesalite %s on %s; checkpoint interval %d s; parallelism %d on %d cores%n%n",
+                    Kinesalite.VERSION,
+                    kinesalite.endpoint(),
+                    interval().toSeconds(),
+                    conf.get(TributaryOptions.PARALLELISM),
+                    Runtime.getRuntime().availableProcessors());
+            String stream = "bench-throughput";
+            streams.create(stream, PARTITIONS);
+            Configuration job = jobConf(null, stream, "throughput-kinesis");
+            job.set(WeblogsOptions.SOURCE, StreamSource.KINESIS);
+            job.set(WeblogsOptions.STREAM, stream);
+            job.set(TributaryOptions.KINESIS_ENDPOINT, kinesalite.endpoint());
+            job.set(TributaryOptions.KINESIS_REGION, Kinesalite.REGION);
+            String properties = "tributary.kinesis.properties.";
+            job.setString(
+                    properties + KinesisSourceOptions.AWS_CREDENTIALS_PROVIDER.key(), "BASIC");
+            job.setString(
+                    properties + KinesisSourceOptions.AWS_ACCESS_KEY_ID.key(),
+                    Kinesalite.ACCESS_KEY_ID);
+            job.setString(
+                    properties + KinesisSourceOptions.AWS_SECRET_ACCESS_KEY.key(),
+                    Kinesalite.SECRET_ACCESS_KEY);
+            print(throughput(events, stream, () -> fillStream(streams, stream, events), job));
+        }
+    }
+
+    private void print(List<List<Object>> results) {
+        out.println();
+        ResultPrinter.print(
+                out, List.of("measure", "result", "target"), results, ResultPrinter.Format.TABLE);
     }
 
     private Duration interval() {
         return conf.get(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL);
     }
 
-    private List<List<Object>> throughput(EmbeddedKafka kafka, long events) throws Exception {
-        String topic = "bench.throughput";
-        kafka.createTopic(topic, PARTITIONS);
-        out.printf("Throughput: filling %s with %,d lines…%n", topic, events);
-        long fillStart = System.nanoTime();
+    private static void fillTopic(EmbeddedKafka kafka, String topic, long events) {
         try (KafkaProducer<String, String> producer = producer(kafka)) {
             Iterator<String> lines = new WeblogGenerator(42).lines(events, 0);
             for (long i = 0; lines.hasNext(); i++) {
@@ -99,9 +144,33 @@ final class WeblogsStreamingBench {
             }
             producer.flush();
         }
+    }
+
+    private static void fillStream(LocalStreams streams, String stream, long events) {
+        Iterator<String> lines = new WeblogGenerator(42).lines(events, 0);
+        List<Map.Entry<String, byte[]>> batch = new ArrayList<>();
+        for (long i = 0; lines.hasNext(); i++) {
+            batch.add(
+                    new AbstractMap.SimpleEntry<>(
+                            Long.toString(i), lines.next().getBytes(StandardCharsets.UTF_8)));
+            if (batch.size() == 500 || !lines.hasNext()) {
+                streams.put(stream, batch);
+                batch.clear();
+            }
+        }
+    }
+
+    /**
+     * Fills the feed (not timed), then runs the job {@code --bounded} over it and reports the whole
+     * run and the sustained rate between the first and the last bronze commit.
+     */
+    private List<List<Object>> throughput(
+            long events, String feed, Runnable fill, Configuration job) throws Exception {
+        out.printf("Throughput: filling %s with %,d lines…%n", feed, events);
+        long fillStart = System.nanoTime();
+        fill.run();
         out.printf("  filled in %.1f s; now the job reads it (--bounded)%n", seconds(fillStart));
 
-        Configuration job = jobConf(kafka, topic, "throughput");
         job.set(TributaryOptions.STREAMING_BOUNDED, true);
         String bronze = job.get(TributaryOptions.LAKE_ROOT) + "/bronze/weblogs_raw";
         List<long[]> commits = new ArrayList<>();
@@ -224,9 +293,12 @@ final class WeblogsStreamingBench {
         return lines;
     }
 
+    /** The job's settings; {@code kafka} null for a Kinesis run. */
     private Configuration jobConf(EmbeddedKafka kafka, String topic, String name) {
         Configuration job = new Configuration(conf);
-        job.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        if (kafka != null) {
+            job.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        }
         job.set(WeblogsOptions.TOPIC, topic);
         job.set(TributaryOptions.LAKE_ROOT, dir.resolve(name).resolve("lake").toString());
         job.set(TributaryOptions.LANDING_ROOT, dir.resolve(name).resolve("landing").toString());
