@@ -23,6 +23,7 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
@@ -130,30 +131,13 @@ public final class KinesisSource<T>
 
         /** Takes the {@link KinesisSourceOptions} set in {@code conf}. */
         public Builder<T> configure(ReadableConfig conf) {
-            for (var option :
-                    new org.apache.flink.configuration.ConfigOption<?>[] {
-                        KinesisSourceOptions.STREAM_ARN,
-                        KinesisSourceOptions.STREAM,
-                        KinesisSourceOptions.AWS_REGION,
-                        KinesisSourceOptions.AWS_ENDPOINT,
-                        KinesisSourceOptions.AWS_CREDENTIALS_PROVIDER,
-                        KinesisSourceOptions.AWS_ACCESS_KEY_ID,
-                        KinesisSourceOptions.AWS_SECRET_ACCESS_KEY,
-                        KinesisSourceOptions.INITIAL_POSITION,
-                        KinesisSourceOptions.INITIAL_TIMESTAMP,
-                        KinesisSourceOptions.INITIAL_TIMESTAMP_FORMAT,
-                        KinesisSourceOptions.SHARD_DISCOVERY_INTERVAL,
-                        KinesisSourceOptions.MAX_RECORDS_PER_GET,
-                        KinesisSourceOptions.EMPTY_RECORDS_FETCH_INTERVAL,
-                        KinesisSourceOptions.BOUNDED
-                    }) {
+            for (ConfigOption<?> option : KinesisSourceOptions.all()) {
                 copy(conf, option);
             }
             return this;
         }
 
-        private <V> void copy(
-                ReadableConfig conf, org.apache.flink.configuration.ConfigOption<V> option) {
+        private <V> void copy(ReadableConfig conf, ConfigOption<V> option) {
             conf.getOptional(option).ifPresent(value -> options.set(option, value));
         }
 

@@ -1,6 +1,7 @@
 package io.tributary.connector.kinesis;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -121,4 +122,25 @@ public final class KinesisSourceOptions {
                                     + " finish. A shard ends at its last record, at the first record"
                                     + " that arrived after the start, or where GetRecords says it is"
                                     + " no longer behind.");
+
+    /**
+     * Every option above: what a table may set and {@link KinesisSource.Builder#configure} reads.
+     */
+    public static List<ConfigOption<?>> all() {
+        return List.of(
+                STREAM_ARN,
+                STREAM,
+                AWS_REGION,
+                AWS_ENDPOINT,
+                AWS_CREDENTIALS_PROVIDER,
+                AWS_ACCESS_KEY_ID,
+                AWS_SECRET_ACCESS_KEY,
+                INITIAL_POSITION,
+                INITIAL_TIMESTAMP,
+                INITIAL_TIMESTAMP_FORMAT,
+                SHARD_DISCOVERY_INTERVAL,
+                MAX_RECORDS_PER_GET,
+                EMPTY_RECORDS_FETCH_INTERVAL,
+                BOUNDED);
+    }
 }

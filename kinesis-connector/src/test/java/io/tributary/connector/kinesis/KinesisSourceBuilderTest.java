@@ -81,4 +81,16 @@ class KinesisSourceBuilderTest {
     private static KinesisSource.Builder<String> builder() {
         return KinesisSource.<String>builder().deserializer(new ShardRecordLines());
     }
+
+    @Test
+    void everyOptionIsReadByTheBuilderAndTheTable() throws IllegalAccessException {
+        java.util.List<org.apache.flink.configuration.ConfigOption<?>> declared =
+                new java.util.ArrayList<>();
+        for (java.lang.reflect.Field field : KinesisSourceOptions.class.getFields()) {
+            if (field.getType() == org.apache.flink.configuration.ConfigOption.class) {
+                declared.add((org.apache.flink.configuration.ConfigOption<?>) field.get(null));
+            }
+        }
+        assertThat(KinesisSourceOptions.all()).containsExactlyInAnyOrderElementsOf(declared);
+    }
 }

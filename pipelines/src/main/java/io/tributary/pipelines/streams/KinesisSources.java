@@ -6,9 +6,7 @@ import io.tributary.connector.kinesis.KinesisSource;
 import io.tributary.connector.kinesis.KinesisSourceOptions;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.KnownSettings;
-import io.tributary.pipelines.runtime.OptionFields;
 import io.tributary.pipelines.runtime.TributaryOptions;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -73,9 +71,8 @@ public final class KinesisSources {
      * connector's keys; an unknown key fails naming the nearest one.
      */
     static Configuration sourceProperties(Configuration conf) {
-        List<ConfigOption<?>> options = OptionFields.of(KinesisSourceOptions.class);
         TreeSet<String> known =
-                options.stream()
+                KinesisSourceOptions.all().stream()
                         .map(ConfigOption::key)
                         .collect(Collectors.toCollection(TreeSet::new));
         Configuration properties = new Configuration();

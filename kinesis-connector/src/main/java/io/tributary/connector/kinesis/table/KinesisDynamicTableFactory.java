@@ -1,6 +1,7 @@
 package io.tributary.connector.kinesis.table;
 
 import io.tributary.connector.kinesis.KinesisSourceOptions;
+import java.util.HashSet;
 import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -33,21 +34,7 @@ public final class KinesisDynamicTableFactory implements DynamicTableSourceFacto
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(
-                KinesisSourceOptions.STREAM_ARN,
-                KinesisSourceOptions.STREAM,
-                KinesisSourceOptions.AWS_REGION,
-                KinesisSourceOptions.AWS_ENDPOINT,
-                KinesisSourceOptions.AWS_CREDENTIALS_PROVIDER,
-                KinesisSourceOptions.AWS_ACCESS_KEY_ID,
-                KinesisSourceOptions.AWS_SECRET_ACCESS_KEY,
-                KinesisSourceOptions.INITIAL_POSITION,
-                KinesisSourceOptions.INITIAL_TIMESTAMP,
-                KinesisSourceOptions.INITIAL_TIMESTAMP_FORMAT,
-                KinesisSourceOptions.SHARD_DISCOVERY_INTERVAL,
-                KinesisSourceOptions.MAX_RECORDS_PER_GET,
-                KinesisSourceOptions.EMPTY_RECORDS_FETCH_INTERVAL,
-                KinesisSourceOptions.BOUNDED);
+        return new HashSet<>(KinesisSourceOptions.all());
     }
 
     @Override
