@@ -12,10 +12,12 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
@@ -105,6 +107,37 @@ public final class LocalStreams implements AutoCloseable {
                                 .shardToMerge(shardId)
                                 .adjacentShardToMerge(adjacentShardId));
         awaitActive(stream);
+    }
+
+    /**
+     * Reads every record of every shard from its start with plain GetRecords calls, one shard after
+     * another: how fast the server alone serves records.
+     *
+     * @return the records read
+     */
+    public long readAll(String stream) {
+        long records = 0;
+        for (Shard shard : shards(stream)) {
+            String iterator =
+                    client.getShardIterator(
+                                    b ->
+                                            b.streamName(stream)
+                                                    .shardId(shard.shardId())
+                                                    .shardIteratorType(
+                                                            ShardIteratorType.TRIM_HORIZON))
+                            .shardIterator();
+            while (iterator != null) {
+                String current = iterator;
+                GetRecordsResponse response =
+                        client.getRecords(b -> b.shardIterator(current).limit(10_000));
+                records += response.records().size();
+                boolean caughtUp =
+                        response.records().isEmpty()
+                                && Long.valueOf(0).equals(response.millisBehindLatest());
+                iterator = caughtUp ? null : response.nextShardIterator();
+            }
+        }
+        return records;
     }
 
     public List<Shard> shards(String stream) {
