@@ -11,6 +11,7 @@ import io.tributary.connector.kinesis.testutils.FaultyKinesisProxy;
 import io.tributary.connector.kinesis.testutils.ShardRecordLines;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,6 +105,27 @@ class KinesisSourceITCase {
 
         assertThat(read).extracting(l -> dataOf(l)).containsExactlyInAnyOrderElementsOf(sent);
         assertShardsInOrder(read);
+    }
+
+    @Test
+    void anAtTimestampStartReadsTheRecordsThatArrivedFromThen() throws Exception {
+        String stream = "from-a-time";
+        streams.create(stream, 2);
+        put(stream, 0, 60, new ArrayList<>());
+        // Just after the last arrival of the first batch, by the server's clock.
+        Instant lastArrival = streams.lastArrival(stream);
+        List<String> later = new ArrayList<>();
+        put(stream, 60, 120, later);
+
+        List<String> read =
+                collect(
+                        2,
+                        source(stream, kinesalite.endpoint())
+                                .initialTimestamp(lastArrival.plusMillis(1))
+                                .bounded(true),
+                        Integer.MAX_VALUE);
+
+        assertThat(read).extracting(l -> dataOf(l)).containsExactlyInAnyOrderElementsOf(later);
     }
 
     @Test

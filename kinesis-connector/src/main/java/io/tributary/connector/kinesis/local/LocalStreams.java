@@ -2,9 +2,11 @@ package io.tributary.connector.kinesis.local;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.annotation.Internal;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
+import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
@@ -116,7 +119,25 @@ public final class LocalStreams implements AutoCloseable {
      * @return the records read
      */
     public long readAll(String stream) {
-        long records = 0;
+        long[] records = {0};
+        forEachRecord(stream, r -> records[0]++);
+        return records[0];
+    }
+
+    /** The latest arrival time of a record of the stream, by the server's clock. */
+    public Instant lastArrival(String stream) {
+        Instant[] last = {Instant.EPOCH};
+        forEachRecord(
+                stream,
+                r -> {
+                    if (r.approximateArrivalTimestamp().isAfter(last[0])) {
+                        last[0] = r.approximateArrivalTimestamp();
+                    }
+                });
+        return last[0];
+    }
+
+    private void forEachRecord(String stream, Consumer<Record> action) {
         for (Shard shard : shards(stream)) {
             String iterator =
                     client.getShardIterator(
@@ -130,14 +151,13 @@ public final class LocalStreams implements AutoCloseable {
                 String current = iterator;
                 GetRecordsResponse response =
                         client.getRecords(b -> b.shardIterator(current).limit(10_000));
-                records += response.records().size();
+                response.records().forEach(action);
                 boolean caughtUp =
                         response.records().isEmpty()
                                 && Long.valueOf(0).equals(response.millisBehindLatest());
                 iterator = caughtUp ? null : response.nextShardIterator();
             }
         }
-        return records;
     }
 
     public List<Shard> shards(String stream) {
