@@ -6,8 +6,8 @@ import static io.tributary.connector.kinesis.testutils.ShardRecordLines.shardOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.connector.kinesis.local.Kinesalite;
-import io.tributary.connector.kinesis.local.LocalStreams;
 import io.tributary.connector.kinesis.testutils.FaultyKinesisProxy;
+import io.tributary.connector.kinesis.testutils.LocalKinesis;
 import io.tributary.connector.kinesis.testutils.ShardRecordLines;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,8 +29,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,37 +42,24 @@ class KinesisSourceITCase {
                             .setNumberSlotsPerTaskManager(2)
                             .build());
 
-    private static Kinesalite kinesalite;
-    private static LocalStreams streams;
-
-    @BeforeAll
-    static void startKinesis() throws Exception {
-        kinesalite = Kinesalite.start();
-        streams = new LocalStreams(kinesalite.endpoint());
-    }
-
-    @AfterAll
-    static void stopKinesis() {
-        streams.close();
-        kinesalite.close();
-    }
+    @RegisterExtension static final LocalKinesis KINESIS = new LocalKinesis();
 
     @Test
     void readsParentsBeforeChildrenSoEachKeyStaysInOrder() throws Exception {
         String stream = "resharded";
-        streams.create(stream, 4);
+        KINESIS.streams().create(stream, 4);
         List<String> sent = new ArrayList<>();
         put(stream, 0, 200, sent);
-        streams.split(stream, "shardId-000000000000");
+        KINESIS.streams().split(stream, "shardId-000000000000");
         put(stream, 200, 400, sent);
-        streams.merge(stream, "shardId-000000000002", "shardId-000000000003");
+        KINESIS.streams().merge(stream, "shardId-000000000002", "shardId-000000000003");
         put(stream, 400, 600, sent);
 
         // One reader, five records a call: a child read beside its parent would interleave them.
         List<String> read =
                 collect(
                         1,
-                        source(stream, kinesalite.endpoint())
+                        source(stream, KINESIS.endpoint())
                                 .initialPosition(InitialPosition.TRIM_HORIZON)
                                 .configure(maxRecords(5)),
                         sent.size());
@@ -90,7 +75,7 @@ class KinesisSourceITCase {
     @Test
     void aBoundedReadEndsAfterTheRecordsPresentAtItsStart() throws Exception {
         String stream = "bounded";
-        streams.create(stream, 3);
+        KINESIS.streams().create(stream, 3);
         List<String> sent = new ArrayList<>();
         put(stream, 0, 120, sent);
 
@@ -98,7 +83,7 @@ class KinesisSourceITCase {
         List<String> read =
                 collect(
                         2,
-                        source(stream, kinesalite.endpoint())
+                        source(stream, KINESIS.endpoint())
                                 .initialPosition(InitialPosition.TRIM_HORIZON)
                                 .bounded(true),
                         Integer.MAX_VALUE);
@@ -110,17 +95,17 @@ class KinesisSourceITCase {
     @Test
     void anAtTimestampStartReadsTheRecordsThatArrivedFromThen() throws Exception {
         String stream = "from-a-time";
-        streams.create(stream, 2);
+        KINESIS.streams().create(stream, 2);
         put(stream, 0, 60, new ArrayList<>());
         // Just after the last arrival of the first batch, by the server's clock.
-        Instant lastArrival = streams.lastArrival(stream);
+        Instant lastArrival = KINESIS.streams().lastArrival(stream);
         List<String> later = new ArrayList<>();
         put(stream, 60, 120, later);
 
         List<String> read =
                 collect(
                         2,
-                        source(stream, kinesalite.endpoint())
+                        source(stream, KINESIS.endpoint())
                                 .initialTimestamp(lastArrival.plusMillis(1))
                                 .bounded(true),
                         Integer.MAX_VALUE);
@@ -131,9 +116,9 @@ class KinesisSourceITCase {
     @Test
     void followsSplitsAndMergesWhileRunningDespiteThrottlingAndExpiredIterators() throws Exception {
         String stream = "live";
-        streams.create(stream, 4);
+        KINESIS.streams().create(stream, 4);
         List<String> sent = new ArrayList<>();
-        try (FaultyKinesisProxy proxy = new FaultyKinesisProxy(kinesalite.endpoint(), 4, 7)) {
+        try (FaultyKinesisProxy proxy = new FaultyKinesisProxy(KINESIS.endpoint(), 4, 7)) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(2);
             KinesisSource<String> source =
@@ -147,10 +132,10 @@ class KinesisSourceITCase {
                             .executeAndCollect("live reshard")) {
                 put(stream, 0, 150, sent);
                 take(it, 150, read);
-                streams.split(stream, "shardId-000000000001");
+                KINESIS.streams().split(stream, "shardId-000000000001");
                 put(stream, 150, 300, sent);
                 take(it, 150, read);
-                streams.merge(stream, "shardId-000000000002", "shardId-000000000003");
+                KINESIS.streams().merge(stream, "shardId-000000000002", "shardId-000000000003");
                 put(stream, 300, 450, sent);
                 take(it, 150, read);
             }
@@ -168,7 +153,7 @@ class KinesisSourceITCase {
     @Test
     void aFailedJobResumesFromItsCheckpointWithEveryRecordOnce() throws Exception {
         String stream = "failover";
-        streams.create(stream, 4);
+        KINESIS.streams().create(stream, 4);
         List<String> sent = new ArrayList<>();
         put(stream, 0, 400, sent);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -177,7 +162,7 @@ class KinesisSourceITCase {
         env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, 100));
         FailOnce.failed.set(false);
         KinesisSource<String> source =
-                source(stream, kinesalite.endpoint())
+                source(stream, KINESIS.endpoint())
                         .initialPosition(InitialPosition.TRIM_HORIZON)
                         .configure(maxRecords(10))
                         .build();
@@ -246,7 +231,7 @@ class KinesisSourceITCase {
                             "k" + (i % 20), data.getBytes(StandardCharsets.UTF_8)));
             sent.add(data);
         }
-        streams.put(stream, records);
+        KINESIS.streams().put(stream, records);
     }
 
     private static List<String> collect(

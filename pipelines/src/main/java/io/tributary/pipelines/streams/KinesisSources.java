@@ -4,9 +4,11 @@ import io.tributary.connector.kinesis.InitialPosition;
 import io.tributary.connector.kinesis.KinesisDeserializationSchema;
 import io.tributary.connector.kinesis.KinesisSource;
 import io.tributary.connector.kinesis.KinesisSourceOptions;
+import io.tributary.connector.kinesis.local.Kinesalite;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.KnownSettings;
 import io.tributary.pipelines.runtime.TributaryOptions;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -22,7 +24,7 @@ import org.apache.flink.table.data.RowData;
  */
 @Internal
 public final class KinesisSources {
-    static final String PROPERTIES_PREFIX = "tributary.kinesis.properties.";
+    public static final String PROPERTIES_PREFIX = "tributary.kinesis.properties.";
     private static final String SCHEME = "kinesis:";
 
     private KinesisSources() {}
@@ -64,6 +66,25 @@ public final class KinesisSources {
                             + e.getMessage(),
                     "check tributary.kinesis.* ('tributary config' lists them)");
         }
+    }
+
+    /**
+     * The settings that point the pipelines at a local kinesalite: its endpoint, its region and a
+     * key it accepts (it checks that requests are signed, not by whom).
+     */
+    public static Map<String, String> localSettings(String endpoint) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(TributaryOptions.KINESIS_ENDPOINT.key(), endpoint);
+        settings.put(TributaryOptions.KINESIS_REGION.key(), Kinesalite.REGION);
+        settings.put(
+                PROPERTIES_PREFIX + KinesisSourceOptions.AWS_CREDENTIALS_PROVIDER.key(), "BASIC");
+        settings.put(
+                PROPERTIES_PREFIX + KinesisSourceOptions.AWS_ACCESS_KEY_ID.key(),
+                Kinesalite.ACCESS_KEY_ID);
+        settings.put(
+                PROPERTIES_PREFIX + KinesisSourceOptions.AWS_SECRET_ACCESS_KEY.key(),
+                Kinesalite.SECRET_ACCESS_KEY);
+        return settings;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.KinesaliteServer;
 import io.tributary.pipelines.testutils.LaggingTables;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.LineFeed;
 import io.tributary.pipelines.testutils.OrderChanges;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -105,15 +106,6 @@ class CdcPipelineITCase {
         return topic;
     }
 
-    private static void send(StreamSource source, String topic, List<String> lines)
-            throws Exception {
-        if (source == StreamSource.KINESIS) {
-            KINESIS.sendLines(topic, lines);
-        } else {
-            KAFKA.sendLines(topic, lines);
-        }
-    }
-
     private List<String> silver(Configuration conf, String table) throws Exception {
         return new Lake(conf)
                 .rows("SELECT * FROM " + table).stream().sorted().collect(Collectors.toList());
@@ -128,9 +120,9 @@ class CdcPipelineITCase {
         List<OrderChangeScript.Change> script = OrderChangeScript.script(7, 40, 600);
         String inOrder = newTopic(from);
         String shuffled = newTopic(from);
-        send(from, inOrder, script.stream().map(render).collect(Collectors.toList()));
-        send(
-                from,
+        LineFeed feed = LineFeed.of(from, KAFKA, KINESIS);
+        feed.sendLines(inOrder, script.stream().map(render).collect(Collectors.toList()));
+        feed.sendLines(
                 shuffled,
                 OrderChangeScript.shuffled(script, 11).stream()
                         .map(render)
@@ -296,12 +288,12 @@ class CdcPipelineITCase {
         String topic = newTopic(source);
         Configuration conf =
                 conf("kill", ordersTable("public.orders", topic, "debezium-json"), source);
-        send(source, topic, events.subList(0, 250));
+        LineFeed.of(source, KAFKA, KINESIS).sendLines(topic, events.subList(0, 250));
         run(conf);
         LaggingTables behind =
                 LaggingTables.setAside(
                         dir.resolve("kill"), dir.resolve("aside"), List.of(lagging.split(";")));
-        send(source, topic, events.subList(250, 400));
+        LineFeed.of(source, KAFKA, KINESIS).sendLines(topic, events.subList(250, 400));
         run(conf);
         behind.fallBack();
 

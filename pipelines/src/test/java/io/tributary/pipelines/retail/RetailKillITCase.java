@@ -11,6 +11,7 @@ import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.KinesaliteServer;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.Landing;
+import io.tributary.pipelines.testutils.LineFeed;
 import io.tributary.pipelines.testutils.RetailGold;
 import io.tributary.pipelines.testutils.StreamingJob;
 import io.tributary.pipelines.testutils.TributaryProcess;
@@ -80,7 +81,7 @@ class RetailKillITCase {
         args.addAll(sourceArgs);
         StreamingJob retail = new StreamingJob(RetailPipeline.NAME, lake, args);
 
-        send(source, topic, lines.subList(0, lines.size() / 2));
+        LineFeed.of(source, KAFKA, KINESIS).sendLines(topic, lines.subList(0, lines.size() / 2));
         try (TributaryProcess.Running first = retail.start()) {
             Await.until(
                     "the model of the first half in gold",
@@ -91,7 +92,8 @@ class RetailKillITCase {
             retail.awaitNewCheckpoint(first);
             first.kill();
         }
-        send(source, topic, lines.subList(lines.size() / 2, lines.size()));
+        LineFeed.of(source, KAFKA, KINESIS)
+                .sendLines(topic, lines.subList(lines.size() / 2, lines.size()));
         List<List<String>> expected = batchOverEverything(files);
         try (TributaryProcess.Running resumed = retail.start()) {
             // the assertion below shows what differs if this never holds
@@ -110,15 +112,6 @@ class RetailKillITCase {
                                                 + " CAST(line_number AS STRING))) FROM bronze.retail_events_raw"))
                 .as("every event once in bronze")
                 .containsExactly(lines.size() + "," + lines.size());
-    }
-
-    private static void send(StreamSource source, String topic, List<String> lines)
-            throws Exception {
-        if (source == StreamSource.KINESIS) {
-            KINESIS.sendLines(topic, lines);
-        } else {
-            KAFKA.sendLines(topic, lines);
-        }
     }
 
     private List<List<String>> batchOverEverything(List<Path> files) throws Exception {

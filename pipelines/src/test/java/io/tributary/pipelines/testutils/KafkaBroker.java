@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * An in-JVM Kafka broker (KRaft) for a test class: {@code @RegisterExtension static KafkaBroker}.
  */
-public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
+public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, LineFeed {
     private Path dir;
     private EmbeddedKafka kafka;
 
@@ -58,6 +58,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Sends UTF-8 values, spread evenly over the topic's partitions. */
+    @Override
     public void sendLines(String topic, List<String> values)
             throws ExecutionException, InterruptedException {
         send(

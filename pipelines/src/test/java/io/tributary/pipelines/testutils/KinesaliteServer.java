@@ -3,7 +3,7 @@ package io.tributary.pipelines.testutils;
 import io.tributary.connector.kinesis.KinesisSourceOptions;
 import io.tributary.connector.kinesis.local.Kinesalite;
 import io.tributary.connector.kinesis.local.LocalStreams;
-import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.streams.KinesisSources;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real Kinesis API (kinesalite, installed with npm into {@code target/} when absent) for a test
  * class: {@code @RegisterExtension static KinesaliteServer}.
  */
-public final class KinesaliteServer implements BeforeAllCallback, AfterAllCallback {
+public final class KinesaliteServer implements BeforeAllCallback, AfterAllCallback, LineFeed {
     private Kinesalite kinesalite;
     private LocalStreams streams;
 
@@ -44,6 +44,7 @@ public final class KinesaliteServer implements BeforeAllCallback, AfterAllCallba
     }
 
     /** Puts UTF-8 records, each with a partition key of its own, so they spread over the shards. */
+    @Override
     public void sendLines(String stream, List<String> values) {
         List<Map.Entry<String, byte[]>> records = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
@@ -56,17 +57,9 @@ public final class KinesaliteServer implements BeforeAllCallback, AfterAllCallba
 
     /** The settings that point a pipeline at this server, as {@code -D} keys and values. */
     public Map<String, String> settings() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(TributaryOptions.KINESIS_ENDPOINT.key(), kinesalite.endpoint());
-        settings.put(TributaryOptions.KINESIS_REGION.key(), Kinesalite.REGION);
-        String properties = "tributary.kinesis.properties.";
-        settings.put(properties + KinesisSourceOptions.AWS_CREDENTIALS_PROVIDER.key(), "BASIC");
-        settings.put(
-                properties + KinesisSourceOptions.AWS_ACCESS_KEY_ID.key(),
-                Kinesalite.ACCESS_KEY_ID);
-        settings.put(
-                properties + KinesisSourceOptions.AWS_SECRET_ACCESS_KEY.key(),
-                Kinesalite.SECRET_ACCESS_KEY);
+        Map<String, String> settings =
+                new LinkedHashMap<>(KinesisSources.localSettings(kinesalite.endpoint()));
+        String properties = KinesisSources.PROPERTIES_PREFIX;
         settings.put(properties + KinesisSourceOptions.SHARD_DISCOVERY_INTERVAL.key(), "200ms");
         settings.put(properties + KinesisSourceOptions.EMPTY_RECORDS_FETCH_INTERVAL.key(), "50ms");
         return settings;

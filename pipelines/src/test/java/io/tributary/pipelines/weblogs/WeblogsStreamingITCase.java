@@ -16,6 +16,7 @@ import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.KinesaliteServer;
 import io.tributary.pipelines.testutils.LaggingTables;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.LineFeed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,14 +82,6 @@ class WeblogsStreamingITCase {
         return conf;
     }
 
-    private void send(StreamSource source, List<String> lines) throws Exception {
-        if (source == StreamSource.KINESIS) {
-            KINESIS.sendLines(topic, lines);
-        } else {
-            KAFKA.sendLines(topic, lines);
-        }
-    }
-
     private static void run(Configuration conf, PipelineMode mode) throws Exception {
         new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
                 .run(new WeblogsPipeline(), mode);
@@ -108,7 +101,7 @@ class WeblogsStreamingITCase {
         Configuration conf = conf("lake", source);
         land(conf, files.subList(0, 2));
         run(conf, PipelineMode.BATCH);
-        send(source, lines(files.subList(2, 4)));
+        LineFeed.of(source, KAFKA, KINESIS).sendLines(topic, lines(files.subList(2, 4)));
         run(conf, PipelineMode.STREAMING);
 
         Lake lake = new Lake(conf);
@@ -128,13 +121,14 @@ class WeblogsStreamingITCase {
             throws Exception {
         Configuration conf = conf("lake", source);
         List<String> streamed = lines(files.subList(2, 4));
-        send(source, streamed.subList(0, 1_000));
+        LineFeed.of(source, KAFKA, KINESIS).sendLines(topic, streamed.subList(0, 1_000));
         run(conf, PipelineMode.STREAMING);
         // The backfill replaces only landing rows: the streamed ones stay, and gold counts both.
         land(conf, files.subList(0, 2));
         run(conf, PipelineMode.BATCH);
         // A fresh streaming job continues after the positions the lake holds: nothing read twice.
-        send(source, streamed.subList(1_000, streamed.size()));
+        LineFeed.of(source, KAFKA, KINESIS)
+                .sendLines(topic, streamed.subList(1_000, streamed.size()));
         run(conf, PipelineMode.STREAMING);
 
         Lake lake = new Lake(conf);
@@ -220,12 +214,13 @@ class WeblogsStreamingITCase {
             String lagging, StreamSource source) throws Exception {
         Configuration conf = conf("lake", source);
         List<String> streamed = lines(files);
-        send(source, streamed.subList(0, 2_500));
+        LineFeed.of(source, KAFKA, KINESIS).sendLines(topic, streamed.subList(0, 2_500));
         run(conf, PipelineMode.STREAMING);
         LaggingTables behind =
                 LaggingTables.setAside(
                         dir.resolve("lake"), dir.resolve("aside"), List.of(lagging.split(";")));
-        send(source, streamed.subList(2_500, streamed.size()));
+        LineFeed.of(source, KAFKA, KINESIS)
+                .sendLines(topic, streamed.subList(2_500, streamed.size()));
         run(conf, PipelineMode.STREAMING);
         behind.fallBack();
         assertThat(new Lake(conf).count(lagging.split(";")[0].replace('/', '.')))

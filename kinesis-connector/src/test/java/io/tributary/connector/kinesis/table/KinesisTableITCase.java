@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.connector.kinesis.local.Kinesalite;
-import io.tributary.connector.kinesis.local.LocalStreams;
+import io.tributary.connector.kinesis.testutils.LocalKinesis;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,14 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KinesisTableITCase {
     @RegisterExtension static final MiniClusterExtension CLUSTER = new MiniClusterExtension();
 
-    private static Kinesalite kinesalite;
-    private static LocalStreams streams;
+    @RegisterExtension static final LocalKinesis KINESIS = new LocalKinesis();
 
     @BeforeAll
-    static void startKinesis() throws Exception {
-        kinesalite = Kinesalite.start();
-        streams = new LocalStreams(kinesalite.endpoint());
-        streams.create("clicks", 2);
+    static void createStream() {
+        KINESIS.streams().create("clicks", 2);
         List<Map.Entry<String, byte[]>> records = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String json = "{\"user_id\":\"u" + (i % 5) + "\",\"n\":" + i + "}";
@@ -39,13 +35,7 @@ class KinesisTableITCase {
                     new AbstractMap.SimpleEntry<>(
                             "u" + (i % 5), json.getBytes(StandardCharsets.UTF_8)));
         }
-        streams.put("clicks", records);
-    }
-
-    @AfterAll
-    static void stopKinesis() {
-        streams.close();
-        kinesalite.close();
+        KINESIS.streams().put("clicks", records);
     }
 
     @Test
@@ -102,7 +92,7 @@ class KinesisTableITCase {
                 + " 'aws.region' = '"
                 + Kinesalite.REGION
                 + "', 'aws.endpoint' = '"
-                + kinesalite.endpoint()
+                + KINESIS.endpoint()
                 + "', 'aws.credentials.provider' = 'BASIC',"
                 + " 'aws.credentials.basic.accesskeyid' = '"
                 + Kinesalite.ACCESS_KEY_ID

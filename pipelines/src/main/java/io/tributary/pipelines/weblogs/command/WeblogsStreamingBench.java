@@ -2,7 +2,6 @@ package io.tributary.pipelines.weblogs.command;
 
 import io.tributary.connector.delta.DeltaTableInfo;
 import io.tributary.connector.delta.DeltaTableReader;
-import io.tributary.connector.kinesis.KinesisSourceOptions;
 import io.tributary.connector.kinesis.local.Kinesalite;
 import io.tributary.connector.kinesis.local.LocalStreams;
 import io.tributary.pipelines.command.Freshness;
@@ -13,6 +12,7 @@ import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.streams.KinesisSources;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
 import io.tributary.pipelines.weblogs.WeblogsOptions;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
@@ -114,17 +114,7 @@ final class WeblogsStreamingBench {
             Configuration job = jobConf(null, stream, "throughput-kinesis");
             job.set(WeblogsOptions.SOURCE, StreamSource.KINESIS);
             job.set(WeblogsOptions.STREAM, stream);
-            job.set(TributaryOptions.KINESIS_ENDPOINT, kinesalite.endpoint());
-            job.set(TributaryOptions.KINESIS_REGION, Kinesalite.REGION);
-            String properties = "tributary.kinesis.properties.";
-            job.setString(
-                    properties + KinesisSourceOptions.AWS_CREDENTIALS_PROVIDER.key(), "BASIC");
-            job.setString(
-                    properties + KinesisSourceOptions.AWS_ACCESS_KEY_ID.key(),
-                    Kinesalite.ACCESS_KEY_ID);
-            job.setString(
-                    properties + KinesisSourceOptions.AWS_SECRET_ACCESS_KEY.key(),
-                    Kinesalite.SECRET_ACCESS_KEY);
+            KinesisSources.localSettings(kinesalite.endpoint()).forEach(job::setString);
             List<List<Object>> results =
                     throughput(
                             events,
