@@ -74,6 +74,35 @@ class KinesisTableITCase {
                 .hasSize(1);
     }
 
+    /**
+     * Without 'aws.credentials.provider' the SDK's default chain signs the requests (IRSA in EKS);
+     * here its system-property link supplies a key kinesalite accepts.
+     */
+    @Test
+    void theDefaultCredentialsChainSignsWhenNoProviderIsSet() throws Exception {
+        System.setProperty("aws.accessKeyId", Kinesalite.ACCESS_KEY_ID);
+        System.setProperty("aws.secretAccessKey", Kinesalite.SECRET_ACCESS_KEY);
+        try {
+            TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+            tEnv.executeSql(
+                    "CREATE TABLE chain (n INT) WITH ('connector' = 'kinesis', 'stream' = 'clicks',"
+                            + " 'aws.region' = '"
+                            + Kinesalite.REGION
+                            + "', 'aws.endpoint' = '"
+                            + KINESIS.endpoint()
+                            + "', 'source.init.position' = 'TRIM_HORIZON',"
+                            + " 'source.bounded' = 'true', 'format' = 'json')");
+            List<Row> rows = new ArrayList<>();
+            try (CloseableIterator<Row> it = tEnv.executeSql("SELECT n FROM chain").collect()) {
+                it.forEachRemaining(rows::add);
+            }
+            assertThat(rows).hasSize(50);
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
     @Test
     void aMisspelledOptionFailsNamingIt() {
         TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
