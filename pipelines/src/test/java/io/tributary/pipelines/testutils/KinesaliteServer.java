@@ -1,8 +1,8 @@
 package io.tributary.pipelines.testutils;
 
 import io.tributary.connector.kinesis.KinesisSourceOptions;
-import io.tributary.connector.kinesis.local.Kinesalite;
 import io.tributary.connector.kinesis.local.LocalStreams;
+import io.tributary.connector.kinesis.testutils.LocalKinesis;
 import io.tributary.pipelines.streams.KinesisSources;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
@@ -20,27 +20,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class: {@code @RegisterExtension static KinesaliteServer}.
  */
 public final class KinesaliteServer implements BeforeAllCallback, AfterAllCallback, LineFeed {
-    private Kinesalite kinesalite;
-    private LocalStreams streams;
+    private final LocalKinesis kinesis = new LocalKinesis();
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        kinesalite = Kinesalite.start();
-        streams = new LocalStreams(kinesalite.endpoint());
+        kinesis.beforeAll(context);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        streams.close();
-        kinesalite.close();
+        kinesis.afterAll(context);
     }
 
     public LocalStreams streams() {
-        return streams;
+        return kinesis.streams();
     }
 
     public void createStream(String stream, int shards) {
-        streams.create(stream, shards);
+        streams().create(stream, shards);
     }
 
     /** Puts UTF-8 records, each with a partition key of its own, so they spread over the shards. */
@@ -52,13 +49,13 @@ public final class KinesaliteServer implements BeforeAllCallback, AfterAllCallba
                     new AbstractMap.SimpleEntry<>(
                             "line-" + i, values.get(i).getBytes(StandardCharsets.UTF_8)));
         }
-        streams.put(stream, records);
+        streams().put(stream, records);
     }
 
     /** The settings that point a pipeline at this server, as {@code -D} keys and values. */
     public Map<String, String> settings() {
         Map<String, String> settings =
-                new LinkedHashMap<>(KinesisSources.localSettings(kinesalite.endpoint()));
+                new LinkedHashMap<>(KinesisSources.localSettings(kinesis.endpoint()));
         String properties = KinesisSources.PROPERTIES_PREFIX;
         settings.put(properties + KinesisSourceOptions.SHARD_DISCOVERY_INTERVAL.key(), "200ms");
         settings.put(properties + KinesisSourceOptions.EMPTY_RECORDS_FETCH_INTERVAL.key(), "50ms");
