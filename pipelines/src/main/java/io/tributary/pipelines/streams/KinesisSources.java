@@ -52,10 +52,6 @@ public final class KinesisSources {
         }
         conf.getOptional(TributaryOptions.KINESIS_REGION).ifPresent(builder::region);
         conf.getOptional(TributaryOptions.KINESIS_ENDPOINT).ifPresent(builder::endpoint);
-        Configuration timestamp = new Configuration();
-        conf.getOptional(TributaryOptions.KINESIS_INITIAL_TIMESTAMP)
-                .ifPresent(t -> timestamp.set(KinesisSourceOptions.INITIAL_TIMESTAMP, t));
-        builder.configure(timestamp);
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -89,7 +85,7 @@ public final class KinesisSources {
 
     /**
      * The source settings under {@code tributary.kinesis.properties.}, with the official
-     * connector's keys; an unknown key fails naming the nearest one.
+     * connector's keys (an unknown key fails naming the nearest one), and the initial timestamp.
      */
     static Configuration sourceProperties(Configuration conf) {
         TreeSet<String> known =
@@ -118,6 +114,8 @@ public final class KinesisSources {
                             }
                             properties.setString(sourceKey, value);
                         });
+        conf.getOptional(TributaryOptions.KINESIS_INITIAL_TIMESTAMP)
+                .ifPresent(t -> properties.set(KinesisSourceOptions.INITIAL_TIMESTAMP, t));
         if (conf.get(TributaryOptions.KINESIS_INITIAL_POSITION) == InitialPosition.AT_TIMESTAMP
                 && !conf.getOptional(TributaryOptions.KINESIS_INITIAL_TIMESTAMP).isPresent()) {
             throw new ConfigurationError(

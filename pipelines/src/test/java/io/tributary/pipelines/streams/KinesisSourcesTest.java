@@ -35,6 +35,9 @@ class KinesisSourcesTest {
         assertThatThrownBy(() -> KinesisSources.sourceProperties(conf))
                 .isInstanceOf(ConfigurationError.class)
                 .hasMessageContaining("AT_TIMESTAMP needs a time");
+        conf.set(TributaryOptions.KINESIS_INITIAL_TIMESTAMP, "1700000000");
+        assertThat(KinesisSources.sourceProperties(conf).toMap())
+                .containsEntry("source.init.timestamp", "1700000000");
     }
 
     @Test
