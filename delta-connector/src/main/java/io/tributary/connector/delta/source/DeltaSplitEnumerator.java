@@ -8,6 +8,7 @@ import io.tributary.connector.delta.internal.DeltaTables;
 import io.tributary.connector.delta.internal.UnsupportedTableException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -20,16 +21,18 @@ import javax.annotation.Nullable;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.apache.flink.types.RowKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out a table's files one at a time to readers that ask. Bounded: the latest snapshot's
- * files, then no more. Continuous: the snapshot, then every later commit's changes as they appear,
- * polled every monitor interval. Splits go out in commit order; insertions may be read side by
- * side, but a deletion waits until every split handed out before it is done, and holds back
- * everything after it, so a row's retraction never overtakes its insertion.
+ * Hands out a table's files to readers that ask: insertions several at a time while many are
+ * pending (a share of what is left, so that readers still end together), deletions one by one.
+ * Bounded: the latest snapshot's files, then no more. Continuous: the snapshot, then every later
+ * commit's changes as they appear, polled every monitor interval. Splits go out in commit order;
+ * insertions may be read side by side, but a deletion waits until every split handed out before it
+ * is done, and holds back everything after it, so a row's retraction never overtakes its insertion.
  */
 @Internal
 final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, DeltaEnumeratorState> {
@@ -41,8 +44,14 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
     private final ArrayDeque<DeltaFileSplit> pending;
     private final Set<Integer> waiting = new LinkedHashSet<>();
 
-    /** The split each reader is reading: a reader asks for the next one when done with it. */
-    private final Map<Integer, DeltaFileSplit> reading = new HashMap<>();
+    /**
+     * Most splits one request takes: each request is a round trip between reader and coordinator,
+     * which for a table of small partition files cost as much as reading one.
+     */
+    static final int MAX_SPLITS_PER_REQUEST = 16;
+
+    /** The splits each reader is reading: a reader asks for more when done with all of them. */
+    private final Map<Integer, List<DeltaFileSplit>> reading = new HashMap<>();
 
     /** Written on the coordinator thread, read by discovery on a worker thread. */
     private volatile long nextVersion;
@@ -153,10 +162,10 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
 
     @Override
     public void handleSplitRequest(int subtask, @Nullable String requesterHostname) {
-        DeltaFileSplit done = reading.remove(subtask);
-        if (done != null) {
+        for (DeltaFileSplit done : reading.getOrDefault(subtask, List.of())) {
             toCatchUp.remove(done.splitId());
         }
+        reading.remove(subtask);
         asked.add(subtask);
         waiting.add(subtask);
         assignWaiting();
@@ -194,7 +203,27 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
             return true;
         }
         return next.kind == RowKind.INSERT
-                && reading.values().stream().allMatch(s -> s.kind == RowKind.INSERT);
+                && reading.values().stream()
+                        .flatMap(List::stream)
+                        .allMatch(s -> s.kind == RowKind.INSERT);
+    }
+
+    /**
+     * The splits for one request: the next one, and, while it and those after it are insertions, up
+     * to a quarter of the pending splits per reader.
+     */
+    private List<DeltaFileSplit> nextSplits() {
+        List<DeltaFileSplit> splits = new ArrayList<>();
+        splits.add(pending.poll());
+        int share = pending.size() / (4 * Math.max(1, context.currentParallelism()));
+        int limit = Math.min(MAX_SPLITS_PER_REQUEST, 1 + share);
+        while (splits.get(0).kind == RowKind.INSERT
+                && splits.size() < limit
+                && pending.peek() != null
+                && pending.peek().kind == RowKind.INSERT) {
+            splits.add(pending.poll());
+        }
+        return splits;
     }
 
     private void assignWaiting() {
@@ -202,9 +231,9 @@ final class DeltaSplitEnumerator implements SplitEnumerator<DeltaFileSplit, Delt
             if (!context.registeredReaders().containsKey(subtask)) {
                 waiting.remove(subtask);
             } else if (mayAssignNext()) {
-                DeltaFileSplit split = pending.poll();
-                context.assignSplit(split, subtask);
-                reading.put(subtask, split);
+                List<DeltaFileSplit> splits = nextSplits();
+                context.assignSplits(new SplitsAssignment<>(Map.of(subtask, splits)));
+                reading.put(subtask, splits);
                 waiting.remove(subtask);
             } else if (pending.isEmpty() && monitorInterval == null) {
                 context.signalNoMoreSplits(subtask);
