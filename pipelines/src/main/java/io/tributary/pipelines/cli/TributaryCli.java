@@ -43,7 +43,16 @@ public final class TributaryCli {
 
     public static void main(String[] args) {
         EmbeddedCluster.install();
-        int code = commandLine().execute(args);
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (Error e) {
+            // Picocli hands exceptions to the handler below but lets errors (a stack overflow, out
+            // of memory) through: without an exit the cluster's threads would keep the JVM alive.
+            System.err.println("tributary: " + e);
+            e.printStackTrace();
+            code = 1;
+        }
         try {
             EmbeddedCluster.close();
         } catch (Exception e) {

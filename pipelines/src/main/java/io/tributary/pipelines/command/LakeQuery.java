@@ -34,7 +34,7 @@ public final class LakeQuery {
                                 .inBatchMode()
                                 .withConfiguration(tableConf)
                                 .build());
-        LakeCatalog.registerFound(tEnv, LakeCatalog.discover(conf));
+        LakeCatalog.use(tEnv, conf);
         return tEnv;
     }
 

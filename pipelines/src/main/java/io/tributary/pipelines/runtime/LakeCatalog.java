@@ -121,39 +121,14 @@ public final class LakeCatalog {
         return found;
     }
 
-    /** Registers discovered tables with the schema their Delta logs hold. */
-    public static void registerFound(TableEnvironment tEnv, List<Found> tables) {
-        for (Found t : tables) {
-            tEnv.executeSql("CREATE DATABASE IF NOT EXISTS `" + t.layer + "`");
-            tEnv.executeSql(ddl(t));
-        }
-    }
-
-    static String ddl(Found t) {
-        RowType type = t.info.rowType();
-        String columns =
-                type.getFields().stream()
-                        .map(f -> "`" + f.getName() + "` " + f.getType().asSerializableString())
-                        .collect(Collectors.joining(", "));
-        String partitioned =
-                t.info.partitionColumns().isEmpty()
-                        ? ""
-                        : " PARTITIONED BY ("
-                                + t.info.partitionColumns().stream()
-                                        .map(c -> "`" + c + "`")
-                                        .collect(Collectors.joining(", "))
-                                + ")";
-        return "CREATE TABLE `"
-                + t.layer
-                + "`.`"
-                + t.name
-                + "` ("
-                + columns
-                + ")"
-                + partitioned
-                + " WITH ('connector' = 'delta', 'path' = '"
-                + t.info.location()
-                + "')";
+    /**
+     * Makes the lake's tables ({@link LakeTablesCatalog}) the environment's current catalog: {@code
+     * silver.weblogs_requests} then names the Delta table at {@code <lake.root>/silver/
+     * weblogs_requests}, loaded when a statement first names it.
+     */
+    public static void use(TableEnvironment tEnv, ReadableConfig conf) {
+        tEnv.registerCatalog(LakeTablesCatalog.NAME, new LakeTablesCatalog(lakeRoot(conf)));
+        tEnv.useCatalog(LakeTablesCatalog.NAME);
     }
 
     public static String lakeRoot(ReadableConfig conf) {
@@ -165,7 +140,7 @@ public final class LakeCatalog {
         return io.tributary.connector.delta.DeltaStorage.qualify(root);
     }
 
-    private static List<Path> subdirectories(Path dir) {
+    static List<Path> subdirectories(Path dir) {
         try {
             FileSystem fs = dir.getFileSystem();
             if (!fs.exists(dir)) {

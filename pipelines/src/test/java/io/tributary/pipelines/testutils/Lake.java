@@ -19,7 +19,7 @@ public final class Lake {
     public Lake(Configuration conf) {
         EmbeddedCluster.install();
         tEnv = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        LakeCatalog.registerFound(tEnv, LakeCatalog.discover(conf));
+        LakeCatalog.use(tEnv, conf);
     }
 
     /** The plan of a query: it parses, and every table and column it names exists with its type. */
