@@ -40,7 +40,11 @@ public final class SparkWeblogsBackfill {
         spark.stop();
     }
 
-    static void backfill(SparkSession spark, Path landing, Path lake) {
+    static void backfill(SparkSession spark, Path landingFolder, Path lakeFolder) {
+        // Absolute: Spark reads delta.`<path>` as a path only when the path is absolute, and the
+        // bench's default scratch folder is relative (./tributary-data/bench).
+        Path landing = landingFolder.toAbsolutePath();
+        Path lake = lakeFolder.toAbsolutePath();
         spark.read()
                 .option("recursiveFileLookup", "true")
                 .text(landing.toString())
