@@ -47,7 +47,7 @@ final class WeblogsBatchBench {
     }
 
     /** Six columns of every silver row: strings, a number and a timestamp, cheap to aggregate. */
-    static final String SILVER_SCAN =
+    private static final String SILVER_SCAN =
             "SELECT COUNT(*), MAX(client_ip), MAX(endpoint), MAX(user_agent), SUM(`bytes`),"
                     + " MAX(ts) FROM silver.weblogs_requests";
 
