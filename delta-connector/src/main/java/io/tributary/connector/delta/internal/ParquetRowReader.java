@@ -38,7 +38,7 @@ import org.apache.parquet.schema.Type;
  * refused by {@link #open} and read through Kernel instead.
  */
 @Internal
-public final class ParquetRowReader implements Iterator<RowData>, AutoCloseable {
+public final class ParquetRowReader implements FileRows {
     private final ParquetFileReader file;
     private final MessageType requested;
     private final RowKind kind;

@@ -1,11 +1,11 @@
 package io.tributary.connector.delta.source;
 
+import io.tributary.connector.delta.internal.FileRows;
 import io.tributary.connector.delta.internal.FlinkParquetFile;
 import io.tributary.connector.delta.internal.ParquetRowReader;
 import io.tributary.connector.delta.internal.PartitionValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -20,8 +20,7 @@ import org.apache.flink.table.types.logical.RowType;
  */
 @Internal
 public final class DeltaFileIterator implements java.util.Iterator<RowData>, AutoCloseable {
-    private Iterator<RowData> rows;
-    private AutoCloseable file;
+    private FileRows rows;
     private long returned;
 
     DeltaFileIterator(DeltaFileSplit split) {
@@ -41,13 +40,9 @@ public final class DeltaFileIterator implements java.util.Iterator<RowData>, Aut
         }
         try {
             FlinkParquetFile parquet = FlinkParquetFile.of(split.path, split.size);
-            ParquetRowReader reader =
-                    ParquetRowReader.open(parquet, producedType, isConstant, constants, split.kind);
-            if (reader != null) {
-                rows = reader;
-                this.file = reader;
-            } else {
-                KernelFileRows kernelRows =
+            rows = ParquetRowReader.open(parquet, producedType, isConstant, constants, split.kind);
+            if (rows == null) {
+                rows =
                         new KernelFileRows(
                                 config,
                                 split.path,
@@ -55,8 +50,6 @@ public final class DeltaFileIterator implements java.util.Iterator<RowData>, Aut
                                 isConstant,
                                 constants,
                                 split.kind);
-                rows = kernelRows;
-                this.file = kernelRows;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read Delta data file " + split.path, e);
@@ -101,18 +94,12 @@ public final class DeltaFileIterator implements java.util.Iterator<RowData>, Aut
     /** Releases the file early; exhausting the iterator does the same. */
     @Override
     public void close() {
-        if (file == null) {
-            return;
-        }
-        try {
-            file.close();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot close a Delta data file", e);
-        } finally {
-            rows = null;
-            file = null;
+        if (rows != null) {
+            try {
+                rows.close();
+            } finally {
+                rows = null;
+            }
         }
     }
 }

@@ -8,11 +8,11 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import io.tributary.connector.delta.internal.DeltaEngines;
+import io.tributary.connector.delta.internal.FileRows;
 import io.tributary.connector.delta.internal.Iterators;
 import io.tributary.connector.delta.internal.KernelValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -28,7 +28,7 @@ import org.apache.flink.types.RowKind;
  * physical types).
  */
 @Internal
-final class KernelFileRows implements Iterator<RowData>, AutoCloseable {
+final class KernelFileRows implements FileRows {
     private final RowType producedType;
     private final RowKind kind;
 

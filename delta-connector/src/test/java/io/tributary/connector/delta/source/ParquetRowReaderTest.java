@@ -2,13 +2,13 @@ package io.tributary.connector.delta.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.delta.internal.FileRows;
 import io.tributary.connector.delta.internal.FlinkParquetFile;
 import io.tributary.connector.delta.internal.ParquetRowReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.table.data.RowData;
@@ -127,12 +127,36 @@ class ParquetRowReaderTest {
     }
 
     @Test
-    void aProjectionOfPartitionColumnsOnlyCountsTheFilesRows() throws IOException {
+    void aProjectionOfPartitionColumnsOnlyGivesARowPerRowOfTheFile() throws IOException {
         String path = write(FILE_SCHEMA, WriterVersion.PARQUET_1_0, true, this::row);
 
         List<RowData> rows = fast(path, project(TABLE, "region"));
 
         assertThat(rows).hasSize(ROWS).allMatch(r -> r.getString(0).toString().equals("eu-west"));
+    }
+
+    @Test
+    void findsAColumnWrittenInAnotherCase() throws IOException {
+        // Delta's column names ignore case: another writer may have spelled the column otherwise,
+        // and reading it as "missing" would turn its values into NULLs.
+        MessageType schema =
+                MessageTypeParser.parseMessageType(
+                        "message spark_schema { required int32 N; optional binary Name (STRING); }");
+        String path =
+                write(
+                        schema,
+                        WriterVersion.PARQUET_1_0,
+                        true,
+                        (g, i) -> {
+                            g.add("N", i);
+                            g.add("Name", "name-" + i);
+                        });
+
+        List<RowData> rows = fast(path, project(TABLE, "n", "name"));
+
+        assertThat(rows).hasSize(ROWS);
+        assertThat(rows.get(42).getInt(0)).isEqualTo(42);
+        assertThat(rows.get(42).getString(1).toString()).isEqualTo("name-42");
     }
 
     @Test
@@ -265,7 +289,7 @@ class ParquetRowReaderTest {
                         RowKind.INSERT));
     }
 
-    private static <T extends Iterator<RowData> & AutoCloseable> List<RowData> drain(T rows) {
+    private static List<RowData> drain(FileRows rows) {
         List<RowData> all = new ArrayList<>();
         rows.forEachRemaining(all::add);
         assertThat(rows.hasNext()).isFalse();
