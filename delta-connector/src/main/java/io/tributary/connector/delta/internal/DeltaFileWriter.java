@@ -18,10 +18,7 @@ import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.table.data.RowData;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
@@ -37,25 +34,24 @@ final class DeltaFileWriter {
     private static final int MAX_EXACT_DECIMAL_DIGITS = 15;
 
     private final String path;
-    private final ParquetWriter<RowData> writer;
+    private final LearnedDictionaries dictionaries;
+    private final ParquetProperties properties;
+    private final ParquetRowWriter writer;
     private final CountingOutputFile file;
     private static final long MAX_ROWS_UNSEEN = 128;
     private long rows;
     private long nextSizeCheck = 1;
 
     DeltaFileWriter(
-            String path, RowDataWriteSupport support, Configuration hadoopConf, long rowGroupSize)
+            String path, RowColumns columns, LearnedDictionaries dictionaries, long rowGroupSize)
             throws IOException {
         this.path = path;
+        this.dictionaries = dictionaries;
+        this.properties = dictionaries.nextFile();
         this.file = new CountingOutputFile(new Path(path));
         this.writer =
-                new Builder(file, support.forNewFile())
-                        .withConf(hadoopConf)
-                        .withCompressionCodec(CompressionCodecName.SNAPPY)
-                        .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                        .withRowGroupSize(rowGroupSize)
-                        .withDictionaryEncoding(true)
-                        .build();
+                new ParquetRowWriter(
+                        file, columns, properties, CompressionCodecName.SNAPPY, rowGroupSize);
     }
 
     void write(RowData row) throws IOException {
@@ -73,7 +69,7 @@ final class DeltaFileWriter {
      * half the rows the last look said would still fit (at most every {@value #MAX_ROWS_UNSEEN}
      * rows): a file overshoots its target by a few rows at most.
      */
-    boolean reached(long targetSize) {
+    boolean reached(long targetSize) throws IOException {
         if (rows < nextSizeCheck) {
             return false;
         }
@@ -87,13 +83,14 @@ final class DeltaFileWriter {
     }
 
     /** Bytes written so far plus what is buffered for the current row group. */
-    long dataSize() {
-        return writer.getDataSize();
+    long dataSize() throws IOException {
+        return writer.dataSize();
     }
 
     DataFileStatus finish(FileIO fileIO, StructType physicalSchema, List<Column> statsColumns)
             throws IOException {
         writer.close();
+        dictionaries.learn(writer.footer(), properties);
         long size = file.bytesWritten();
         DataFileStatistics stats =
                 ParquetStatsReader.readDataFileStatistics(
@@ -144,25 +141,6 @@ final class DeltaFileWriter {
             p.getFileSystem().delete(p, false);
         } catch (IOException ignored) {
             // An orphan data file is harmless: it is not in the log, and vacuum removes it.
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<RowData, Builder> {
-        private final RowDataWriteSupport support;
-
-        Builder(OutputFile file, RowDataWriteSupport support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<RowData> getWriteSupport(Configuration conf) {
-            return support;
         }
     }
 

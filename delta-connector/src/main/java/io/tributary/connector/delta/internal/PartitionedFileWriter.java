@@ -18,7 +18,6 @@ import java.util.stream.IntStream;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.hadoop.conf.Configuration;
 
 /**
  * Writes rows of a Delta table into Parquet data files: one open file per partition, closed at the
@@ -36,8 +35,8 @@ public final class PartitionedFileWriter {
     private final String filePrefix;
     private final StructType schema;
     private final StructType physicalSchema;
-    private final RowDataWriteSupport writeSupport;
-    private final Configuration hadoopConf = new Configuration(false);
+    private final RowColumns columns;
+    private final LearnedDictionaries dictionaries = new LearnedDictionaries();
     private final int[] partitionOrdinals;
     private final LogicalType[] partitionTypes;
 
@@ -96,7 +95,7 @@ public final class PartitionedFileWriter {
             physical = physical.add(schema.at(ordinal));
         }
         this.physicalSchema = physical;
-        this.writeSupport = new RowDataWriteSupport(config.rowType, dataOrdinals);
+        this.columns = new RowColumns(config.rowType, dataOrdinals);
     }
 
     public void write(RowData row) throws IOException {
@@ -160,7 +159,7 @@ public final class PartitionedFileWriter {
                 directory + "/" + filePrefix + "-" + UUID.randomUUID() + ".c000.snappy.parquet";
         OpenFile file =
                 new OpenFile(
-                        new DeltaFileWriter(path, writeSupport, hadoopConf, config.rowGroupSize),
+                        new DeltaFileWriter(path, columns, dictionaries, config.rowGroupSize),
                         partition,
                         values,
                         context.getStatisticsColumns());

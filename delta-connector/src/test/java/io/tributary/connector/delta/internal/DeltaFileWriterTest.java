@@ -11,7 +11,6 @@ import org.apache.flink.table.types.logical.BigIntType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.VarCharType;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,8 +48,8 @@ class DeltaFileWriterTest {
     private DeltaFileWriter writer(String name) throws IOException {
         return new DeltaFileWriter(
                 dir.resolve(name + ".parquet").toUri().toString(),
-                new RowDataWriteSupport(TYPE, new int[] {0, 1}),
-                new Configuration(false),
+                new RowColumns(TYPE, new int[] {0, 1}),
+                new LearnedDictionaries(),
                 128 << 20);
     }
 
