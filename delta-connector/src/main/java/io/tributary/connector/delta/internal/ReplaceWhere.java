@@ -20,8 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.data.binary.BinaryRowData;
 import org.apache.flink.table.types.logical.LogicalType;
@@ -53,6 +55,12 @@ public final class ReplaceWhere implements Serializable {
 
     /** The values of a value scope; null for a range. */
     private final HashSet<String> values;
+
+    /**
+     * The same values as Flink holds strings, for the check of every row: a row's value is then
+     * hashed and compared as the UTF-8 bytes it is, not decoded into a Java string first.
+     */
+    private transient Set<StringData> rowValues;
 
     /** A range's bounds as {@link #position}s; null where the range is open. */
     private final Long from;
@@ -115,7 +123,10 @@ public final class ReplaceWhere implements Serializable {
             return false;
         }
         if (values != null) {
-            return values.contains(row.getString(at).toString());
+            if (rowValues == null) {
+                rowValues = values.stream().map(StringData::fromString).collect(Collectors.toSet());
+            }
+            return rowValues.contains(row.getString(at));
         }
         long position = position(row, at);
         return (from == null || position >= from) && (until == null || position < until);
