@@ -38,6 +38,7 @@ final class ParquetRowWriter {
     private ColumnWriter[] writers;
     private long rowsInGroup;
     private long nextGroupCheck;
+    private boolean closed;
 
     ParquetRowWriter(
             OutputFile out,
@@ -115,14 +116,25 @@ final class ParquetRowWriter {
     }
 
     private void flushGroup() throws IOException {
-        if (rowsInGroup > 0) {
-            file.startBlock(rowsInGroup);
-            store.flush();
-            pages.flushToFileWriter(file);
-            file.endBlock();
+        try {
+            if (rowsInGroup > 0) {
+                file.startBlock(rowsInGroup);
+                store.flush();
+                pages.flushToFileWriter(file);
+                file.endBlock();
+            }
+        } finally {
+            releaseGroup();
         }
-        store.close();
-        pages.close();
+    }
+
+    private void releaseGroup() {
+        if (store != null) {
+            store.close();
+            pages.close();
+            store = null;
+            pages = null;
+        }
     }
 
     /** Bytes written so far plus what the current row group holds in memory. */
@@ -135,13 +147,26 @@ final class ParquetRowWriter {
         return file.getFooter();
     }
 
-    /** Writes the last row group and the footer; the stream is closed. */
+    /**
+     * Writes the last row group and the footer; the stream is closed. The stream and buffers are
+     * released when writing fails too, and closing again (an abort after a failed finish) does
+     * nothing.
+     */
     void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             flushGroup();
             file.end(Map.of());
         } finally {
-            codecs.release();
+            try {
+                releaseGroup();
+                file.close();
+            } finally {
+                codecs.release();
+            }
         }
     }
 }

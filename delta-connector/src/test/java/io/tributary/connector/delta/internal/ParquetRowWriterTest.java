@@ -48,6 +48,8 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,85 @@ class ParquetRowWriterTest {
         assertThatThrownBy(() -> writer.write(row))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Column id is NOT NULL");
+    }
+
+    @Test
+    void aFailedCloseReleasesTheStreamAndAnAbortAfterItDoesNothing() throws IOException {
+        FailingFile out = new FailingFile();
+        ParquetRowWriter writer =
+                new ParquetRowWriter(
+                        out,
+                        new RowColumns(TYPE, ALL),
+                        LearnedDictionaries.properties(Set.of()),
+                        CompressionCodecName.SNAPPY,
+                        128 << 20);
+        for (RowData row : rows(100, 4)) {
+            writer.write(row);
+        }
+        out.failing = true;
+
+        assertThatThrownBy(writer::close).isInstanceOf(IOException.class).hasMessage("disk full");
+        assertThat(out.closed).as("the stream of a file that failed is closed").isTrue();
+        out.failing = false;
+        writer.close(); // what DeltaFileWriter.abort does next: no second attempt, no error
+        assertThat(out.written).as("nothing written after the failure").isEqualTo(out.failedAt);
+    }
+
+    /** A file whose writes fail once {@link #failing} is set, remembering its close. */
+    private static final class FailingFile implements OutputFile {
+        boolean failing;
+        boolean closed;
+        long written;
+        long failedAt = -1;
+
+        @Override
+        public PositionOutputStream create(long blockSizeHint) {
+            return new PositionOutputStream() {
+                @Override
+                public long getPos() {
+                    return written;
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (failing) {
+                        failedAt = written;
+                        throw new IOException("disk full");
+                    }
+                    written += len;
+                }
+
+                @Override
+                public void close() {
+                    closed = true;
+                }
+            };
+        }
+
+        @Override
+        public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+            return create(blockSizeHint);
+        }
+
+        @Override
+        public boolean supportsBlockSize() {
+            return false;
+        }
+
+        @Override
+        public long defaultBlockSize() {
+            return 0;
+        }
+
+        @Override
+        public String getPath() {
+            return "failing.parquet";
+        }
     }
 
     private Path writeOurs(List<RowData> rows, long rowGroupSize) throws IOException {
