@@ -1,9 +1,9 @@
 package io.tributary.connector.delta.internal;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.flink.annotation.Internal;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
@@ -30,7 +30,7 @@ import org.apache.parquet.schema.MessageType;
 final class LearnedDictionaries {
     static final int RETRY_EVERY = 16;
 
-    private final Set<String> withoutDictionary = new TreeSet<>();
+    private final Set<String> withoutDictionary = new HashSet<>();
     private final Map<Set<String>, ParquetProperties> properties = new HashMap<>();
     private long files;
 
