@@ -7,7 +7,6 @@ import java.util.Set;
 import org.apache.flink.annotation.Internal;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.column.values.factory.DefaultV1ValuesWriterFactory;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
@@ -61,16 +60,16 @@ final class LearnedDictionaries {
 
     /**
      * Parquet's defaults, with dictionaries and version 1 pages as Spark and Kernel write. With a
-     * values-writer factory of their own: parquet-mr's default factories are objects shared by all
-     * properties in the JVM, and write with the settings of whichever properties were built last
-     * (another library's, in the same JVM).
+     * values-writer factory of their own ({@link V1ValuesWriters}): parquet-mr's default factories
+     * are objects shared by all properties in the JVM, and write with the settings of whichever
+     * properties were built last (another library's, in the same JVM).
      */
     static ParquetProperties properties(Set<String> withoutDictionary) {
         ParquetProperties.Builder builder =
                 ParquetProperties.builder()
                         .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                         .withDictionaryEncoding(true)
-                        .withValuesWriterFactory(new DefaultV1ValuesWriterFactory());
+                        .withValuesWriterFactory(new V1ValuesWriters());
         withoutDictionary.forEach(column -> builder.withDictionaryEncoding(column, false));
         return builder.build();
     }

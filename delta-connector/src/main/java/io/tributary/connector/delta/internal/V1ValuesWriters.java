@@ -1,0 +1,50 @@
+package io.tributary.connector.delta.internal;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.values.ValuesWriter;
+import org.apache.parquet.column.values.factory.DefaultV1ValuesWriterFactory;
+import org.apache.parquet.column.values.factory.ValuesWriterFactory;
+import org.apache.parquet.column.values.fallback.FallbackValuesWriter;
+import org.apache.parquet.column.values.plain.PlainValuesWriter;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * parquet-mr's version-1 values writers, as {@link DefaultV1ValuesWriterFactory} chooses them, but
+ * with {@link BinaryDictionaryWriter} for a binary column's dictionary: the same encodings, the
+ * same fall-back to plain pages, the same bytes.
+ *
+ * <p>One instance per {@link ParquetProperties}: parquet-mr's factories keep the settings of the
+ * properties that initialised them last, and its default ones are shared by the whole JVM.
+ */
+@Internal
+final class V1ValuesWriters implements ValuesWriterFactory {
+    private final DefaultV1ValuesWriterFactory others = new DefaultV1ValuesWriterFactory();
+    private ParquetProperties properties;
+
+    @Override
+    public void initialize(ParquetProperties properties) {
+        this.properties = properties;
+        others.initialize(properties);
+    }
+
+    @Override
+    public ValuesWriter newValuesWriter(ColumnDescriptor column) {
+        if (column.getPrimitiveType().getPrimitiveTypeName() != PrimitiveTypeName.BINARY
+                || !properties.isDictionaryEnabled(column)) {
+            return others.newValuesWriter(column);
+        }
+        return FallbackValuesWriter.of(
+                new BinaryDictionaryWriter(
+                        properties.getDictionaryPageSizeThreshold(),
+                        Encoding.PLAIN_DICTIONARY,
+                        Encoding.PLAIN_DICTIONARY,
+                        properties.getAllocator()),
+                new PlainValuesWriter(
+                        properties.getInitialSlabSize(),
+                        properties.getPageSizeThreshold(),
+                        properties.getAllocator()));
+    }
+}
