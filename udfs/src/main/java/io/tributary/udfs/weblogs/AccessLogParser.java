@@ -1,5 +1,12 @@
 package io.tributary.udfs.weblogs;
 
+import static io.tributary.udfs.weblogs.LineFields.CLIENT_IP;
+import static io.tributary.udfs.weblogs.LineFields.IDENT;
+import static io.tributary.udfs.weblogs.LineFields.REFERRER;
+import static io.tributary.udfs.weblogs.LineFields.USER;
+import static io.tributary.udfs.weblogs.LineFields.USER_AGENT;
+
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
@@ -16,205 +23,254 @@ import org.apache.flink.annotation.PublicEvolving;
  * them.
  *
  * <p>Hand-written rather than a regular expression: the backfill parses every line ever logged, and
- * the benchmark holds this class to a million lines a second on one core. Instances are stateless
- * and thread-safe.
+ * the benchmark holds this class to a million lines a second on one core. It reads the line's UTF-8
+ * bytes, as the lake stores them, and {@link #parse(byte[], int, int, LineFields)} says where each
+ * field lies without copying it: the delimiters it looks for are ASCII, which never occur inside
+ * the encoding of another character. Instances are stateless and thread-safe.
  */
 @PublicEvolving
 public final class AccessLogParser implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     public ParsedLine parse(String line) {
-        if (line == null || line.isBlank()) {
+        if (line == null) {
             return ParsedLine.rejected("empty line");
         }
-        Cursor c = new Cursor(line);
-        String host = c.token();
-        String ident = c.token();
-        String user = c.token();
-        if (host == null || ident == null || user == null || !looksLikeHost(host)) {
-            return ParsedLine.rejected("malformed line: expected 'host ident user [timestamp]'");
+        byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+        LineFields fields = new LineFields();
+        String reason = parse(utf8, 0, utf8.length, fields);
+        return reason == null ? ParsedLine.valid(fields.toRecord()) : ParsedLine.rejected(reason);
+    }
+
+    /**
+     * Parses the UTF-8 line {@code line[from, to)} into {@code fields}.
+     *
+     * @return null for a valid request, else why the line is rejected
+     */
+    public String parse(byte[] line, int from, int to, LineFields fields) {
+        fields.clear();
+        if (isBlank(line, from, to)) {
+            return "empty line";
+        }
+        Cursor c = new Cursor(line, from, to);
+        if (!c.token(fields, CLIENT_IP)
+                || !c.token(fields, IDENT)
+                || !c.token(fields, USER)
+                || !looksLikeHost(line, fields)) {
+            return "malformed line: expected 'host ident user [timestamp]'";
         }
         if (!c.skipSpaces() || c.peek() != '[') {
-            return ParsedLine.rejected("malformed line: missing [timestamp]");
+            return "malformed line: missing [timestamp]";
         }
-        int close = line.indexOf(']', c.pos);
+        int close = indexOf(line, ']', c.pos, to);
         if (close < 0) {
-            return ParsedLine.rejected("truncated before status: timestamp not closed");
+            return "truncated before status: timestamp not closed";
         }
-        TimestampParser.Parsed ts = TimestampParser.parse(line, c.pos + 1, close);
-        if (ts == null) {
-            return ParsedLine.rejected(
-                    "invalid timestamp '" + line.substring(c.pos + 1, close) + "'");
+        if (!TimestampParser.parse(line, c.pos + 1, close, fields)) {
+            return "invalid timestamp '" + text(line, c.pos + 1, close) + "'";
         }
         c.pos = close + 1;
         if (!c.skipSpaces()) {
-            return ParsedLine.rejected("truncated before status: no request field");
+            return "truncated before status: no request field";
         }
         if (c.peek() != '"') {
-            return ParsedLine.rejected("malformed line: request field is not quoted");
+            return "malformed line: request field is not quoted";
         }
-        String request = c.quoted();
-        if (request == null) {
-            return ParsedLine.rejected("truncated before status: request field not closed");
+        if (!c.quoted()) {
+            return "truncated before status: request field not closed";
         }
-        String statusToken = c.token();
-        if (statusToken == null) {
-            return ParsedLine.rejected("truncated before status");
+        byte[] request = c.value;
+        int requestFrom = c.valueFrom;
+        int requestTo = c.valueTo;
+        if (!c.token()) {
+            return "truncated before status";
         }
-        int status = parseStatus(statusToken);
+        int status = parseStatus(line, c.tokenStart, c.tokenEnd);
         if (status < 0) {
-            return ParsedLine.rejected("invalid status '" + statusToken + "'");
+            return "invalid status '" + text(line, c.tokenStart, c.tokenEnd) + "'";
         }
-        String bytesToken = c.token();
-        if (bytesToken == null) {
-            return ParsedLine.rejected("truncated before bytes");
+        fields.status = status;
+        if (!c.token()) {
+            return "truncated before bytes";
         }
-        Long bytes;
-        if (bytesToken.equals("-")) {
-            bytes = null;
+        if (c.tokenEnd - c.tokenStart == 1 && line[c.tokenStart] == '-') {
+            fields.bytes = -1;
         } else {
-            long parsed = parseNonNegative(bytesToken);
+            long parsed = parseNonNegative(line, c.tokenStart, c.tokenEnd);
             if (parsed < 0) {
-                return ParsedLine.rejected("invalid bytes '" + bytesToken + "'");
+                return "invalid bytes '" + text(line, c.tokenStart, c.tokenEnd) + "'";
             }
-            bytes = parsed;
+            fields.bytes = parsed;
         }
-        String referrer = null;
-        String userAgent = null;
         if (c.skipSpaces() && c.peek() == '"') {
-            referrer = dashAsNull(c.quoted());
-            if (referrer != null || c.closedLastQuote) {
-                if (c.skipSpaces() && c.peek() == '"') {
-                    userAgent = dashAsNull(c.quoted());
-                }
+            boolean closed = c.quoted();
+            boolean referrer = closed && !c.valueIsDash();
+            if (referrer) {
+                fields.set(REFERRER, c.value, c.valueFrom, c.valueTo);
+            }
+            if (closed && c.skipSpaces() && c.peek() == '"' && c.quoted() && !c.valueIsDash()) {
+                fields.set(USER_AGENT, c.value, c.valueFrom, c.valueTo);
             }
         }
-        RequestLine req = RequestLine.split(request);
-        return ParsedLine.valid(
-                new AccessLogRecord(
-                        host,
-                        ident,
-                        user,
-                        ts.epochMillis,
-                        ts.offsetSeconds,
-                        req.method,
-                        req.endpoint,
-                        req.query,
-                        req.protocol,
-                        status,
-                        bytes,
-                        referrer,
-                        userAgent));
+        RequestLine.split(request, requestFrom, requestTo, fields);
+        return null;
     }
 
-    private static boolean looksLikeHost(String host) {
-        for (int i = 0; i < host.length(); i++) {
-            char ch = host.charAt(i);
-            if (ch == '[' || ch == '"' || ch == ']') {
+    /** As {@link String#isBlank()} would say of the decoded line. */
+    private static boolean isBlank(byte[] line, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = line[i];
+            if (b < 0) {
+                return text(line, from, to).isBlank();
+            }
+            if (!Character.isWhitespace(b)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static int parseStatus(String token) {
-        if (token.length() != 3) {
+    private static boolean looksLikeHost(byte[] line, LineFields fields) {
+        int from = fields.offset(CLIENT_IP);
+        for (int i = from; i < from + fields.length(CLIENT_IP); i++) {
+            byte b = line[i];
+            if (b == '[' || b == '"' || b == ']') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int parseStatus(byte[] line, int from, int to) {
+        if (to - from != 3) {
             return -1;
         }
         int status = 0;
-        for (int i = 0; i < 3; i++) {
-            char ch = token.charAt(i);
-            if (ch < '0' || ch > '9') {
+        for (int i = from; i < to; i++) {
+            byte b = line[i];
+            if (b < '0' || b > '9') {
                 return -1;
             }
-            status = status * 10 + (ch - '0');
+            status = status * 10 + (b - '0');
         }
         return status >= 100 && status <= 599 ? status : -1;
     }
 
-    private static long parseNonNegative(String token) {
-        if (token.isEmpty() || token.length() > 18) {
+    private static long parseNonNegative(byte[] line, int from, int to) {
+        if (to == from || to - from > 18) {
             return -1;
         }
         long value = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char ch = token.charAt(i);
-            if (ch < '0' || ch > '9') {
+        for (int i = from; i < to; i++) {
+            byte b = line[i];
+            if (b < '0' || b > '9') {
                 return -1;
             }
-            value = value * 10 + (ch - '0');
+            value = value * 10 + (b - '0');
         }
         return value;
     }
 
-    private static String dashAsNull(String value) {
-        return value == null || value.equals("-") ? null : value;
+    static int indexOf(byte[] line, char ch, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (line[i] == ch) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String text(byte[] line, int from, int to) {
+        return new String(line, from, to - from, StandardCharsets.UTF_8);
     }
 
     /** Reads space-separated tokens and quoted fields from one line. */
     private static final class Cursor {
-        private final String line;
+        private final byte[] line;
         private final int end;
         int pos;
 
-        /** Whether the last {@link #quoted()} call found its closing quote. */
-        boolean closedLastQuote;
+        /** The last token: {@code line[tokenStart, tokenEnd)}. */
+        int tokenStart;
 
-        Cursor(String line) {
+        int tokenEnd;
+
+        /** The last quoted field's value, unescaped: {@code value[valueFrom, valueTo)}. */
+        byte[] value;
+
+        int valueFrom;
+        int valueTo;
+
+        Cursor(byte[] line, int from, int to) {
             this.line = line;
-            this.end = line.length();
+            this.pos = from;
+            this.end = to;
         }
 
         /** Skips spaces; false when the line ends. */
         boolean skipSpaces() {
-            while (pos < end && line.charAt(pos) == ' ') {
+            while (pos < end && line[pos] == ' ') {
                 pos++;
             }
             return pos < end;
         }
 
-        char peek() {
-            return line.charAt(pos);
+        byte peek() {
+            return line[pos];
         }
 
-        String token() {
+        /** The next token; false when the line ends before one. */
+        boolean token() {
             if (!skipSpaces()) {
-                return null;
+                return false;
             }
-            int start = pos;
-            while (pos < end && line.charAt(pos) != ' ') {
+            tokenStart = pos;
+            while (pos < end && line[pos] != ' ') {
                 pos++;
             }
-            return line.substring(start, pos);
+            tokenEnd = pos;
+            return true;
         }
 
-        /** The quoted field at the cursor, unescaped; null when the line ends inside it. */
-        String quoted() {
+        boolean token(LineFields fields, int field) {
+            if (!token()) {
+                return false;
+            }
+            fields.set(field, line, tokenStart, tokenEnd);
+            return true;
+        }
+
+        /** The quoted field at the cursor; false when the line ends inside it. */
+        boolean quoted() {
             int start = pos + 1;
-            int i = start;
-            while (i < end) {
-                char ch = line.charAt(i);
-                if (ch == '"') {
+            for (int i = start; i < end; i++) {
+                byte b = line[i];
+                if (b == '"') {
                     pos = i + 1;
-                    closedLastQuote = true;
-                    return line.substring(start, i);
+                    value = line;
+                    valueFrom = start;
+                    valueTo = i;
+                    return true;
                 }
-                if (ch == '\\') {
+                if (b == '\\') {
                     return quotedWithEscapes(start);
                 }
-                i++;
             }
             pos = end;
-            closedLastQuote = false;
-            return null;
+            return false;
         }
 
-        private String quotedWithEscapes(int start) {
-            QuotedFieldDecoder decoder = new QuotedFieldDecoder(line, start);
-            String value = decoder.decode();
+        boolean valueIsDash() {
+            return valueTo - valueFrom == 1 && value[valueFrom] == '-';
+        }
+
+        private boolean quotedWithEscapes(int start) {
+            QuotedFieldDecoder decoder = new QuotedFieldDecoder(line, start, end);
+            value = decoder.decode();
             pos = decoder.position();
-            closedLastQuote = value != null;
-            return value;
+            valueFrom = 0;
+            valueTo = value == null ? 0 : value.length;
+            return value != null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.udfs.weblogs;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
@@ -19,19 +20,24 @@ public final class EndpointClassifier {
         if (endpoint == null) {
             return false;
         }
-        int end = endpoint.length();
-        int i = end - 1;
-        while (i >= 0 && isAsciiLetterOrDigit(endpoint.charAt(i))) {
+        byte[] utf8 = endpoint.getBytes(StandardCharsets.UTF_8);
+        return isFile(utf8, 0, utf8.length);
+    }
+
+    /** Whether the UTF-8 endpoint {@code endpoint[from, to)} names a file. */
+    public static boolean isFile(byte[] endpoint, int from, int to) {
+        int i = to - 1;
+        while (i >= from && isAsciiLetterOrDigit(endpoint[i])) {
             i--;
         }
-        int extensionLength = end - 1 - i;
-        return i >= 0
-                && endpoint.charAt(i) == '.'
+        int extensionLength = to - 1 - i;
+        return i >= from
+                && endpoint[i] == '.'
                 && extensionLength >= 1
                 && extensionLength <= MAX_EXTENSION_LENGTH;
     }
 
-    private static boolean isAsciiLetterOrDigit(char c) {
+    private static boolean isAsciiLetterOrDigit(byte c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 }

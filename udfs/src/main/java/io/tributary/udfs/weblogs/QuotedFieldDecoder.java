@@ -5,16 +5,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes a quoted log field that contains {@code mod_log_config} escapes: {@code \"}, {@code \\},
- * {@code \n}, {@code \t} and {@code \xhh}. Escaped bytes are collected and decoded as UTF-8, so a
- * multi-byte character logged as several {@code \xhh} escapes comes back whole.
+ * {@code \n}, {@code \t} and {@code \xhh}. Escaped bytes are collected with the field's own UTF-8
+ * bytes, so a multi-byte character logged as several {@code \xhh} escapes comes back whole; bytes
+ * that are not UTF-8 become U+FFFD, as a decoder would make them.
  */
 final class QuotedFieldDecoder {
-    private final String line;
+    private final byte[] line;
+    private final int end;
     private int pos;
 
-    QuotedFieldDecoder(String line, int start) {
+    QuotedFieldDecoder(byte[] line, int start, int end) {
         this.line = line;
         this.pos = start;
+        this.end = end;
     }
 
     /** Position just after the closing quote, or the line's end. */
@@ -22,18 +25,17 @@ final class QuotedFieldDecoder {
         return pos;
     }
 
-    /** The decoded value, or null when the line ends before the closing quote. */
-    String decode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(line.length() - pos);
-        int end = line.length();
+    /** The decoded value as UTF-8, or null when the line ends before the closing quote. */
+    byte[] decode() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(end - pos);
         while (pos < end) {
-            char ch = line.charAt(pos);
-            if (ch == '"') {
+            byte b = line[pos];
+            if (b == '"') {
                 pos++;
-                return out.toString(StandardCharsets.UTF_8);
+                return out.toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
             }
-            if (ch == '\\' && pos + 1 < end) {
-                char next = line.charAt(pos + 1);
+            if (b == '\\' && pos + 1 < end) {
+                byte next = line[pos + 1];
                 int hex = next == 'x' && pos + 3 < end ? hexByte(pos + 2) : -1;
                 if (hex >= 0) {
                     out.write(hex);
@@ -51,29 +53,29 @@ final class QuotedFieldDecoder {
                     continue;
                 }
             }
-            writeUtf8(out, ch);
+            out.write(b);
             pos++;
         }
         return null;
     }
 
     private int hexByte(int at) {
-        int hi = Character.digit(line.charAt(at), 16);
-        int lo = Character.digit(line.charAt(at + 1), 16);
+        int hi = hexDigit(line[at]);
+        int lo = hexDigit(line[at + 1]);
         return hi < 0 || lo < 0 ? -1 : (hi << 4) | lo;
     }
 
-    private void writeUtf8(ByteArrayOutputStream out, char ch) {
-        if (ch < 0x80) {
-            out.write(ch);
-            return;
+    /** An ASCII hex digit's value, as mod_log_config writes them; -1 for any other byte. */
+    private static int hexDigit(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
         }
-        if (Character.isHighSurrogate(ch) && pos + 1 < line.length()) {
-            String pair = line.substring(pos, pos + 2);
-            out.writeBytes(pair.getBytes(StandardCharsets.UTF_8));
-            pos++;
-            return;
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
         }
-        out.writeBytes(String.valueOf(ch).getBytes(StandardCharsets.UTF_8));
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
     }
 }

@@ -1,56 +1,76 @@
 package io.tributary.udfs.weblogs;
 
+import static io.tributary.udfs.weblogs.LineFields.ENDPOINT;
+import static io.tributary.udfs.weblogs.LineFields.METHOD;
+import static io.tributary.udfs.weblogs.LineFields.PROTOCOL;
+import static io.tributary.udfs.weblogs.LineFields.QUERY;
+
 /**
- * The request line split into method, endpoint (path without query), query and protocol. Anything
+ * Splits a request line into method, endpoint (path without query), query and protocol. Anything
  * that is not {@code METHOD URI [PROTOCOL]} leaves every part null.
  */
 final class RequestLine {
-    private static final RequestLine UNSPLITTABLE = new RequestLine(null, null, null, null);
+    private static final byte[] HTTP = {'H', 'T', 'T', 'P', '/'};
 
-    final String method;
-    final String endpoint;
-    final String query;
-    final String protocol;
+    private RequestLine() {}
 
-    private RequestLine(String method, String endpoint, String query, String protocol) {
-        this.method = method;
-        this.endpoint = endpoint;
-        this.query = query;
-        this.protocol = protocol;
-    }
-
-    static RequestLine split(String request) {
-        int firstSpace = request.indexOf(' ');
-        if (firstSpace <= 0 || !isMethod(request, firstSpace)) {
-            return UNSPLITTABLE;
+    /** Splits {@code request[from, to)} into the fields' request parts. */
+    static void split(byte[] request, int from, int to, LineFields fields) {
+        int firstSpace = AccessLogParser.indexOf(request, ' ', from, to);
+        if (firstSpace <= from || !isMethod(request, from, firstSpace)) {
+            return;
         }
-        String method = request.substring(0, firstSpace);
-        int lastSpace = request.lastIndexOf(' ');
-        String uri;
-        String protocol = null;
-        if (lastSpace > firstSpace && request.startsWith("HTTP/", lastSpace + 1)) {
-            uri = request.substring(firstSpace + 1, lastSpace).trim();
-            protocol = request.substring(lastSpace + 1);
+        int lastSpace = lastIndexOf(request, ' ', from, to);
+        int uriFrom = firstSpace + 1;
+        int uriTo = to;
+        boolean hasProtocol = lastSpace > firstSpace && startsWithHttp(request, lastSpace + 1, to);
+        if (hasProtocol) {
+            uriTo = lastSpace;
+        }
+        // As String.trim: HTTP/0.9 sends no protocol, and a URI may be padded.
+        while (uriFrom < uriTo && (request[uriFrom] & 0xFF) <= ' ') {
+            uriFrom++;
+        }
+        while (uriTo > uriFrom && (request[uriTo - 1] & 0xFF) <= ' ') {
+            uriTo--;
+        }
+        if (uriFrom == uriTo) {
+            return;
+        }
+        fields.set(METHOD, request, from, firstSpace);
+        if (hasProtocol) {
+            fields.set(PROTOCOL, request, lastSpace + 1, to);
+        }
+        int question = AccessLogParser.indexOf(request, '?', uriFrom, uriTo);
+        if (question < 0) {
+            fields.set(ENDPOINT, request, uriFrom, uriTo);
         } else {
-            // HTTP/0.9 sends no protocol: everything after the method is the URI.
-            uri = request.substring(firstSpace + 1).trim();
+            fields.set(ENDPOINT, request, uriFrom, question);
+            fields.set(QUERY, request, question + 1, uriTo);
         }
-        if (uri.isEmpty()) {
-            return UNSPLITTABLE;
-        }
-        int question = uri.indexOf('?');
-        String endpoint = question < 0 ? uri : uri.substring(0, question);
-        String query = question < 0 ? null : uri.substring(question + 1);
-        return new RequestLine(method, endpoint, query, protocol);
     }
 
-    private static boolean isMethod(String request, int length) {
-        for (int i = 0; i < length; i++) {
-            char ch = request.charAt(i);
-            if ((ch < 'A' || ch > 'Z') && ch != '-' && ch != '_') {
+    private static boolean isMethod(byte[] request, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = request[i];
+            if ((b < 'A' || b > 'Z') && b != '-' && b != '_') {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean startsWithHttp(byte[] request, int from, int to) {
+        return to - from >= HTTP.length
+                && java.util.Arrays.equals(HTTP, 0, HTTP.length, request, from, from + HTTP.length);
+    }
+
+    private static int lastIndexOf(byte[] request, char ch, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (request[i] == ch) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,32 +1,29 @@
 package io.tributary.udfs.weblogs;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /** Parses {@code dd/MMM/yyyy:HH:mm:ss ±hhmm} without allocating formatters. */
 final class TimestampParser {
-    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    private static final byte[] MONTHS =
+            "JanFebMarAprMayJunJulAugSepOctNovDec".getBytes(StandardCharsets.US_ASCII);
     private static final int LENGTH = "17/May/2015:10:05:03 +0000".length();
-
-    static final class Parsed {
-        final long epochMillis;
-        final int offsetSeconds;
-
-        Parsed(long epochMillis, int offsetSeconds) {
-            this.epochMillis = epochMillis;
-            this.offsetSeconds = offsetSeconds;
-        }
-    }
 
     private TimestampParser() {}
 
-    /** Parses {@code s[from, to)}; null when it is not a valid timestamp. */
-    static Parsed parse(String s, int from, int to) {
+    /**
+     * Parses the ASCII timestamp {@code s[from, to)} into the fields' instant and offset; false
+     * when it is not a valid timestamp.
+     */
+    static boolean parse(byte[] s, int from, int to, LineFields fields) {
         if (to - from != LENGTH
-                || s.charAt(from + 2) != '/'
-                || s.charAt(from + 6) != '/'
-                || s.charAt(from + 11) != ':'
-                || s.charAt(from + 14) != ':'
-                || s.charAt(from + 17) != ':'
-                || s.charAt(from + 20) != ' ') {
-            return null;
+                || s[from + 2] != '/'
+                || s[from + 6] != '/'
+                || s[from + 11] != ':'
+                || s[from + 14] != ':'
+                || s[from + 17] != ':'
+                || s[from + 20] != ' ') {
+            return false;
         }
         int day = digits(s, from, 2);
         int month = month(s, from + 3);
@@ -34,7 +31,7 @@ final class TimestampParser {
         int hour = digits(s, from + 12, 2);
         int minute = digits(s, from + 15, 2);
         int second = digits(s, from + 18, 2);
-        char sign = s.charAt(from + 21);
+        byte sign = s[from + 21];
         int offsetHours = digits(s, from + 22, 2);
         int offsetMinutes = digits(s, from + 24, 2);
         if (day < 1
@@ -52,7 +49,7 @@ final class TimestampParser {
                 || offsetMinutes < 0
                 || offsetMinutes > 59
                 || day > daysInMonth(year, month)) {
-            return null;
+            return false;
         }
         int offsetSeconds = (sign == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
         long localSeconds =
@@ -60,13 +57,15 @@ final class TimestampParser {
                         + hour * 3600L
                         + minute * 60L
                         + Math.min(second, 59);
-        return new Parsed((localSeconds - offsetSeconds) * 1000L, offsetSeconds);
+        fields.epochMillis = (localSeconds - offsetSeconds) * 1000L;
+        fields.offsetSeconds = offsetSeconds;
+        return true;
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(byte[] s, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
-            char ch = s.charAt(i);
+            byte ch = s[i];
             if (ch < '0' || ch > '9') {
                 return -1;
             }
@@ -75,9 +74,9 @@ final class TimestampParser {
         return value;
     }
 
-    private static int month(String s, int from) {
+    private static int month(byte[] s, int from) {
         for (int m = 0; m < 12; m++) {
-            if (MONTHS.regionMatches(m * 3, s, from, 3)) {
+            if (Arrays.equals(MONTHS, m * 3, m * 3 + 3, s, from, from + 3)) {
                 return m + 1;
             }
         }

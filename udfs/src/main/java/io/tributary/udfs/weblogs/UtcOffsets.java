@@ -1,10 +1,13 @@
 package io.tributary.udfs.weblogs;
 
+import org.apache.flink.annotation.Internal;
+
 /** Formats UTC offsets the way ISO-8601 writes them. */
-final class UtcOffsets {
+@Internal
+public final class UtcOffsets {
     private UtcOffsets() {}
 
-    static String format(int offsetSeconds) {
+    public static String format(int offsetSeconds) {
         int abs = Math.abs(offsetSeconds);
         int hours = abs / 3600;
         int minutes = (abs % 3600) / 60;
