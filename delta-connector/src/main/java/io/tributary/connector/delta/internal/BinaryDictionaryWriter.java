@@ -31,7 +31,6 @@ import org.apache.parquet.io.api.Binary;
 final class BinaryDictionaryWriter extends DictionaryValuesWriter {
     private static final VarHandle LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int EMPTY = -1;
 
     /** Every entry's bytes, one after the other in the order they were added. */
     private byte[] bytes = new byte[1024];
@@ -39,13 +38,8 @@ final class BinaryDictionaryWriter extends DictionaryValuesWriter {
     /** Entry {@code id} is {@code bytes[ends[id - 1] .. ends[id])} ({@code ends[-1]} being 0). */
     private int[] ends = new int[64];
 
-    private int[] hashes = new int[64];
-    private int size;
-
-    /** Open addressing, linear probing: an entry's id, or {@link #EMPTY}; at most half full. */
-    private int[] slots = newSlots(128);
-
-    private int lastId = EMPTY;
+    private final DictionarySlots slots = new DictionarySlots();
+    private int lastId = DictionarySlots.EMPTY;
 
     BinaryDictionaryWriter(
             int maxDictionaryByteSize,
@@ -72,27 +66,21 @@ final class BinaryDictionaryWriter extends DictionaryValuesWriter {
     }
 
     private int idOf(byte[] array, int offset, int length) {
-        if (lastId != EMPTY && sameAs(lastId, array, offset, length)) {
+        if (lastId != DictionarySlots.EMPTY && sameAs(lastId, array, offset, length)) {
             return lastId;
         }
         int hash = hash(array, offset, length);
-        int mask = slots.length - 1;
+        int[] table = slots.slots;
+        int mask = table.length - 1;
         int slot = hash & mask;
-        while (true) {
-            int id = slots[slot];
-            if (id == EMPTY) {
-                id = add(array, offset, length, hash);
-                slots[slot] = id;
-                if (size * 2 > slots.length) {
-                    rehash(slots.length * 2);
-                }
-                return lastId = id;
-            }
-            if (hashes[id] == hash && sameAs(id, array, offset, length)) {
+        for (int id = table[slot]; id != DictionarySlots.EMPTY; id = table[slot]) {
+            if (slots.hashes[id] == hash && sameAs(id, array, offset, length)) {
                 return lastId = id;
             }
             slot = (slot + 1) & mask;
         }
+        append(array, offset, length);
+        return lastId = slots.add(slot, hash);
     }
 
     private boolean sameAs(int id, byte[] array, int offset, int length) {
@@ -101,33 +89,19 @@ final class BinaryDictionaryWriter extends DictionaryValuesWriter {
                 && Arrays.equals(bytes, start, start + length, array, offset, offset + length);
     }
 
-    private int add(byte[] array, int offset, int length, int hash) {
-        int start = size == 0 ? 0 : ends[size - 1];
+    private void append(byte[] array, int offset, int length) {
+        int id = slots.size;
+        int start = id == 0 ? 0 : ends[id - 1];
         if (start + length > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, start + length));
         }
         System.arraycopy(array, offset, bytes, start, length);
-        if (size == ends.length) {
-            ends = Arrays.copyOf(ends, size * 2);
-            hashes = Arrays.copyOf(hashes, size * 2);
+        if (id == ends.length) {
+            ends = Arrays.copyOf(ends, id * 2);
         }
-        ends[size] = start + length;
-        hashes[size] = hash;
+        ends[id] = start + length;
         // As parquet-mr counts it: the value and its length prefix in the dictionary page.
         dictionaryByteSize += 4 + length;
-        return size++;
-    }
-
-    private void rehash(int capacity) {
-        slots = newSlots(capacity);
-        int mask = capacity - 1;
-        for (int id = 0; id < size; id++) {
-            int slot = hashes[id] & mask;
-            while (slots[slot] != EMPTY) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = id;
-        }
     }
 
     private int start(int id) {
@@ -154,20 +128,19 @@ final class BinaryDictionaryWriter extends DictionaryValuesWriter {
 
     @Override
     public int getDictionarySize() {
-        return size;
+        return slots.size;
     }
 
     @Override
     protected void clearDictionaryContent() {
-        Arrays.fill(slots, EMPTY);
-        size = 0;
-        lastId = EMPTY;
+        slots.clear();
+        lastId = DictionarySlots.EMPTY;
     }
 
     @Override
     public void fallBackDictionaryEncodedData(ValuesWriter writer) {
-        Binary[] entries = new Binary[size];
-        for (int id = 0; id < size; id++) {
+        Binary[] entries = new Binary[slots.size];
+        for (int id = 0; id < entries.length; id++) {
             entries[id] = entry(id);
         }
         IntList.IntIterator ids = encodedValues.iterator();
@@ -195,11 +168,5 @@ final class BinaryDictionaryWriter extends DictionaryValuesWriter {
         h ^= h >>> 29;
         h *= 0xBF58476D1CE4E5B9L;
         return (int) (h ^ (h >>> 32));
-    }
-
-    private static int[] newSlots(int capacity) {
-        int[] slots = new int[capacity];
-        Arrays.fill(slots, EMPTY);
-        return slots;
     }
 }

@@ -62,6 +62,12 @@ public final class ReplaceWhere implements Serializable {
      */
     private transient Set<StringData> rowValues;
 
+    /**
+     * A copy of the last row value found in the scope: rows come in runs of one input file, and
+     * comparing with it spares the hash of every row's value.
+     */
+    private transient StringData lastInScope;
+
     /** A range's bounds as {@link #position}s; null where the range is open. */
     private final Long from;
 
@@ -126,7 +132,15 @@ public final class ReplaceWhere implements Serializable {
             if (rowValues == null) {
                 rowValues = values.stream().map(StringData::fromString).collect(Collectors.toSet());
             }
-            return rowValues.contains(row.getString(at));
+            StringData value = row.getString(at);
+            if (value.equals(lastInScope)) {
+                return true;
+            }
+            if (!rowValues.contains(value)) {
+                return false;
+            }
+            lastInScope = StringData.fromBytes(value.toBytes());
+            return true;
         }
         long position = position(row, at);
         return (from == null || position >= from) && (until == null || position < until);

@@ -5,6 +5,7 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.values.ValuesWriter;
+import org.apache.parquet.column.values.dictionary.DictionaryValuesWriter;
 import org.apache.parquet.column.values.factory.DefaultV1ValuesWriterFactory;
 import org.apache.parquet.column.values.factory.ValuesWriterFactory;
 import org.apache.parquet.column.values.fallback.FallbackValuesWriter;
@@ -32,16 +33,32 @@ final class V1ValuesWriters implements ValuesWriterFactory {
 
     @Override
     public ValuesWriter newValuesWriter(ColumnDescriptor column) {
-        if (column.getPrimitiveType().getPrimitiveTypeName() != PrimitiveTypeName.BINARY
-                || !properties.isDictionaryEnabled(column)) {
+        if (!properties.isDictionaryEnabled(column)) {
             return others.newValuesWriter(column);
         }
+        PrimitiveTypeName type = column.getPrimitiveType().getPrimitiveTypeName();
+        if (type == PrimitiveTypeName.BINARY) {
+            return withPlainFallBack(
+                    new BinaryDictionaryWriter(
+                            properties.getDictionaryPageSizeThreshold(),
+                            Encoding.PLAIN_DICTIONARY,
+                            Encoding.PLAIN_DICTIONARY,
+                            properties.getAllocator()));
+        }
+        if (type == PrimitiveTypeName.INT64 && !properties.isByteStreamSplitEnabled(column)) {
+            return withPlainFallBack(
+                    new LongDictionaryWriter(
+                            properties.getDictionaryPageSizeThreshold(),
+                            Encoding.PLAIN_DICTIONARY,
+                            Encoding.PLAIN_DICTIONARY,
+                            properties.getAllocator()));
+        }
+        return others.newValuesWriter(column);
+    }
+
+    private <D extends DictionaryValuesWriter> ValuesWriter withPlainFallBack(D dictionary) {
         return FallbackValuesWriter.of(
-                new BinaryDictionaryWriter(
-                        properties.getDictionaryPageSizeThreshold(),
-                        Encoding.PLAIN_DICTIONARY,
-                        Encoding.PLAIN_DICTIONARY,
-                        properties.getAllocator()),
+                dictionary,
                 new PlainValuesWriter(
                         properties.getInitialSlabSize(),
                         properties.getPageSizeThreshold(),

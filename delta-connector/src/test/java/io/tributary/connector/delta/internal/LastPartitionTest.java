@@ -46,6 +46,17 @@ class LastPartitionTest {
     }
 
     @Test
+    void aNullDateIsADateLikeAnother() {
+        LastPartition last = new LastPartition(new int[] {2}, new LogicalType[] {new DateType()});
+        last.remember(GenericRowData.of(null, 1L, null));
+        assertThat(last.holds(GenericRowData.of(null, 2L, null))).isTrue();
+        assertThat(last.holds(GenericRowData.of(null, 1L, 0))).as("day 0 is not null").isFalse();
+        last.remember(GenericRowData.of(null, 1L, 0));
+        assertThat(last.holds(GenericRowData.of(null, 1L, null))).isFalse();
+        assertThat(last.holds(GenericRowData.of(null, 1L, 0))).isTrue();
+    }
+
+    @Test
     void anUnpartitionedTableHasOnePartitionOnceARowWasSeen() {
         LastPartition last = new LastPartition(new int[0], new LogicalType[0]);
         assertThat(last.holds(GenericRowData.of(1L))).isFalse();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
@@ -19,19 +20,20 @@ import org.apache.parquet.io.api.Binary;
 import org.junit.jupiter.api.Test;
 
 /**
- * The connector's binary dictionary against parquet-mr's {@code PlainBinaryDictionaryValuesWriter}
- * fed the same values, page by page: the data pages, the dictionary page, the moment it gives up
- * and the plain pages after.
+ * The connector's dictionary writers against parquet-mr's ({@code
+ * PlainBinaryDictionaryValuesWriter}, {@code PlainLongDictionaryValuesWriter}) fed the same values,
+ * page by page: the data pages, the dictionary page, the moment they give up and the plain pages
+ * after.
  */
-class BinaryDictionaryWriterTest {
+class DictionaryWritersTest {
     private static final int MAX_DICTIONARY_BYTES = 16 * 1024;
 
     @Test
     void pagesAndDictionaryAreParquetMrsForRepeatingValues() throws IOException {
         List<Binary> values = values(new Random(7), 30_000, 300, 40, false);
 
-        List<byte[]> ours = write(values, ours(), 1_000);
-        List<byte[]> theirs = write(values, parquetMrs(), 1_000);
+        List<byte[]> ours = write(values, ValuesWriter::writeBytes, ours(), 1_000);
+        List<byte[]> theirs = write(values, ValuesWriter::writeBytes, parquetMrs(), 1_000);
 
         assertThat(ours).hasSize(theirs.size());
         for (int page = 0; page < ours.size(); page++) {
@@ -42,14 +44,13 @@ class BinaryDictionaryWriterTest {
     @Test
     void bothGiveUpOnTheSamePageWhenTheDictionaryOutgrowsItsLimit() throws IOException {
         // New values of about 70 bytes keep coming: the 16 KiB dictionary overflows on a later
-        // page,
-        // after the first has kept it.
+        // page, after the first has kept it.
         List<Binary> values = values(new Random(11), 20_000, 5_000, 120, true);
         FallbackValuesWriter<?, ?> ours = ours();
         FallbackValuesWriter<?, ?> theirs = parquetMrs();
 
-        List<byte[]> ourPages = write(values, ours, 100);
-        List<byte[]> theirPages = write(values, theirs, 100);
+        List<byte[]> ourPages = write(values, ValuesWriter::writeBytes, ours, 100);
+        List<byte[]> theirPages = write(values, ValuesWriter::writeBytes, theirs, 100);
 
         assertThat(ourPages).hasSameSizeAs(theirPages);
         assertThat(new String(theirPages.get(1), StandardCharsets.US_ASCII))
@@ -88,6 +89,69 @@ class BinaryDictionaryWriterTest {
     }
 
     @Test
+    void longPagesAndDictionaryAreParquetMrsForRunsAndRepeats() throws IOException {
+        // A constant (an ingestion time), then times that repeat, in runs and at random.
+        Random random = new Random(5);
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            values.add(
+                    i < 3_000
+                            ? 1_733_400_000_000_000L
+                            : 1_733_400_000_000_000L + random.nextInt(400) * 1_000_000L);
+        }
+        assertSamePages(values, 1_000);
+    }
+
+    @Test
+    void longDictionariesGiveUpOnTheSamePage() throws IOException {
+        // Line numbers: every value new, 8 bytes each: the 16 KiB dictionary holds 2,048.
+        List<Long> values = new ArrayList<>();
+        for (long i = 0; i < 20_000; i++) {
+            values.add(i / 3);
+        }
+        List<byte[]> pages = assertSamePages(values, 500);
+        assertThat(new String(pages.get(1), StandardCharsets.US_ASCII))
+                .isEqualTo(Encoding.PLAIN_DICTIONARY.name());
+        // A later page is plain: the dictionary was given up after the first.
+        assertThat(pages)
+                .map(page -> new String(page, StandardCharsets.US_ASCII))
+                .contains(Encoding.PLAIN.name());
+    }
+
+    private static List<byte[]> assertSamePages(List<Long> values, int pageSize)
+            throws IOException {
+        List<byte[]> ours =
+                write(
+                        values,
+                        ValuesWriter::writeLong,
+                        FallbackValuesWriter.of(
+                                new LongDictionaryWriter(
+                                        MAX_DICTIONARY_BYTES,
+                                        Encoding.PLAIN_DICTIONARY,
+                                        Encoding.PLAIN_DICTIONARY,
+                                        new HeapByteBufferAllocator()),
+                                plain()),
+                        pageSize);
+        List<byte[]> theirs =
+                write(
+                        values,
+                        ValuesWriter::writeLong,
+                        FallbackValuesWriter.of(
+                                new DictionaryValuesWriter.PlainLongDictionaryValuesWriter(
+                                        MAX_DICTIONARY_BYTES,
+                                        Encoding.PLAIN_DICTIONARY,
+                                        Encoding.PLAIN_DICTIONARY,
+                                        new HeapByteBufferAllocator()),
+                                plain()),
+                        pageSize);
+        assertThat(ours).hasSameSizeAs(theirs);
+        for (int page = 0; page < ours.size(); page++) {
+            assertThat(ours.get(page)).as("page %d", page).isEqualTo(theirs.get(page));
+        }
+        return theirs;
+    }
+
+    @Test
     void aValueInADirectBufferIsReadThroughItsBytes() throws IOException {
         ByteBuffer direct = ByteBuffer.allocateDirect(16);
         direct.put("GET".getBytes(StandardCharsets.US_ASCII)).flip();
@@ -115,12 +179,15 @@ class BinaryDictionaryWriterTest {
     /**
      * Data pages (and the dictionary page last, when one is kept) as a column writer takes them.
      */
-    private static List<byte[]> write(
-            List<Binary> values, FallbackValuesWriter<?, ?> writer, int pageSize)
+    private static <T> List<byte[]> write(
+            List<T> values,
+            BiConsumer<ValuesWriter, T> write,
+            FallbackValuesWriter<?, ?> writer,
+            int pageSize)
             throws IOException {
         List<byte[]> pages = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            writer.writeBytes(values.get(i));
+            write.accept(writer, values.get(i));
             if ((i + 1) % pageSize == 0 || i == values.size() - 1) {
                 pages.add(writer.getBytes().toByteArray());
                 pages.add(writer.getEncoding().name().getBytes(StandardCharsets.US_ASCII));
