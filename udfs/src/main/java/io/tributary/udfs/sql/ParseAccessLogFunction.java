@@ -22,7 +22,11 @@ import org.apache.flink.table.functions.TableFunction;
 
 /**
  * {@code LATERAL TABLE(parse_access_log(line))}: exactly one row per input line, holding the parsed
- * request, or only {@code reject_reason} when the line is not a valid request.
+ * request, or only {@code reject_reason} when the line is not a valid request. {@code
+ * parse_access_log(line, decode_error)} rejects a record whose envelope could not be opened with
+ * that reason, without parsing it: the reason then needs no expression after the function, and the
+ * view over both is the function's own output, which the statements that read it share without a
+ * projection that copies every field of every line.
  *
  * <p>A table function rather than a scalar one returning a ROW: the planner expands {@code f(x).a,
  * f(x).b} into one call per field, while a lateral table is evaluated once.
@@ -65,9 +69,19 @@ public class ParseAccessLogFunction extends TableFunction<RowData> {
     private transient StringData lastUtcOffset;
 
     public void eval(
+            @DataTypeHint(value = "STRING", bridgedTo = StringData.class) StringData line,
+            @DataTypeHint(value = "STRING", bridgedTo = StringData.class) StringData decodeError) {
+        if (decodeError != null) {
+            reject(decodeError);
+        } else {
+            eval(line);
+        }
+    }
+
+    public void eval(
             @DataTypeHint(value = "STRING", bridgedTo = StringData.class) StringData line) {
         if (line == null) {
-            reject("empty line");
+            reject(utf8("empty line"));
             return;
         }
         if (fields == null) {
@@ -92,7 +106,7 @@ public class ParseAccessLogFunction extends TableFunction<RowData> {
         }
         String reason = parser.parse(bytes, from, from + length, fields);
         if (reason != null) {
-            reject(reason);
+            reject(utf8(reason));
             return;
         }
         if (segments == null) {
@@ -150,9 +164,9 @@ public class ParseAccessLogFunction extends TableFunction<RowData> {
         return lastUtcOffset;
     }
 
-    private void reject(String reason) {
+    private void reject(StringData reason) {
         GenericRowData row = new GenericRowData(FIELDS);
-        row.setField(17, utf8(reason));
+        row.setField(17, reason);
         collect(row);
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.apache.flink.core.memory.MemorySegment;
@@ -60,13 +61,35 @@ class ParseAccessLogFunctionTest {
     }
 
     @Test
+    void aRecordWhoseEnvelopeFailedKeepsThatReasonAndAnotherIsParsed() {
+        String line = LINES.get(0);
+        ParseAccessLogFunction function = new ParseAccessLogFunction();
+        List<RowData> rows = collectInto(function);
+
+        function.eval(StringData.fromString(line), StringData.fromString("invalid JSON: '{'"));
+        function.eval(StringData.fromString(line), null);
+
+        List<String> rejected = new ArrayList<>(Collections.nCopies(17, null));
+        rejected.add("invalid JSON: '{'");
+        assertThat(fields(rows.get(0))).isEqualTo(rejected);
+        assertThat(fields(rows.get(1))).isEqualTo(fields(expected(line)));
+    }
+
+    @Test
     void aNullLineIsRejectedAsEmpty() {
         assertThat(eval(null).getString(17).toString()).isEqualTo("empty line");
     }
 
     private static RowData eval(StringData line) {
-        List<RowData> rows = new ArrayList<>();
         ParseAccessLogFunction function = new ParseAccessLogFunction();
+        List<RowData> rows = collectInto(function);
+        function.eval(line);
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    private static List<RowData> collectInto(ParseAccessLogFunction function) {
+        List<RowData> rows = new ArrayList<>();
         function.setCollector(
                 new Collector<>() {
                     @Override
@@ -77,9 +100,7 @@ class ParseAccessLogFunctionTest {
                     @Override
                     public void close() {}
                 });
-        function.eval(line);
-        assertThat(rows).hasSize(1);
-        return rows.get(0);
+        return rows;
     }
 
     /** The row spelled out from the parser's record, the way the function's columns define it. */
