@@ -13,7 +13,10 @@ import org.apache.flink.table.functions.TableFunction;
 /**
  * {@code LATERAL TABLE(parse_retail_event(line, csv_header))}: exactly one row per line — the
  * event, or only {@code reject_reason}, or {@code is_header} for a CSV file's header line. {@code
- * csv_header} is the line's file's first line for a CSV file, {@code NULL} for a JSON line.
+ * csv_header} is the line's file's first line for a CSV file, {@code NULL} for a JSON line. {@code
+ * parse_retail_event(line, csv_header, decode_error)} rejects a record whose envelope could not be
+ * opened with that reason, without parsing it, so that the view over the function needs no
+ * expression after it (see {@code parse_access_log}).
  */
 @PublicEvolving
 @FunctionHint(
@@ -31,6 +34,17 @@ public class ParseRetailEventFunction extends TableFunction<RowData> {
     private static final int FIELDS = 12;
 
     private transient RetailEventParser parser;
+
+    public void eval(String line, String csvHeader, String decodeError) {
+        if (decodeError == null) {
+            eval(line, csvHeader);
+            return;
+        }
+        GenericRowData row = new GenericRowData(FIELDS);
+        row.setField(10, StringData.fromString(decodeError));
+        row.setField(11, false);
+        collect(row);
+    }
 
     public void eval(String line, String csvHeader) {
         GenericRowData row = new GenericRowData(FIELDS);
