@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
 class ParseRetailEventFunctionTest {
@@ -19,16 +19,7 @@ class ParseRetailEventFunctionTest {
     void aRecordWhoseEnvelopeFailedKeepsThatReasonAndAnotherIsParsed() {
         List<RowData> rows = new ArrayList<>();
         ParseRetailEventFunction function = new ParseRetailEventFunction();
-        function.setCollector(
-                new Collector<>() {
-                    @Override
-                    public void collect(RowData row) {
-                        rows.add(row);
-                    }
-
-                    @Override
-                    public void close() {}
-                });
+        function.setCollector(new ListCollector<>(rows));
 
         function.eval(EVENT, null, "Kinesis record Data is not base64");
         function.eval(EVENT, null, null);

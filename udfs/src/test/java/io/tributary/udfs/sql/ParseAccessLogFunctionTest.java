@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.core.memory.MemorySegment;
 import org.apache.flink.core.memory.MemorySegmentFactory;
 import org.apache.flink.table.data.GenericRowData;
@@ -19,7 +20,6 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.data.binary.BinaryStringData;
-import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,16 +90,7 @@ class ParseAccessLogFunctionTest {
 
     private static List<RowData> collectInto(ParseAccessLogFunction function) {
         List<RowData> rows = new ArrayList<>();
-        function.setCollector(
-                new Collector<>() {
-                    @Override
-                    public void collect(RowData row) {
-                        rows.add(row);
-                    }
-
-                    @Override
-                    public void close() {}
-                });
+        function.setCollector(new ListCollector<>(rows));
         return rows;
     }
 

@@ -8,11 +8,7 @@ import java.util.Arrays;
 import org.apache.flink.annotation.Internal;
 import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.values.ValuesWriter;
-import org.apache.parquet.column.values.dictionary.DictionaryValuesWriter;
-import org.apache.parquet.column.values.dictionary.IntList;
-import org.apache.parquet.column.values.plain.PlainValuesWriter;
 import org.apache.parquet.io.api.Binary;
 
 /**
@@ -28,7 +24,7 @@ import org.apache.parquet.io.api.Binary;
  * <p>One per column chunk writer, used by its thread only.
  */
 @Internal
-final class BinaryDictionaryWriter extends DictionaryValuesWriter {
+final class BinaryDictionaryWriter extends FlatDictionaryWriter {
     private static final VarHandle LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -37,9 +33,6 @@ final class BinaryDictionaryWriter extends DictionaryValuesWriter {
 
     /** Entry {@code id} is {@code bytes[ends[id - 1] .. ends[id])} ({@code ends[-1]} being 0). */
     private int[] ends = new int[64];
-
-    private final DictionarySlots slots = new DictionarySlots();
-    private int lastId = DictionarySlots.EMPTY;
 
     BinaryDictionaryWriter(
             int maxDictionaryByteSize,
@@ -66,21 +59,20 @@ final class BinaryDictionaryWriter extends DictionaryValuesWriter {
     }
 
     private int idOf(byte[] array, int offset, int length) {
-        if (lastId != DictionarySlots.EMPTY && sameAs(lastId, array, offset, length)) {
+        if (lastId != EMPTY && sameAs(lastId, array, offset, length)) {
             return lastId;
         }
         int hash = hash(array, offset, length);
-        int[] table = slots.slots;
-        int mask = table.length - 1;
+        int mask = slots.length - 1;
         int slot = hash & mask;
-        for (int id = table[slot]; id != DictionarySlots.EMPTY; id = table[slot]) {
-            if (slots.hashes[id] == hash && sameAs(id, array, offset, length)) {
+        for (int id = slots[slot]; id != EMPTY; id = slots[slot]) {
+            if (hashes[id] == hash && sameAs(id, array, offset, length)) {
                 return lastId = id;
             }
             slot = (slot + 1) & mask;
         }
         append(array, offset, length);
-        return lastId = slots.add(slot, hash);
+        return add(slot, hash);
     }
 
     private boolean sameAs(int id, byte[] array, int offset, int length) {
@@ -90,16 +82,15 @@ final class BinaryDictionaryWriter extends DictionaryValuesWriter {
     }
 
     private void append(byte[] array, int offset, int length) {
-        int id = slots.size;
-        int start = id == 0 ? 0 : ends[id - 1];
+        int start = start(size);
         if (start + length > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, start + length));
         }
         System.arraycopy(array, offset, bytes, start, length);
-        if (id == ends.length) {
-            ends = Arrays.copyOf(ends, id * 2);
+        if (size == ends.length) {
+            ends = Arrays.copyOf(ends, size * 2);
         }
-        ends[id] = start + length;
+        ends[size] = start + length;
         // As parquet-mr counts it: the value and its length prefix in the dictionary page.
         dictionaryByteSize += 4 + length;
     }
@@ -108,45 +99,10 @@ final class BinaryDictionaryWriter extends DictionaryValuesWriter {
         return id == 0 ? 0 : ends[id - 1];
     }
 
-    private Binary entry(int id) {
+    @Override
+    void writeEntry(ValuesWriter out, int id) {
         int start = start(id);
-        return Binary.fromConstantByteArray(bytes, start, ends[id] - start);
-    }
-
-    @Override
-    public DictionaryPage toDictPageAndClose() {
-        if (lastUsedDictionarySize <= 0) {
-            return null;
-        }
-        PlainValuesWriter page =
-                new PlainValuesWriter(lastUsedDictionaryByteSize, maxDictionaryByteSize, allocator);
-        for (int id = 0; id < lastUsedDictionarySize; id++) {
-            page.writeBytes(entry(id));
-        }
-        return dictPage(page);
-    }
-
-    @Override
-    public int getDictionarySize() {
-        return slots.size;
-    }
-
-    @Override
-    protected void clearDictionaryContent() {
-        slots.clear();
-        lastId = DictionarySlots.EMPTY;
-    }
-
-    @Override
-    public void fallBackDictionaryEncodedData(ValuesWriter writer) {
-        Binary[] entries = new Binary[slots.size];
-        for (int id = 0; id < entries.length; id++) {
-            entries[id] = entry(id);
-        }
-        IntList.IntIterator ids = encodedValues.iterator();
-        while (ids.hasNext()) {
-            writer.writeBytes(entries[ids.next()]);
-        }
+        out.writeBytes(Binary.fromConstantByteArray(bytes, start, ends[id] - start));
     }
 
     /** Eight bytes at a time, each word mixed in; not Java's hash, which takes a byte a step. */

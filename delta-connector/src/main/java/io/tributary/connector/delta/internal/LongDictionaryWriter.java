@@ -4,11 +4,7 @@ import java.util.Arrays;
 import org.apache.flink.annotation.Internal;
 import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.values.ValuesWriter;
-import org.apache.parquet.column.values.dictionary.DictionaryValuesWriter;
-import org.apache.parquet.column.values.dictionary.IntList;
-import org.apache.parquet.column.values.plain.PlainValuesWriter;
 
 /**
  * parquet-mr's dictionary encoding of a 64-bit column (BIGINT, timestamps) — the same dictionary,
@@ -20,10 +16,8 @@ import org.apache.parquet.column.values.plain.PlainValuesWriter;
  * <p>One per column chunk writer, used by its thread only.
  */
 @Internal
-final class LongDictionaryWriter extends DictionaryValuesWriter {
+final class LongDictionaryWriter extends FlatDictionaryWriter {
     private long[] values = new long[64];
-    private final DictionarySlots slots = new DictionarySlots();
-    private int lastId = DictionarySlots.EMPTY;
 
     LongDictionaryWriter(
             int maxDictionaryByteSize,
@@ -39,58 +33,29 @@ final class LongDictionaryWriter extends DictionaryValuesWriter {
     }
 
     private int idOf(long value) {
-        if (lastId != DictionarySlots.EMPTY && values[lastId] == value) {
+        if (lastId != EMPTY && values[lastId] == value) {
             return lastId;
         }
         int hash = hash(value);
-        int[] table = slots.slots;
-        int mask = table.length - 1;
+        int mask = slots.length - 1;
         int slot = hash & mask;
-        for (int id = table[slot]; id != DictionarySlots.EMPTY; id = table[slot]) {
+        for (int id = slots[slot]; id != EMPTY; id = slots[slot]) {
             if (values[id] == value) {
                 return lastId = id;
             }
             slot = (slot + 1) & mask;
         }
-        int id = slots.size;
-        if (id == values.length) {
-            values = Arrays.copyOf(values, id * 2);
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
         }
-        values[id] = value;
+        values[size] = value;
         dictionaryByteSize += Long.BYTES;
-        return lastId = slots.add(slot, hash);
+        return add(slot, hash);
     }
 
     @Override
-    public DictionaryPage toDictPageAndClose() {
-        if (lastUsedDictionarySize <= 0) {
-            return null;
-        }
-        PlainValuesWriter page =
-                new PlainValuesWriter(lastUsedDictionaryByteSize, maxDictionaryByteSize, allocator);
-        for (int id = 0; id < lastUsedDictionarySize; id++) {
-            page.writeLong(values[id]);
-        }
-        return dictPage(page);
-    }
-
-    @Override
-    public int getDictionarySize() {
-        return slots.size;
-    }
-
-    @Override
-    protected void clearDictionaryContent() {
-        slots.clear();
-        lastId = DictionarySlots.EMPTY;
-    }
-
-    @Override
-    public void fallBackDictionaryEncodedData(ValuesWriter writer) {
-        IntList.IntIterator ids = encodedValues.iterator();
-        while (ids.hasNext()) {
-            writer.writeLong(values[ids.next()]);
-        }
+    void writeEntry(ValuesWriter out, int id) {
+        out.writeLong(values[id]);
     }
 
     /** A 64-bit finaliser: nearby values (ids, times) spread over the table. */

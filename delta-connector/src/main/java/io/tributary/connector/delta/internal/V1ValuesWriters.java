@@ -5,7 +5,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.values.ValuesWriter;
-import org.apache.parquet.column.values.dictionary.DictionaryValuesWriter;
 import org.apache.parquet.column.values.factory.DefaultV1ValuesWriterFactory;
 import org.apache.parquet.column.values.factory.ValuesWriterFactory;
 import org.apache.parquet.column.values.fallback.FallbackValuesWriter;
@@ -33,30 +32,21 @@ final class V1ValuesWriters implements ValuesWriterFactory {
 
     @Override
     public ValuesWriter newValuesWriter(ColumnDescriptor column) {
-        if (!properties.isDictionaryEnabled(column)) {
+        PrimitiveTypeName type = column.getPrimitiveType().getPrimitiveTypeName();
+        boolean binary = type == PrimitiveTypeName.BINARY;
+        boolean int64 =
+                type == PrimitiveTypeName.INT64 && !properties.isByteStreamSplitEnabled(column);
+        if (!properties.isDictionaryEnabled(column) || !(binary || int64)) {
             return others.newValuesWriter(column);
         }
-        PrimitiveTypeName type = column.getPrimitiveType().getPrimitiveTypeName();
-        if (type == PrimitiveTypeName.BINARY) {
-            return withPlainFallBack(
-                    new BinaryDictionaryWriter(
-                            properties.getDictionaryPageSizeThreshold(),
-                            Encoding.PLAIN_DICTIONARY,
-                            Encoding.PLAIN_DICTIONARY,
-                            properties.getAllocator()));
-        }
-        if (type == PrimitiveTypeName.INT64 && !properties.isByteStreamSplitEnabled(column)) {
-            return withPlainFallBack(
-                    new LongDictionaryWriter(
-                            properties.getDictionaryPageSizeThreshold(),
-                            Encoding.PLAIN_DICTIONARY,
-                            Encoding.PLAIN_DICTIONARY,
-                            properties.getAllocator()));
-        }
-        return others.newValuesWriter(column);
-    }
-
-    private <D extends DictionaryValuesWriter> ValuesWriter withPlainFallBack(D dictionary) {
+        int maxBytes = properties.getDictionaryPageSizeThreshold();
+        Encoding encoding = Encoding.PLAIN_DICTIONARY;
+        FlatDictionaryWriter dictionary =
+                binary
+                        ? new BinaryDictionaryWriter(
+                                maxBytes, encoding, encoding, properties.getAllocator())
+                        : new LongDictionaryWriter(
+                                maxBytes, encoding, encoding, properties.getAllocator());
         return FallbackValuesWriter.of(
                 dictionary,
                 new PlainValuesWriter(

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiConsumer;
+import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
@@ -124,25 +125,13 @@ class DictionaryWritersTest {
                 write(
                         values,
                         ValuesWriter::writeLong,
-                        FallbackValuesWriter.of(
-                                new LongDictionaryWriter(
-                                        MAX_DICTIONARY_BYTES,
-                                        Encoding.PLAIN_DICTIONARY,
-                                        Encoding.PLAIN_DICTIONARY,
-                                        new HeapByteBufferAllocator()),
-                                plain()),
+                        withFallBack(LongDictionaryWriter::new),
                         pageSize);
         List<byte[]> theirs =
                 write(
                         values,
                         ValuesWriter::writeLong,
-                        FallbackValuesWriter.of(
-                                new DictionaryValuesWriter.PlainLongDictionaryValuesWriter(
-                                        MAX_DICTIONARY_BYTES,
-                                        Encoding.PLAIN_DICTIONARY,
-                                        Encoding.PLAIN_DICTIONARY,
-                                        new HeapByteBufferAllocator()),
-                                plain()),
+                        withFallBack(DictionaryValuesWriter.PlainLongDictionaryValuesWriter::new),
                         pageSize);
         assertThat(ours).hasSameSizeAs(theirs);
         for (int page = 0; page < ours.size(); page++) {
@@ -249,18 +238,26 @@ class DictionaryWritersTest {
     }
 
     private static FallbackValuesWriter<?, ?> ours() {
-        return FallbackValuesWriter.of(
-                new BinaryDictionaryWriter(
-                        MAX_DICTIONARY_BYTES,
-                        Encoding.PLAIN_DICTIONARY,
-                        Encoding.PLAIN_DICTIONARY,
-                        new HeapByteBufferAllocator()),
-                plain());
+        return withFallBack(BinaryDictionaryWriter::new);
     }
 
     private static FallbackValuesWriter<?, ?> parquetMrs() {
+        return withFallBack(DictionaryValuesWriter.PlainBinaryDictionaryValuesWriter::new);
+    }
+
+    /** A dictionary writer's constructor, theirs and ours alike. */
+    private interface Dictionary {
+        DictionaryValuesWriter create(
+                int maxDictionaryByteSize,
+                Encoding encodingForDataPage,
+                Encoding encodingForDictionaryPage,
+                ByteBufferAllocator allocator);
+    }
+
+    /** The dictionary falling back to plain pages, as parquet-mr's default writers are built. */
+    private static FallbackValuesWriter<?, ?> withFallBack(Dictionary dictionary) {
         return FallbackValuesWriter.of(
-                new DictionaryValuesWriter.PlainBinaryDictionaryValuesWriter(
+                dictionary.create(
                         MAX_DICTIONARY_BYTES,
                         Encoding.PLAIN_DICTIONARY,
                         Encoding.PLAIN_DICTIONARY,
