@@ -7,6 +7,7 @@ import static io.tributary.udfs.weblogs.LineFields.USER;
 import static io.tributary.udfs.weblogs.LineFields.USER_AGENT;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
@@ -47,6 +48,7 @@ public final class AccessLogParser implements java.io.Serializable {
      *
      * @return null for a valid request, else why the line is rejected
      */
+    @Internal
     public String parse(byte[] line, int from, int to, LineFields fields) {
         fields.clear();
         if (isBlank(line, from, to)) {

@@ -1,6 +1,7 @@
 package io.tributary.udfs.weblogs;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.PublicEvolving;
 
 /**
@@ -25,6 +26,7 @@ public final class EndpointClassifier {
     }
 
     /** Whether the UTF-8 endpoint {@code endpoint[from, to)} names a file. */
+    @Internal
     public static boolean isFile(byte[] endpoint, int from, int to) {
         int i = to - 1;
         while (i >= from && isAsciiLetterOrDigit(endpoint[i])) {
