@@ -106,8 +106,7 @@ public final class AccessLogParser implements java.io.Serializable {
         }
         if (c.skipSpaces() && c.peek() == '"') {
             boolean closed = c.quoted();
-            boolean referrer = closed && !c.valueIsDash();
-            if (referrer) {
+            if (closed && !c.valueIsDash()) {
                 fields.set(REFERRER, c.value, c.valueFrom, c.valueTo);
             }
             if (closed && c.skipSpaces() && c.peek() == '"' && c.quoted() && !c.valueIsDash()) {

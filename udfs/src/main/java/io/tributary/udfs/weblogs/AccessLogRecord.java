@@ -63,8 +63,7 @@ public final class AccessLogRecord {
 
     /** The calendar date in the line's own UTC offset. */
     public LocalDate localDate() {
-        long localSeconds = Math.floorDiv(epochMillis, 1000L) + utcOffsetSeconds;
-        return LocalDate.ofEpochDay(Math.floorDiv(localSeconds, 86_400L));
+        return LocalDate.ofEpochDay(TimestampParser.epochDay(epochMillis, utcOffsetSeconds));
     }
 
     public DayOfWeek weekday() {

@@ -1,6 +1,7 @@
 package io.tributary.udfs.weblogs;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.flink.annotation.Internal;
 
 /**
@@ -36,19 +37,13 @@ public final class LineFields {
     long bytes;
 
     void clear() {
-        java.util.Arrays.fill(arrays, null);
+        Arrays.fill(arrays, null);
     }
 
     void set(int field, byte[] array, int from, int to) {
         arrays[field] = array;
         offsets[field] = from;
         lengths[field] = to - from;
-    }
-
-    void copy(int field, int from) {
-        arrays[field] = arrays[from];
-        offsets[field] = offsets[from];
-        lengths[field] = lengths[from];
     }
 
     /** Whether the field is absent (a request line that does not split, a line cut short). */
@@ -94,8 +89,7 @@ public final class LineFields {
 
     /** Days since 1970-01-01 of the request's date in the line's own UTC offset. */
     public int epochDay() {
-        long localSeconds = Math.floorDiv(epochMillis, 1000L) + offsetSeconds;
-        return (int) Math.floorDiv(localSeconds, 86_400L);
+        return TimestampParser.epochDay(epochMillis, offsetSeconds);
     }
 
     /** The byte count, or null when the log wrote {@code -}. */

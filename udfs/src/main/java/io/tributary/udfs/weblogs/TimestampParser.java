@@ -98,6 +98,12 @@ final class TimestampParser {
         }
     }
 
+    /** Days since 1970-01-01 of the calendar date an instant has at a UTC offset. */
+    static int epochDay(long epochMillis, int offsetSeconds) {
+        long localSeconds = Math.floorDiv(epochMillis, 1000L) + offsetSeconds;
+        return (int) Math.floorDiv(localSeconds, 86_400L);
+    }
+
     /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
     static long daysFromCivil(int year, int month, int day) {
         int y = month <= 2 ? year - 1 : year;

@@ -7,7 +7,6 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.flink.annotation.Internal;
 import org.apache.parquet.bytes.ByteBufferAllocator;
-import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.values.ValuesWriter;
 import org.apache.parquet.io.api.Binary;
 
@@ -34,12 +33,8 @@ final class BinaryDictionaryWriter extends FlatDictionaryWriter {
     /** Entry {@code id} is {@code bytes[ends[id - 1] .. ends[id])} ({@code ends[-1]} being 0). */
     private int[] ends = new int[64];
 
-    BinaryDictionaryWriter(
-            int maxDictionaryByteSize,
-            Encoding encodingForDataPage,
-            Encoding encodingForDictionaryPage,
-            ByteBufferAllocator allocator) {
-        super(maxDictionaryByteSize, encodingForDataPage, encodingForDictionaryPage, allocator);
+    BinaryDictionaryWriter(int maxDictionaryByteSize, ByteBufferAllocator allocator) {
+        super(maxDictionaryByteSize, allocator);
     }
 
     @Override

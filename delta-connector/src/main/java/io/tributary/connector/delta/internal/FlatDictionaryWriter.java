@@ -35,12 +35,13 @@ abstract class FlatDictionaryWriter extends DictionaryValuesWriter {
     /** The id of the value written last, or {@link #EMPTY}. */
     int lastId = EMPTY;
 
-    FlatDictionaryWriter(
-            int maxDictionaryByteSize,
-            Encoding encodingForDataPage,
-            Encoding encodingForDictionaryPage,
-            ByteBufferAllocator allocator) {
-        super(maxDictionaryByteSize, encodingForDataPage, encodingForDictionaryPage, allocator);
+    /** Version-1 pages: both the data and the dictionary pages say {@code PLAIN_DICTIONARY}. */
+    FlatDictionaryWriter(int maxDictionaryByteSize, ByteBufferAllocator allocator) {
+        super(
+                maxDictionaryByteSize,
+                Encoding.PLAIN_DICTIONARY,
+                Encoding.PLAIN_DICTIONARY,
+                allocator);
     }
 
     /** Writes entry {@code id}'s value to {@code out}, as a plain page holds it. */

@@ -20,7 +20,6 @@ final class LastPartition {
     private final RowData.FieldGetter[] getters;
     private final TypeSerializer<Object>[] serializers;
     private final Object[] values;
-    private final int[] ints;
     private boolean remembered;
 
     @SuppressWarnings("unchecked")
@@ -36,7 +35,6 @@ final class LastPartition {
             serializers[i] = InternalSerializers.create(types[i]);
         }
         values = new Object[ordinals.length];
-        ints = new int[ordinals.length];
     }
 
     /** Whether the row's partition values are those remembered last. */
@@ -48,7 +46,7 @@ final class LastPartition {
             if (asInt[i]) {
                 boolean isNull = row.isNullAt(ordinals[i]);
                 if (isNull != (values[i] == null)
-                        || (!isNull && row.getInt(ordinals[i]) != ints[i])) {
+                        || (!isNull && row.getInt(ordinals[i]) != (Integer) values[i])) {
                     return false;
                 }
             } else if (!Objects.equals(getters[i].getFieldOrNull(row), values[i])) {
@@ -62,7 +60,6 @@ final class LastPartition {
         for (int i = 0; i < getters.length; i++) {
             Object value = getters[i].getFieldOrNull(row);
             values[i] = value == null ? null : serializers[i].copy(value);
-            ints[i] = asInt[i] && value != null ? (Integer) value : 0;
         }
         remembered = true;
     }

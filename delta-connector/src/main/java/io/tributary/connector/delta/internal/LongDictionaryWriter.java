@@ -3,7 +3,6 @@ package io.tributary.connector.delta.internal;
 import java.util.Arrays;
 import org.apache.flink.annotation.Internal;
 import org.apache.parquet.bytes.ByteBufferAllocator;
-import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.values.ValuesWriter;
 
 /**
@@ -19,12 +18,8 @@ import org.apache.parquet.column.values.ValuesWriter;
 final class LongDictionaryWriter extends FlatDictionaryWriter {
     private long[] values = new long[64];
 
-    LongDictionaryWriter(
-            int maxDictionaryByteSize,
-            Encoding encodingForDataPage,
-            Encoding encodingForDictionaryPage,
-            ByteBufferAllocator allocator) {
-        super(maxDictionaryByteSize, encodingForDataPage, encodingForDictionaryPage, allocator);
+    LongDictionaryWriter(int maxDictionaryByteSize, ByteBufferAllocator allocator) {
+        super(maxDictionaryByteSize, allocator);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.tributary.connector.delta.internal;
 
 import org.apache.flink.annotation.Internal;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.values.ValuesWriter;
 import org.apache.parquet.column.values.factory.DefaultV1ValuesWriterFactory;
@@ -13,8 +12,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * parquet-mr's version-1 values writers, as {@link DefaultV1ValuesWriterFactory} chooses them, but
- * with {@link BinaryDictionaryWriter} for a binary column's dictionary: the same encodings, the
- * same fall-back to plain pages, the same bytes.
+ * with {@link BinaryDictionaryWriter} and {@link LongDictionaryWriter} for the dictionaries of
+ * binary and 64-bit columns: the same encodings, the same fall-back to plain pages, the same bytes.
  *
  * <p>One instance per {@link ParquetProperties}: parquet-mr's factories keep the settings of the
  * properties that initialised them last, and its default ones are shared by the whole JVM.
@@ -40,13 +39,10 @@ final class V1ValuesWriters implements ValuesWriterFactory {
             return others.newValuesWriter(column);
         }
         int maxBytes = properties.getDictionaryPageSizeThreshold();
-        Encoding encoding = Encoding.PLAIN_DICTIONARY;
         FlatDictionaryWriter dictionary =
                 binary
-                        ? new BinaryDictionaryWriter(
-                                maxBytes, encoding, encoding, properties.getAllocator())
-                        : new LongDictionaryWriter(
-                                maxBytes, encoding, encoding, properties.getAllocator());
+                        ? new BinaryDictionaryWriter(maxBytes, properties.getAllocator())
+                        : new LongDictionaryWriter(maxBytes, properties.getAllocator());
         return FallbackValuesWriter.of(
                 dictionary,
                 new PlainValuesWriter(

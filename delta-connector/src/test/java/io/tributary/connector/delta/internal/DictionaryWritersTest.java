@@ -1,5 +1,6 @@
 package io.tributary.connector.delta.internal;
 
+import static org.apache.parquet.column.Encoding.PLAIN_DICTIONARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -131,7 +132,13 @@ class DictionaryWritersTest {
                 write(
                         values,
                         ValuesWriter::writeLong,
-                        withFallBack(DictionaryValuesWriter.PlainLongDictionaryValuesWriter::new),
+                        withFallBack(
+                                (max, allocator) ->
+                                        new DictionaryValuesWriter.PlainLongDictionaryValuesWriter(
+                                                max,
+                                                PLAIN_DICTIONARY,
+                                                PLAIN_DICTIONARY,
+                                                allocator)),
                         pageSize);
         assertThat(ours).hasSameSizeAs(theirs);
         for (int page = 0; page < ours.size(); page++) {
@@ -242,27 +249,21 @@ class DictionaryWritersTest {
     }
 
     private static FallbackValuesWriter<?, ?> parquetMrs() {
-        return withFallBack(DictionaryValuesWriter.PlainBinaryDictionaryValuesWriter::new);
+        return withFallBack(
+                (max, allocator) ->
+                        new DictionaryValuesWriter.PlainBinaryDictionaryValuesWriter(
+                                max, PLAIN_DICTIONARY, PLAIN_DICTIONARY, allocator));
     }
 
-    /** A dictionary writer's constructor, theirs and ours alike. */
+    /** A dictionary writer of version-1 pages, theirs or ours. */
     private interface Dictionary {
-        DictionaryValuesWriter create(
-                int maxDictionaryByteSize,
-                Encoding encodingForDataPage,
-                Encoding encodingForDictionaryPage,
-                ByteBufferAllocator allocator);
+        DictionaryValuesWriter create(int maxDictionaryByteSize, ByteBufferAllocator allocator);
     }
 
     /** The dictionary falling back to plain pages, as parquet-mr's default writers are built. */
     private static FallbackValuesWriter<?, ?> withFallBack(Dictionary dictionary) {
         return FallbackValuesWriter.of(
-                dictionary.create(
-                        MAX_DICTIONARY_BYTES,
-                        Encoding.PLAIN_DICTIONARY,
-                        Encoding.PLAIN_DICTIONARY,
-                        new HeapByteBufferAllocator()),
-                plain());
+                dictionary.create(MAX_DICTIONARY_BYTES, new HeapByteBufferAllocator()), plain());
     }
 
     private static PlainValuesWriter plain() {
