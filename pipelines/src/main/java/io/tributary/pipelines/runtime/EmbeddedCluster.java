@@ -103,13 +103,20 @@ public final class EmbeddedCluster {
      * Sends the jobs of this JVM to the shared cluster, unless a cluster already provides the
      * environment. Idempotent; call it before creating a Flink environment.
      */
-    public static synchronized void install() {
-        if (!(StreamExecutionEnvironment.getExecutionEnvironment()
-                instanceof LocalStreamEnvironment)) {
-            return; // a real cluster's context, a test's MiniCluster, or already installed
+    public static void install() {
+        if (installed) {
+            // Not synchronized: an early start holds the lock while the cluster starts, and the
+            // command plans its job meanwhile (a second of a short command on two cores).
+            return;
         }
-        Context.set();
-        installed = true;
+        synchronized (EmbeddedCluster.class) {
+            if (!(StreamExecutionEnvironment.getExecutionEnvironment()
+                    instanceof LocalStreamEnvironment)) {
+                return; // a real cluster's context, a test's MiniCluster, or already installed
+            }
+            Context.set();
+            installed = true;
+        }
     }
 
     /** Whether jobs go to the shared cluster: what {@link #startEarly} and holds need. */

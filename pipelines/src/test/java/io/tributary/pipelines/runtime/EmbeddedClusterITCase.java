@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -87,6 +89,39 @@ class EmbeddedClusterITCase {
 
         assertThat(EmbeddedCluster.sharedClusterJobs())
                 .containsExactly(result.getJobClient().orElseThrow().getJobID());
+    }
+
+    @Test
+    void aCommandPlansWhileTheClusterStartsEarly() throws Exception {
+        EmbeddedCluster.install();
+        CountDownLatch starting = new CountDownLatch(1);
+        CountDownLatch planned = new CountDownLatch(1);
+        // Holds the lock an early start holds while its cluster starts, until the command has
+        // installed its environment again, as planning does.
+        Thread start =
+                new Thread(
+                        () -> {
+                            synchronized (EmbeddedCluster.class) {
+                                starting.countDown();
+                                try {
+                                    planned.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                        });
+        start.start();
+        starting.await();
+        try {
+            // A command that waited for the start would wait here for good: the bound only
+            // turns that into a failure.
+            CompletableFuture.runAsync(EmbeddedCluster::install).get(5, TimeUnit.MINUTES);
+        } finally {
+            planned.countDown();
+            start.join();
+        }
+
+        assertThat(EmbeddedCluster.isInstalled()).isTrue();
     }
 
     @Test
