@@ -2,7 +2,8 @@
 -- gold.weblogs_bytes_by_status_class for why streaming SQL here has no joins.
 -- The distinct counts come from one row per client and one per day rather than COUNT(DISTINCT):
 -- two distinct counts would triple every request's row for the aggregation (docs/benchmarks.md,
--- "Session 24"), and the per-client counts are gold.weblogs_top_client_ips' own, computed once.
+-- "Session 24"). The per-client counts are gold.weblogs_top_client_ips' own, and the days come
+-- from view.weblogs_daily_classes: each aggregation over silver is computed once.
 INSERT INTO gold.weblogs_summary
 SELECT COALESCE(SUM(requests), 0) AS total_requests,
        COUNT(client_ip) AS distinct_client_ips,
@@ -15,7 +16,7 @@ FROM (
   FROM (SELECT client_ip, COUNT(*) AS requests FROM silver.weblogs_requests GROUP BY client_ip)
   UNION ALL
   SELECT CAST(0 AS BIGINT), CAST(NULL AS STRING), `date`, CAST(NULL AS INT)
-  FROM (SELECT `date` FROM silver.weblogs_requests GROUP BY `date`)
+  FROM (SELECT `date` FROM weblogs_daily_classes GROUP BY `date`)
   UNION ALL
   SELECT CAST(0 AS BIGINT), CAST(NULL AS STRING), CAST(NULL AS DATE), 1
   FROM silver.weblogs_rejects
