@@ -23,4 +23,5 @@ FROM (
     GROUP BY weekday
   )
 )
+-- All 7 days pass; the bound makes this a Top-N, which a streaming job can keep current.
 WHERE rn <= 7
