@@ -156,6 +156,22 @@ public final class PipelineRunner {
                 .collect(Collectors.toList());
     }
 
+    /**
+     * The plan Flink explains for a backfill's stage {@code stageName} planned as a job of its own,
+     * without running it: a test pins the work the planner shares between its statements.
+     */
+    @VisibleForTesting
+    public String explainBackfillStage(Pipeline pipeline, String stageName) throws Exception {
+        Pipeline.Stage stage =
+                pipeline.stages(PipelineMode.BATCH).stream()
+                        .filter(s -> s.name().equals(stageName))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no stage " + stageName));
+        return plan(pipeline, List.of(stage), pipeline.name(), PipelineMode.BATCH)
+                .statements
+                .explain();
+    }
+
     private JobClient submit(
             Pipeline pipeline, List<Pipeline.Stage> stages, String jobName, PipelineMode mode)
             throws Exception {
