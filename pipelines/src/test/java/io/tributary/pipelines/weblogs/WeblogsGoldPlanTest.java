@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.WeblogsFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,11 +31,9 @@ class WeblogsGoldPlanTest {
         Configuration conf = new Configuration();
         conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
         conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
-        // The sources are registered as for a run; one line to list is all they need.
-        Path folder = Files.createDirectories(dir.resolve("landing/weblogs"));
-        Files.writeString(
-                folder.resolve("access.log"),
-                "127.0.0.1 - - [10/Oct/2020:13:55:36 +0000] \"GET / HTTP/1.1\" 200 2326 \"-\" \"curl\"\n");
+        // The sources are registered as for a run, which needs a landing folder to list.
+        WeblogsFixture.land(
+                conf, new WeblogGenerator(5).generate(dir.resolve("generated"), 10, 1).files);
 
         String explained =
                 new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
