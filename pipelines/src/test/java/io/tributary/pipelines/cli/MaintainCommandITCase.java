@@ -7,6 +7,7 @@ import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.Landing;
 import io.tributary.pipelines.testutils.WeblogsFixture;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
@@ -29,9 +30,7 @@ class MaintainCommandITCase {
 
     @Test
     void optimizeVacuumAndCheckpointLeaveEveryAnswerAsItWas() throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
-        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
+        Configuration conf = Landing.under(dir);
         WeblogsFixture.land(
                 conf, new WeblogGenerator(5).generate(dir.resolve("generated"), 8_000, 4).files);
         new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))

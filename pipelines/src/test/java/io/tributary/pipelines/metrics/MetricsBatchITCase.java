@@ -8,8 +8,8 @@ import io.tributary.pipelines.metrics.sla.SlaRange;
 import io.tributary.pipelines.metrics.sla.SlaStore;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
-import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.Landing;
 import io.tributary.pipelines.testutils.MetricSamples;
 import io.tributary.pipelines.testutils.NamedQueries;
 import java.io.ByteArrayOutputStream;
@@ -84,9 +84,7 @@ class MetricsBatchITCase {
                 "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"1:5: parse error\"}");
         write(landing.resolve("stray.json"), MetricSamples.queryRange(Map.of(H1, h2), Map.of()));
 
-        Configuration conf = new Configuration();
-        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
-        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
+        Configuration conf = Landing.under(dir);
         Sla busy =
                 new SlaStore(conf)
                         .create("busy hosts", Map.of("cpuUsage", new SlaRange(null, 60.0)));

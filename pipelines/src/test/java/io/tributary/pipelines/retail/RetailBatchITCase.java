@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.pipelines.retail.command.RetailReportCommand;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
-import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.Landing;
 import io.tributary.pipelines.testutils.NamedQueries;
 import io.tributary.pipelines.testutils.ReferenceRetail;
 import java.io.ByteArrayOutputStream;
@@ -325,10 +325,7 @@ class RetailBatchITCase {
     }
 
     private Configuration conf() {
-        Configuration conf = new Configuration();
-        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
-        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
-        return conf;
+        return Landing.under(dir);
     }
 
     private static void run(Configuration conf) throws Exception {

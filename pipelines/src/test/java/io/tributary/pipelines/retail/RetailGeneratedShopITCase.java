@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
-import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.Landing;
 import io.tributary.pipelines.testutils.ReferenceRetail;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -124,10 +124,7 @@ class RetailGeneratedShopITCase {
     }
 
     private Configuration conf() {
-        Configuration conf = new Configuration();
-        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
-        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
-        return conf;
+        return Landing.under(dir);
     }
 
     private static void run(Configuration conf) throws Exception {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
-import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.Landing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -67,10 +67,7 @@ class RetailSimilarityITCase {
     private Configuration conf(List<String> lines) throws Exception {
         Path landing = Files.createDirectories(dir.resolve("landing").resolve(RetailPipeline.NAME));
         Files.write(landing.resolve("events.json"), lines);
-        Configuration conf = new Configuration();
-        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
-        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
-        return conf;
+        return Landing.under(dir);
     }
 
     private static void run(Configuration conf) throws Exception {

@@ -18,6 +18,17 @@ import org.apache.flink.configuration.Configuration;
 public final class Landing {
     private Landing() {}
 
+    /**
+     * A run's settings with its landing files in {@code dir/landing} and its lake in {@code
+     * dir/lake}.
+     */
+    public static Configuration under(Path dir) {
+        Configuration conf = new Configuration();
+        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
+        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
+        return conf;
+    }
+
     /** Copies files where a batch run of {@code pipeline} with {@code conf} reads them. */
     public static void land(Configuration conf, String pipeline, List<Path> files)
             throws IOException {

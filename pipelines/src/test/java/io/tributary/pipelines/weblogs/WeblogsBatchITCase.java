@@ -8,6 +8,7 @@ import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.runtime.Written;
 import io.tributary.pipelines.testutils.Lake;
+import io.tributary.pipelines.testutils.Landing;
 import io.tributary.pipelines.testutils.NamedQueries;
 import io.tributary.pipelines.testutils.ReferenceWeblogs;
 import io.tributary.pipelines.testutils.SharedDatasets;
@@ -30,9 +31,7 @@ class WeblogsBatchITCase {
     @TempDir Path dir;
 
     private Configuration conf() {
-        Configuration conf = new Configuration();
-        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
-        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
+        Configuration conf = Landing.under(dir);
         // Small files, so that every table is written as several files and rolled mid-input.
         conf.set(TributaryOptions.SINK_TARGET_FILE_SIZE, MemorySize.parse("64kb"));
         return conf;

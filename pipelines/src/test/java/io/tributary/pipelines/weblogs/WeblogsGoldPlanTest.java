@@ -3,7 +3,7 @@ package io.tributary.pipelines.weblogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.pipelines.runtime.PipelineRunner;
-import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.Landing;
 import io.tributary.pipelines.testutils.WeblogsFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,9 +28,7 @@ class WeblogsGoldPlanTest {
 
     @Test
     void goldScansSilverOnceAndComputesEachSharedAggregationOnce() throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
-        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
+        Configuration conf = Landing.under(dir);
         // The sources are registered as for a run, which needs a landing folder to list.
         WeblogsFixture.land(
                 conf, new WeblogGenerator(5).generate(dir.resolve("generated"), 10, 1).files);
