@@ -36,6 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
             MaintainCommand.class,
             ReportCommand.class,
             ConfigCommand.class,
+            ServerCommand.class,
             TrainingRunCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -43,22 +44,29 @@ public final class TributaryCli {
 
     public static void main(String[] args) {
         EmbeddedCluster.install();
-        int code;
-        try {
-            code = commandLine().execute(args);
-        } catch (Error e) {
-            // Picocli hands exceptions to the handler below but lets errors (a stack overflow, out
-            // of memory) through: without an exit the cluster's threads would keep the JVM alive.
-            System.err.println("tributary: " + e);
-            e.printStackTrace();
-            code = 1;
-        }
+        int code = execute(args);
         try {
             EmbeddedCluster.close();
         } catch (Exception e) {
             System.err.println("tributary: stopping the embedded Flink cluster: " + e);
         }
         System.exit(code);
+    }
+
+    /**
+     * Runs one command line on {@link System#out} and {@link System#err} as they are now and
+     * returns its exit code; the embedded cluster stays up (the command server runs many).
+     */
+    public static int execute(String[] args) {
+        try {
+            return commandLine().execute(args);
+        } catch (Error e) {
+            // Picocli hands exceptions to the handler below but lets errors (a stack overflow, out
+            // of memory) through: without an exit the cluster's threads would keep the JVM alive.
+            System.err.println("tributary: " + e);
+            e.printStackTrace();
+            return 1;
+        }
     }
 
     public static CommandLine commandLine() {

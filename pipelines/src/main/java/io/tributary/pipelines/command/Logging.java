@@ -9,6 +9,18 @@ import org.apache.logging.log4j.core.config.Configurator;
 public final class Logging {
     private Logging() {}
 
+    /**
+     * Back to the logging configuration's own levels, with its console appender writing to {@link
+     * System#err} as it is now: between the commands of one JVM (the command server).
+     */
+    public static void reset() {
+        try {
+            Configurator.reconfigure();
+        } catch (NoClassDefFoundError e) {
+            // Running inside a Flink cluster, whose logging configuration applies.
+        }
+    }
+
     public static void configure(boolean verbose) {
         try {
             Configurator.setRootLevel(verbose ? Level.INFO : Level.ERROR);

@@ -1,5 +1,6 @@
 package io.tributary.pipelines.runtime;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -195,9 +196,29 @@ public final class EmbeddedCluster {
         return cluster != null && cluster.isRunning();
     }
 
+    /**
+     * Cancels the shared cluster's jobs that still run and are not in {@code kept}: what a command
+     * started, when it is cancelled or ended with jobs left running (the command server, which
+     * outlives its commands). A job of a cluster of its own stops with the command's JVM only.
+     *
+     * @return the jobs it cancelled
+     */
+    public static synchronized Set<JobID> cancelRunningJobsBut(Set<JobID> kept) throws Exception {
+        if (cluster == null) {
+            return Set.of();
+        }
+        Set<JobID> cancelled = new HashSet<>();
+        for (JobStatusMessage job : cluster.listJobs().get()) {
+            if (!job.getJobState().isGloballyTerminalState() && !kept.contains(job.getJobId())) {
+                cluster.cancelJob(job.getJobId()).get();
+                cancelled.add(job.getJobId());
+            }
+        }
+        return cancelled;
+    }
+
     /** The jobs the shared cluster has run or runs; none when it is not started. */
-    @VisibleForTesting
-    static synchronized Set<JobID> sharedClusterJobs() throws Exception {
+    public static synchronized Set<JobID> sharedClusterJobs() throws Exception {
         if (cluster == null) {
             return Set.of();
         }

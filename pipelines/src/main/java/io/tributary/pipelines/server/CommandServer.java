@@ -1,0 +1,352 @@
+package io.tributary.pipelines.server;
+
+import io.tributary.pipelines.cli.TributaryCli;
+import io.tributary.pipelines.command.Logging;
+import io.tributary.pipelines.runtime.EmbeddedCluster;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.api.common.JobID;
+
+/**
+ * Runs commands in this warm JVM for the launcher's {@link ServerClient}: one at a time, each as a
+ * JVM started for it would run it (same build, working directory and environment, or the client
+ * runs it itself, see {@link ServerPolicy}), with its output streamed back. The embedded Flink
+ * cluster, the loaded classes and the compiled code stay between commands: that is the point.
+ *
+ * <p>The socket lies in a folder only its user can open. The server stops on request, after {@code
+ * idle} without a command, or when a client of another build asks (it would never serve it).
+ * Cancelling a command (Ctrl-C in the client) cancels the jobs it started and interrupts it; one
+ * that does not end within {@link #CANCEL_GRACE} stops the server, as Ctrl-C stops a command's own
+ * JVM.
+ */
+@Internal
+public final class CommandServer implements AutoCloseable {
+    static final Duration CANCEL_GRACE = Duration.ofSeconds(20);
+
+    private final Path dir;
+    private final Path socket;
+    private final Duration idle;
+    private final PrintStream log;
+    private final ServerSocketChannel channel;
+    private final String cwd = System.getProperty("user.dir");
+    private final Map<String, String> env = System.getenv();
+    private final Semaphore oneCommand = new Semaphore(1);
+    private final Instant started = Instant.now();
+    private volatile Instant lastCommand = Instant.now();
+    private volatile boolean stopping;
+    private volatile int served;
+
+    /** What a command that does not end when cancelled does to the server: stops its JVM. */
+    private final Runnable stuck;
+
+    private CommandServer(Path dir, Duration idle, PrintStream log, Runnable stuck)
+            throws IOException {
+        this.dir = dir;
+        this.stuck = stuck;
+        this.socket = ServerProtocol.socket(dir);
+        this.idle = idle;
+        this.log = log;
+        this.channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.bind(UnixDomainSocketAddress.of(socket));
+    }
+
+    /**
+     * A server bound to the socket in {@code dir}, which it creates for its user alone.
+     *
+     * @throws IllegalStateException when a server answers there already
+     */
+    public static CommandServer bind(Path dir, Duration idle, PrintStream log) throws IOException {
+        return bind(dir, idle, log, () -> System.exit(130));
+    }
+
+    @VisibleForTesting
+    static CommandServer bind(Path dir, Duration idle, PrintStream log, Runnable stuck)
+            throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Path socket = ServerProtocol.socket(dir);
+        if (socket.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length > 100) {
+            throw new IllegalStateException(
+                    "the server's socket path is too long for a Unix socket: "
+                            + socket
+                            + "; set "
+                            + ServerProtocol.DIR_VARIABLE
+                            + " to a shorter folder");
+        }
+        if (Files.exists(socket)) {
+            if (answers(socket)) {
+                throw new IllegalStateException("a command server runs already (" + dir + ")");
+            }
+            Files.delete(socket); // left by a server that was killed
+        }
+        return new CommandServer(dir, idle, log, stuck);
+    }
+
+    private static boolean answers(Path socket) {
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(socket));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Serves until stopped; returns once the socket is closed. With {@code warmUp}, first runs that
+     * command line (the launcher's training run: tiny backfills and a query in a temporary folder)
+     * so that the first command finds compiled code; commands that come meanwhile are declined as
+     * if another one ran.
+     */
+    public void serve(List<String> warmUp) throws IOException {
+        Thread watchdog = new Thread(this::stopWhenIdle, "tributary-server-idle");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        if (!warmUp.isEmpty()) {
+            oneCommand.acquireUninterruptibly();
+            Thread warming =
+                    new Thread(
+                            () -> {
+                                try {
+                                    int code = TributaryCli.execute(warmUp.toArray(new String[0]));
+                                    log.println(
+                                            Instant.now() + " warmed up (exit code " + code + ")");
+                                } finally {
+                                    lastCommand = Instant.now();
+                                    oneCommand.release();
+                                }
+                            },
+                            "tributary-server-warm-up");
+            warming.setDaemon(true);
+            warming.start();
+        }
+        log.println(Instant.now() + " serving on " + socket);
+        try {
+            while (!stopping) {
+                SocketChannel client;
+                try {
+                    client = channel.accept();
+                } catch (IOException e) {
+                    if (stopping) {
+                        break;
+                    }
+                    throw e;
+                }
+                Thread handler = new Thread(() -> handle(client), "tributary-server-request");
+                handler.setDaemon(true);
+                handler.start();
+            }
+        } finally {
+            close();
+        }
+    }
+
+    private void stopWhenIdle() {
+        while (!stopping) {
+            try {
+                TimeUnit.SECONDS.sleep(1);
+            } catch (InterruptedException e) {
+                return;
+            }
+            boolean idleLongEnough =
+                    Duration.between(lastCommand, Instant.now()).compareTo(idle) > 0;
+            if (idleLongEnough && oneCommand.availablePermits() == 1) {
+                log.println(Instant.now() + " idle for " + idle + ": stopping");
+                stop();
+            }
+        }
+    }
+
+    private void handle(SocketChannel client) {
+        try (client;
+                FrameWriter out = new FrameWriter(client)) {
+            DataInputStream in =
+                    new DataInputStream(new BufferedInputStream(ServerProtocol.in(client)));
+            ServerProtocol.Request request = ServerProtocol.Request.read(in);
+            if (request == null) {
+                out.write(ServerProtocol.DECLINED, "another client version");
+            } else if (request.kind == ServerProtocol.STATUS) {
+                out.write(ServerProtocol.OUT, status());
+                out.exit(0);
+            } else if (request.kind == ServerProtocol.STOP) {
+                out.write(ServerProtocol.OUT, "stopping the command server\n");
+                out.exit(0);
+                stop();
+            } else {
+                run(request, in, out);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.println(Instant.now() + " a request failed: " + e);
+        }
+    }
+
+    private void run(ServerProtocol.Request request, DataInputStream in, FrameWriter out) {
+        if (ServerPolicy.anotherBuild(request, env)) {
+            out.write(ServerProtocol.DECLINED, "another build: the server stops");
+            log.println(Instant.now() + " a client of another build: stopping");
+            stop();
+            return;
+        }
+        Optional<String> declined = ServerPolicy.declines(request, cwd, env);
+        if (declined.isEmpty() && !oneCommand.tryAcquire()) {
+            declined = Optional.of("busy with another command");
+        }
+        if (declined.isPresent()) {
+            out.write(ServerProtocol.DECLINED, declined.get());
+            return;
+        }
+        try {
+            out.exit(new ServedCommand(request.args, out, log, stuck).run(in));
+            served++;
+        } finally {
+            lastCommand = Instant.now();
+            oneCommand.release();
+        }
+    }
+
+    private String status() {
+        return String.format(
+                "command server: running since %s, %d command(s) served, the last at %s;"
+                        + " stops after %d minutes without one%n  folder: %s%n",
+                started.truncatedTo(ChronoUnit.SECONDS),
+                served,
+                lastCommand.truncatedTo(ChronoUnit.SECONDS),
+                idle.toMinutes(),
+                dir);
+    }
+
+    /** Stops accepting; a command that runs finishes first. */
+    public void stop() {
+        stopping = true;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.println(Instant.now() + " closing the socket: " + e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+        Files.deleteIfExists(socket);
+    }
+
+    /** One command with its output sent to the client, cancelled when the client asks. */
+    private static final class ServedCommand {
+        private final String[] args;
+        private final FrameWriter out;
+        private final PrintStream log;
+        private final Runnable stuck;
+        private final CountDownLatch ended = new CountDownLatch(1);
+
+        ServedCommand(List<String> args, FrameWriter out, PrintStream log, Runnable stuck) {
+            this.args = args.toArray(new String[0]);
+            this.out = out;
+            this.log = log;
+            this.stuck = stuck;
+        }
+
+        int run(DataInputStream in) {
+            Set<JobID> before = jobs();
+            Thread worker = Thread.currentThread();
+            Thread listener =
+                    new Thread(
+                            () -> cancelOnRequest(in, worker, before), "tributary-server-cancel");
+            listener.setDaemon(true);
+            PrintStream commandOut = frames(ServerProtocol.OUT);
+            PrintStream commandErr = frames(ServerProtocol.ERR);
+            PrintStream serverOut = System.out;
+            PrintStream serverErr = System.err;
+            int code;
+            System.setOut(commandOut);
+            System.setErr(commandErr);
+            Logging.reset();
+            listener.start();
+            try {
+                code = TributaryCli.execute(args);
+            } finally {
+                ended.countDown();
+                commandOut.flush();
+                commandErr.flush();
+                System.setOut(serverOut);
+                System.setErr(serverErr);
+                Logging.reset();
+            }
+            Thread.interrupted(); // a cancel that came as the command ended
+            cancelJobsBut(before); // a command that ended leaves no job of its own running
+            return code;
+        }
+
+        private PrintStream frames(byte type) {
+            return new PrintStream(
+                    new BufferedOutputStream(out.stream(type), 8192), true, StandardCharsets.UTF_8);
+        }
+
+        /**
+         * Reads the client's cancel, or its end (the client was killed), while the command runs.
+         */
+        private void cancelOnRequest(DataInputStream in, Thread worker, Set<JobID> before) {
+            try {
+                int frame = in.read();
+                if (frame != ServerProtocol.CANCEL && frame != -1) {
+                    return;
+                }
+            } catch (IOException e) {
+                // the client is gone: as good as a cancel
+            }
+            if (ended.getCount() == 0) {
+                return;
+            }
+            log.println(Instant.now() + " cancelling: " + String.join(" ", args));
+            cancelJobsBut(before);
+            worker.interrupt();
+            try {
+                ended.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (ended.getCount() > 0) {
+                log.println(Instant.now() + " the command did not end when cancelled: stopping");
+                stuck.run();
+            }
+        }
+
+        private Set<JobID> jobs() {
+            try {
+                return EmbeddedCluster.sharedClusterJobs();
+            } catch (Exception e) {
+                throw new IllegalStateException("listing the embedded cluster's jobs", e);
+            }
+        }
+
+        private void cancelJobsBut(Set<JobID> before) {
+            try {
+                EmbeddedCluster.cancelRunningJobsBut(before);
+            } catch (Exception e) {
+                log.println(Instant.now() + " cancelling the command's jobs: " + e);
+            }
+        }
+    }
+}
