@@ -25,7 +25,10 @@ public final class ServerPolicy {
     static final Set<String> SERVED =
             Set.of("run", "sql", "tables", "report", "config", "generate", "help");
 
-    /** Variables that differ between terminals of one user and that no command reads. */
+    /**
+     * Variables that differ between terminals of one user and that no command reads, and the
+     * launcher's own switches.
+     */
     static final Set<String> TERMINAL_VARIABLES =
             Set.of(
                     "_",
@@ -54,6 +57,7 @@ public final class ServerPolicy {
                     "VTE_VERSION",
                     "XDG_SESSION_ID",
                     "SECURITYSESSIONID",
+                    "TRIBUTARY_SERVER",
                     "TRIBUTARY_SERVER_VERBOSE");
 
     /** The variable the launcher sets to the build and JVM settings a command would start with. */
