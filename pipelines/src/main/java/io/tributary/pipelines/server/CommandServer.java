@@ -159,6 +159,9 @@ public final class CommandServer implements AutoCloseable {
                 handler.start();
             }
         } finally {
+            // A command that runs ends first: stopping must not cut it short.
+            oneCommand.acquireUninterruptibly();
+            oneCommand.release();
             close();
         }
     }
@@ -217,13 +220,16 @@ public final class CommandServer implements AutoCloseable {
             out.write(ServerProtocol.DECLINED, declined.get());
             return;
         }
+        int code;
         try {
-            out.exit(new ServedCommand(request.args, out, log, stuck).run(in));
+            code = new ServedCommand(request.args, out, log, stuck).run(in);
             served++;
         } finally {
             lastCommand = Instant.now();
             oneCommand.release();
         }
+        // Free before the client hears the end: it may send its next command at once.
+        out.exit(code);
     }
 
     private String status() {

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -99,8 +100,12 @@ public final class ServerClient {
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (ConnectException refused) {
+            // A server that was killed left its socket: nothing listens there any more.
+            Files.deleteIfExists(socket);
+            return ServerProtocol.NOT_TAKEN;
         } catch (IOException e) {
-            return ServerProtocol.NOT_TAKEN; // a server that stopped without removing its socket
+            return ServerProtocol.NOT_TAKEN;
         }
         try (channel) {
             DataOutputStream requests =
@@ -118,11 +123,15 @@ public final class ServerClient {
                     });
             DataInputStream answers =
                     new DataInputStream(new BufferedInputStream(ServerProtocol.in(channel), 65536));
-            return copyAnswer(answers, out, err);
+            return copyAnswer(answers, out, err, request.env.containsKey(VERBOSE));
         }
     }
 
-    private static int copyAnswer(DataInputStream answers, PrintStream out, PrintStream err)
+    /** Set, the client says why the server declined a command. */
+    static final String VERBOSE = "TRIBUTARY_SERVER_VERBOSE";
+
+    private static int copyAnswer(
+            DataInputStream answers, PrintStream out, PrintStream err, boolean explain)
             throws IOException {
         boolean wrote = false;
         while (true) {
@@ -150,7 +159,7 @@ public final class ServerClient {
                 case ServerProtocol.EXIT:
                     return ServerProtocol.exitCode(payload);
                 case ServerProtocol.DECLINED:
-                    if (System.getenv("TRIBUTARY_SERVER_VERBOSE") != null) {
+                    if (explain) {
                         err.println(
                                 "tributary: the command server declined: "
                                         + new String(payload, StandardCharsets.UTF_8));

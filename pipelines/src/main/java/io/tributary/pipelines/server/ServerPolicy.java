@@ -58,7 +58,7 @@ public final class ServerPolicy {
                     "XDG_SESSION_ID",
                     "SECURITYSESSIONID",
                     "TRIBUTARY_SERVER",
-                    "TRIBUTARY_SERVER_VERBOSE");
+                    ServerClient.VERBOSE);
 
     /** The variable the launcher sets to the build and JVM settings a command would start with. */
     public static final String BUILD_VARIABLE = "TRIBUTARY_BUILD";

@@ -204,6 +204,8 @@ class CommandServerITCase {
     }
 
     private Answer run(List<String> args, Map<String, String> env, CompletableFuture<?> cancel) {
+        Map<String, String> explained = new TreeMap<>(env);
+        explained.put(ServerClient.VERBOSE, "1"); // a declined command says why, in err
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
@@ -213,7 +215,7 @@ class CommandServerITCase {
                             new ServerProtocol.Request(
                                     ServerProtocol.RUN,
                                     System.getProperty("user.dir"),
-                                    env,
+                                    explained,
                                     new ArrayList<>(args)),
                             printer(out),
                             printer(err),
