@@ -23,8 +23,21 @@ final class Errors {
                 deepest = t;
             }
         }
+        if (userFacing == null && wasInterrupted(e)) {
+            return "cancelled";
+        }
         Throwable chosen = userFacing != null ? userFacing : deepest;
         return firstLine(chosen.getMessage() == null ? chosen.toString() : chosen.getMessage());
+    }
+
+    /** Whether a command ended because it was interrupted: cancelled, in the command server. */
+    private static boolean wasInterrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Optional<String> fix(Throwable e) {

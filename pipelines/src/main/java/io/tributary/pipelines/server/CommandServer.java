@@ -6,6 +6,7 @@ import io.tributary.pipelines.runtime.EmbeddedCluster;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
@@ -200,6 +201,8 @@ public final class CommandServer implements AutoCloseable {
             } else {
                 run(request, in, out);
             }
+        } catch (EOFException probe) {
+            // a connection that asked nothing: another start looking for a running server
         } catch (IOException | RuntimeException e) {
             log.println(Instant.now() + " a request failed: " + e);
         }
@@ -215,6 +218,9 @@ public final class CommandServer implements AutoCloseable {
         Optional<String> declined = ServerPolicy.declines(request, cwd, env);
         if (declined.isEmpty() && !oneCommand.tryAcquire()) {
             declined = Optional.of("busy with another command");
+        } else if (declined.isEmpty() && stopping) {
+            oneCommand.release();
+            declined = Optional.of("stopping");
         }
         if (declined.isPresent()) {
             out.write(ServerProtocol.DECLINED, declined.get());

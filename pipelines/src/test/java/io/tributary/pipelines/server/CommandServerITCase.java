@@ -180,6 +180,7 @@ class CommandServerITCase {
             Answer cancelled = backfill.get(2, TimeUnit.MINUTES);
 
             assertThat(cancelled.code).isNotZero().isNotEqualTo(ServerProtocol.NOT_TAKEN);
+            assertThat(cancelled.err).contains("cancelled");
             assertThat(EmbeddedCluster.cancelRunningJobsBut(Set.of()))
                     .as("jobs the cancelled command left running")
                     .isEmpty();
