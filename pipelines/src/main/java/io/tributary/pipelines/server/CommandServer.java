@@ -59,6 +59,7 @@ public final class CommandServer implements AutoCloseable {
     private volatile Instant lastCommand = Instant.now();
     private volatile boolean stopping;
     private volatile int served;
+    private volatile boolean warmingUp;
 
     /** What a command that does not end when cancelled does to the server: stops its JVM. */
     private final Runnable stuck;
@@ -127,6 +128,7 @@ public final class CommandServer implements AutoCloseable {
         watchdog.start();
         if (!warmUp.isEmpty()) {
             oneCommand.acquireUninterruptibly();
+            warmingUp = true;
             Thread warming =
                     new Thread(
                             () -> {
@@ -135,6 +137,7 @@ public final class CommandServer implements AutoCloseable {
                                     log.println(
                                             Instant.now() + " warmed up (exit code " + code + ")");
                                 } finally {
+                                    warmingUp = false;
                                     lastCommand = Instant.now();
                                     oneCommand.release();
                                 }
@@ -240,8 +243,9 @@ public final class CommandServer implements AutoCloseable {
 
     private String status() {
         return String.format(
-                "command server: running since %s, %d command(s) served, the last at %s;"
+                "command server: %s since %s, %d command(s) served, the last at %s;"
                         + " stops after %d minutes without one%n  folder: %s%n",
+                warmingUp ? "warming up" : "ready",
                 started.truncatedTo(ChronoUnit.SECONDS),
                 served,
                 lastCommand.truncatedTo(ChronoUnit.SECONDS),

@@ -1,0 +1,122 @@
+package io.tributary.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/tributary} with a command server running: a short command goes to the server (which
+ * counts it), a command from another environment runs in the launcher's own JVM with the same
+ * answer, and errors keep their exit code either way. Runs the launcher of this checkout, whose
+ * jars the modules before this one built.
+ */
+class LauncherCommandServerITCase {
+    private static final Path HOME = Path.of(System.getProperty("tributary.home"));
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    @TempDir Path dir;
+
+    @Test
+    void shortCommandsGoToTheServerWhenTheyWouldRunTheSameThere() throws Exception {
+        String lake = "tributary.lake.root=" + dir.resolve("lake");
+        Result started = launch(Map.of(), "server", "start", "--idle-timeout", "PT10M");
+        assertThat(started.code).as(started.toString()).isZero();
+        try {
+            awaitStatus("ready");
+
+            Result served = launch(Map.of(), "sql", "-D", lake, "SELECT 40 + 2 AS answer");
+            assertThat(served.code).as(served.toString()).isZero();
+            assertThat(served.out).contains("42");
+            assertThat(served.err).doesNotContain("declined");
+            assertThat(launch(Map.of(), "server", "status").out).contains("1 command(s) served");
+
+            Result own =
+                    launch(
+                            Map.of("TRIBUTARY_TEST_OTHER_SHELL", "1"),
+                            "sql",
+                            "-D",
+                            lake,
+                            "SELECT 40 + 2 AS answer");
+            assertThat(own.code).as(own.toString()).isZero();
+            assertThat(own.out).contains("42");
+            assertThat(own.err)
+                    .contains("declined: the environment differs: TRIBUTARY_TEST_OTHER_SHELL");
+            assertThat(launch(Map.of(), "server", "status").out).contains("1 command(s) served");
+
+            Result wrong = launch(Map.of(), "sql", "-D", lake, "SELECT nope");
+            assertThat(wrong.code).as(wrong.toString()).isEqualTo(1);
+            assertThat(wrong.err).contains("nope");
+            assertThat(launch(Map.of(), "server", "status").out).contains("2 command(s) served");
+        } finally {
+            Result stopped = launch(Map.of(), "server", "stop");
+            assertThat(stopped.out).contains("stopping");
+        }
+        assertThat(launch(Map.of(), "server", "status").code)
+                .as("no server after the stop")
+                .isEqualTo(3);
+    }
+
+    /** Polls the server's status until it says {@code state}: it warms up after it starts. */
+    private void awaitStatus(String state) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        Result status = launch(Map.of(), "server", "status");
+        while (!status.out.contains(state)) {
+            assertThat(Instant.now()).as("server status: " + status).isBefore(deadline);
+            TimeUnit.MILLISECONDS.sleep(500); // polling a condition, not waiting for a time
+            status = launch(Map.of(), "server", "status");
+        }
+    }
+
+    private Result launch(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(HOME.resolve("bin/tributary").toString());
+        command.addAll(List.of(args));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile());
+        builder.environment().put("TRIBUTARY_SERVER_DIR", dir.resolve("server").toString());
+        builder.environment().put("TRIBUTARY_SERVER_VERBOSE", "1");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/tributary " + String.join(" ", args) + " hangs");
+        }
+        return new Result(process.exitValue(), read(out), read(err));
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static final class Result {
+        final int code;
+        final String out;
+        final String err;
+
+        Result(int code, String out, String err) {
+            this.code = code;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\n" + out + err;
+        }
+    }
+}
