@@ -121,16 +121,14 @@ final class ServerCommand {
         }
     }
 
-    @Command(name = "status", description = "Say whether the server runs, and since when.")
+    @Command(
+            name = "status",
+            description =
+                    "Say whether the server runs, and since when; exit code 3 when none does.")
     static final class Status implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            int code = ServerClient.ask(folder(), "status", System.out);
-            if (code == ServerProtocol.NOT_TAKEN) {
-                System.out.println("no command server runs for this installation");
-                return 3;
-            }
-            return code;
+            return ask("status", 3);
         }
     }
 
@@ -138,12 +136,17 @@ final class ServerCommand {
     static final class Stop implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            int code = ServerClient.ask(folder(), "stop", System.out);
-            if (code == ServerProtocol.NOT_TAKEN) {
-                System.out.println("no command server runs for this installation");
-                return 0;
-            }
-            return code;
+            return ask("stop", 0);
         }
+    }
+
+    /** Asks the server; {@code whenNone} is the exit code when no server runs. */
+    private static int ask(String what, int whenNone) throws Exception {
+        int code = ServerClient.ask(folder(), what, System.out);
+        if (code == ServerProtocol.NOT_TAKEN) {
+            System.out.println("no command server runs for this installation");
+            return whenNone;
+        }
+        return code;
     }
 }
