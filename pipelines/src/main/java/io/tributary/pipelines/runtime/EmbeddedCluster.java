@@ -210,8 +210,12 @@ public final class EmbeddedCluster {
         Set<JobID> cancelled = new HashSet<>();
         for (JobStatusMessage job : cluster.listJobs().get()) {
             if (!job.getJobState().isGloballyTerminalState() && !kept.contains(job.getJobId())) {
-                cluster.cancelJob(job.getJobId()).get();
-                cancelled.add(job.getJobId());
+                try {
+                    cluster.cancelJob(job.getJobId()).get();
+                    cancelled.add(job.getJobId());
+                } catch (ExecutionException endedMeanwhile) {
+                    // the job finished or failed between the listing and the cancel
+                }
             }
         }
         return cancelled;
