@@ -2,7 +2,6 @@ package io.tributary.pipelines.server;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -144,7 +143,7 @@ public final class ServerProtocol {
     private static String readString(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > 16 << 20) {
-            throw new EOFException("a string of " + length + " bytes");
+            throw new IOException("a string of " + length + " bytes in a request");
         }
         byte[] bytes = new byte[length];
         in.readFully(bytes);
