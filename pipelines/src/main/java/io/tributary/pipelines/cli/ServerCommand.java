@@ -83,7 +83,7 @@ final class ServerCommand {
                 if (ServerClient.ask(dir, "status", new PrintStream(PrintStream.nullOutputStream()))
                         == 0) {
                     System.out.printf(
-                            "%ncommand server started (pid %d); it warms up for a minute, stops"
+                            "%ncommand server started (pid %d); it warms up for a few seconds, stops"
                                     + " after %d minutes without a command, or with 'tributary"
                                     + " server stop'%n",
                             server.pid(), idle.toMinutes());
