@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,9 @@ class LauncherCommandServerITCase {
         Result started = launch(Map.of(), "server", "start", "--idle-timeout", "PT10M");
         assertThat(started.code).as(started.toString()).isZero();
         try {
-            awaitStatus("ready");
+            assertThat(launch(Map.of(), "server", "status").out)
+                    .as("warm once started")
+                    .contains("ready");
 
             Result served = launch(Map.of(), "sql", "-D", lake, "SELECT 40 + 2 AS answer");
             assertThat(served.code).as(served.toString()).isZero();
@@ -65,17 +66,6 @@ class LauncherCommandServerITCase {
         assertThat(launch(Map.of(), "server", "status").code)
                 .as("no server after the stop")
                 .isEqualTo(3);
-    }
-
-    /** Polls the server's status until it says {@code state}: it warms up after it starts. */
-    private void awaitStatus(String state) throws Exception {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        Result status = launch(Map.of(), "server", "status");
-        while (!status.out.contains(state)) {
-            assertThat(Instant.now()).as("server status: " + status).isBefore(deadline);
-            TimeUnit.MILLISECONDS.sleep(500); // polling a condition, not waiting for a time
-            status = launch(Map.of(), "server", "status");
-        }
     }
 
     private Result launch(Map<String, String> env, String... args) throws Exception {

@@ -1,9 +1,12 @@
 package io.tributary.pipelines.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.server.CommandServer;
 import io.tributary.pipelines.server.ServerClient;
 import io.tributary.pipelines.server.ServerProtocol;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -58,8 +61,8 @@ final class ServerCommand {
     @Command(
             name = "start",
             description =
-                    "Start the server in the background and wait until it serves; its log is"
-                            + " server.log in its folder.")
+                    "Start the server in the background and wait until it is warm (a few"
+                            + " seconds); its log is server.log in its folder.")
     static final class Start extends Served implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
@@ -80,12 +83,13 @@ final class ServerCommand {
             System.out.print("starting the command server");
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
             while (Instant.now().isBefore(deadline) && server.isAlive()) {
-                if (ServerClient.ask(dir, "status", new PrintStream(PrintStream.nullOutputStream()))
-                        == 0) {
+                ByteArrayOutputStream status = new ByteArrayOutputStream();
+                if (ServerClient.ask(dir, "status", new PrintStream(status, true, UTF_8)) == 0
+                        && status.toString(UTF_8).contains("ready")) {
                     System.out.printf(
-                            "%ncommand server started (pid %d); it warms up for a few seconds, stops"
-                                    + " after %d minutes without a command, or with 'tributary"
-                                    + " server stop'%n",
+                            "%ncommand server started and warm (pid %d); it stops after %d"
+                                    + " minutes without a command, or with 'tributary server"
+                                    + " stop'%n",
                             server.pid(), idle.toMinutes());
                     return 0;
                 }
