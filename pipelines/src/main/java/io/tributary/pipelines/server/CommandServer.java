@@ -1,10 +1,7 @@
 package io.tributary.pipelines.server;
 
 import io.tributary.pipelines.cli.TributaryCli;
-import io.tributary.pipelines.command.Logging;
-import io.tributary.pipelines.runtime.EmbeddedCluster;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -23,13 +20,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.VisibleForTesting;
-import org.apache.flink.api.common.JobID;
 
 /**
  * Runs commands in this warm JVM for the launcher's {@link ServerClient}: one at a time, each as a
@@ -40,13 +34,11 @@ import org.apache.flink.api.common.JobID;
  * <p>The socket lies in a folder only its user can open. The server stops on request, after {@code
  * idle} without a command, or when a client of another build asks (it would never serve it).
  * Cancelling a command (Ctrl-C in the client) cancels the jobs it started and interrupts it; one
- * that does not end within {@link #CANCEL_GRACE} stops the server, as Ctrl-C stops a command's own
- * JVM.
+ * that does not end within {@link ServedCommand#CANCEL_GRACE} stops the server, as Ctrl-C stops a
+ * command's own JVM.
  */
 @Internal
 public final class CommandServer implements AutoCloseable {
-    static final Duration CANCEL_GRACE = Duration.ofSeconds(20);
-
     private final Path dir;
     private final Path socket;
     private final Duration idle;
@@ -267,102 +259,5 @@ public final class CommandServer implements AutoCloseable {
     public void close() throws IOException {
         stop();
         Files.deleteIfExists(socket);
-    }
-
-    /** One command with its output sent to the client, cancelled when the client asks. */
-    private static final class ServedCommand {
-        private final String[] args;
-        private final FrameWriter out;
-        private final PrintStream log;
-        private final Runnable stuck;
-        private final CountDownLatch ended = new CountDownLatch(1);
-
-        ServedCommand(List<String> args, FrameWriter out, PrintStream log, Runnable stuck) {
-            this.args = args.toArray(new String[0]);
-            this.out = out;
-            this.log = log;
-            this.stuck = stuck;
-        }
-
-        int run(DataInputStream in) {
-            Set<JobID> before = jobs();
-            Thread worker = Thread.currentThread();
-            Thread listener =
-                    new Thread(
-                            () -> cancelOnRequest(in, worker, before), "tributary-server-cancel");
-            listener.setDaemon(true);
-            PrintStream commandOut = frames(ServerProtocol.OUT);
-            PrintStream commandErr = frames(ServerProtocol.ERR);
-            PrintStream serverOut = System.out;
-            PrintStream serverErr = System.err;
-            int code;
-            System.setOut(commandOut);
-            System.setErr(commandErr);
-            Logging.reset();
-            listener.start();
-            try {
-                code = TributaryCli.execute(args);
-            } finally {
-                ended.countDown();
-                commandOut.flush();
-                commandErr.flush();
-                System.setOut(serverOut);
-                System.setErr(serverErr);
-                Logging.reset();
-            }
-            Thread.interrupted(); // a cancel that came as the command ended
-            cancelJobsBut(before); // a command that ended leaves no job of its own running
-            return code;
-        }
-
-        private PrintStream frames(byte type) {
-            return new PrintStream(
-                    new BufferedOutputStream(out.stream(type), 8192), true, StandardCharsets.UTF_8);
-        }
-
-        /**
-         * Reads the client's cancel, or its end (the client was killed), while the command runs.
-         */
-        private void cancelOnRequest(DataInputStream in, Thread worker, Set<JobID> before) {
-            try {
-                int frame = in.read();
-                if (frame != ServerProtocol.CANCEL && frame != -1) {
-                    return;
-                }
-            } catch (IOException e) {
-                // the client is gone: as good as a cancel
-            }
-            if (ended.getCount() == 0) {
-                return;
-            }
-            log.println(Instant.now() + " cancelling: " + String.join(" ", args));
-            cancelJobsBut(before);
-            worker.interrupt();
-            try {
-                ended.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (ended.getCount() > 0) {
-                log.println(Instant.now() + " the command did not end when cancelled: stopping");
-                stuck.run();
-            }
-        }
-
-        private Set<JobID> jobs() {
-            try {
-                return EmbeddedCluster.sharedClusterJobs();
-            } catch (Exception e) {
-                throw new IllegalStateException("listing the embedded cluster's jobs", e);
-            }
-        }
-
-        private void cancelJobsBut(Set<JobID> before) {
-            try {
-                EmbeddedCluster.cancelRunningJobsBut(before);
-            } catch (Exception e) {
-                log.println(Instant.now() + " cancelling the command's jobs: " + e);
-            }
-        }
     }
 }
