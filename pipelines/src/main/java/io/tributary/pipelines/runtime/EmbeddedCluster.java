@@ -1,5 +1,6 @@
 package io.tributary.pipelines.runtime;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.annotation.Internal;
@@ -197,25 +200,42 @@ public final class EmbeddedCluster {
     }
 
     /**
-     * Cancels the shared cluster's jobs that still run and are not in {@code kept}: what a command
-     * started, when it is cancelled or ended with jobs left running (the command server, which
-     * outlives its commands). A job of a cluster of its own stops with the command's JVM only.
+     * Cancels the shared cluster's jobs that still run and are not in {@code kept}, and waits up to
+     * {@code patience} until they ended: what a command started, when it is cancelled or ended with
+     * jobs left running (the command server, which outlives its commands). A cancelled task may
+     * take a moment to stop; the next command must not find it still running. A job of a cluster of
+     * its own stops with the command's JVM only.
      *
      * @return the jobs it cancelled
      */
-    public static synchronized Set<JobID> cancelRunningJobsBut(Set<JobID> kept) throws Exception {
-        if (cluster == null) {
-            return Set.of();
-        }
+    public static Set<JobID> cancelRunningJobsBut(Set<JobID> kept, Duration patience)
+            throws Exception {
+        MiniCluster running;
         Set<JobID> cancelled = new HashSet<>();
-        for (JobStatusMessage job : cluster.listJobs().get()) {
-            if (!job.getJobState().isGloballyTerminalState() && !kept.contains(job.getJobId())) {
-                try {
-                    cluster.cancelJob(job.getJobId()).get();
-                    cancelled.add(job.getJobId());
-                } catch (ExecutionException endedMeanwhile) {
-                    // the job finished or failed between the listing and the cancel
+        synchronized (EmbeddedCluster.class) {
+            running = cluster;
+            if (running == null) {
+                return cancelled;
+            }
+            for (JobStatusMessage job : running.listJobs().get()) {
+                if (!job.getJobState().isGloballyTerminalState()
+                        && !kept.contains(job.getJobId())) {
+                    try {
+                        running.cancelJob(job.getJobId()).get();
+                        cancelled.add(job.getJobId());
+                    } catch (ExecutionException endedMeanwhile) {
+                        // the job finished or failed between the listing and the cancel
+                    }
                 }
+            }
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (JobID job : cancelled) {
+            try {
+                running.requestJobResult(job)
+                        .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException notEnded) {
+                // reported by the caller, who sees the job still running
             }
         }
         return cancelled;

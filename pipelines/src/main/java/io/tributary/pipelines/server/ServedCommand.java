@@ -112,7 +112,7 @@ final class ServedCommand {
 
     private void cancelJobsBut(Set<JobID> before) {
         try {
-            EmbeddedCluster.cancelRunningJobsBut(before);
+            EmbeddedCluster.cancelRunningJobsBut(before, CANCEL_GRACE);
         } catch (Exception e) {
             log.println(Instant.now() + " cancelling the command's jobs: " + e);
         }

@@ -181,7 +181,7 @@ class CommandServerITCase {
 
             assertThat(cancelled.code).isNotZero().isNotEqualTo(ServerProtocol.NOT_TAKEN);
             assertThat(cancelled.err).contains("cancelled");
-            assertThat(EmbeddedCluster.cancelRunningJobsBut(Set.of()))
+            assertThat(EmbeddedCluster.cancelRunningJobsBut(Set.of(), Duration.ZERO))
                     .as("jobs the cancelled command left running")
                     .isEmpty();
             assertThat(stuck).as("the command ended when cancelled").isFalse();
