@@ -68,6 +68,39 @@ class LauncherCommandServerITCase {
                 .isEqualTo(3);
     }
 
+    @Test
+    void aCommandRunInItsOwnJvmStartsAServerForTheNextOneWhenAsked() throws Exception {
+        String lake = "tributary.lake.root=" + dir.resolve("lake");
+        // Without a terminal (as here) the default starts none: scripts keep their own JVMs.
+        Result script = launch(Map.of(), "sql", "-D", lake, "SELECT 1 AS x");
+        assertThat(script.code).as(script.toString()).isZero();
+        assertThat(script.err).doesNotContain("started a command server");
+
+        Result first = launch(Map.of("TRIBUTARY_SERVER", "on"), "sql", "-D", lake, "SELECT 6 * 7");
+        try {
+            assertThat(first.code).as(first.toString()).isZero();
+            assertThat(first.out).contains("42");
+            assertThat(first.err).contains("started a command server in the background");
+            Result warm = launch(Map.of(), "server", "start");
+            assertThat(warm.code).as("waits for the server that warms up: " + warm).isZero();
+            assertThat(launch(Map.of(), "server", "status").out).contains("0 command(s) served");
+
+            Result next = launch(Map.of(), "sql", "-D", lake, "SELECT 6 * 7");
+            assertThat(next.out).contains("42");
+            assertThat(next.err).doesNotContain("declined").doesNotContain("started a");
+            assertThat(launch(Map.of(), "server", "status").out).contains("1 command(s) served");
+        } finally {
+            launch(Map.of(), "server", "stop");
+        }
+    }
+
+    @Test
+    void anUnknownServerModeFailsNamingTheValidOnes() throws Exception {
+        Result wrong = launch(Map.of("TRIBUTARY_SERVER", "yes"), "sql", "SELECT 1");
+        assertThat(wrong.code).isEqualTo(2);
+        assertThat(wrong.err).contains("TRIBUTARY_SERVER=yes").contains("auto").contains("off");
+    }
+
     private Result launch(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(HOME.resolve("bin/tributary").toString());

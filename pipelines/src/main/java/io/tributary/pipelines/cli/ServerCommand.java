@@ -5,9 +5,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.server.CommandServer;
 import io.tributary.pipelines.server.ServerClient;
+import io.tributary.pipelines.server.ServerPolicy;
 import io.tributary.pipelines.server.ServerProtocol;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Option;
                         + " report, config, generate): bin/tributary hands them to it when it runs"
                         + " the same build in the same environment, and runs them itself otherwise."
                         + " Commands then skip the JVM's start-up, class loading and compilation: a"
-                        + " 10-line backfill or a query takes about a second instead of five.",
+                        + " 10-line backfill or a query takes about a second instead of five. From a"
+                        + " terminal, bin/tributary starts one after the first run, sql, tables or"
+                        + " report (TRIBUTARY_SERVER=auto|on|off).",
         subcommands = {
             ServerCommand.Start.class,
             ServerCommand.Run.class,
@@ -47,10 +51,12 @@ final class ServerCommand {
         return Path.of(dir);
     }
 
+    private static final String DEFAULT_IDLE = "PT30M";
+
     abstract static class Served {
         @Option(
                 names = "--idle-timeout",
-                defaultValue = "PT30M",
+                defaultValue = DEFAULT_IDLE,
                 paramLabel = "DURATION",
                 description =
                         "Stop after this long without a command, as an ISO-8601 duration"
@@ -67,50 +73,48 @@ final class ServerCommand {
         @Override
         public Integer call() throws Exception {
             Path dir = folder();
-            if (ServerClient.ask(dir, "status", new PrintStream(PrintStream.nullOutputStream()))
-                    == 0) {
+            String status = status(dir);
+            if (status.contains("ready")) {
                 System.out.println("a command server runs already; 'tributary server status'");
                 return 0;
             }
-            Files.createDirectories(dir);
-            Path log = dir.resolve("server.log");
-            Process server =
-                    new ProcessBuilder(serverCommandLine(idle))
-                            .redirectErrorStream(true)
-                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                            .start();
+            // One that warms up (started after a command) is waited for like a new one.
+            Process server = status.isEmpty() ? spawn(idle) : null;
             System.out.print("starting the command server");
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (Instant.now().isBefore(deadline) && server.isAlive()) {
-                ByteArrayOutputStream status = new ByteArrayOutputStream();
-                if (ServerClient.ask(dir, "status", new PrintStream(status, true, UTF_8)) == 0
-                        && status.toString(UTF_8).contains("ready")) {
+            while (Instant.now().isBefore(deadline) && (server == null || server.isAlive())) {
+                String now = status(dir);
+                if (now.contains("ready")) {
                     System.out.printf(
-                            "%ncommand server started and warm (pid %d); it stops after %d"
-                                    + " minutes without a command, or with 'tributary server"
-                                    + " stop'%n",
-                            server.pid(), idle.toMinutes());
+                            "%ncommand server started and warm; it stops after %d minutes without"
+                                    + " a command, or with 'tributary server stop'%n",
+                            idle.toMinutes());
                     return 0;
                 }
+                if (server == null && now.isEmpty()) {
+                    break; // the server that warmed up has gone
+                }
                 System.out.print('.');
-                server.waitFor(500, TimeUnit.MILLISECONDS);
+                if (server == null) {
+                    TimeUnit.MILLISECONDS.sleep(500);
+                } else {
+                    server.waitFor(500, TimeUnit.MILLISECONDS);
+                }
             }
-            server.destroy();
+            if (server != null) {
+                server.destroy();
+            }
             System.out.println();
-            System.err.println("error: the command server did not start; see " + log);
+            System.err.println(
+                    "error: the command server did not start; see " + dir.resolve("server.log"));
             return 1;
         }
 
-        /** This JVM's own settings and class path, running {@code server run}. */
-        private static List<String> serverCommandLine(Duration idle) {
-            List<String> line = new ArrayList<>();
-            line.add(ProcessHandle.current().info().command().orElse("java"));
-            line.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-            line.addAll(List.of("-cp", System.getProperty("java.class.path")));
-            line.add(TributaryCli.class.getName());
-            line.addAll(List.of("server", "run", "--idle-timeout", idle.toString()));
-            return line;
+        /** What the server says of itself; empty when none answers. */
+        private static String status(Path dir) throws IOException {
+            ByteArrayOutputStream status = new ByteArrayOutputStream();
+            int code = ServerClient.ask(dir, "status", new PrintStream(status, true, UTF_8));
+            return code == 0 ? status.toString(UTF_8) : "";
         }
     }
 
@@ -141,6 +145,61 @@ final class ServerCommand {
         @Override
         public Integer call() throws Exception {
             return ask("stop", 0);
+        }
+    }
+
+    /**
+     * Starts a server in the background that runs with this JVM's own settings and class path, in a
+     * session of its own where the system has {@code setsid}: closing the terminal or Ctrl-C in it
+     * does not reach the server. Its output goes to {@code server.log} in its folder.
+     */
+    static Process spawn(Duration idle) throws IOException {
+        Path dir = folder();
+        Files.createDirectories(dir);
+        List<String> line = new ArrayList<>();
+        SETSID.stream()
+                .filter(Files::isExecutable)
+                .findFirst()
+                .ifPresent(s -> line.add(s.toString()));
+        line.add(ProcessHandle.current().info().command().orElse("java"));
+        line.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        line.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        line.add(TributaryCli.class.getName());
+        line.addAll(List.of("server", "run", "--idle-timeout", idle.toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(line)
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(
+                                        dir.resolve("server.log").toFile()))
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().remove(ServerPolicy.AUTO_START_VARIABLE);
+        return builder.start();
+    }
+
+    private static final List<Path> SETSID =
+            List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
+
+    /**
+     * After a command that ran in its own JVM, starts a server for the next ones when the launcher
+     * asked for it ({@link ServerPolicy#startsServerAfter}); says so on standard error. A server
+     * that cannot start costs the command nothing: it only says why.
+     */
+    static void startAfter(String[] args) {
+        if (!ServerPolicy.startsServerAfter(List.of(args), System.getenv())) {
+            return;
+        }
+        Duration idle = Duration.parse(DEFAULT_IDLE);
+        try {
+            spawn(idle);
+            System.err.printf(
+                    "tributary: started a command server in the background, so that the next"
+                            + " commands start in about a second; it stops after %d minutes"
+                            + " without one ('tributary server stop' stops it now,"
+                            + " TRIBUTARY_SERVER=off starts none)%n",
+                    idle.toMinutes());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("tributary: could not start a command server: " + e.getMessage());
         }
     }
 
