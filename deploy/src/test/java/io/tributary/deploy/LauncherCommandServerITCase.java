@@ -81,14 +81,14 @@ class LauncherCommandServerITCase {
             assertThat(first.code).as(first.toString()).isZero();
             assertThat(first.out).contains("42");
             assertThat(first.err).contains("started a command server in the background");
-            Result warm = launch(Map.of(), "server", "start");
-            assertThat(warm.code).as("waits for the server that warms up: " + warm).isZero();
-            assertThat(launch(Map.of(), "server", "status").out).contains("0 command(s) served");
 
+            // At once: the server may still be binding its socket or warming up. The command
+            // waits for the socket and stops the warm-up rather than run in a JVM of its own.
             Result next = launch(Map.of(), "sql", "-D", lake, "SELECT 6 * 7");
             assertThat(next.out).contains("42");
             assertThat(next.err).doesNotContain("declined").doesNotContain("started a");
             assertThat(launch(Map.of(), "server", "status").out).contains("1 command(s) served");
+            assertThat(launch(Map.of(), "server", "start").code).isZero();
         } finally {
             launch(Map.of(), "server", "stop");
         }

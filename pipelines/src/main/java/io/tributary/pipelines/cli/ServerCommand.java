@@ -174,7 +174,10 @@ final class ServerCommand {
                                         dir.resolve("server.log").toFile()))
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().remove(ServerPolicy.AUTO_START_VARIABLE);
-        return builder.start();
+        Process server = builder.start();
+        // Until the server binds its socket, clients wait for it (ServerClient).
+        Files.writeString(ServerProtocol.starting(dir), Long.toString(server.pid()));
+        return server;
     }
 
     private static final List<Path> SETSID =

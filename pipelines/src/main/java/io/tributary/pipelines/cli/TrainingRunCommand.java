@@ -34,6 +34,9 @@ final class TrainingRunCommand implements Callable<Integer> {
             conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
             conf.set(TributaryOptions.LAKE_ROOT, dir.resolve("lake").toString());
             for (PipelineProvider provider : Pipelines.all()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return 130; // the command server's warm-up, stopped for a command
+                }
                 List<String> gold = provider.goldTables();
                 if (provider.trainingRun(conf) && !gold.isEmpty()) {
                     LakeQuery.run(

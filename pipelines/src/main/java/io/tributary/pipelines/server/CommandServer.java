@@ -1,6 +1,7 @@
 package io.tributary.pipelines.server;
 
 import io.tributary.pipelines.cli.TributaryCli;
+import io.tributary.pipelines.runtime.EmbeddedCluster;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -20,8 +21,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.VisibleForTesting;
 
@@ -52,6 +55,8 @@ public final class CommandServer implements AutoCloseable {
     private volatile boolean stopping;
     private volatile int served;
     private volatile boolean warmingUp;
+    private volatile Thread warmUp;
+    private final AtomicBoolean warmUpStopped = new AtomicBoolean();
 
     /** What a command that does not end when cancelled does to the server: stops its JVM. */
     private final Runnable stuck;
@@ -65,6 +70,7 @@ public final class CommandServer implements AutoCloseable {
         this.log = log;
         this.channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         channel.bind(UnixDomainSocketAddress.of(socket));
+        Files.deleteIfExists(ServerProtocol.starting(dir));
     }
 
     /**
@@ -111,8 +117,9 @@ public final class CommandServer implements AutoCloseable {
     /**
      * Serves until stopped; returns once the socket is closed. With {@code warmUp}, first runs that
      * command line (the launcher's training run: tiny backfills and a query in a temporary folder)
-     * so that the first command finds compiled code; commands that come meanwhile are declined as
-     * if another one ran.
+     * so that the first command finds compiled code. The first command that comes meanwhile stops
+     * the warm-up and runs at once: it warms the JVM as well, and beside the warm-up on the same
+     * cores in a JVM of its own it would take twice as long (docs/benchmarks.md, "Session 28").
      */
     public void serve(List<String> warmUp) throws IOException {
         Thread watchdog = new Thread(this::stopWhenIdle, "tributary-server-idle");
@@ -127,8 +134,15 @@ public final class CommandServer implements AutoCloseable {
                                 try {
                                     int code = TributaryCli.execute(warmUp.toArray(new String[0]));
                                     log.println(
-                                            Instant.now() + " warmed up (exit code " + code + ")");
+                                            Instant.now()
+                                                    + (warmUpStopped.get()
+                                                            ? " warm-up stopped for a command"
+                                                            : " warmed up")
+                                                    + " (exit code "
+                                                    + code
+                                                    + ")");
                                 } finally {
+                                    this.warmUp = null;
                                     warmingUp = false;
                                     lastCommand = Instant.now();
                                     oneCommand.release();
@@ -136,6 +150,7 @@ public final class CommandServer implements AutoCloseable {
                             },
                             "tributary-server-warm-up");
             warming.setDaemon(true);
+            this.warmUp = warming;
             warming.start();
         }
         log.println(Instant.now() + " serving on " + socket);
@@ -211,7 +226,7 @@ public final class CommandServer implements AutoCloseable {
             return;
         }
         Optional<String> declined = ServerPolicy.declines(request, cwd, env);
-        if (declined.isEmpty() && !oneCommand.tryAcquire()) {
+        if (declined.isEmpty() && !oneCommand.tryAcquire() && !takeOverFromWarmUp()) {
             declined = Optional.of("busy with another command");
         } else if (declined.isEmpty() && stopping) {
             oneCommand.release();
@@ -231,6 +246,37 @@ public final class CommandServer implements AutoCloseable {
         }
         // Free before the client hears the end: it may send its next command at once.
         out.exit(code);
+    }
+
+    /**
+     * Stops the warm-up for the command that came first during it, and waits until the warm-up has
+     * let go (its jobs cancelled, its thread interrupted — again until it ends, as planning may
+     * swallow an interrupt); true once this command may run. Any later one is busy as usual.
+     */
+    private boolean takeOverFromWarmUp() {
+        Thread warming = warmUp;
+        if (warming == null) {
+            return oneCommand.tryAcquire(); // it ended meanwhile
+        }
+        if (!warmUpStopped.compareAndSet(false, true)) {
+            return false;
+        }
+        log.println(Instant.now() + " a command came: stopping the warm-up");
+        long deadline = System.nanoTime() + ServedCommand.CANCEL_GRACE.toNanos();
+        try {
+            do {
+                warming.interrupt();
+                EmbeddedCluster.cancelRunningJobsBut(Set.of(), Duration.ZERO);
+                if (oneCommand.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            } while (System.nanoTime() < deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.println(Instant.now() + " stopping the warm-up: " + e);
+        }
+        return false;
     }
 
     private String status() {
@@ -259,5 +305,6 @@ public final class CommandServer implements AutoCloseable {
     public void close() throws IOException {
         stop();
         Files.deleteIfExists(socket);
+        Files.deleteIfExists(ServerProtocol.starting(dir));
     }
 }

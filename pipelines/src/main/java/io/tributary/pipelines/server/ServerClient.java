@@ -12,6 +12,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -93,6 +94,7 @@ public final class ServerClient {
             CompletableFuture<?> cancel)
             throws IOException {
         Path socket = ServerProtocol.socket(dir);
+        awaitStartingServer(dir);
         if (!Files.exists(socket)) {
             return ServerProtocol.NOT_TAKEN;
         }
@@ -125,6 +127,49 @@ public final class ServerClient {
                     new DataInputStream(new BufferedInputStream(ServerProtocol.in(channel), 65536));
             return copyAnswer(answers, out, err, request.env.containsKey(VERBOSE));
         }
+    }
+
+    /** How long a server started in the background may take to bind its socket. */
+    private static final long START_PATIENCE_MILLIS = 15_000;
+
+    /**
+     * Waits while a server that a command has just started in the background (see {@link
+     * ServerProtocol#starting}) lives and has not bound its socket yet, a second or two: the
+     * command then goes to it rather than run in a JVM of its own beside the server's warm-up on
+     * the same cores.
+     */
+    private static void awaitStartingServer(Path dir) throws IOException {
+        Path starting = ServerProtocol.starting(dir);
+        long deadline = System.currentTimeMillis() + START_PATIENCE_MILLIS;
+        while (!Files.exists(ServerProtocol.socket(dir))
+                && System.currentTimeMillis() < deadline
+                && startingServerLives(starting)) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean startingServerLives(Path starting) throws IOException {
+        String pid;
+        try {
+            pid = Files.readString(starting, StandardCharsets.UTF_8).trim();
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        boolean lives;
+        try {
+            lives = ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            lives = false;
+        }
+        if (!lives) {
+            Files.deleteIfExists(starting); // a server that died before it bound its socket
+        }
+        return lives;
     }
 
     /** Set, the client says why the server declined a command. */

@@ -61,6 +61,14 @@ public final class ServerProtocol {
         return dir.resolve("socket");
     }
 
+    /**
+     * The process id of a server started in the background that has not bound its socket yet; the
+     * server removes the file once it has (and when it stops).
+     */
+    public static Path starting(Path dir) {
+        return dir.resolve("starting");
+    }
+
     /** A request as it is read. */
     static final class Request {
         final byte kind;

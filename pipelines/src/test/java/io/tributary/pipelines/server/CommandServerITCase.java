@@ -8,6 +8,7 @@ import io.tributary.pipelines.runtime.EmbeddedCluster;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Await;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +46,10 @@ class CommandServerITCase {
     @BeforeEach
     void start() throws Exception {
         EmbeddedCluster.install();
+        start(List.of());
+    }
+
+    private void start(List<String> warmUp) throws Exception {
         server =
                 CommandServer.bind(
                         dir.resolve("server"),
@@ -54,7 +60,7 @@ class CommandServerITCase {
                 new Thread(
                         () -> {
                             try {
-                                server.serve(List.of());
+                                server.serve(warmUp);
                             } catch (Exception e) {
                                 throw new IllegalStateException(e);
                             }
@@ -117,57 +123,15 @@ class CommandServerITCase {
 
     @Test
     void aCancelledCommandsJobsStopAndTheServerGoesOn() throws Exception {
-        // A Prometheus that answers the backfill's check but never its range queries: the job
-        // runs until it is cancelled.
-        CountDownLatch queried = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        HttpServer prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        prometheus.createContext(
-                "/api/v1/query",
-                exchange -> {
-                    byte[] body = "{\"status\":\"success\"}".getBytes(StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(200, body.length);
-                    exchange.getResponseBody().write(body);
-                    exchange.close();
-                });
-        prometheus.createContext(
-                "/api/v1/query_range",
-                exchange -> {
-                    queried.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    exchange.sendResponseHeaders(503, -1);
-                    exchange.close();
-                });
-        prometheus.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        prometheus.start();
-        try {
-            String url = "http://127.0.0.1:" + prometheus.getAddress().getPort();
+        try (StalledPrometheus prometheus = new StalledPrometheus()) {
             CompletableFuture<Void> cancel = new CompletableFuture<>();
             CompletableFuture<Answer> backfill =
                     CompletableFuture.supplyAsync(
-                            () ->
-                                    run(
-                                            List.of(
-                                                    "run",
-                                                    "metrics",
-                                                    "-D",
-                                                    lake(),
-                                                    "-D",
-                                                    MetricsOptions.SOURCE.key() + "=prometheus",
-                                                    "-D",
-                                                    MetricsOptions.PROMETHEUS_URL.key()
-                                                            + "="
-                                                            + url),
-                                            System.getenv(),
-                                            cancel));
+                            () -> run(prometheus.backfill(lake()), System.getenv(), cancel));
             Await.until(
                     "the backfill's job queries Prometheus",
                     Duration.ofMinutes(3),
-                    () -> queried.getCount() == 0 || backfill.isDone());
+                    () -> prometheus.queried.getCount() == 0 || backfill.isDone());
             assertThat(backfill)
                     .as(
                             () ->
@@ -186,9 +150,89 @@ class CommandServerITCase {
                     .isEmpty();
             assertThat(stuck).as("the command ended when cancelled").isFalse();
             assertThat(run(List.of("sql", "-D", lake(), "SELECT 1")).code).isZero();
-        } finally {
+        }
+    }
+
+    @Test
+    void aCommandDuringTheWarmUpStopsItAndRunsAtOnce() throws Exception {
+        try (StalledPrometheus prometheus = new StalledPrometheus()) {
+            server.close();
+            serving.join();
+            // A warm-up that would never end by itself: a backfill whose job waits on Prometheus.
+            start(prometheus.backfill(lake()));
+            Await.until(
+                    "the warm-up's job queries Prometheus",
+                    Duration.ofMinutes(3),
+                    () -> prometheus.queried.getCount() == 0);
+
+            Answer answer = run(List.of("sql", "-D", lake(), "SELECT 6 * 7"));
+
+            assertThat(answer.code).as(answer.err).isZero();
+            assertThat(answer.out).contains("42");
+            assertThat(log.toString(StandardCharsets.UTF_8))
+                    .contains("stopping the warm-up")
+                    .contains("warm-up stopped for a command");
+            assertThat(EmbeddedCluster.cancelRunningJobsBut(Set.of(), Duration.ZERO))
+                    .as("jobs the warm-up left running")
+                    .isEmpty();
+            assertThat(stuck).isFalse();
+        }
+    }
+
+    /**
+     * A stand-in for Prometheus that answers the metrics backfill's check but holds its range
+     * queries until closed: the backfill's job runs until it is cancelled.
+     */
+    private static final class StalledPrometheus implements AutoCloseable {
+        final CountDownLatch queried = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final HttpServer http;
+
+        StalledPrometheus() throws IOException {
+            http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            http.createContext(
+                    "/api/v1/query",
+                    exchange -> {
+                        byte[] body = "{\"status\":\"success\"}".getBytes(StandardCharsets.UTF_8);
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
+            http.createContext(
+                    "/api/v1/query_range",
+                    exchange -> {
+                        queried.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        exchange.sendResponseHeaders(503, -1);
+                        exchange.close();
+                    });
+            http.setExecutor(Executors.newCachedThreadPool());
+            http.start();
+        }
+
+        /** The command line of a metrics backfill from this stand-in into {@code lake}. */
+        List<String> backfill(String lake) {
+            return List.of(
+                    "run",
+                    "metrics",
+                    "-D",
+                    lake,
+                    "-D",
+                    MetricsOptions.SOURCE.key() + "=prometheus",
+                    "-D",
+                    MetricsOptions.PROMETHEUS_URL.key()
+                            + "=http://127.0.0.1:"
+                            + http.getAddress().getPort());
+        }
+
+        @Override
+        public void close() {
             release.countDown();
-            prometheus.stop(0);
+            http.stop(0);
         }
     }
 
