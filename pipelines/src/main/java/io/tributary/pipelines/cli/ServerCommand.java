@@ -52,6 +52,7 @@ final class ServerCommand {
     }
 
     private static final String DEFAULT_IDLE = "PT30M";
+    private static final String DEFAULT_WARM_UP_RECORDS = "300000";
 
     abstract static class Served {
         @Option(
@@ -62,6 +63,17 @@ final class ServerCommand {
                         "Stop after this long without a command, as an ISO-8601 duration"
                                 + " (default: ${DEFAULT-VALUE}, 30 minutes).")
         Duration idle;
+
+        @Option(
+                names = "--warm-up-records",
+                defaultValue = DEFAULT_WARM_UP_RECORDS,
+                paramLabel = "N",
+                description =
+                        "Records of the backfill the server warms up on before its first command"
+                                + " (default: ${DEFAULT-VALUE}): enough that the JIT compiles what"
+                                + " every record runs through. A command that comes meanwhile"
+                                + " cuts the warm-up short.")
+        long warmUpRecords;
     }
 
     @Command(
@@ -79,7 +91,7 @@ final class ServerCommand {
                 return 0;
             }
             // One that warms up (started after a command) is waited for like a new one.
-            Process server = status.isEmpty() ? spawn(idle) : null;
+            Process server = status.isEmpty() ? spawn(idle, warmUpRecords) : null;
             System.out.print("starting the command server");
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
             while (Instant.now().isBefore(deadline) && (server == null || server.isAlive())) {
@@ -123,7 +135,7 @@ final class ServerCommand {
         @Override
         public Integer call() throws Exception {
             try (CommandServer server = CommandServer.bind(folder(), idle, System.out)) {
-                server.serve(List.of("training-run"));
+                server.serve(List.of("training-run", "--records", Long.toString(warmUpRecords)));
             }
             return 0;
         }
@@ -153,7 +165,7 @@ final class ServerCommand {
      * session of its own where the system has {@code setsid}: closing the terminal or Ctrl-C in it
      * does not reach the server. Its output goes to {@code server.log} in its folder.
      */
-    static Process spawn(Duration idle) throws IOException {
+    static Process spawn(Duration idle, long warmUpRecords) throws IOException {
         Path dir = folder();
         Files.createDirectories(dir);
         List<String> line = new ArrayList<>();
@@ -165,7 +177,14 @@ final class ServerCommand {
         line.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         line.addAll(List.of("-cp", System.getProperty("java.class.path")));
         line.add(TributaryCli.class.getName());
-        line.addAll(List.of("server", "run", "--idle-timeout", idle.toString()));
+        line.addAll(
+                List.of(
+                        "server",
+                        "run",
+                        "--idle-timeout",
+                        idle.toString(),
+                        "--warm-up-records",
+                        Long.toString(warmUpRecords)));
         ProcessBuilder builder =
                 new ProcessBuilder(line)
                         .redirectErrorStream(true)
@@ -194,7 +213,7 @@ final class ServerCommand {
         }
         Duration idle = Duration.parse(DEFAULT_IDLE);
         try {
-            spawn(idle);
+            spawn(idle, Long.parseLong(DEFAULT_WARM_UP_RECORDS));
             System.err.printf(
                     "tributary: started a command server in the background, so that the next"
                             + " commands start in about a second; it stops after %d minutes"

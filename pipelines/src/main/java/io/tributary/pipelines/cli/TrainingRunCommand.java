@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.FileUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * What the launcher runs once per build while the JVM writes every class it loads into a class-data
@@ -25,6 +26,15 @@ import picocli.CommandLine.Command;
         hidden = true,
         description = "Tiny backfills and a query in a temporary folder (the launcher's).")
 final class TrainingRunCommand implements Callable<Integer> {
+    @Option(
+            names = "--records",
+            defaultValue = "10",
+            description =
+                    "Records each backfill makes up (default: ${DEFAULT-VALUE}, enough to load"
+                            + " the classes; the command server asks for more, so that the JIT"
+                            + " compiles what every record runs through).")
+    long records;
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(false);
@@ -38,7 +48,7 @@ final class TrainingRunCommand implements Callable<Integer> {
                     return 130; // the command server's warm-up, stopped for a command
                 }
                 List<String> gold = provider.goldTables();
-                if (provider.trainingRun(conf) && !gold.isEmpty()) {
+                if (provider.trainingRun(conf, records) && !gold.isEmpty()) {
                     LakeQuery.run(
                             LakeQuery.environment(conf), "SELECT COUNT(*) FROM " + gold.get(0));
                 }

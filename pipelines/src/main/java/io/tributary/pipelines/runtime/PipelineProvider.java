@@ -68,12 +68,16 @@ public interface PipelineProvider {
     }
 
     /**
-     * A backfill of a few lines of made-up input, landed under {@code conf}'s landing root and
-     * written to its lake: what the launcher runs once per build while the JVM records every class
-     * it loads in a class-data archive, which later commands map instead of loading again. Returns
-     * whether the pipeline took part; one pipeline's backfill loads most of what all share.
+     * A backfill of made-up input, landed under {@code conf}'s landing root and written to its
+     * lake: what the launcher runs once per build while the JVM records every class it loads in a
+     * class-data archive, which later commands map instead of loading again, and what the command
+     * server runs to warm up. Returns whether the pipeline took part; one pipeline's backfill loads
+     * most of what all share.
+     *
+     * @param records about how many records to make up: a few load the classes; the server asks for
+     *     enough that the JIT compiles the path every record takes
      */
-    default boolean trainingRun(Configuration conf) throws Exception {
+    default boolean trainingRun(Configuration conf, long records) throws Exception {
         return false;
     }
 

@@ -57,15 +57,16 @@ public final class WeblogsPipelineProvider implements PipelineProvider {
 
     /** Ten generated lines in one file, backfilled: both stages, the Delta sink and source. */
     @Override
-    public boolean trainingRun(Configuration conf) throws Exception {
+    public boolean trainingRun(Configuration conf, long records) throws Exception {
         new WeblogGenerator(42)
                 .generateOneFile(
                         Path.of(
                                 conf.get(TributaryOptions.LANDING_ROOT),
                                 WeblogsPipeline.NAME,
                                 "access.log"),
-                        10,
-                        1);
+                        records,
+                        // days of a modest site's traffic, as real input spans many partitions
+                        (int) Math.max(1, Math.min(400, records / 2_500)));
         new PipelineRunner(conf, new PrintStream(OutputStream.nullOutputStream()))
                 .run(new WeblogsPipeline(), PipelineMode.BATCH);
         return true;

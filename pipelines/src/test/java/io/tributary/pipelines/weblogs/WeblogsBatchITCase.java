@@ -64,15 +64,15 @@ class WeblogsBatchITCase {
     }
 
     @Test
-    void theLaunchersTrainingRunBackfillsTenLinesIntoEveryLayer() throws Exception {
+    void theTrainingRunBackfillsTheLinesItIsAskedForIntoEveryLayer() throws Exception {
         Configuration conf = conf();
 
-        assertThat(new WeblogsPipelineProvider().trainingRun(conf)).isTrue();
+        assertThat(new WeblogsPipelineProvider().trainingRun(conf, 25)).isTrue();
 
         Lake lake = new Lake(conf);
-        assertThat(lake.count("bronze.weblogs_raw")).isEqualTo(10);
+        assertThat(lake.count("bronze.weblogs_raw")).isEqualTo(25);
         assertThat(lake.count("silver.weblogs_requests") + lake.count("silver.weblogs_rejects"))
-                .isEqualTo(10);
+                .isEqualTo(25);
         assertThat(lake.count("gold.weblogs_summary")).isEqualTo(1);
     }
 
