@@ -95,6 +95,21 @@ class LauncherCommandServerITCase {
     }
 
     @Test
+    void aServerThatCouldNotListenIsNotStartedAndTheCommandSaysWhy() throws Exception {
+        String tooLong = dir.resolve("server-" + "x".repeat(120)).toString();
+        Result answer =
+                launch(
+                        Map.of("TRIBUTARY_SERVER", "on", "TRIBUTARY_SERVER_DIR", tooLong),
+                        "sql",
+                        "SELECT 6 * 7");
+        assertThat(answer.code).as(answer.toString()).isZero();
+        assertThat(answer.out).contains("42");
+        assertThat(answer.err)
+                .contains("could not start a command server")
+                .contains("too long for a Unix socket");
+    }
+
+    @Test
     void anUnknownServerModeFailsNamingTheValidOnes() throws Exception {
         Result wrong = launch(Map.of("TRIBUTARY_SERVER", "yes"), "sql", "SELECT 1");
         assertThat(wrong.code).isEqualTo(2);

@@ -167,6 +167,7 @@ final class ServerCommand {
      */
     static Process spawn(Duration idle, long warmUpRecords) throws IOException {
         Path dir = folder();
+        CommandServer.checkSocketPath(dir); // here, not in the server's log
         Files.createDirectories(dir);
         List<String> line = new ArrayList<>();
         SETSID.stream()

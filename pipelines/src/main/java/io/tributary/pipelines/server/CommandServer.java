@@ -87,6 +87,22 @@ public final class CommandServer implements AutoCloseable {
             throws IOException {
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Path socket = checkSocketPath(dir);
+        if (Files.exists(socket)) {
+            if (answers(socket)) {
+                throw new IllegalStateException("a command server runs already (" + dir + ")");
+            }
+            Files.delete(socket); // left by a server that was killed
+        }
+        return new CommandServer(dir, idle, log, stuck);
+    }
+
+    /**
+     * The socket's path in {@code dir}.
+     *
+     * @throws IllegalStateException when the path is too long for a Unix socket
+     */
+    public static Path checkSocketPath(Path dir) {
         Path socket = ServerProtocol.socket(dir);
         if (socket.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length > 100) {
             throw new IllegalStateException(
@@ -96,13 +112,7 @@ public final class CommandServer implements AutoCloseable {
                             + ServerProtocol.DIR_VARIABLE
                             + " to a shorter folder");
         }
-        if (Files.exists(socket)) {
-            if (answers(socket)) {
-                throw new IllegalStateException("a command server runs already (" + dir + ")");
-            }
-            Files.delete(socket); // left by a server that was killed
-        }
-        return new CommandServer(dir, idle, log, stuck);
+        return socket;
     }
 
     private static boolean answers(Path socket) {
