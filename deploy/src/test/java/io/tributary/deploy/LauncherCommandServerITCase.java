@@ -69,33 +69,39 @@ class LauncherCommandServerITCase {
     }
 
     @Test
-    void aCommandRunInItsOwnJvmStartsAServerForTheNextOneWhenAsked() throws Exception {
+    void aCommandWithoutAServerStartsOneAndRunsInItWhenAsked() throws Exception {
         String lake = "tributary.lake.root=" + dir.resolve("lake");
         // Without a terminal (as here) the default starts none: scripts keep their own JVMs.
         Result script = launch(Map.of(), "sql", "-D", lake, "SELECT 1 AS x");
         assertThat(script.code).as(script.toString()).isZero();
         assertThat(script.err).doesNotContain("started a command server");
+        assertThat(launch(Map.of(), "server", "status").code).isEqualTo(3);
 
-        Result first = launch(Map.of("TRIBUTARY_SERVER", "on"), "sql", "-D", lake, "SELECT 6 * 7");
+        Map<String, String> asked = Map.of("TRIBUTARY_SERVER", "on");
+        Result stream = launch(asked, "run", "no-such-pipeline", "--mode", "streaming");
+        assertThat(stream.code).as("a stream is not served: it runs, and fails, here").isNotZero();
+        assertThat(stream.err).doesNotContain("started a command server");
+
+        Result first = launch(asked, "sql", "-D", lake, "SELECT 6 * 7");
         try {
             assertThat(first.code).as(first.toString()).isZero();
             assertThat(first.out).contains("42");
-            assertThat(first.err).contains("started a command server in the background");
+            assertThat(first.err).contains("started a command server");
+            assertThat(launch(Map.of(), "server", "status").out)
+                    .as("the first command ran in the server it started")
+                    .contains("1 command(s) served");
 
-            // At once: the server may still be binding its socket or warming up. The command
-            // waits for the socket and stops the warm-up rather than run in a JVM of its own.
             Result next = launch(Map.of(), "sql", "-D", lake, "SELECT 6 * 7");
             assertThat(next.out).contains("42");
             assertThat(next.err).doesNotContain("declined").doesNotContain("started a");
-            assertThat(launch(Map.of(), "server", "status").out).contains("1 command(s) served");
-            assertThat(launch(Map.of(), "server", "start").code).isZero();
+            assertThat(launch(Map.of(), "server", "status").out).contains("2 command(s) served");
         } finally {
             launch(Map.of(), "server", "stop");
         }
     }
 
     @Test
-    void aServerThatCouldNotListenIsNotStartedAndTheCommandSaysWhy() throws Exception {
+    void aServerThatCouldNotListenIsNotStartedAndTheCommandRunsItself() throws Exception {
         String tooLong = dir.resolve("server-" + "x".repeat(120)).toString();
         Result answer =
                 launch(

@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.server.CommandServer;
 import io.tributary.pipelines.server.ServerClient;
-import io.tributary.pipelines.server.ServerPolicy;
 import io.tributary.pipelines.server.ServerProtocol;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -31,8 +30,8 @@ import picocli.CommandLine.Option;
                         + " the same build in the same environment, and runs them itself otherwise."
                         + " Commands then skip the JVM's start-up, class loading and compilation: a"
                         + " 10-line backfill or a query takes about a second instead of five. From a"
-                        + " terminal, bin/tributary starts one after the first run, sql, tables or"
-                        + " report (TRIBUTARY_SERVER=auto|on|off).",
+                        + " terminal, bin/tributary starts one for a run, sql, tables or report when"
+                        + " none runs, and hands it the command (TRIBUTARY_SERVER=auto|on|off).",
         subcommands = {
             ServerCommand.Start.class,
             ServerCommand.Run.class,
@@ -51,13 +50,10 @@ final class ServerCommand {
         return Path.of(dir);
     }
 
-    private static final String DEFAULT_IDLE = "PT30M";
-    private static final String DEFAULT_WARM_UP_RECORDS = "300000";
-
     abstract static class Served {
         @Option(
                 names = "--idle-timeout",
-                defaultValue = DEFAULT_IDLE,
+                defaultValue = "PT30M",
                 paramLabel = "DURATION",
                 description =
                         "Stop after this long without a command, as an ISO-8601 duration"
@@ -66,13 +62,13 @@ final class ServerCommand {
 
         @Option(
                 names = "--warm-up-records",
-                defaultValue = DEFAULT_WARM_UP_RECORDS,
+                defaultValue = "300000",
                 paramLabel = "N",
                 description =
                         "Records of the backfill the server warms up on before its first command"
                                 + " (default: ${DEFAULT-VALUE}): enough that the JIT compiles what"
-                                + " every record runs through. A command that comes meanwhile"
-                                + " cuts the warm-up short.")
+                                + " every record runs through; 0 for none. A command that comes"
+                                + " meanwhile cuts the warm-up short.")
         long warmUpRecords;
     }
 
@@ -135,7 +131,10 @@ final class ServerCommand {
         @Override
         public Integer call() throws Exception {
             try (CommandServer server = CommandServer.bind(folder(), idle, System.out)) {
-                server.serve(List.of("training-run", "--records", Long.toString(warmUpRecords)));
+                server.serve(
+                        warmUpRecords > 0
+                                ? List.of("training-run", "--records", Long.toString(warmUpRecords))
+                                : List.of());
             }
             return 0;
         }
@@ -193,7 +192,6 @@ final class ServerCommand {
                                 ProcessBuilder.Redirect.appendTo(
                                         dir.resolve("server.log").toFile()))
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().remove(ServerPolicy.AUTO_START_VARIABLE);
         Process server = builder.start();
         // Until the server binds its socket, clients wait for it (ServerClient).
         Files.writeString(ServerProtocol.starting(dir), Long.toString(server.pid()));
@@ -202,29 +200,6 @@ final class ServerCommand {
 
     private static final List<Path> SETSID =
             List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
-
-    /**
-     * After a command that ran in its own JVM, starts a server for the next ones when the launcher
-     * asked for it ({@link ServerPolicy#startsServerAfter}); says so on standard error. A server
-     * that cannot start costs the command nothing: it only says why.
-     */
-    static void startAfter(String[] args) {
-        if (!ServerPolicy.startsServerAfter(List.of(args), System.getenv())) {
-            return;
-        }
-        Duration idle = Duration.parse(DEFAULT_IDLE);
-        try {
-            spawn(idle, Long.parseLong(DEFAULT_WARM_UP_RECORDS));
-            System.err.printf(
-                    "tributary: started a command server in the background, so that the next"
-                            + " commands start in about a second; it stops after %d minutes"
-                            + " without one ('tributary server stop' stops it now,"
-                            + " TRIBUTARY_SERVER=off starts none)%n",
-                    idle.toMinutes());
-        } catch (IOException | RuntimeException e) {
-            System.err.println("tributary: could not start a command server: " + e.getMessage());
-        }
-    }
 
     /** Asks the server; {@code whenNone} is the exit code when no server runs. */
     private static int ask(String what, int whenNone) throws Exception {

@@ -50,7 +50,6 @@ public final class TributaryCli {
         } catch (Exception e) {
             System.err.println("tributary: stopping the embedded Flink cluster: " + e);
         }
-        ServerCommand.startAfter(args);
         System.exit(code);
     }
 

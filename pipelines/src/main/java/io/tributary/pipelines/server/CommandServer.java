@@ -126,7 +126,7 @@ public final class CommandServer implements AutoCloseable {
 
     /**
      * Serves until stopped; returns once the socket is closed. With {@code warmUp}, first runs that
-     * command line (the launcher's training run: tiny backfills and a query in a temporary folder)
+     * command line (a training run: backfills of made-up lines and a query in a temporary folder)
      * so that the first command finds compiled code. The first command that comes meanwhile stops
      * the warm-up and runs at once: it warms the JVM as well, and beside the warm-up on the same
      * cores in a JVM of its own it would take twice as long (docs/benchmarks.md, "Session 28").

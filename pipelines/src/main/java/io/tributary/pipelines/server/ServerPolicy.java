@@ -26,18 +26,6 @@ public final class ServerPolicy {
             Set.of("run", "sql", "tables", "report", "config", "generate", "help");
 
     /**
-     * The served commands after which the launcher may start a server: those whose time is mostly
-     * the JVM's start-up, which the server saves the next one. Asking for help starts nothing.
-     */
-    static final Set<String> STARTING = Set.of("run", "sql", "tables", "report");
-
-    /**
-     * Set by the launcher when a command runs in its own JVM and a server should be started after
-     * it (see {@link #startsServerAfter}); the server's own environment does not carry it.
-     */
-    public static final String AUTO_START_VARIABLE = "TRIBUTARY_SERVER_AUTO_START";
-
-    /**
      * Variables that differ between terminals of one user and that no command reads, and the
      * launcher's own switches.
      */
@@ -70,7 +58,6 @@ public final class ServerPolicy {
                     "XDG_SESSION_ID",
                     "SECURITYSESSIONID",
                     "TRIBUTARY_SERVER",
-                    AUTO_START_VARIABLE,
                     ServerClient.VERBOSE);
 
     /** The variable the launcher sets to the build and JVM settings a command would start with. */
@@ -103,20 +90,6 @@ public final class ServerPolicy {
         names.removeAll(TERMINAL_VARIABLES);
         names.removeIf(name -> Objects.equals(a.get(name), b.get(name)));
         return names;
-    }
-
-    /**
-     * Whether a server should start once this command, run in its own JVM, has ended: the launcher
-     * asked for it, and the command is one a server would have taken and whose time it would have
-     * shortened.
-     */
-    public static boolean startsServerAfter(List<String> args, Map<String, String> env) {
-        return "1".equals(env.get(AUTO_START_VARIABLE))
-                && !args.isEmpty()
-                && STARTING.contains(args.get(0))
-                && !args.contains("--help")
-                && !args.contains("-h")
-                && commandDeclines(args).isEmpty();
     }
 
     /** Why a command is not served: not one of {@link #SERVED}, a stream, or not understood. */

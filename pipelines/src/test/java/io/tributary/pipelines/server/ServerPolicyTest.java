@@ -24,29 +24,6 @@ class ServerPolicyTest {
     }
 
     @Test
-    void aServerStartsAfterACommandWhoseStartUpItWouldHaveSavedWhenTheLauncherAsks() {
-        Map<String, String> asked = Map.of(ServerPolicy.AUTO_START_VARIABLE, "1");
-        assertThat(ServerPolicy.startsServerAfter(List.of("sql", "SELECT 1"), asked)).isTrue();
-        assertThat(ServerPolicy.startsServerAfter(List.of("run", "weblogs"), asked)).isTrue();
-        assertThat(ServerPolicy.startsServerAfter(List.of("sql", "SELECT 1"), Map.of()))
-                .as("the launcher did not ask")
-                .isFalse();
-        assertThat(ServerPolicy.startsServerAfter(List.of("run", "weblogs", "--help"), asked))
-                .isFalse();
-        assertThat(ServerPolicy.startsServerAfter(List.of("help"), asked)).isFalse();
-        assertThat(ServerPolicy.startsServerAfter(List.of("demo"), asked)).isFalse();
-        assertThat(
-                        ServerPolicy.startsServerAfter(
-                                List.of("run", "weblogs", "--mode", "streaming"), asked))
-                .isFalse();
-        assertThat(
-                        ServerPolicy.differingVariables(
-                                Map.of(ServerPolicy.AUTO_START_VARIABLE, "1"), Map.of()))
-                .as("a launcher's switch, not the command's environment")
-                .isEmpty();
-    }
-
-    @Test
     void onlyATerminalsOwnVariablesMayDiffer() {
         Map<String, String> server = Map.of("HOME", "/home/a", "TERM", "xterm", "SHLVL", "1");
         assertThat(
