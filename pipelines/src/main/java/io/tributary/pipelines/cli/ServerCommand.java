@@ -86,7 +86,7 @@ final class ServerCommand {
                 System.out.println("a command server runs already; 'tributary server status'");
                 return 0;
             }
-            // One that warms up (started after a command) is waited for like a new one.
+            // One that another start has begun (still binding or warming up) is waited for.
             Process server = status.isEmpty() ? spawn(idle, warmUpRecords) : null;
             System.out.print("starting the command server");
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
