@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -193,8 +194,12 @@ final class ServerCommand {
                                         dir.resolve("server.log").toFile()))
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process server = builder.start();
-        // Until the server binds its socket, clients wait for it (ServerClient).
-        Files.writeString(ServerProtocol.starting(dir), Long.toString(server.pid()));
+        // Until the server binds its socket, clients wait for it (ServerClient). Written whole or
+        // not at all, as bin/tributary does: a client that read it half-written would forget it.
+        Path starting = ServerProtocol.starting(dir);
+        Path partial = dir.resolve(starting.getFileName() + "." + ProcessHandle.current().pid());
+        Files.writeString(partial, Long.toString(server.pid()));
+        Files.move(partial, starting, StandardCopyOption.ATOMIC_MOVE);
         return server;
     }
 

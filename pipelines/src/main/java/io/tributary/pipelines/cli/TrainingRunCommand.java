@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "training-run",
         hidden = true,
-        description = "Tiny backfills and a query in a temporary folder (the launcher's).")
+        description = "Backfills of made-up lines and a query in a temporary folder.")
 final class TrainingRunCommand implements Callable<Integer> {
     @Option(
             names = "--records",

@@ -55,7 +55,10 @@ public final class WeblogsPipelineProvider implements PipelineProvider {
         return Optional.of(new WeblogsBenchCommand());
     }
 
-    /** Ten generated lines in one file, backfilled: both stages, the Delta sink and source. */
+    /**
+     * Generated lines in one file, backfilled: both stages, the Delta sink and source. A few lines
+     * span one day; more span days as a modest site's would (2,500 a day, at most 400 days).
+     */
     @Override
     public boolean trainingRun(Configuration conf, long records) throws Exception {
         new WeblogGenerator(42)
@@ -65,7 +68,6 @@ public final class WeblogsPipelineProvider implements PipelineProvider {
                                 WeblogsPipeline.NAME,
                                 "access.log"),
                         records,
-                        // days of a modest site's traffic, as real input spans many partitions
                         (int) Math.max(1, Math.min(400, records / 2_500)));
         new PipelineRunner(conf, new PrintStream(OutputStream.nullOutputStream()))
                 .run(new WeblogsPipeline(), PipelineMode.BATCH);
