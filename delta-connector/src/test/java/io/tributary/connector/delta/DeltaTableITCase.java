@@ -52,6 +52,19 @@ class DeltaTableITCase {
                         + "', 'log.checkpoint-interval' = '2')");
     }
 
+    /** Deletes a partition's data files from storage, leaving the log that lists them. */
+    private void deleteDataFiles(String table, String partition) throws Exception {
+        try (Stream<Path> files = Files.walk(dir.resolve(table).resolve(partition))) {
+            List<Path> parquet =
+                    files.filter(p -> p.toString().endsWith(".parquet"))
+                            .collect(Collectors.toList());
+            assertThat(parquet).isNotEmpty();
+            for (Path p : parquet) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private List<String> query(String sql) throws Exception {
         List<String> rows = new ArrayList<>();
         try (CloseableIterator<Row> it = tEnv.executeSql(sql).collect()) {
@@ -91,16 +104,7 @@ class DeltaTableITCase {
                 .containsExactly("+I[1, 2015-05-17]", "+I[4, 2015-05-18]");
 
         // Pruning is proven by reading around a partition whose files are gone from storage.
-        try (Stream<Path> files = Files.walk(dir.resolve("events"))) {
-            for (Path p :
-                    files.filter(
-                                    p ->
-                                            p.toString().contains("2015-05-18")
-                                                    && p.toString().endsWith(".parquet"))
-                            .collect(Collectors.toList())) {
-                Files.delete(p);
-            }
-        }
+        deleteDataFiles("events", "dt=2015-05-18");
         assertThat(query("SELECT id FROM events WHERE dt = DATE '2015-05-17'"))
                 .containsExactly("+I[1]");
         assertThat(query("SELECT id FROM events WHERE dt < DATE '2015-05-18'"))
@@ -213,6 +217,47 @@ class DeltaTableITCase {
                                         .await())
                 .hasStackTraceContaining(
                         "a replace-where range needs a TIMESTAMP or DATE column; 'id' is INT");
+    }
+
+    /**
+     * A rerun reads back only the files that mix its scope with other rows: a file whose statistics
+     * put every row in the scope is removed unread, proven by files gone from storage. A NULL is in
+     * no scope, so a file that holds one beside scoped rows is still read and rewritten.
+     */
+    @Test
+    void filesWhoseStatisticsHoldOnlyScopedRowsAreRemovedUnread() throws Exception {
+        // One writer: each partition is one file.
+        tEnv.getConfig().set("parallelism.default", "1");
+        declare("loads", "id INT, src STRING, ts TIMESTAMP(3), p STRING", "p");
+        tEnv.executeSql(
+                        "INSERT INTO loads VALUES (1, 'b', TIMESTAMP '2024-03-01 00:00:00', 'only-b'),"
+                                + " (2, 'b', TIMESTAMP '2024-03-02 00:00:00', 'only-b'),"
+                                + " (3, 'b', TIMESTAMP '2024-03-03 00:00:00', 'b-and-null'),"
+                                + " (4, CAST(NULL AS STRING), TIMESTAMP '2024-03-04 00:00:00', 'b-and-null'),"
+                                + " (5, 'a', TIMESTAMP '2024-05-01 00:00:00', 'may'),"
+                                + " (6, 'a', TIMESTAMP '2024-05-31 23:59:59', 'may'),"
+                                + " (7, 'a', TIMESTAMP '2024-05-31 23:59:59.9995', 'may-edge')")
+                .await();
+        deleteDataFiles("loads", "p=only-b");
+        tEnv.executeSql(
+                        "INSERT OVERWRITE loads /*+ OPTIONS('sink.replace-where.column' = 'src', "
+                                + "'sink.replace-where.values' = 'b') */"
+                                + " VALUES (8, 'b', TIMESTAMP '2024-03-05 00:00:00', 'b-and-null')")
+                .await();
+        assertThat(query("SELECT id FROM loads ORDER BY id"))
+                .as("the file of b's rows only removed unread; the NULL beside b kept")
+                .containsExactly("+I[4]", "+I[5]", "+I[6]", "+I[7]", "+I[8]");
+
+        deleteDataFiles("loads", "p=may");
+        tEnv.executeSql(
+                        "INSERT OVERWRITE loads /*+ OPTIONS('sink.replace-where.column' = 'ts', "
+                                + "'sink.replace-where.from' = '2024-05-01', 'sink.replace-where.until' = '2024-06-01') */"
+                                + " VALUES (9, 'a', TIMESTAMP '2024-05-15 00:00:00', 'may')")
+                .await();
+        assertThat(query("SELECT id FROM loads ORDER BY id"))
+                .as(
+                        "May's file removed unread; the file a millisecond from the end read and replaced")
+                .containsExactly("+I[4]", "+I[8]", "+I[9]");
     }
 
     /**

@@ -21,6 +21,7 @@ import io.delta.kernel.internal.tablefeatures.TableFeature;
 import io.delta.kernel.internal.tablefeatures.TableFeatures;
 import io.delta.kernel.internal.util.FileNames;
 import io.delta.kernel.internal.util.VectorUtils;
+import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
@@ -147,6 +148,20 @@ public final class KernelInternals {
     public static long[] sizeAndRecords(Row scanFile) {
         AddFile add = new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
         return new long[] {add.getSize(), add.getNumRecords().orElse(0L)};
+    }
+
+    /**
+     * The statistics of an add action, read against the table's schema; empty where the action has
+     * none or they cannot be read, which callers take as "nothing known".
+     */
+    public static Optional<DataFileStatistics> statistics(Row addAction, StructType schema) {
+        try {
+            return new AddFile(addAction).getStats(schema);
+        } catch (RuntimeException e) {
+            // Statistics written by another tool that Kernel cannot parse prove nothing; the file
+            // is then read, as if it had none.
+            return Optional.empty();
+        }
     }
 
     /** A remove action for a scan file's add action, as a commit's action row. */

@@ -7,6 +7,8 @@ import io.delta.kernel.expressions.And;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.statistics.DataFileStatistics;
+import io.delta.kernel.types.StructType;
 import io.tributary.connector.delta.source.DeltaFileIterator;
 import java.io.IOException;
 import java.io.Serializable;
@@ -223,7 +225,12 @@ public final class ReplaceWhere implements Serializable {
                         config.primaryKey.isEmpty() ? List.of(column) : config.primaryKey);
         // Keys can be anywhere, so a keyed overwrite reads the key columns of every file.
         Optional<Predicate> filter = keys.isEmpty() ? Optional.of(valueRange()) : Optional.empty();
-        for (TableFiles.TableFile file : TableFiles.list(engine, snapshot, filter)) {
+        StructType schema = snapshot.getSchema();
+        for (TableFiles.TableFile file : TableFiles.list(engine, snapshot, filter, true)) {
+            if (file.statistics(schema).filter(this::holdsEveryRow).isPresent()) {
+                removes.add(file.removeAction(now));
+                continue;
+            }
             long scoped = 0;
             long rows = 0;
             try (DeltaFileIterator it = read(config, file, probe)) {
@@ -253,6 +260,37 @@ public final class ReplaceWhere implements Serializable {
             removes.add(file.removeAction(now));
         }
         return removes;
+    }
+
+    /**
+     * Whether a file's statistics prove every row of it in scope, so that it is removed unread (a
+     * rerun of a backfill then reads back only the files that mix its input with others): no NULL
+     * in the column, and one scoped value from its minimum to its maximum, or a range inside the
+     * scope's. Delta's statistics are bounds (a writer that truncates a long string must raise its
+     * maximum), so a minimum equal to the maximum is every value. Timestamps are kept in
+     * milliseconds, cut down: a minimum stays a bound, a maximum is taken a millisecond higher.
+     */
+    boolean holdsEveryRow(DataFileStatistics statistics) {
+        Column c = new Column(column);
+        Long nulls = statistics.getNullCount().get(c);
+        Literal min = statistics.getMinValues().get(c);
+        Literal max = statistics.getMaxValues().get(c);
+        if (nulls == null || nulls != 0 || min == null || max == null) {
+            return false;
+        }
+        if (values != null) {
+            return min.getValue() instanceof String
+                    && min.getValue().equals(max.getValue())
+                    && values.contains((String) min.getValue());
+        }
+        if (!(min.getValue() instanceof Number) || !(max.getValue() instanceof Number)) {
+            return false;
+        }
+        long low = ((Number) min.getValue()).longValue();
+        long high =
+                ((Number) max.getValue()).longValue()
+                        + (type.getTypeRoot() == LogicalTypeRoot.DATE ? 0 : 1000);
+        return (from == null || low >= from) && (until == null || high < until);
     }
 
     /**

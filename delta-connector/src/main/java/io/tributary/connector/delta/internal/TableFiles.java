@@ -7,6 +7,8 @@ import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.statistics.DataFileStatistics;
+import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +40,11 @@ public final class TableFiles {
             this.addFile = file.addAction();
         }
 
+        /** The file's statistics; empty unless the listing asked for them and the file has them. */
+        public Optional<DataFileStatistics> statistics(StructType schema) {
+            return KernelInternals.statistics(addFile, schema);
+        }
+
         /** A remove action for this file, as a commit's action row. */
         public Row removeAction(long deletionTimestamp) {
             return removeAction(deletionTimestamp, true);
@@ -53,13 +60,23 @@ public final class TableFiles {
 
     public static List<TableFile> list(
             Engine engine, Snapshot snapshot, Optional<Predicate> filter) {
+        return list(engine, snapshot, filter, false);
+    }
+
+    /**
+     * @param withStatistics whether each file's statistics come with it ({@link
+     *     TableFile#statistics}); they are the bulk of a large table's log
+     */
+    public static List<TableFile> list(
+            Engine engine, Snapshot snapshot, Optional<Predicate> filter, boolean withStatistics) {
         ScanBuilder builder = snapshot.getScanBuilder();
         if (filter.isPresent()) {
             builder = builder.withFilter(filter.get());
         }
         Scan scan = builder.build();
         List<TableFile> files = new ArrayList<>();
-        try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine)) {
+        try (CloseableIterator<FilteredColumnarBatch> batches =
+                scan.getScanFiles(engine, withStatistics)) {
             while (batches.hasNext()) {
                 try (CloseableIterator<Row> rows = batches.next().getRows()) {
                     while (rows.hasNext()) {
