@@ -2,15 +2,8 @@ package io.tributary.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,28 +14,25 @@ import org.junit.jupiter.api.io.TempDir;
  * jars the modules before this one built.
  */
 class LauncherCommandServerITCase {
-    private static final Path HOME = Path.of(System.getProperty("tributary.home"));
-    private static final Duration PATIENCE = Duration.ofMinutes(5);
-
     @TempDir Path dir;
 
     @Test
     void shortCommandsGoToTheServerWhenTheyWouldRunTheSameThere() throws Exception {
         String lake = "tributary.lake.root=" + dir.resolve("lake");
-        Result started = launch(Map.of(), "server", "start", "--idle-timeout", "PT10M");
+        Launcher.Result started = launch(Map.of(), "server", "start", "--idle-timeout", "PT10M");
         assertThat(started.code).as(started.toString()).isZero();
         try {
             assertThat(launch(Map.of(), "server", "status").out)
                     .as("warm once started")
                     .contains("ready");
 
-            Result served = launch(Map.of(), "sql", "-D", lake, "SELECT 40 + 2 AS answer");
+            Launcher.Result served = launch(Map.of(), "sql", "-D", lake, "SELECT 40 + 2 AS answer");
             assertThat(served.code).as(served.toString()).isZero();
             assertThat(served.out).contains("42");
             assertThat(served.err).doesNotContain("declined");
             assertThat(launch(Map.of(), "server", "status").out).contains("1 command(s) served");
 
-            Result own =
+            Launcher.Result own =
                     launch(
                             Map.of("TRIBUTARY_TEST_OTHER_SHELL", "1"),
                             "sql",
@@ -55,12 +45,12 @@ class LauncherCommandServerITCase {
                     .contains("declined: the environment differs: TRIBUTARY_TEST_OTHER_SHELL");
             assertThat(launch(Map.of(), "server", "status").out).contains("1 command(s) served");
 
-            Result wrong = launch(Map.of(), "sql", "-D", lake, "SELECT nope");
+            Launcher.Result wrong = launch(Map.of(), "sql", "-D", lake, "SELECT nope");
             assertThat(wrong.code).as(wrong.toString()).isEqualTo(1);
             assertThat(wrong.err).contains("nope");
             assertThat(launch(Map.of(), "server", "status").out).contains("2 command(s) served");
         } finally {
-            Result stopped = launch(Map.of(), "server", "stop");
+            Launcher.Result stopped = launch(Map.of(), "server", "stop");
             assertThat(stopped.out).contains("stopping");
         }
         assertThat(launch(Map.of(), "server", "status").code)
@@ -72,17 +62,17 @@ class LauncherCommandServerITCase {
     void aCommandWithoutAServerStartsOneAndRunsInItWhenAsked() throws Exception {
         String lake = "tributary.lake.root=" + dir.resolve("lake");
         // Without a terminal (as here) the default starts none: scripts keep their own JVMs.
-        Result script = launch(Map.of(), "sql", "-D", lake, "SELECT 1 AS x");
+        Launcher.Result script = launch(Map.of(), "sql", "-D", lake, "SELECT 1 AS x");
         assertThat(script.code).as(script.toString()).isZero();
         assertThat(script.err).doesNotContain("started a command server");
         assertThat(launch(Map.of(), "server", "status").code).isEqualTo(3);
 
         Map<String, String> asked = Map.of("TRIBUTARY_SERVER", "on");
-        Result stream = launch(asked, "run", "no-such-pipeline", "--mode", "streaming");
+        Launcher.Result stream = launch(asked, "run", "no-such-pipeline", "--mode", "streaming");
         assertThat(stream.code).as("a stream is not served: it runs, and fails, here").isNotZero();
         assertThat(stream.err).doesNotContain("started a command server");
 
-        Result first = launch(asked, "sql", "-D", lake, "SELECT 6 * 7");
+        Launcher.Result first = launch(asked, "sql", "-D", lake, "SELECT 6 * 7");
         try {
             assertThat(first.code).as(first.toString()).isZero();
             assertThat(first.out).contains("42");
@@ -91,7 +81,7 @@ class LauncherCommandServerITCase {
                     .as("the first command ran in the server it started")
                     .contains("1 command(s) served");
 
-            Result next = launch(Map.of(), "sql", "-D", lake, "SELECT 6 * 7");
+            Launcher.Result next = launch(Map.of(), "sql", "-D", lake, "SELECT 6 * 7");
             assertThat(next.out).contains("42");
             assertThat(next.err).doesNotContain("declined").doesNotContain("started a");
             assertThat(launch(Map.of(), "server", "status").out).contains("2 command(s) served");
@@ -103,7 +93,7 @@ class LauncherCommandServerITCase {
     @Test
     void aServerThatCouldNotListenIsNotStartedAndTheCommandRunsItself() throws Exception {
         String tooLong = dir.resolve("server-" + "x".repeat(120)).toString();
-        Result answer =
+        Launcher.Result answer =
                 launch(
                         Map.of("TRIBUTARY_SERVER", "on", "TRIBUTARY_SERVER_DIR", tooLong),
                         "sql",
@@ -117,50 +107,12 @@ class LauncherCommandServerITCase {
 
     @Test
     void anUnknownServerModeFailsNamingTheValidOnes() throws Exception {
-        Result wrong = launch(Map.of("TRIBUTARY_SERVER", "yes"), "sql", "SELECT 1");
+        Launcher.Result wrong = launch(Map.of("TRIBUTARY_SERVER", "yes"), "sql", "SELECT 1");
         assertThat(wrong.code).isEqualTo(2);
         assertThat(wrong.err).contains("TRIBUTARY_SERVER=yes").contains("auto").contains("off");
     }
 
-    private Result launch(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(HOME.resolve("bin/tributary").toString());
-        command.addAll(List.of(args));
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        ProcessBuilder builder =
-                new ProcessBuilder(command)
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile());
-        builder.environment().put("TRIBUTARY_SERVER_DIR", dir.resolve("server").toString());
-        builder.environment().put("TRIBUTARY_SERVER_VERBOSE", "1");
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("bin/tributary " + String.join(" ", args) + " hangs");
-        }
-        return new Result(process.exitValue(), read(out), read(err));
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
-    }
-
-    private static final class Result {
-        final int code;
-        final String out;
-        final String err;
-
-        Result(int code, String out, String err) {
-            this.code = code;
-            this.out = out;
-            this.err = err;
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n" + out + err;
-        }
+    private Launcher.Result launch(Map<String, String> env, String... args) throws Exception {
+        return Launcher.run(dir, env, args);
     }
 }

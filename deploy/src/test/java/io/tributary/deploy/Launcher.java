@@ -1,0 +1,64 @@
+package io.tributary.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code bin/tributary} of this checkout, whose jars the modules before this one built, with a
+ * command server folder of the test's own.
+ */
+final class Launcher {
+    private static final Path HOME = Path.of(System.getProperty("tributary.home"));
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    private Launcher() {}
+
+    static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(HOME.resolve("bin/tributary").toString());
+        command.addAll(List.of(args));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile());
+        builder.environment().put("TRIBUTARY_SERVER_DIR", dir.resolve("server").toString());
+        builder.environment().put("TRIBUTARY_SERVER_VERBOSE", "1");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/tributary " + String.join(" ", args) + " hangs");
+        }
+        return new Result(process.exitValue(), read(out), read(err));
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    static final class Result {
+        final int code;
+        final String out;
+        final String err;
+
+        Result(int code, String out, String err) {
+            this.code = code;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\n" + out + err;
+        }
+    }
+}
