@@ -25,6 +25,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.SecurityOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.PipelineExecutor;
@@ -303,6 +304,11 @@ public final class EmbeddedCluster {
         MemorySize network = NETWORK_PER_JOB.multiply(JOBS_SIDE_BY_SIDE);
         setIfAbsent(clusterConf, TaskManagerOptions.NETWORK_MEMORY_MIN, network);
         setIfAbsent(clusterConf, TaskManagerOptions.NETWORK_MEMORY_MAX, network);
+        // Delegation tokens are how a job manager hands its credentials to task managers on other
+        // hosts; this cluster's task manager is this JVM, which has the user's own. Obtaining them
+        // loaded Hadoop's configuration and security classes at every start (a fifth of a second,
+        // docs/benchmarks.md "Session 29"); a user's own setting still wins.
+        setIfAbsent(clusterConf, SecurityOptions.DELEGATION_TOKENS_ENABLED, false);
         int clusterSlots = parallelism * JOBS_SIDE_BY_SIDE;
         MiniCluster started =
                 new MiniCluster(
