@@ -306,7 +306,7 @@ public final class EmbeddedCluster {
         setIfAbsent(clusterConf, TaskManagerOptions.NETWORK_MEMORY_MAX, network);
         // Delegation tokens are how a job manager hands its credentials to task managers on other
         // hosts; this cluster's task manager is this JVM, which has the user's own. Obtaining them
-        // loaded Hadoop's configuration and security classes at every start (a fifth of a second,
+        // loaded Hadoop's configuration and security classes at every start (a fifth of the start,
         // docs/benchmarks.md "Session 29"); a user's own setting still wins.
         setIfAbsent(clusterConf, SecurityOptions.DELEGATION_TOKENS_ENABLED, false);
         int clusterSlots = parallelism * JOBS_SIDE_BY_SIDE;
