@@ -16,12 +16,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -76,7 +78,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, L
     public void send(String topic, List<byte[]> values)
             throws ExecutionException, InterruptedException {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            deliver(producer, topic, values, 0, values.size());
+            deliver(producer, this::producer, topic, values, 0, values.size());
         }
     }
 
@@ -85,7 +87,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, L
      * period}, as a live source would.
      */
     public Feed trickle(String topic, List<String> values, int perBatch, Duration period) {
-        return new Feed(producer(), topic, values, perBatch, period);
+        return new Feed(producer(), this::producer, topic, values, perBatch, period);
     }
 
     /** A background feed of one topic: how far it got, and when it is done. */
@@ -96,6 +98,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, L
 
         private Feed(
                 KafkaProducer<byte[], byte[]> producer,
+                Supplier<KafkaProducer<byte[], byte[]>> retries,
                 String topic,
                 List<String> values,
                 int perBatch,
@@ -109,7 +112,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, L
                         try {
                             int from = sent.get();
                             int until = Math.min(values.size(), from + perBatch);
-                            deliver(producer, topic, bytes, from, until);
+                            deliver(producer, retries, topic, bytes, from, until);
                             if (sent.addAndGet(until - from) >= values.size()) {
                                 finish(producer, null);
                             }
@@ -159,16 +162,19 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, L
                 new ByteArraySerializer());
     }
 
-    /** Round robin over the partitions: Kafka's sticky partitioner would fill one at a time. */
     /**
      * Sends {@code values[from, until)}, record {@code i} to partition {@code i} modulo the
      * partitions (Kafka's sticky partitioner would fill one at a time), and waits for every answer.
      * Records whose partition did not take them in time are sent again, a few times: the in-JVM
      * broker, starved of CPU by the jobs beside it, can leave a partition without a leader for a
-     * while. A record it never takes fails the test.
+     * while. They go through a new producer from {@code retries}: once a batch expired, the
+     * idempotent producer restarts its sequence numbers, and the broker refuses the next batches of
+     * that partition as out of order (refused, so not written). A record it never takes fails the
+     * test.
      */
     private static void deliver(
             KafkaProducer<byte[], byte[]> producer,
+            Supplier<KafkaProducer<byte[], byte[]>> retries,
             String topic,
             List<byte[]> values,
             int from,
@@ -178,36 +184,55 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, L
         for (int i = from; i < until; i++) {
             pending.add(i);
         }
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
-            for (int i : pending) {
-                acks.add(
-                        producer.send(
-                                new ProducerRecord<>(topic, i % partitions, null, values.get(i))));
-            }
-            producer.flush(); // returns when every send has ended, failed ones included
-            List<Integer> expired = new ArrayList<>();
-            for (int n = 0; n < acks.size(); n++) {
-                try {
-                    acks.get(n).get();
-                } catch (ExecutionException e) {
-                    if (attempt < 4 && e.getCause() instanceof TimeoutException) {
-                        expired.add(pending.get(n));
-                    } else {
-                        throw new IllegalStateException(
-                                "Kafka did not take a record of " + topic + ": " + e.getCause(), e);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
+        List<KafkaProducer<byte[], byte[]>> opened = new ArrayList<>();
+        try {
+            KafkaProducer<byte[], byte[]> sender = producer;
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > 1) {
+                    sender = retries.get();
+                    opened.add(sender);
                 }
+                List<Future<RecordMetadata>> acks = new ArrayList<>();
+                for (int i : pending) {
+                    acks.add(
+                            sender.send(
+                                    new ProducerRecord<>(
+                                            topic, i % partitions, null, values.get(i))));
+                }
+                sender.flush(); // returns when every send has ended, failed ones included
+                pending = notTaken(topic, pending, acks, attempt < 4);
             }
-            if (!expired.isEmpty()) {
-                System.err.printf(
-                        "KafkaBroker: %d records of %s expired unsent; sending them again%n",
-                        expired.size(), topic);
-            }
-            pending = expired;
+        } finally {
+            opened.forEach(KafkaProducer::close);
         }
+    }
+
+    /** The records of {@code pending} the broker did not take, to send again when {@code retry}. */
+    private static List<Integer> notTaken(
+            String topic, List<Integer> pending, List<Future<RecordMetadata>> acks, boolean retry) {
+        List<Integer> again = new ArrayList<>();
+        for (int n = 0; n < acks.size(); n++) {
+            try {
+                acks.get(n).get();
+            } catch (ExecutionException e) {
+                boolean refused =
+                        e.getCause() instanceof TimeoutException
+                                || e.getCause() instanceof OutOfOrderSequenceException;
+                if (!retry || !refused) {
+                    throw new IllegalStateException(
+                            "Kafka did not take a record of " + topic + ": " + e.getCause(), e);
+                }
+                again.add(pending.get(n));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!again.isEmpty()) {
+            System.err.printf(
+                    "KafkaBroker: %d records of %s not taken; sending them again%n",
+                    again.size(), topic);
+        }
+        return again;
     }
 }

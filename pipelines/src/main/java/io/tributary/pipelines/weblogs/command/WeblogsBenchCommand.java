@@ -103,7 +103,9 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
             names = "--spark",
             description =
                     "Batch: also backfill each shape with Spark 4 + delta-spark (the compat-spark"
-                            + " module, built) and print Tributary's speed as a multiple of Spark's.")
+                            + " module, built) and print Tributary's speed as a multiple of Spark's,"
+                            + " for the first run in this JVM and for a second one into a fresh lake"
+                            + " (a warm JVM, as the command server's).")
     boolean spark;
 
     @Mixin ScratchDir scratch;
