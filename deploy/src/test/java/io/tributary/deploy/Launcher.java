@@ -45,17 +45,8 @@ final class Launcher {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
-    static final class Result {
-        final int code;
-        final String out;
-        final String err;
-
-        Result(int code, String out, String err) {
-            this.code = code;
-            this.out = out;
-            this.err = err;
-        }
-
+    /** What the launcher printed, and its exit code. */
+    record Result(int code, String out, String err) {
         @Override
         public String toString() {
             return "exit " + code + "\n" + out + err;

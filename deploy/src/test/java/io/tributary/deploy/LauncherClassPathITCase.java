@@ -25,8 +25,8 @@ class LauncherClassPathITCase {
                         "-D",
                         "tributary.lake.root=" + dir.resolve("lake"),
                         "SELECT 6 * 7");
-        assertThat(answer.code).as(answer.toString()).isZero();
-        assertThat(answer.out)
+        assertThat(answer.code()).as(answer.toString()).isZero();
+        assertThat(answer.out())
                 .contains("42")
                 .containsPattern(
                         "org\\.apache\\.flink\\.runtime\\.rpc\\.pekko\\.PekkoRpcSystem source: "

@@ -20,17 +20,17 @@ class LauncherCommandServerITCase {
     void shortCommandsGoToTheServerWhenTheyWouldRunTheSameThere() throws Exception {
         String lake = "tributary.lake.root=" + dir.resolve("lake");
         Launcher.Result started = launch(Map.of(), "server", "start", "--idle-timeout", "PT10M");
-        assertThat(started.code).as(started.toString()).isZero();
+        assertThat(started.code()).as(started.toString()).isZero();
         try {
-            assertThat(launch(Map.of(), "server", "status").out)
+            assertThat(launch(Map.of(), "server", "status").out())
                     .as("warm once started")
                     .contains("ready");
 
             Launcher.Result served = launch(Map.of(), "sql", "-D", lake, "SELECT 40 + 2 AS answer");
-            assertThat(served.code).as(served.toString()).isZero();
-            assertThat(served.out).contains("42");
-            assertThat(served.err).doesNotContain("declined");
-            assertThat(launch(Map.of(), "server", "status").out).contains("1 command(s) served");
+            assertThat(served.code()).as(served.toString()).isZero();
+            assertThat(served.out()).contains("42");
+            assertThat(served.err()).doesNotContain("declined");
+            assertThat(launch(Map.of(), "server", "status").out()).contains("1 command(s) served");
 
             Launcher.Result own =
                     launch(
@@ -39,21 +39,21 @@ class LauncherCommandServerITCase {
                             "-D",
                             lake,
                             "SELECT 40 + 2 AS answer");
-            assertThat(own.code).as(own.toString()).isZero();
-            assertThat(own.out).contains("42");
-            assertThat(own.err)
+            assertThat(own.code()).as(own.toString()).isZero();
+            assertThat(own.out()).contains("42");
+            assertThat(own.err())
                     .contains("declined: the environment differs: TRIBUTARY_TEST_OTHER_SHELL");
-            assertThat(launch(Map.of(), "server", "status").out).contains("1 command(s) served");
+            assertThat(launch(Map.of(), "server", "status").out()).contains("1 command(s) served");
 
             Launcher.Result wrong = launch(Map.of(), "sql", "-D", lake, "SELECT nope");
-            assertThat(wrong.code).as(wrong.toString()).isEqualTo(1);
-            assertThat(wrong.err).contains("nope");
-            assertThat(launch(Map.of(), "server", "status").out).contains("2 command(s) served");
+            assertThat(wrong.code()).as(wrong.toString()).isEqualTo(1);
+            assertThat(wrong.err()).contains("nope");
+            assertThat(launch(Map.of(), "server", "status").out()).contains("2 command(s) served");
         } finally {
             Launcher.Result stopped = launch(Map.of(), "server", "stop");
-            assertThat(stopped.out).contains("stopping");
+            assertThat(stopped.out()).contains("stopping");
         }
-        assertThat(launch(Map.of(), "server", "status").code)
+        assertThat(launch(Map.of(), "server", "status").code())
                 .as("no server after the stop")
                 .isEqualTo(3);
     }
@@ -63,28 +63,30 @@ class LauncherCommandServerITCase {
         String lake = "tributary.lake.root=" + dir.resolve("lake");
         // Without a terminal (as here) the default starts none: scripts keep their own JVMs.
         Launcher.Result script = launch(Map.of(), "sql", "-D", lake, "SELECT 1 AS x");
-        assertThat(script.code).as(script.toString()).isZero();
-        assertThat(script.err).doesNotContain("started a command server");
-        assertThat(launch(Map.of(), "server", "status").code).isEqualTo(3);
+        assertThat(script.code()).as(script.toString()).isZero();
+        assertThat(script.err()).doesNotContain("started a command server");
+        assertThat(launch(Map.of(), "server", "status").code()).isEqualTo(3);
 
         Map<String, String> asked = Map.of("TRIBUTARY_SERVER", "on");
         Launcher.Result stream = launch(asked, "run", "no-such-pipeline", "--mode", "streaming");
-        assertThat(stream.code).as("a stream is not served: it runs, and fails, here").isNotZero();
-        assertThat(stream.err).doesNotContain("started a command server");
+        assertThat(stream.code())
+                .as("a stream is not served: it runs, and fails, here")
+                .isNotZero();
+        assertThat(stream.err()).doesNotContain("started a command server");
 
         Launcher.Result first = launch(asked, "sql", "-D", lake, "SELECT 6 * 7");
         try {
-            assertThat(first.code).as(first.toString()).isZero();
-            assertThat(first.out).contains("42");
-            assertThat(first.err).contains("started a command server");
-            assertThat(launch(Map.of(), "server", "status").out)
+            assertThat(first.code()).as(first.toString()).isZero();
+            assertThat(first.out()).contains("42");
+            assertThat(first.err()).contains("started a command server");
+            assertThat(launch(Map.of(), "server", "status").out())
                     .as("the first command ran in the server it started")
                     .contains("1 command(s) served");
 
             Launcher.Result next = launch(Map.of(), "sql", "-D", lake, "SELECT 6 * 7");
-            assertThat(next.out).contains("42");
-            assertThat(next.err).doesNotContain("declined").doesNotContain("started a");
-            assertThat(launch(Map.of(), "server", "status").out).contains("2 command(s) served");
+            assertThat(next.out()).contains("42");
+            assertThat(next.err()).doesNotContain("declined").doesNotContain("started a");
+            assertThat(launch(Map.of(), "server", "status").out()).contains("2 command(s) served");
         } finally {
             launch(Map.of(), "server", "stop");
         }
@@ -98,9 +100,9 @@ class LauncherCommandServerITCase {
                         Map.of("TRIBUTARY_SERVER", "on", "TRIBUTARY_SERVER_DIR", tooLong),
                         "sql",
                         "SELECT 6 * 7");
-        assertThat(answer.code).as(answer.toString()).isZero();
-        assertThat(answer.out).contains("42");
-        assertThat(answer.err)
+        assertThat(answer.code()).as(answer.toString()).isZero();
+        assertThat(answer.out()).contains("42");
+        assertThat(answer.err())
                 .contains("could not start a command server")
                 .contains("too long for a Unix socket");
     }
@@ -108,8 +110,8 @@ class LauncherCommandServerITCase {
     @Test
     void anUnknownServerModeFailsNamingTheValidOnes() throws Exception {
         Launcher.Result wrong = launch(Map.of("TRIBUTARY_SERVER", "yes"), "sql", "SELECT 1");
-        assertThat(wrong.code).isEqualTo(2);
-        assertThat(wrong.err).contains("TRIBUTARY_SERVER=yes").contains("auto").contains("off");
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("TRIBUTARY_SERVER=yes").contains("auto").contains("off");
     }
 
     private Launcher.Result launch(Map<String, String> env, String... args) throws Exception {
