@@ -26,9 +26,10 @@ import org.apache.flink.util.FileUtils;
  * from planning to the last gold commit on a warm JVM: a 10-line backfill runs first, and its time
  * is the fixed cost every command pays once. Then a query scans the silver table the backfill
  * wrote, as gold and {@code tributary sql} do: its rows/s are those of reading a table of as many
- * partitions as the shape has days. Beside Spark ({@code --spark}) a shape is backfilled a second
- * time, into a fresh lake, in the JVM the first run warmed: the figure a command gets from the
- * command server.
+ * partitions as the shape has days. With {@code --runs} above one, the shape is backfilled again,
+ * each time into a fresh lake, in the JVM the first run warmed: the median of those repeats is the
+ * figure a command gets from the command server, and their spread shows how much one run can be
+ * trusted on the machine.
  */
 @Internal
 final class WeblogsBatchBench {
@@ -66,8 +67,9 @@ final class WeblogsBatchBench {
 
     /**
      * @param days the days the lines span; 0: each shape's own
+     * @param runs backfills of each shape: the first, then repeats in the JVM it warmed
      */
-    void run(List<Shape> shapes, long lines, int days, Optional<SparkYardstick> spark)
+    void run(List<Shape> shapes, long lines, int days, int runs, Optional<SparkYardstick> spark)
             throws Exception {
         out.printf(
                 "Backfills with parallelism %d on %d cores; a 10-line backfill first…%n",
@@ -82,7 +84,9 @@ final class WeblogsBatchBench {
                     shape.name().toLowerCase(Locale.ROOT), lines, span, shape.description);
             String name = shape.name().toLowerCase(Locale.ROOT);
             double seconds = backfill(name, shape, lines, span);
+            out.printf(Locale.ROOT, "%s: first run %.1f s%n", name, seconds);
             Scan scan = scanSilver(name);
+            Optional<RepeatedRuns> repeats = repeat(name, runs - 1);
             List<Object> row =
                     new ArrayList<>(
                             Arrays.asList(
@@ -90,14 +94,17 @@ final class WeblogsBatchBench {
                                     shape.description,
                                     span,
                                     lines,
-                                    Math.round(seconds * 10) / 10.0,
-                                    Math.round(lines / seconds),
-                                    Math.round(scan.seconds * 100) / 100.0,
-                                    Math.round(scan.rows / scan.seconds)));
+                                    tenths(seconds),
+                                    Math.round(lines / seconds)));
+            repeats.ifPresent(
+                    r -> {
+                        row.add(tenths(r.median()));
+                        row.add(Math.round(lines / r.median()));
+                        row.add(tenths(r.min()) + "–" + tenths(r.max()));
+                    });
+            row.add(Math.round(scan.seconds * 100) / 100.0);
+            row.add(Math.round(scan.rows / scan.seconds));
             if (spark.isPresent()) {
-                out.printf("%s: again in this JVM, into a lake of its own…%n", name);
-                FileUtils.deleteDirectoryQuietly(warmLake(name).toFile());
-                double warm = timedBackfill(dir.resolve(name).resolve("landing"), warmLake(name));
                 out.printf("%s: the same lines through Spark 4 + delta-spark…%n", name);
                 double sparkSeconds =
                         spark.get()
@@ -105,30 +112,57 @@ final class WeblogsBatchBench {
                                         landing("warm-up"),
                                         landing(name),
                                         dir.resolve(name).resolve("spark"));
-                row.add(Math.round(sparkSeconds * 10) / 10.0);
+                row.add(tenths(sparkSeconds));
                 row.add(Math.round(lines / sparkSeconds));
-                row.add(Math.round(sparkSeconds / seconds * 10) / 10.0 + "×");
-                row.add(Math.round(warm * 10) / 10.0);
-                row.add(Math.round(sparkSeconds / warm * 10) / 10.0 + "×");
+                row.add(ratio(sparkSeconds, seconds));
+                repeats.ifPresent(r -> row.add(ratio(sparkSeconds, r.median())));
             }
             rows.add(row);
         }
-        List<String> columns =
-                new ArrayList<>(
-                        List.of(
-                                "shape",
-                                "landing",
-                                "days",
-                                "lines",
-                                "seconds",
-                                "lines/s",
-                                "silver scan s",
-                                "scan rows/s"));
+        List<String> columns = new ArrayList<>(List.of("shape", "landing", "days", "lines"));
+        columns.addAll(List.of("seconds", "lines/s"));
+        if (runs > 1) {
+            columns.addAll(List.of("warm s", "warm lines/s", "warm min–max s"));
+        }
+        columns.addAll(List.of("silver scan s", "scan rows/s"));
         if (spark.isPresent()) {
-            columns.addAll(
-                    List.of("spark s", "spark lines/s", "vs spark", "warm s", "warm vs spark"));
+            columns.addAll(List.of("spark s", "spark lines/s", "vs spark"));
+            if (runs > 1) {
+                columns.add("warm vs spark");
+            }
         }
         ResultPrinter.print(out, columns, rows, ResultPrinter.Format.TABLE);
+    }
+
+    /**
+     * Backfills the named run's landing {@code times} more, each into a fresh lake so that every
+     * repeat does the first run's work, in the JVM the runs before warmed.
+     */
+    private Optional<RepeatedRuns> repeat(String name, int times) throws Exception {
+        if (times < 1) {
+            return Optional.empty();
+        }
+        double[] seconds = new double[times];
+        for (int i = 0; i < times; i++) {
+            FileUtils.deleteDirectoryQuietly(warmLake(name).toFile());
+            seconds[i] = timedBackfill(dir.resolve(name).resolve("landing"), warmLake(name));
+            out.printf(
+                    Locale.ROOT,
+                    "%s: again in this JVM (%d of %d): %.1f s%n",
+                    name,
+                    i + 1,
+                    times,
+                    seconds[i]);
+        }
+        return Optional.of(new RepeatedRuns(seconds));
+    }
+
+    private static double tenths(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
+    }
+
+    private static String ratio(double sparkSeconds, double seconds) {
+        return tenths(sparkSeconds / seconds) + "×";
     }
 
     /** Times {@link #SILVER_SCAN} over the lake of the named run: planning, the job, the result. */
@@ -157,8 +191,8 @@ final class WeblogsBatchBench {
     }
 
     /**
-     * The lake of a shape's second backfill: a fresh one, so that the second run does the first
-     * one's work, in a JVM the first one warmed (what the command server gives).
+     * The lake of a shape's repeated backfills: emptied before each, so that a repeat does the
+     * first run's work, in a JVM the runs before warmed (what the command server gives).
      */
     private Path warmLake(String name) {
         return dir.resolve(name).resolve("warm-lake");

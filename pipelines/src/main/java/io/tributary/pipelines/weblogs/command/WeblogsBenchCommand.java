@@ -15,7 +15,10 @@ import org.apache.flink.annotation.Internal;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tributary bench weblogs}: a whole backfill (lines/s), or streaming through Kafka
@@ -100,18 +103,32 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
     long warmUp;
 
     @Option(
+            names = "--runs",
+            defaultValue = "1",
+            description =
+                    "Batch: backfills of each shape. The first is timed as a command's first run"
+                            + " in a JVM; the others repeat it in the JVM it warmed, each into a"
+                            + " fresh lake, and print their median and spread (default:"
+                            + " ${DEFAULT-VALUE}; 2 with --spark).")
+    int runs;
+
+    @Option(
             names = "--spark",
             description =
                     "Batch: also backfill each shape with Spark 4 + delta-spark (the compat-spark"
                             + " module, built) and print Tributary's speed as a multiple of Spark's,"
-                            + " for the first run in this JVM and for a second one into a fresh lake"
-                            + " (a warm JVM, as the command server's).")
+                            + " for the first run in this JVM and for the warm repeats' median.")
     boolean spark;
 
     @Mixin ScratchDir scratch;
 
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1");
+        }
         Logging.configure(common.verbose);
         Configuration conf = common.configuration();
         Path dir = scratch.emptied();
@@ -131,7 +148,8 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
             System.err.println("tributary: " + missing.get());
             return 2;
         }
-        new WeblogsBatchBench(conf, dir, System.out).run(shapes, lines, days, yardstick);
+        new WeblogsBatchBench(conf, dir, System.out)
+                .run(shapes, lines, days, spark ? Math.max(runs, 2) : runs, yardstick);
         return 0;
     }
 }
