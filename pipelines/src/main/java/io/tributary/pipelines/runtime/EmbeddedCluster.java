@@ -294,21 +294,7 @@ public final class EmbeddedCluster {
 
     private static void start(Configuration conf, int needed) throws Exception {
         int parallelism = Math.max(1, needed);
-        Configuration clusterConf = new Configuration(conf);
-        clusterConf.removeConfig(DeploymentOptions.TARGET);
-        setIfAbsent(clusterConf, RestOptions.BIND_PORT, "0");
-        setIfAbsent(
-                clusterConf,
-                TaskManagerOptions.MANAGED_MEMORY_SIZE,
-                MANAGED_PER_JOB.multiply(JOBS_SIDE_BY_SIDE));
-        MemorySize network = NETWORK_PER_JOB.multiply(JOBS_SIDE_BY_SIDE);
-        setIfAbsent(clusterConf, TaskManagerOptions.NETWORK_MEMORY_MIN, network);
-        setIfAbsent(clusterConf, TaskManagerOptions.NETWORK_MEMORY_MAX, network);
-        // Delegation tokens are how a job manager hands its credentials to task managers on other
-        // hosts; this cluster's task manager is this JVM, which has the user's own. Obtaining them
-        // loaded Hadoop's configuration and security classes at every start (a fifth of the start,
-        // docs/benchmarks.md "Session 29"); a user's own setting still wins.
-        setIfAbsent(clusterConf, SecurityOptions.DELEGATION_TOKENS_ENABLED, false);
+        Configuration clusterConf = clusterConfiguration(conf);
         int clusterSlots = parallelism * JOBS_SIDE_BY_SIDE;
         MiniCluster started =
                 new MiniCluster(
@@ -335,6 +321,26 @@ public final class EmbeddedCluster {
                                     },
                                     "tributary-embedded-cluster-shutdown"));
         }
+    }
+
+    /** The cluster's own settings: the job's, with this JVM's defaults where the user set none. */
+    static Configuration clusterConfiguration(Configuration conf) {
+        Configuration clusterConf = new Configuration(conf);
+        clusterConf.removeConfig(DeploymentOptions.TARGET);
+        setIfAbsent(clusterConf, RestOptions.BIND_PORT, "0");
+        setIfAbsent(
+                clusterConf,
+                TaskManagerOptions.MANAGED_MEMORY_SIZE,
+                MANAGED_PER_JOB.multiply(JOBS_SIDE_BY_SIDE));
+        MemorySize network = NETWORK_PER_JOB.multiply(JOBS_SIDE_BY_SIDE);
+        setIfAbsent(clusterConf, TaskManagerOptions.NETWORK_MEMORY_MIN, network);
+        setIfAbsent(clusterConf, TaskManagerOptions.NETWORK_MEMORY_MAX, network);
+        // Delegation tokens are how a job manager hands its credentials to task managers on other
+        // hosts; this cluster's task manager is this JVM, which has the user's own. Obtaining them
+        // loaded Hadoop's configuration and security classes at every start (a fifth of the start,
+        // docs/benchmarks.md "Session 29"); a user's own setting still wins.
+        setIfAbsent(clusterConf, SecurityOptions.DELEGATION_TOKENS_ENABLED, false);
+        return clusterConf;
     }
 
     /** The settings a cluster reads at start, except the slots a job asks for. */
