@@ -61,7 +61,6 @@ public final class DeltaTableAppender {
         PartitionedFileWriter files =
                 new PartitionedFileWriter(
                         config,
-                        engine,
                         fileIO,
                         txn.getTransactionState(engine),
                         "append-" + UUID.randomUUID());

@@ -17,7 +17,6 @@ import io.delta.kernel.exceptions.TableAlreadyExistsException;
 import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
-import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -236,11 +235,7 @@ public final class DeltaCommitter {
         if (!changes.isEmpty()) {
             PartitionedFileWriter out =
                     new PartitionedFileWriter(
-                            config,
-                            engine,
-                            fileIO,
-                            state,
-                            String.format("merge-%05d", version % 100_000));
+                            config, fileIO, state, String.format("merge-%05d", version % 100_000));
             try {
                 if (before.isPresent() && !replace) {
                     removes.addAll(merge.apply(before.get(), merge.fold(changes), out));
@@ -258,7 +253,6 @@ public final class DeltaCommitter {
             PartitionedFileWriter out =
                     new PartitionedFileWriter(
                             config,
-                            engine,
                             fileIO,
                             state,
                             String.format("replace-%05d", version % 100_000));
@@ -305,21 +299,17 @@ public final class DeltaCommitter {
 
     private List<Row> appendActions(Row state, List<StagedFile> files) throws IOException {
         StructType schema = config.deltaSchema();
+        KernelInternals.WriteContexts contexts = new KernelInternals.WriteContexts(state);
         List<Row> actions = new ArrayList<>();
         for (Map.Entry<Map<String, String>, List<StagedFile>> partition :
                 byPartition(files).entrySet()) {
             DataWriteContext context =
-                    Transaction.getWriteContext(
-                            engine, state, PartitionValues.toLiterals(partition.getKey(), schema));
+                    contexts.context(PartitionValues.toLiterals(partition.getKey(), schema));
             List<DataFileStatus> statuses = new ArrayList<>();
             for (StagedFile f : partition.getValue()) {
                 statuses.add(f.fileStatus(schema));
             }
-            try (CloseableIterator<Row> adds =
-                    Transaction.generateAppendActions(
-                            engine, state, Iterators.closeable(statuses.iterator()), context)) {
-                adds.forEachRemaining(actions::add);
-            }
+            actions.addAll(contexts.appendActions(statuses, context));
         }
         return actions;
     }

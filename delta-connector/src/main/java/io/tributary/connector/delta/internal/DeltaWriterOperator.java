@@ -59,7 +59,6 @@ public class DeltaWriterOperator extends AbstractStreamOperator<DeltaCommittable
         files =
                 new PartitionedFileWriter(
                         config,
-                        engine,
                         fileIO,
                         txn.getTransactionState(engine),
                         String.format(

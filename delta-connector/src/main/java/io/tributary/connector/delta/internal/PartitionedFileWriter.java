@@ -1,9 +1,7 @@
 package io.tributary.connector.delta.internal;
 
 import io.delta.kernel.DataWriteContext;
-import io.delta.kernel.Transaction;
 import io.delta.kernel.data.Row;
-import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.DataFileStatus;
@@ -29,9 +27,8 @@ import org.apache.flink.table.types.logical.LogicalType;
 @Internal
 public final class PartitionedFileWriter {
     private final DeltaSinkConfig config;
-    private final Engine engine;
     private final FlinkFileIO fileIO;
-    private final Row transactionState;
+    private final KernelInternals.WriteContexts writeContexts;
     private final String filePrefix;
     private final StructType schema;
     private final StructType physicalSchema;
@@ -63,15 +60,10 @@ public final class PartitionedFileWriter {
      * @param filePrefix start of every file name, e.g. {@code part-00003} for writer subtask 3
      */
     public PartitionedFileWriter(
-            DeltaSinkConfig config,
-            Engine engine,
-            FlinkFileIO fileIO,
-            Row transactionState,
-            String filePrefix) {
+            DeltaSinkConfig config, FlinkFileIO fileIO, Row transactionState, String filePrefix) {
         this.config = config;
-        this.engine = engine;
         this.fileIO = fileIO;
-        this.transactionState = transactionState;
+        this.writeContexts = new KernelInternals.WriteContexts(transactionState);
         this.filePrefix = filePrefix;
         this.schema = config.deltaSchema();
         partitionOrdinals =
@@ -152,8 +144,7 @@ public final class PartitionedFileWriter {
             values.put(config.partitionColumns.get(i), partition.get(i));
         }
         DataWriteContext context =
-                Transaction.getWriteContext(
-                        engine, transactionState, PartitionValues.toLiterals(values, schema));
+                writeContexts.context(PartitionValues.toLiterals(values, schema));
         String directory = context.getTargetDirectory().replaceAll("/+$", "");
         String path =
                 directory + "/" + filePrefix + "-" + UUID.randomUUID() + ".c000.snappy.parquet";

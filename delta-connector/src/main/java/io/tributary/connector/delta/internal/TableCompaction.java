@@ -57,7 +57,7 @@ public final class TableCompaction {
         Row state = txn.getTransactionState(engine);
         PartitionedFileWriter out =
                 new PartitionedFileWriter(
-                        config, engine, fileIO, state, "compacted-" + snapshot.getVersion());
+                        config, fileIO, state, "compacted-" + snapshot.getVersion());
         List<StagedFile> written = new ArrayList<>();
         List<Row> actions = new ArrayList<>();
         long now = System.currentTimeMillis();

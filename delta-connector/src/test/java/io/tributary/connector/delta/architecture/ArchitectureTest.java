@@ -30,6 +30,8 @@ class ArchitectureTest {
                 .doNotHaveFullyQualifiedName(KernelInternals.class.getName() + "$FileAction")
                 .and()
                 .doNotHaveFullyQualifiedName(KernelInternals.class.getName() + "$ScanFile")
+                .and()
+                .doNotHaveFullyQualifiedName(KernelInternals.class.getName() + "$WriteContexts")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.delta.kernel.internal..")
