@@ -233,7 +233,8 @@ public final class KernelInternals {
                     PartitionUtils.toPhysicalPartitionColNames(
                             logicalSchema, partitionColumns, columnMapping);
             tablePath = TransactionStateRow.getTablePath(transactionState);
-            statisticsColumns = TransactionImpl.getStatisticsColumns(transactionState);
+            // Shared by every context, where Kernel makes a list per call: none may change it.
+            statisticsColumns = List.copyOf(TransactionImpl.getStatisticsColumns(transactionState));
             physicalSchema = TransactionStateRow.getPhysicalSchema(transactionState);
             tableRoot = new Path(tablePath).toUri();
             icebergCompatV2 = TransactionStateRow.isIcebergCompatV2Enabled(transactionState);
