@@ -1,6 +1,7 @@
 package io.tributary.pipelines.testutils;
 
 import io.tributary.connector.kinesis.local.Kinesalite;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,18 +13,32 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tributary's CLI in a JVM of its own, started the way {@code bin/tributary} starts it: the shaded
- * job jar plus Flink's classpath, with the JVM options from {@code conf/jvm.options}. Another
- * engine's libraries in the test JVM never meet Flink's, and a running job can be killed outright.
+ * job jar plus Flink's classpath and its RPC system's jar, with the JVM options from {@code
+ * conf/jvm.options} and a class-data archive. Another engine's libraries in the test JVM never meet
+ * Flink's, and a running job can be killed outright.
  */
 public final class TributaryProcess {
+    static final String MAIN_CLASS = "io.tributary.pipelines.cli.TributaryCli";
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
 
     private final Path home;
     private final String classpath;
+    private final List<String> java;
+    private final ClassDataArchive archive;
 
-    private TributaryProcess(Path home, String classpath) {
+    private TributaryProcess(Path home, Path jar, String classpath) {
         this.home = home;
         this.classpath = classpath;
+        this.java =
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "@" + home.resolve("conf/jvm.options"),
+                        "-Xmx2g",
+                        // Tests start many short-lived jobs on a small machine: start-up CPU
+                        // matters more than peak speed.
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC");
+        this.archive = new ClassDataArchive(jar, java, classpath);
     }
 
     /** Locates the job jar the build made (system properties set by the failsafe plugin). */
@@ -37,9 +52,14 @@ public final class TributaryProcess {
                             + ": build the pipelines module first "
                             + "(mvn -B verify from the root, or add -am when selecting this module with -pl)");
         }
-        return new TributaryProcess(
-                Path.of(required("tributary.home")),
-                jar + java.io.File.pathSeparator + Files.readString(flinkClasspath).trim());
+        String classpath = jar + File.pathSeparator + Files.readString(flinkClasspath).trim();
+        // Loaded from the class path, Flink's RPC system is not copied to a temporary file at
+        // every start, and its classes join the archive (as in bin/tributary).
+        Path rpc = jar.resolveSibling("flink-rpc").resolve("flink-rpc-akka.jar");
+        if (Files.exists(rpc)) {
+            classpath += File.pathSeparator + rpc;
+        }
+        return new TributaryProcess(Path.of(required("tributary.home")), jar, classpath);
     }
 
     private static String required(String property) {
@@ -77,17 +97,11 @@ public final class TributaryProcess {
 
     /** Starts {@code tributary <args>}; closing the handle kills the process if it still runs. */
     public Running start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("@" + home.resolve("conf/jvm.options"));
-        command.add("-Xmx2g");
-        // Tests start many short-lived jobs on a small machine: start-up CPU matters more than peak
-        // speed.
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
+        List<String> command = new ArrayList<>(java);
+        command.addAll(archive.jvmOptions());
         command.add("-cp");
         command.add(classpath);
-        command.add("io.tributary.pipelines.cli.TributaryCli");
+        command.add(MAIN_CLASS);
         command.addAll(List.of(args));
         Path out = Files.createTempFile("tributary-out", ".txt");
         Path err = Files.createTempFile("tributary-err", ".txt");
