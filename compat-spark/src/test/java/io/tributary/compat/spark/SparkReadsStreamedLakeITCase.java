@@ -32,6 +32,8 @@ class SparkReadsStreamedLakeITCase extends SparkReadsLikeTributary {
         String lake = dir.resolve("lake").toString();
         tributary.run(
                 "demo",
+                "--pipelines",
+                "weblogs,cdc",
                 "--lines",
                 "3000",
                 "--stream-lines",

@@ -7,7 +7,11 @@ import io.tributary.pipelines.runtime.PipelineProvider;
 import io.tributary.pipelines.runtime.Pipelines;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
@@ -31,11 +35,25 @@ final class DemoCommand implements Callable<Integer> {
             description = "Only the batch steps: no Kafka broker, no streaming jobs.")
     boolean noStreaming;
 
+    @Option(
+            names = "--pipelines",
+            split = ",",
+            paramLabel = "NAME",
+            completionCandidates = RegisteredPipelines.class,
+            description =
+                    "Only these pipelines' steps, comma-separated (default: all of"
+                            + " ${COMPLETION-CANDIDATES}).")
+    List<String> pipelines = new ArrayList<>();
+
     final List<DemoStep> steps = new ArrayList<>();
+    private final Map<DemoStep, PipelineProvider> providers = new IdentityHashMap<>();
 
     DemoCommand() {
         for (PipelineProvider provider : Pipelines.all()) {
-            steps.addAll(provider.demoSteps());
+            for (DemoStep step : provider.demoSteps()) {
+                steps.add(step);
+                providers.put(step, provider);
+            }
         }
         steps.sort(Comparator.comparingInt(DemoStep::order));
     }
@@ -44,13 +62,15 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
         Configuration conf = common.configuration();
+        Set<PipelineProvider> chosen = chosenPipelines();
+        // Every step's tables, chosen or not: what an earlier demo wrote is the demo's to replace.
         List<String> prefixes = new ArrayList<>();
         steps.forEach(s -> prefixes.addAll(s.tablePrefixes()));
         DemoLake lake = new DemoLake(conf, prefixes, Pipelines.names());
         lake.startOver(System.out);
         try (DemoRun demo = new DemoRun(conf, System.out)) {
             for (DemoStep step : steps) {
-                if (step.streaming() && noStreaming) {
+                if (step.streaming() && noStreaming || !chosen.contains(providers.get(step))) {
                     continue;
                 }
                 step.run(demo);
@@ -61,8 +81,27 @@ final class DemoCommand implements Callable<Integer> {
             TablesCommand.print(conf, System.out);
         }
         System.out.println();
-        System.out.println(
-                "Query it yourself:  bin/tributary sql \"SELECT * FROM gold.weblogs_top_endpoints\"");
+        System.out.println("Query it yourself:  bin/tributary " + firstQuery(chosen));
         return 0;
+    }
+
+    private Set<PipelineProvider> chosenPipelines() {
+        if (pipelines.isEmpty()) {
+            return new LinkedHashSet<>(Pipelines.all());
+        }
+        Set<PipelineProvider> chosen = new LinkedHashSet<>();
+        pipelines.forEach(name -> chosen.add(Pipelines.provider(name.trim())));
+        return chosen;
+    }
+
+    /** A query of the first gold table the demo showed. */
+    private String firstQuery(Set<PipelineProvider> chosen) {
+        return steps.stream()
+                .map(providers::get)
+                .filter(chosen::contains)
+                .flatMap(p -> p.goldTables().stream())
+                .findFirst()
+                .map(table -> "sql \"SELECT * FROM " + table + "\"")
+                .orElse("tables");
     }
 }

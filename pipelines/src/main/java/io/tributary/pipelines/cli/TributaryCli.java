@@ -14,6 +14,7 @@ import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code tributary} command line. Its pipeline commands come from the registered pipelines
@@ -88,6 +89,7 @@ public final class TributaryCli {
                     .addMixin(
                             step.getClass().getSimpleName(), CommandSpec.forAnnotatedObject(step));
         }
+        offerHelp(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
@@ -106,6 +108,19 @@ public final class TributaryCli {
                     return e instanceof ConfigurationError ? 2 : 1;
                 });
         return cli;
+    }
+
+    /** {@code -h, --help} on every command, as a user types {@code tributary demo --help}. */
+    private static void offerHelp(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.addOption(
+                    OptionSpec.builder("-h", "--help")
+                            .usageHelp(true)
+                            .description("Show this help message and exit.")
+                            .build());
+        }
+        command.getSubcommands().values().forEach(TributaryCli::offerHelp);
     }
 
     private static void addPipelineCommand(

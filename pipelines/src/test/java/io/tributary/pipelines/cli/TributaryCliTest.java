@@ -64,6 +64,21 @@ class TributaryCliTest {
     }
 
     @Test
+    void everyCommandPrintsItsHelpWhenAskedTheUsualWay() {
+        assertThat(execute("demo", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: tributary demo", "--pipelines=NAME");
+        assertThat(execute("bench", "weblogs", "-h")).isZero();
+        assertThat(out.toString()).contains("Usage: tributary bench weblogs");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void theDemoRefusesAPipelineThatIsNotRegistered() {
+        assertThat(execute("demo", "--pipelines", "weblogs,retial")).isEqualTo(2);
+        assertThat(err.toString()).contains("error: Unknown pipeline 'retial'", "retail");
+    }
+
+    @Test
     void aGroupCommandWithoutAPipelineSaysWhichThereAre() {
         assertThat(execute("generate")).isEqualTo(2);
         assertThat(err.toString()).contains("Say which: ").contains("weblogs").contains("sre");
