@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The class-data archive of the CLI processes the tests start, written once per build as {@code
  * bin/tributary} writes one for a user's commands: a process maps the classes a job loads instead
  * of reading, verifying and linking them from ninety jars, about 3 s of CPU less per process on two
- * cores (docs/benchmarks.md, "The test suite's time (session 31)"). The suite starts a hundred such
+ * cores (docs/benchmarks.md, "The test suite's time (session 31)"). The suite starts dozens of such
  * processes.
  *
  * <p>The first test JVM to ask writes it in the background (the CLI's {@code training-run}, under a

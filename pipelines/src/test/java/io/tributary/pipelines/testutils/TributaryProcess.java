@@ -43,8 +43,9 @@ public final class TributaryProcess {
 
     /** Locates the job jar the build made (system properties set by the failsafe plugin). */
     public static TributaryProcess fromBuild() throws IOException {
-        Path jar = Path.of(required("tributary.jar"));
-        Path flinkClasspath = Path.of(required("tributary.flink-classpath"));
+        // Normalised: the modules that reach the jar through ../pipelines share its archive.
+        Path jar = Path.of(required("tributary.jar")).normalize();
+        Path flinkClasspath = Path.of(required("tributary.flink-classpath")).normalize();
         if (!Files.exists(jar) || !Files.exists(flinkClasspath)) {
             throw new IllegalStateException(
                     "No job jar at "
@@ -59,7 +60,8 @@ public final class TributaryProcess {
         if (Files.exists(rpc)) {
             classpath += File.pathSeparator + rpc;
         }
-        return new TributaryProcess(Path.of(required("tributary.home")), jar, classpath);
+        return new TributaryProcess(
+                Path.of(required("tributary.home")).normalize(), jar, classpath);
     }
 
     private static String required(String property) {

@@ -12,89 +12,28 @@ import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.streams.LineRecordFormat;
 import io.tributary.pipelines.testutils.Await;
-import io.tributary.pipelines.testutils.KafkaBroker;
-import io.tributary.pipelines.testutils.KinesaliteServer;
-import io.tributary.pipelines.testutils.LaggingTables;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.LineFeed;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The web-log pipeline in streaming mode, from an in-JVM Kafka broker and from Kinesis
  * (kinesalite): Lambda consistency (landing files backfilled in batch plus lines streamed, in
- * either order, leave the gold tables one batch run over all lines leaves), fresh starts after the
- * lake's positions, and the Kinesis envelope format.
+ * either order, leave the gold tables one batch run over all lines leaves), a fresh start after the
+ * lake's positions, and the Kinesis envelope format. {@link WeblogsFreshStartITCase} starts fresh
+ * after a kill between two tables' commits.
  */
-class WeblogsStreamingITCase {
-    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
-    @RegisterExtension static final KinesaliteServer KINESIS = new KinesaliteServer();
-
-    private static int topics;
-
-    @TempDir Path dir;
-
-    private String topic;
-    private List<Path> files;
-
-    @BeforeEach
-    void generate() throws IOException {
-        topic = "weblogs.lines." + topics++;
-        KAFKA.createTopic(topic, 2);
-        KINESIS.createStream(topic, 2);
-        files = new WeblogGenerator(5).generate(dir.resolve("generated"), 6_000, 4).files;
-    }
-
-    private Configuration conf(String lake) {
-        Configuration conf = new Configuration();
-        conf.set(TributaryOptions.LAKE_ROOT, dir.resolve(lake).toString());
-        conf.set(TributaryOptions.LANDING_ROOT, dir.resolve(lake + "-landing").toString());
-        conf.set(TributaryOptions.SINK_TARGET_FILE_SIZE, MemorySize.parse("64kb"));
-        conf.set(TributaryOptions.KAFKA_BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-        conf.set(TributaryOptions.STREAMING_BOUNDED, true);
-        conf.set(TributaryOptions.STREAMING_CHECKPOINT_INTERVAL, Duration.ofMillis(300));
-        conf.set(WeblogsOptions.TOPIC, topic);
-        return conf;
-    }
-
-    /** The lake {@code lake}, streaming from the topic or the stream of this test. */
-    private Configuration conf(String lake, StreamSource source) {
-        Configuration conf = conf(lake);
-        conf.set(WeblogsOptions.SOURCE, source);
-        conf.set(WeblogsOptions.STREAM, topic);
-        KINESIS.configure(conf);
-        return conf;
-    }
-
-    private static void run(Configuration conf, PipelineMode mode) throws Exception {
-        new PipelineRunner(conf, new PrintStream(new ByteArrayOutputStream()))
-                .run(new WeblogsPipeline(), mode);
-    }
-
-    /** Gold tables of one batch run over all generated lines. */
-    private List<List<String>> batchOverEverything() throws Exception {
-        Configuration reference = conf("reference");
-        land(reference, files);
-        run(reference, PipelineMode.BATCH);
-        return gold(new Lake(reference));
-    }
-
+class WeblogsStreamingITCase extends WeblogsStreamingFixture {
     @ParameterizedTest
     @EnumSource(StreamSource.class)
     void backfillThenStreamLeavesTheGoldOfOneBatchRun(StreamSource source) throws Exception {
@@ -195,53 +134,6 @@ class WeblogsStreamingITCase {
         assertThat(gold(new Lake(conf)))
                 .as("one row per summary, no rank twice")
                 .isEqualTo(expected);
-    }
-
-    /**
-     * A job killed between two of its tables' commits, then started fresh (no --resume): the lake
-     * then holds one table a checkpoint ahead of the other. Made exactly here by putting back a
-     * copy of the lagging tables as they were before the last run. The fresh start must fill the
-     * lagging tables without doubling a line in the others.
-     */
-    @ParameterizedTest
-    @CsvSource({
-        "silver/weblogs_requests;silver/weblogs_rejects, KAFKA",
-        "bronze/weblogs_raw, KAFKA",
-        "silver/weblogs_requests;silver/weblogs_rejects, KINESIS",
-        "bronze/weblogs_raw, KINESIS"
-    })
-    void aFreshStartAfterAKillBetweenTwoTablesCommitsLeavesEveryLineOnce(
-            String lagging, StreamSource source) throws Exception {
-        Configuration conf = conf("lake", source);
-        List<String> streamed = lines(files);
-        LineFeed.of(source, KAFKA, KINESIS).sendLines(topic, streamed.subList(0, 2_500));
-        run(conf, PipelineMode.STREAMING);
-        LaggingTables behind =
-                LaggingTables.setAside(
-                        dir.resolve("lake"), dir.resolve("aside"), List.of(lagging.split(";")));
-        LineFeed.of(source, KAFKA, KINESIS)
-                .sendLines(topic, streamed.subList(2_500, streamed.size()));
-        run(conf, PipelineMode.STREAMING);
-        behind.fallBack();
-        assertThat(new Lake(conf).count(lagging.split(";")[0].replace('/', '.')))
-                .as("the lake as the kill left it")
-                .isLessThan(6_000);
-
-        run(conf, PipelineMode.STREAMING);
-
-        Lake lake = new Lake(conf);
-        assertThat(
-                        lake.rows(
-                                "SELECT COUNT(*), COUNT(DISTINCT CONCAT(source_file, '#', CAST(line_number AS STRING)))"
-                                        + " FROM bronze.weblogs_raw"))
-                .containsExactly("6000,6000");
-        assertThat(
-                        lake.rows(
-                                "SELECT COUNT(*), COUNT(DISTINCT CONCAT(source_file, '#', CAST(line_number AS STRING)))"
-                                        + " FROM (SELECT source_file, line_number FROM silver.weblogs_requests"
-                                        + " UNION ALL SELECT source_file, line_number FROM silver.weblogs_rejects)"))
-                .containsExactly("6000,6000");
-        assertThat(gold(lake)).isEqualTo(batchOverEverything());
     }
 
     @Test
