@@ -7,12 +7,13 @@ import io.tributary.pipelines.runtime.PipelineProvider;
 import io.tributary.pipelines.runtime.Pipelines;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,17 +63,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(common.verbose);
         Configuration conf = common.configuration();
-        Set<PipelineProvider> chosen = chosenPipelines();
+        List<DemoStep> toRun = stepsToRun();
         // Every step's tables, chosen or not: what an earlier demo wrote is the demo's to replace.
         List<String> prefixes = new ArrayList<>();
         steps.forEach(s -> prefixes.addAll(s.tablePrefixes()));
         DemoLake lake = new DemoLake(conf, prefixes, Pipelines.names());
         lake.startOver(System.out);
         try (DemoRun demo = new DemoRun(conf, System.out)) {
-            for (DemoStep step : steps) {
-                if (step.streaming() && noStreaming || !chosen.contains(providers.get(step))) {
-                    continue;
-                }
+            for (DemoStep step : toRun) {
                 step.run(demo);
                 lake.record(false);
             }
@@ -81,24 +79,29 @@ final class DemoCommand implements Callable<Integer> {
             TablesCommand.print(conf, System.out);
         }
         System.out.println();
-        System.out.println("Query it yourself:  bin/tributary " + firstQuery(chosen));
+        System.out.println("Query it yourself:  bin/tributary " + firstQuery(toRun));
         return 0;
     }
 
-    private Set<PipelineProvider> chosenPipelines() {
+    /**
+     * The steps of the pipelines {@code --pipelines} names (all by default), in order; without the
+     * streaming ones under {@code --no-streaming}.
+     */
+    List<DemoStep> stepsToRun() {
+        Set<PipelineProvider> chosen = new HashSet<>();
         if (pipelines.isEmpty()) {
-            return new LinkedHashSet<>(Pipelines.all());
+            chosen.addAll(Pipelines.all());
         }
-        Set<PipelineProvider> chosen = new LinkedHashSet<>();
         pipelines.forEach(name -> chosen.add(Pipelines.provider(name.trim())));
-        return chosen;
+        return steps.stream()
+                .filter(s -> chosen.contains(providers.get(s)) && !(s.streaming() && noStreaming))
+                .collect(Collectors.toList());
     }
 
     /** A query of the first gold table the demo showed. */
-    private String firstQuery(Set<PipelineProvider> chosen) {
-        return steps.stream()
+    private String firstQuery(List<DemoStep> ran) {
+        return ran.stream()
                 .map(providers::get)
-                .filter(chosen::contains)
                 .flatMap(p -> p.goldTables().stream())
                 .findFirst()
                 .map(table -> "sql \"SELECT * FROM " + table + "\"")

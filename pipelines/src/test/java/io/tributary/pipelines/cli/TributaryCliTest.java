@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.pipelines.runtime.Pipelines;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -70,6 +73,25 @@ class TributaryCliTest {
         assertThat(execute("bench", "weblogs", "-h")).isZero();
         assertThat(out.toString()).contains("Usage: tributary bench weblogs");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void theDemoRunsOnlyTheStepsOfThePipelinesItIsGiven() {
+        assertThat(demoSteps("--pipelines", "cdc,weblogs"))
+                .containsExactly("WeblogsDemo", "WeblogsStreamingDemo", "CdcDemo");
+        assertThat(demoSteps("--pipelines", "weblogs", "--no-streaming"))
+                .containsExactly("WeblogsDemo");
+        assertThat(demoSteps()).contains("SreDemo", "RetailDemo", "MetricsDemo", "CdcDemo");
+    }
+
+    private static List<String> demoSteps(String... args) {
+        CommandLine cli = TributaryCli.commandLine();
+        List<String> line = new ArrayList<>(List.of("demo"));
+        line.addAll(List.of(args));
+        cli.parseArgs(line.toArray(String[]::new));
+        return cli.getSubcommands().get("demo").<DemoCommand>getCommand().stepsToRun().stream()
+                .map(s -> s.getClass().getSimpleName())
+                .collect(Collectors.toList());
     }
 
     @Test
