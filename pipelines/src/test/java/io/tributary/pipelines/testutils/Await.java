@@ -27,18 +27,12 @@ public final class Await {
      */
     public static boolean holdsWithin(Duration timeout, Condition condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long checked = System.nanoTime();
-            if (condition.holds()) {
-                return true;
-            }
-            long now = System.nanoTime();
-            if (now > deadline) {
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
                 return false;
             }
-            // A condition that queries tables takes CPU from the job it waits for: pausing as
-            // long as the check took keeps the polling to half a core at most.
-            Thread.sleep(Math.max(POLL_MILLIS, (now - checked) / 1_000_000));
+            Thread.sleep(POLL_MILLIS);
         }
+        return true;
     }
 }
