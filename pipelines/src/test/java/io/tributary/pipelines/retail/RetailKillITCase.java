@@ -7,6 +7,7 @@ import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Await;
+import io.tributary.pipelines.testutils.BatchReferences;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.KinesaliteServer;
 import io.tributary.pipelines.testutils.Lake;
@@ -115,12 +116,19 @@ class RetailKillITCase {
     }
 
     private List<List<String>> batchOverEverything(List<Path> files) throws Exception {
-        Configuration reference = new Configuration();
-        reference.set(TributaryOptions.LAKE_ROOT, dir.resolve("reference").toString());
-        reference.set(TributaryOptions.LANDING_ROOT, dir.resolve("reference-landing").toString());
-        Landing.land(reference, RetailPipeline.NAME, files);
-        new PipelineRunner(reference, new PrintStream(new ByteArrayOutputStream()))
-                .run(new RetailPipeline(reference), PipelineMode.BATCH);
-        return RetailGold.tables(new Lake(reference));
+        return BatchReferences.tables(
+                "retail, default settings",
+                files,
+                () -> {
+                    Configuration reference = new Configuration();
+                    reference.set(TributaryOptions.LAKE_ROOT, dir.resolve("reference").toString());
+                    reference.set(
+                            TributaryOptions.LANDING_ROOT,
+                            dir.resolve("reference-landing").toString());
+                    Landing.land(reference, RetailPipeline.NAME, files);
+                    new PipelineRunner(reference, new PrintStream(new ByteArrayOutputStream()))
+                            .run(new RetailPipeline(reference), PipelineMode.BATCH);
+                    return RetailGold.tables(new Lake(reference));
+                });
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.BatchReferences;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.Landing;
@@ -96,10 +97,15 @@ class RetailStreamingITCase {
     }
 
     private List<List<String>> batchOverEverything() throws Exception {
-        Configuration reference = conf("reference");
-        Landing.land(reference, RetailPipeline.NAME, files);
-        run(reference, PipelineMode.BATCH);
-        return RetailGold.tables(new Lake(reference));
+        return BatchReferences.tables(
+                "retail, streaming test's settings",
+                files,
+                () -> {
+                    Configuration reference = conf("reference");
+                    Landing.land(reference, RetailPipeline.NAME, files);
+                    run(reference, PipelineMode.BATCH);
+                    return RetailGold.tables(new Lake(reference));
+                });
     }
 
     private Configuration conf(String lake) {

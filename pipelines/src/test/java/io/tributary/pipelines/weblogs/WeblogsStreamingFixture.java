@@ -7,6 +7,7 @@ import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.testutils.BatchReferences;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import io.tributary.pipelines.testutils.KinesaliteServer;
 import io.tributary.pipelines.testutils.Lake;
@@ -73,9 +74,14 @@ abstract class WeblogsStreamingFixture {
 
     /** Gold tables of one batch run over all generated lines. */
     List<List<String>> batchOverEverything() throws Exception {
-        Configuration reference = conf("reference");
-        land(reference, files);
-        run(reference, PipelineMode.BATCH);
-        return gold(new Lake(reference));
+        return BatchReferences.tables(
+                "weblogs, streaming fixture's settings",
+                files,
+                () -> {
+                    Configuration reference = conf("reference");
+                    land(reference, files);
+                    run(reference, PipelineMode.BATCH);
+                    return gold(new Lake(reference));
+                });
     }
 }
