@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 /**
  * The tables of one uninterrupted batch run over a test's input, which the streaming and kill tests
  * compare with: run once per input in a test JVM. The tests of a class stream the same generated
- * files in several ways, and each used to repeat the same batch run (a retail run takes about 20 s
- * of a suite that is bound by CPU). An entry is keyed by what the caller names (the pipeline and
- * its settings) and by every input file's name and bytes, so other input gets a run of its own.
+ * files in several ways, and each used to repeat the same batch run, in a suite whose time is bound
+ * by CPU. An entry is keyed by what the caller names (the pipeline and its settings) and by every
+ * input file's name and bytes, so other input gets a run of its own.
  */
 public final class BatchReferences {
     private static final Map<String, List<List<String>>> TABLES = new ConcurrentHashMap<>();
