@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,11 +77,8 @@ class LauncherRebuildITCase {
 
     /** Runs {@code tributary --version}: the build, if any, comes before any command. */
     private String launch() throws Exception {
-        List<String> command =
-                new ArrayList<>(List.of(checkout.resolve("bin/tributary").toString()));
-        command.add("--version");
         ProcessBuilder builder =
-                new ProcessBuilder(command)
+                new ProcessBuilder(checkout.resolve("bin/tributary").toString(), "--version")
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(checkout.resolve("err.txt").toFile());
         builder.environment().put("PATH", checkout.resolve("tools") + ":" + System.getenv("PATH"));
