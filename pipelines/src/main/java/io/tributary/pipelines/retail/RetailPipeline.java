@@ -8,7 +8,6 @@ import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
-import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.streams.LineSources;
 import io.tributary.udfs.retail.ParseRetailEventFunction;
 import io.tributary.udfs.retail.PopularFillFunction;
@@ -54,8 +53,19 @@ public final class RetailPipeline implements Pipeline {
 
     private final ReadableConfig conf;
 
-    /** Its events' lines: landing files in batch mode, a Kafka topic in streaming mode. */
-    private final LineSources lines = new LineSources(NAME, BRONZE_SILVER);
+    /**
+     * Its events' lines: landing files in batch mode, a Kafka topic or Kinesis stream in streaming
+     * mode.
+     */
+    private final LineSources lines =
+            new LineSources(
+                    NAME,
+                    BRONZE_SILVER,
+                    new LineSources.StreamOptions(
+                            RetailOptions.SOURCE,
+                            RetailOptions.TOPIC,
+                            RetailOptions.STREAM,
+                            RetailOptions.FORMAT));
 
     public RetailPipeline(ReadableConfig conf) {
         this.conf = conf;
@@ -122,23 +132,15 @@ public final class RetailPipeline implements Pipeline {
         tEnv.createTemporarySystemFunction(RecommendFunction.NAME, RecommendFunction.class);
         tEnv.createTemporarySystemFunction(PopularFillFunction.NAME, PopularFillFunction.class);
         DataStream<RowData> stream =
-                mode == PipelineMode.BATCH
-                        ? lines.landing(
-                                env,
-                                conf,
-                                "put shop events there (JSON lines or CSV with a header, plain or"
-                                        + " .gz), generate some with 'tributary generate retail', or set"
-                                        + " tributary.landing.root")
-                        : lines.stream(
-                                env,
-                                tEnv,
-                                conf,
-                                tables(),
-                                conf.get(RetailOptions.SOURCE),
-                                conf.get(RetailOptions.SOURCE) == StreamSource.KINESIS
-                                        ? conf.get(RetailOptions.STREAM)
-                                        : conf.get(RetailOptions.TOPIC),
-                                conf.get(RetailOptions.FORMAT));
+                lines.lines(
+                        env,
+                        tEnv,
+                        conf,
+                        mode,
+                        tables(),
+                        "put shop events there (JSON lines or CSV with a header, plain or"
+                                + " .gz), generate some with 'tributary generate retail', or set"
+                                + " tributary.landing.root");
         tEnv.createTemporaryView("retail_lines", tEnv.fromDataStream(stream));
     }
 

@@ -7,6 +7,7 @@ import io.tributary.pipelines.runtime.LandingFiles;
 import io.tributary.pipelines.runtime.LandingLinesFormat;
 import io.tributary.pipelines.runtime.LandingSplits;
 import io.tributary.pipelines.runtime.LiveTables;
+import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.StoragePaths;
 import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.runtime.TributaryOptions;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -34,20 +36,51 @@ import org.apache.flink.table.data.RowData;
  */
 @Internal
 public final class LineSources {
+    /** The pipeline's own settings that say where its stream comes from and how it reads. */
+    public record StreamOptions(
+            ConfigOption<StreamSource> source,
+            ConfigOption<String> topic,
+            ConfigOption<String> stream,
+            ConfigOption<LineRecordFormat> format) {}
+
     private final String pipeline;
     private final List<String> fedByLines;
+    private final StreamOptions streamOptions;
     private List<String> landingFiles = List.of();
 
     /**
      * @param fedByLines the qualified tables each line lands in (bronze and silver)
      */
-    public LineSources(String pipeline, List<String> fedByLines) {
+    public LineSources(String pipeline, List<String> fedByLines, StreamOptions streamOptions) {
         this.pipeline = pipeline;
         this.fedByLines = List.copyOf(fedByLines);
+        this.streamOptions = streamOptions;
+    }
+
+    /**
+     * The lines: in batch mode those of every file under {@code <landing>/<pipeline>/} ({@code
+     * whenEmpty} tells the user what to do when there is none), in streaming mode those of the
+     * Kafka topic or Kinesis stream the pipeline's {@link StreamOptions} name.
+     */
+    public DataStream<RowData> lines(
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            PipelineMode mode,
+            List<LakeTable> tables,
+            String whenEmpty)
+            throws Exception {
+        if (mode == PipelineMode.BATCH) {
+            return landing(env, conf, whenEmpty);
+        }
+        LineRecordFormat format = conf.get(streamOptions.format());
+        return conf.get(streamOptions.source()) == StreamSource.KINESIS
+                ? kinesis(env, tEnv, conf, tables, conf.get(streamOptions.stream()), format)
+                : kafka(env, tEnv, conf, tables, conf.get(streamOptions.topic()), format);
     }
 
     /** Every file under {@code <landing>/<pipeline>/}, plain or compressed, line by line. */
-    public DataStream<RowData> landing(
+    private DataStream<RowData> landing(
             StreamExecutionEnvironment env, Configuration conf, String whenEmpty) {
         Path landing =
                 new Path(StoragePaths.join(conf.get(TributaryOptions.LANDING_ROOT), pipeline));
@@ -61,7 +94,7 @@ public final class LineSources {
                 .uid(pipeline + "-landing-source");
     }
 
-    /** The tables fed by lines lose only the rows of the landing files {@link #landing} read. */
+    /** The tables fed by lines lose only the rows of the landing files a backfill read. */
     public Map<String, BackfillScope> backfillScopes() {
         Map<String, BackfillScope> scopes = new LinkedHashMap<>();
         fedByLines.forEach(t -> scopes.put(t, BackfillScope.ofInputs("source_file", landingFiles)));
@@ -73,7 +106,7 @@ public final class LineSources {
      * any table fed by lines lacks, and registers {@link CommittedBefore} so that each of those
      * tables skips the records it holds (see {@link #skipCommitted}).
      */
-    public DataStream<RowData> kafka(
+    private DataStream<RowData> kafka(
             StreamExecutionEnvironment env,
             StreamTableEnvironment tEnv,
             Configuration conf,
@@ -102,30 +135,11 @@ public final class LineSources {
     }
 
     /**
-     * The stream's records: a Kafka topic, or a Kinesis stream, as {@code source} says.
-     *
-     * @param topicOrStream the topic, or the stream's name or ARN
-     */
-    public DataStream<RowData> stream(
-            StreamExecutionEnvironment env,
-            StreamTableEnvironment tEnv,
-            Configuration conf,
-            List<LakeTable> tables,
-            StreamSource source,
-            String topicOrStream,
-            LineRecordFormat format)
-            throws Exception {
-        return source == StreamSource.KINESIS
-                ? kinesis(env, tEnv, conf, tables, topicOrStream, format)
-                : kafka(env, tEnv, conf, tables, topicOrStream, format);
-    }
-
-    /**
      * The stream's records. A job started without state reads each shard after the lowest sequence
      * number every table fed by lines holds (a shard some table lacks: from its start), and each of
      * those tables skips the records it holds, as with Kafka.
      */
-    public DataStream<RowData> kinesis(
+    private DataStream<RowData> kinesis(
             StreamExecutionEnvironment env,
             StreamTableEnvironment tEnv,
             Configuration conf,

@@ -5,7 +5,6 @@ import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
-import io.tributary.pipelines.runtime.StreamSource;
 import io.tributary.pipelines.streams.LineSources;
 import io.tributary.udfs.sql.ParseAccessLogFunction;
 import java.util.List;
@@ -43,8 +42,18 @@ public final class WeblogsPipeline implements Pipeline {
     /** The gold tables, a contract with analysts (and the Glue catalog). */
     public static final List<String> GOLD = DESCRIPTOR.fixedTables("gold");
 
-    /** Its lines: landing files in batch mode, a Kafka topic in streaming mode. */
-    private final LineSources lines = new LineSources(NAME, BRONZE_SILVER);
+    /**
+     * Its lines: landing files in batch mode, a Kafka topic or Kinesis stream in streaming mode.
+     */
+    private final LineSources lines =
+            new LineSources(
+                    NAME,
+                    BRONZE_SILVER,
+                    new LineSources.StreamOptions(
+                            WeblogsOptions.SOURCE,
+                            WeblogsOptions.TOPIC,
+                            WeblogsOptions.STREAM,
+                            WeblogsOptions.FORMAT));
 
     @Override
     public String name() {
@@ -66,23 +75,15 @@ public final class WeblogsPipeline implements Pipeline {
         tEnv.createTemporarySystemFunction(
                 ParseAccessLogFunction.NAME, ParseAccessLogFunction.class);
         DataStream<RowData> stream =
-                mode == PipelineMode.BATCH
-                        ? lines.landing(
-                                env,
-                                conf,
-                                "put Apache/Nginx access logs there (plain or .gz), generate some with"
-                                        + " 'tributary generate weblogs --lines 100000', or set"
-                                        + " tributary.landing.root")
-                        : lines.stream(
-                                env,
-                                tEnv,
-                                conf,
-                                tables(),
-                                conf.get(WeblogsOptions.SOURCE),
-                                conf.get(WeblogsOptions.SOURCE) == StreamSource.KINESIS
-                                        ? conf.get(WeblogsOptions.STREAM)
-                                        : conf.get(WeblogsOptions.TOPIC),
-                                conf.get(WeblogsOptions.FORMAT));
+                lines.lines(
+                        env,
+                        tEnv,
+                        conf,
+                        mode,
+                        tables(),
+                        "put Apache/Nginx access logs there (plain or .gz), generate some with"
+                                + " 'tributary generate weblogs --lines 100000', or set"
+                                + " tributary.landing.root");
         tEnv.createTemporaryView("weblogs_lines", tEnv.fromDataStream(stream));
     }
 

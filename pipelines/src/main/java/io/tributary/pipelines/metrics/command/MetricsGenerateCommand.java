@@ -1,9 +1,9 @@
 package io.tributary.pipelines.metrics.command;
 
 import io.tributary.pipelines.command.CommonOptions;
+import io.tributary.pipelines.command.GeneratedFiles;
 import io.tributary.pipelines.metrics.MetricsGenerator;
 import io.tributary.pipelines.metrics.MetricsPipeline;
-import io.tributary.pipelines.runtime.TributaryOptions;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
 public final class MetricsGenerateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
+    @Mixin GeneratedFiles files;
+
     @Option(
             names = "--hosts",
             defaultValue = "3",
@@ -35,29 +37,12 @@ public final class MetricsGenerateCommand implements Callable<Integer> {
             description = "Days up to today's midnight UTC (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(
-            names = "--seed",
-            defaultValue = "42",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            description = "Folder to write to (default: <landing.root>/metrics).")
-    Path out;
-
     @Override
     public Integer call() throws Exception {
-        Path dir =
-                out != null
-                        ? out
-                        : Path.of(
-                                common.configuration().get(TributaryOptions.LANDING_ROOT),
-                                MetricsPipeline.NAME);
+        Path dir = files.dir(common.configuration(), MetricsPipeline.NAME);
         long start = System.nanoTime();
         MetricsGenerator.Result result =
-                new MetricsGenerator(seed)
+                new MetricsGenerator(files.seed)
                         .generate(dir, hosts, days, LocalDate.now(ZoneOffset.UTC));
         System.out.printf(
                 "Wrote %,d samples in %d files to %s (%.1f s)%n",

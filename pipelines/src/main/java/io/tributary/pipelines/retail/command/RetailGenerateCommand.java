@@ -1,9 +1,9 @@
 package io.tributary.pipelines.retail.command;
 
 import io.tributary.pipelines.command.CommonOptions;
+import io.tributary.pipelines.command.GeneratedFiles;
 import io.tributary.pipelines.retail.RetailGenerator;
 import io.tributary.pipelines.retail.RetailPipeline;
-import io.tributary.pipelines.runtime.TributaryOptions;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
                         + "items, sessions, purchases, busier weekends, and some bad rows.")
 public final class RetailGenerateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
+
+    @Mixin GeneratedFiles files;
 
     @Option(
             names = "--events",
@@ -59,18 +61,6 @@ public final class RetailGenerateCommand implements Callable<Integer> {
             description = "Write only purchases, as a shop's order export would.")
     boolean purchasesOnly;
 
-    @Option(
-            names = "--seed",
-            defaultValue = "42",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            description = "Folder to write to (default: <landing.root>/retail).")
-    Path out;
-
     @Override
     public Integer call() throws Exception {
         RetailGenerator.Format f;
@@ -80,15 +70,10 @@ public final class RetailGenerateCommand implements Callable<Integer> {
             System.err.println("--format is json or csv, not " + format);
             return 2;
         }
-        Path dir =
-                out != null
-                        ? out
-                        : Path.of(
-                                common.configuration().get(TributaryOptions.LANDING_ROOT),
-                                RetailPipeline.NAME);
+        Path dir = files.dir(common.configuration(), RetailPipeline.NAME);
         long start = System.nanoTime();
         RetailGenerator.Result result =
-                new RetailGenerator(seed)
+                new RetailGenerator(files.seed)
                         .generate(dir, events, persons, items, days, f, purchasesOnly);
         System.out.printf(
                 "Wrote %,d lines (%,d of them bad) in %d files to %s (%.1f s)%n",

@@ -1,7 +1,7 @@
 package io.tributary.pipelines.sre.command;
 
 import io.tributary.pipelines.command.CommonOptions;
-import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.command.GeneratedFiles;
 import io.tributary.pipelines.sre.SreCsvLoader;
 import io.tributary.pipelines.sre.SreDatabase;
 import io.tributary.pipelines.sre.SreGenerator;
@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
 public final class SreGenerateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
+    @Mixin GeneratedFiles files;
+
     @Option(
             names = "--requests",
             defaultValue = "500000",
@@ -39,18 +41,6 @@ public final class SreGenerateCommand implements Callable<Integer> {
             defaultValue = "2025",
             description = "The calendar year (default: ${DEFAULT-VALUE}).")
     int year;
-
-    @Option(
-            names = "--seed",
-            defaultValue = "42",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            description = "Folder to write to (default: <landing.root>/sre).")
-    Path out;
 
     @Option(
             names = "--jdbc-url",
@@ -81,10 +71,7 @@ public final class SreGenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = common.configuration();
-        Path dir =
-                out != null
-                        ? out
-                        : Path.of(conf.get(TributaryOptions.LANDING_ROOT), SrePipeline.NAME);
+        Path dir = files.dir(conf, SrePipeline.NAME);
         if (jdbcUrl != null) {
             conf.set(SreOptions.JDBC_URL, jdbcUrl);
         }
@@ -93,12 +80,14 @@ public final class SreGenerateCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         boolean intoDatabase = jdbcUrl != null || toDatabase;
-        SreGenerator generator = new SreGenerator(seed, year);
+        SreGenerator generator = new SreGenerator(files.seed, year);
         if (!clean) {
             generator.withBadRows();
         }
         Path csvDir =
-                intoDatabase && out == null ? Files.createTempDirectory("tributary-sre") : dir;
+                intoDatabase && files.out().isEmpty()
+                        ? Files.createTempDirectory("tributary-sre")
+                        : dir;
         SreGenerator.Result sre = generator.generate(csvDir, requests);
         if (!intoDatabase) {
             System.out.printf(
@@ -116,7 +105,7 @@ public final class SreGenerateCommand implements Callable<Integer> {
                 "Loading %,d deploy runs, %,d requests and %,d incidents of %d into %s ...%n",
                 sre.runs, sre.requests, sre.incidents, year, db.redacted());
         Map<String, Long> loaded = SreCsvLoader.load(db, csvDir);
-        if (out == null) {
+        if (files.out().isEmpty()) {
             FileUtils.deleteDirectory(csvDir.toFile());
         }
         loaded.forEach((table, rows) -> System.out.printf("  %-13s %,10d rows%n", table, rows));

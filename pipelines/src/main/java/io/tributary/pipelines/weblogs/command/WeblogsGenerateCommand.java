@@ -1,7 +1,7 @@
 package io.tributary.pipelines.weblogs.command;
 
 import io.tributary.pipelines.command.CommonOptions;
-import io.tributary.pipelines.runtime.TributaryOptions;
+import io.tributary.pipelines.command.GeneratedFiles;
 import io.tributary.pipelines.weblogs.WeblogGenerator;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
 import java.nio.file.Path;
@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
 public final class WeblogsGenerateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
+    @Mixin GeneratedFiles files;
+
     @Option(
             names = "--lines",
             defaultValue = "100000",
@@ -34,28 +36,11 @@ public final class WeblogsGenerateCommand implements Callable<Integer> {
                     "Days the lines spread over, one file each " + "(default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(
-            names = "--seed",
-            defaultValue = "42",
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            description = "Folder to write to (default: <landing.root>/weblogs).")
-    Path out;
-
     @Override
     public Integer call() throws Exception {
-        Path dir =
-                out != null
-                        ? out
-                        : Path.of(
-                                common.configuration().get(TributaryOptions.LANDING_ROOT),
-                                WeblogsPipeline.NAME);
+        Path dir = files.dir(common.configuration(), WeblogsPipeline.NAME);
         long start = System.nanoTime();
-        WeblogGenerator.Result result = new WeblogGenerator(seed).generate(dir, lines, days);
+        WeblogGenerator.Result result = new WeblogGenerator(files.seed).generate(dir, lines, days);
         System.out.printf(
                 "Wrote %,d lines in %d files to %s (%.1f s)%n",
                 result.lines,
