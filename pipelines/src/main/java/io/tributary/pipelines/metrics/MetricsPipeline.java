@@ -1,5 +1,6 @@
 package io.tributary.pipelines.metrics;
 
+import io.tributary.pipelines.metrics.internal.MetricFolders;
 import io.tributary.pipelines.metrics.internal.ReadRangeQueries;
 import io.tributary.pipelines.metrics.internal.ReadResponseFiles;
 import io.tributary.pipelines.metrics.internal.SampleRows;
@@ -166,14 +167,9 @@ public final class MetricsPipeline implements Pipeline {
                         "save Prometheus query_range responses there as <metric>/<name>.json, or"
                                 + " set tributary.metrics.source=prometheus to read a server");
         landingFiles = files.stream().map(Object::toString).collect(Collectors.toList());
-        List<Tuple2<String, String>> inputs = new ArrayList<>();
-        String rootPath = root.toUri().getPath();
-        for (org.apache.flink.core.fs.Path file : files) {
-            String relative = file.toUri().getPath().substring(rootPath.length() + 1);
-            int slash = relative.indexOf('/');
-            inputs.add(Tuple2.of(slash < 0 ? "" : relative.substring(0, slash), file.toString()));
-        }
-        return env.fromData(inputs, TypeInformation.of(new TypeHint<Tuple2<String, String>>() {}))
+        return env.fromData(
+                        MetricFolders.of(root, files),
+                        TypeInformation.of(new TypeHint<Tuple2<String, String>>() {}))
                 .uid("metrics-landing-files")
                 .rebalance()
                 .flatMap(new ReadResponseFiles(LANDING_ORIGIN))

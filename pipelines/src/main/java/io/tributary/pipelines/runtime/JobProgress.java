@@ -88,9 +88,15 @@ public final class JobProgress {
                     }
                     sb.append(shortName(table))
                             .append(' ')
-                            .append(String.format("%,d rows/%d files", c.rows(), c.files()));
+                            .append(count(c.rows(), "row"))
+                            .append('/')
+                            .append(count(c.files(), "file"));
                 });
         return sb.toString();
+    }
+
+    private static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     private static String shortName(String sinkId) {

@@ -8,11 +8,15 @@ import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.testutils.Lake;
 import io.tributary.pipelines.testutils.OrderChanges;
 import io.tributary.pipelines.testutils.TributaryProcess;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.util.FileUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +27,31 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoITCase {
     @TempDir Path dir;
 
+    /**
+     * The landing folder's parent, where the demo also writes its reports: inside the checkout, so
+     * that the landing root can be given relative to the CLI's working directory (the checkout), as
+     * {@code conf/local.yaml} gives it. The metrics step once named every metric wrongly then.
+     */
+    private Path data;
+
+    @BeforeEach
+    void dataInsideTheCheckout() throws IOException {
+        Path target = Path.of("target").toAbsolutePath();
+        Files.createDirectories(target);
+        data = Files.createTempDirectory(target, "demo-data");
+    }
+
+    @AfterEach
+    void removeData() throws IOException {
+        FileUtils.deleteDirectory(data.toFile());
+    }
+
     @Test
     void theDemoBackfillsThenStreamsIntoTheSameTables() throws Exception {
         String lake = dir.resolve("lake").toString();
+        Path home = Path.of(System.getProperty("tributary.home")).toAbsolutePath().normalize();
+        Path landing = home.relativize(data.resolve("landing"));
+        assertThat(landing.isAbsolute()).isFalse();
         String output =
                 TributaryProcess.fromBuild()
                         .run(
@@ -43,7 +69,7 @@ class DemoITCase {
                                 "-D",
                                 TributaryOptions.LAKE_ROOT.key() + "=" + lake,
                                 "-D",
-                                TributaryOptions.LANDING_ROOT.key() + "=" + dir.resolve("landing"));
+                                TributaryOptions.LANDING_ROOT.key() + "=" + landing);
 
         assertThat(output)
                 .contains(
@@ -86,17 +112,25 @@ class DemoITCase {
                                 "SELECT source_table, COUNT(*) FROM silver.sre_rejects GROUP BY source_table ORDER BY 1"))
                 .as("the generator's bad rows")
                 .containsExactly("chamados,2", "esteira_prod,3", "log,2");
-        String report = Files.readString(dir.resolve("sre-report.html"));
+        String report = Files.readString(data.resolve("sre-report.html"));
         assertThat(report).contains("<h1>SRE report 2025</h1>", "<svg", "Rejected rows: 7");
         assertThat(report.split("<svg", -1)).as("a chart per SLO").hasSize(5);
         assertThat(
                         tables.rows(
                                 "SELECT algorithm FROM gold.retail_recommendation_quality ORDER BY 1"))
                 .containsExactly("cosine", "popular", "swing");
+        assertThat(tables.rows("SELECT DISTINCT metric FROM silver.metrics_samples ORDER BY 1"))
+                .as("each sample named by its landing folder")
+                .containsExactly(
+                        "cpuTemperature",
+                        "cpuUsage",
+                        "memoryAvailable",
+                        "networkThroughput",
+                        "processes");
         assertThat(tables.rows("SELECT DISTINCT metric FROM gold.sla_violations ORDER BY 1"))
                 .as("the demo SLA's three metrics, checked")
                 .containsExactly("cpuTemperature", "cpuUsage", "memoryAvailable");
-        assertThat(Files.readString(dir.resolve("retail-report.html")))
+        assertThat(Files.readString(data.resolve("retail-report.html")))
                 .contains("<h1>Retail report</h1>", "<svg");
     }
 }

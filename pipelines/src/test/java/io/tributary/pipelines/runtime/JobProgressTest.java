@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -70,5 +71,19 @@ class JobProgressTest {
         new JobProgress(new PrintStream(printed, true, StandardCharsets.UTF_8), 1)
                 .await("stage", endingJob);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("stage done");
+    }
+
+    @Test
+    void countsAreWrittenAsTheySoundWithTheLayerAndTable() {
+        Map<String, Written> counts = new LinkedHashMap<>();
+        counts.put("tributary.gold.weblogs_summary", new Written(1, 1));
+        counts.put("tributary.silver.weblogs_requests", new Written(59_552, 14));
+        counts.put("tributary.silver.weblogs_rejects", new Written(0, 0));
+        assertThat(JobProgress.describe(counts))
+                .isEqualTo(
+                        "gold.weblogs_summary 1 row/1 file,"
+                                + " silver.weblogs_requests 59,552 rows/14 files,"
+                                + " silver.weblogs_rejects 0 rows/0 files");
+        assertThat(JobProgress.describe(Map.of())).isEqualTo("starting");
     }
 }
