@@ -116,17 +116,34 @@ public final class RetailReportCommand implements Callable<Integer> {
         }
         for (List<Object> row : examples.rows()) {
             console.printf(
-                    "  %s saw %s%n    → recommended %s (because of %s)%n",
+                    "  %s saw %s%n    → recommended %s%n",
                     examples.value(row, "person_id"),
                     text(examples.value(row, "items_seen")),
-                    text(examples.value(row, "items_recommended")),
-                    text(examples.value(row, "because")));
+                    withReasons(
+                            examples.value(row, "items_recommended"),
+                            examples.value(row, "because")));
         }
         Files.writeString(
                 out,
                 new RetailReportPage(daily, categories, quality, examples, rejects).render(),
                 StandardCharsets.UTF_8);
         console.println("Wrote " + out.toAbsolutePath().normalize());
+    }
+
+    /**
+     * The first recommendations, each with the seen item most similar to it ({@code because} holds
+     * one per recommendation): {@code item-16 (like item-12), item-42 (like item-36) and 8 more}.
+     */
+    static String withReasons(Object recommended, Object because) {
+        Object[] items = recommended instanceof Object[] ? (Object[]) recommended : new Object[0];
+        Object[] reasons = because instanceof Object[] ? (Object[]) because : new Object[0];
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(5, items.length); i++) {
+            Object reason = i < reasons.length ? reasons[i] : null;
+            shown.add(items[i] + (reason == null ? "" : " (like " + reason + ")"));
+        }
+        String text = items.length == 0 ? "nothing" : String.join(", ", shown);
+        return items.length <= 5 ? text : text + " and " + (items.length - 5) + " more";
     }
 
     private static String text(Object value) {
