@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -193,6 +194,11 @@ public final class EmbeddedCluster {
             clusterSettings = null;
             running.close();
         }
+    }
+
+    /** The shared cluster while it runs: what a job's progress asks about its failures. */
+    static synchronized Optional<MiniCluster> running() {
+        return cluster != null && cluster.isRunning() ? Optional.of(cluster) : Optional.empty();
     }
 
     @VisibleForTesting

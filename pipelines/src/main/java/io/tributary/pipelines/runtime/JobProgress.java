@@ -3,13 +3,17 @@ package io.tributary.pipelines.runtime;
 import io.tributary.connector.delta.internal.DeltaWriterOperator;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.executiongraph.ErrorInfo;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 
 /**
  * Reports a running job's progress — rows and files written per table and elapsed time — from the
@@ -28,6 +32,7 @@ public final class JobProgress {
     /** Waits for the job, printing progress; returns the final counts per table. */
     public Map<String, Written> await(String stage, JobClient job) throws Exception {
         long start = System.nanoTime();
+        Failures failures = new Failures();
         CompletableFuture<?> result = job.getJobExecutionResult();
         while (true) {
             try {
@@ -40,6 +45,11 @@ public final class JobProgress {
                                     job.getAccumulators()
                                             .get(intervalMillis, TimeUnit.MILLISECONDS));
                     out.println("  " + stage + " … " + describe(counts) + " · " + elapsed(start));
+                    failures.since(job.getJobID())
+                            .ifPresent(
+                                    why ->
+                                            out.println(
+                                                    "  " + stage + " failed, restarting: " + why));
                 } catch (TimeoutException | ExecutionException ignored) {
                     // Progress is best effort; the job result decides success.
                 } catch (IllegalStateException endedMeanwhile) {
@@ -52,6 +62,37 @@ public final class JobProgress {
                 counts(job.getJobExecutionResult().get().getAllAccumulatorResults());
         out.println("  " + stage + " done: " + describe(finalCounts) + " · " + elapsed(start));
         return finalCounts;
+    }
+
+    /**
+     * A job's failures on the embedded cluster, each told once: a stream restarts after one (its
+     * restart strategy retries without end), so without them its progress would only show nothing
+     * arriving — a broker that does not answer, a topic that does not exist. Elsewhere the
+     * cluster's own web UI shows them.
+     */
+    private static final class Failures {
+        private long toldAt;
+
+        Optional<String> since(JobID job) {
+            try {
+                Optional<MiniCluster> cluster = EmbeddedCluster.running();
+                if (cluster.isEmpty()) {
+                    return Optional.empty();
+                }
+                ErrorInfo failure =
+                        cluster.get()
+                                .getExecutionGraph(job)
+                                .get(1, TimeUnit.SECONDS)
+                                .getFailureInfo();
+                if (failure == null || failure.getTimestamp() <= toldAt) {
+                    return Optional.empty();
+                }
+                toldAt = failure.getTimestamp();
+                return Optional.of(FailureSummary.of(failure.getException()));
+            } catch (Exception notKnownHere) {
+                return Optional.empty(); // not the embedded cluster's job, or it just ended
+            }
+        }
     }
 
     static Map<String, Written> counts(Map<String, Object> accumulators) {
