@@ -202,8 +202,8 @@ public final class EmbeddedCluster {
     }
 
     @VisibleForTesting
-    static synchronized boolean isStarted() {
-        return cluster != null && cluster.isRunning();
+    static boolean isStarted() {
+        return running().isPresent();
     }
 
     /**
