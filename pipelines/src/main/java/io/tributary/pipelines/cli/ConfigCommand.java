@@ -11,6 +11,7 @@ import io.tributary.pipelines.runtime.TributaryOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -29,7 +30,16 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Configuration conf = common.configuration();
+        ResultPrinter.print(
+                System.out,
+                List.of("for", "key", "value", "description"),
+                rows(common.configuration()),
+                ResultPrinter.Format.TABLE);
+        return 0;
+    }
+
+    /** A row per setting: who reads it, its key, its value and the first sentence about it. */
+    static List<List<Object>> rows(Configuration conf) {
         List<List<Object>> rows = new ArrayList<>();
         addRows(rows, "tributary", OptionFields.of(TributaryOptions.class), conf);
         for (PipelineProvider provider : Pipelines.all()) {
@@ -38,12 +48,7 @@ final class ConfigCommand implements Callable<Integer> {
         for (ToolProvider tool : Tools.all()) {
             addRows(rows, tool.name(), tool.options(), conf);
         }
-        ResultPrinter.print(
-                System.out,
-                List.of("for", "key", "value", "description"),
-                rows,
-                ResultPrinter.Format.TABLE);
-        return 0;
+        return rows;
     }
 
     private static void addRows(
@@ -52,17 +57,41 @@ final class ConfigCommand implements Callable<Integer> {
             List<ConfigOption<?>> options,
             Configuration conf) {
         for (ConfigOption<?> option : options) {
-            Object value = conf.getOptional(option).orElse(null);
             rows.add(
                     Arrays.asList(
                             owner,
                             option.key(),
-                            value == null ? null : String.valueOf(value),
-                            firstSentence(
-                                    new HtmlFormatter()
-                                            .format(option.description())
-                                            .replaceAll("<[^>]+>", ""))));
+                            value(option, conf),
+                            firstSentence(plainText(option))));
         }
+    }
+
+    /**
+     * The profile's value as a profile spells it ({@code 10 s}, not {@code PT10S}), else the
+     * default, marked. No tributary.* setting holds a secret itself: they name a file or a variable
+     * that does.
+     */
+    private static <T> String value(ConfigOption<T> option, Configuration conf) {
+        Optional<T> set = conf.getOptional(option);
+        if (set.isEmpty() && !option.hasDefaultValue()) {
+            return null;
+        }
+        Configuration one = new Configuration();
+        one.set(option, set.orElseGet(option::defaultValue));
+        String text = one.toMap().get(option.key());
+        return set.isPresent() ? text : text + " (default)";
+    }
+
+    /** The description without Flink's HTML: tags dropped, entities decoded. */
+    private static String plainText(ConfigOption<?> option) {
+        return new HtmlFormatter()
+                .format(option.description())
+                .replaceAll("<[^>]+>", "")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 
     private static String firstSentence(String text) {
