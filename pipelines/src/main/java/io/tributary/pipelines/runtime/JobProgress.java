@@ -45,17 +45,15 @@ public final class JobProgress {
                                     job.getAccumulators()
                                             .get(intervalMillis, TimeUnit.MILLISECONDS));
                     out.println("  " + stage + " … " + describe(counts) + " · " + elapsed(start));
-                    failures.since(job.getJobID())
-                            .ifPresent(
-                                    why ->
-                                            out.println(
-                                                    "  " + stage + " failed, restarting: " + why));
                 } catch (TimeoutException | ExecutionException ignored) {
                     // Progress is best effort; the job result decides success.
                 } catch (IllegalStateException endedMeanwhile) {
                     // A local job's cluster shuts down as the job ends, possibly between the two
                     // calls above: the next wait returns its result.
                 }
+                failures.since(job.getJobID())
+                        .ifPresent(
+                                why -> out.println("  " + stage + " failed, restarting: " + why));
             }
         }
         Map<String, Written> finalCounts =
@@ -67,8 +65,8 @@ public final class JobProgress {
     /**
      * A job's failures on the embedded cluster, each told once: a stream restarts after one (its
      * restart strategy retries without end), so without them its progress would only show nothing
-     * arriving — a broker that does not answer, a topic that does not exist. Elsewhere the
-     * cluster's own web UI shows them.
+     * arriving — from a broker that does not answer, say. Elsewhere the cluster's own web UI shows
+     * them.
      */
     private static final class Failures {
         private long toldAt;

@@ -12,12 +12,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.FileUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,7 +48,12 @@ class DemoITCase {
         FileUtils.deleteDirectory(data.toFile());
     }
 
+    /**
+     * The whole demo, as a user runs it, took 180-225 s on 2-core CI machines: closer to the
+     * 5-minute hang guard of the other tests than a slower machine allows.
+     */
     @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void theDemoBackfillsThenStreamsIntoTheSameTables() throws Exception {
         String lake = dir.resolve("lake").toString();
         Path home = Path.of(System.getProperty("tributary.home")).toAbsolutePath().normalize();
