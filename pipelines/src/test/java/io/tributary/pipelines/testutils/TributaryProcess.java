@@ -1,6 +1,7 @@
 package io.tributary.pipelines.testutils;
 
 import io.tributary.connector.kinesis.local.Kinesalite;
+import io.tributary.pipelines.runtime.codegen.SplitCodeCache;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +26,12 @@ public final class TributaryProcess {
     private final String classpath;
     private final List<String> java;
     private final ClassDataArchive archive;
+    private final Path generatedCodeCache;
 
     private TributaryProcess(Path home, Path jar, String classpath) {
         this.home = home;
         this.classpath = classpath;
+        this.generatedCodeCache = jar.resolveSibling("generated-code-cache");
         this.java =
                 List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -37,7 +40,9 @@ public final class TributaryProcess {
                         // Tests start many short-lived jobs on a small machine: start-up CPU
                         // matters more than peak speed.
                         "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC");
+                        "-XX:+UseSerialGC",
+                        // As bin/tributary: every process plans the same SQL, split once.
+                        "-D" + SplitCodeCache.DIRECTORY_PROPERTY + "=" + generatedCodeCache);
         this.archive = new ClassDataArchive(jar, java, classpath);
     }
 
@@ -62,6 +67,11 @@ public final class TributaryProcess {
         }
         return new TributaryProcess(
                 Path.of(required("tributary.home")).normalize(), jar, classpath);
+    }
+
+    /** Where these processes keep the split code of generated classes ({@code SplitCodeCache}). */
+    public Path generatedCodeCache() {
+        return generatedCodeCache;
     }
 
     private static String required(String property) {
