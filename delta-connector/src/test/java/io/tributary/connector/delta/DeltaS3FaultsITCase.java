@@ -63,6 +63,7 @@ class DeltaS3FaultsITCase {
                             .getLogicalType();
     private static final long ROWS = 6_000;
     private static final long KEYS = 150;
+    private static final int ROWS_PER_CHECKPOINT = 1_000;
 
     /** At most, of each kind. */
     private static final int FAULTS = 6;
@@ -77,12 +78,14 @@ class DeltaS3FaultsITCase {
         env.enableCheckpointing(100);
         env.setRestartStrategy(
                 RestartStrategies.fixedDelayRestart(1_000, Time.of(50, TimeUnit.MILLISECONDS)));
-        // Rate-limited, so the job spans dozens of checkpoints however fast the machine is.
+        // A checkpoint's worth of rows at a time: the job spans ROWS / ROWS_PER_CHECKPOINT
+        // commits of each table however fast or slow the machine is, and so meets every kind of
+        // fault (a rate per second gave a slow machine too few commits to reach an outage).
         DataGeneratorSource<Long> source =
                 new DataGeneratorSource<>(
                         id -> id,
                         ROWS,
-                        RateLimiterStrategy.perSecond(1_500),
+                        RateLimiterStrategy.perCheckpoint(ROWS_PER_CHECKPOINT),
                         org.apache.flink.api.common.typeinfo.Types.LONG);
         DataStream<Long> ids =
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), "ids").setParallelism(1);
@@ -109,7 +112,7 @@ class DeltaS3FaultsITCase {
                                 .setParallelism(1));
 
         FaultyS3Proxy proxy = S3.faults();
-        // Often enough that even a run of few commits (a slow machine's) meets every kind.
+        // Often enough that six commits of each table meet every kind.
         proxy.arm(
                 Map.of(
                         Fault.SLOW_DOWN,

@@ -1,11 +1,10 @@
 package io.tributary.pipelines.runtime.codegen;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -99,9 +98,8 @@ public final class SplitCodeCache {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
+            // Not kept yet, or unreadable: split it.
             return Optional.empty();
         }
         int endOfHeader = text.indexOf('\n');
@@ -132,7 +130,7 @@ public final class SplitCodeCache {
                 Files.deleteIfExists(temporary);
             }
             evictBeyondLimit();
-        } catch (IOException | UncheckedIOException | SecurityException e) {
+        } catch (IOException | DirectoryIteratorException | SecurityException e) {
             // Nothing kept: the next JVM splits this class again, as Flink always does.
         }
     }
