@@ -1,7 +1,7 @@
 package io.tributary.pipelines.testutils;
 
 import io.tributary.connector.kinesis.local.Kinesalite;
-import io.tributary.pipelines.runtime.codegen.SplitCodeCache;
+import io.tributary.pipelines.runtime.codegen.KeptResults;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ public final class TributaryProcess {
                         "-XX:TieredStopAtLevel=1",
                         "-XX:+UseSerialGC",
                         // As bin/tributary: every process plans the same SQL, split once.
-                        "-D" + SplitCodeCache.DIRECTORY_PROPERTY + "=" + generatedCodeCache);
+                        "-D" + KeptResults.DIRECTORY_PROPERTY + "=" + generatedCodeCache);
         this.archive = new ClassDataArchive(jar, java, classpath);
     }
 
@@ -69,7 +69,10 @@ public final class TributaryProcess {
                 Path.of(required("tributary.home")).normalize(), jar, classpath);
     }
 
-    /** Where these processes keep the split code of generated classes ({@code SplitCodeCache}). */
+    /**
+     * Where these processes keep generated code's split code and compiled classes ({@code
+     * KeptResults}).
+     */
     public Path generatedCodeCache() {
         return generatedCodeCache;
     }

@@ -1,5 +1,6 @@
 package org.apache.flink.table.codesplit;
 
+import io.tributary.pipelines.runtime.codegen.KeptResults;
 import io.tributary.pipelines.runtime.codegen.SplitCodeCache;
 import java.util.Optional;
 import org.apache.flink.annotation.Internal;
@@ -32,16 +33,16 @@ public class JavaCodeSplitter {
             if (code.length() <= maxMethodLength) {
                 return code;
             }
-            Optional<SplitCodeCache> cache = SplitCodeCache.ofThisJvm();
-            if (cache.isEmpty()) {
+            Optional<KeptResults> kept = KeptResults.ofThisJvm();
+            if (kept.isEmpty()) {
                 return rewrite(code, maxMethodLength, maxClassMemberCount);
             }
-            return cache.get()
-                    .split(
-                            code,
-                            maxMethodLength,
-                            maxClassMemberCount,
-                            () -> rewrite(code, maxMethodLength, maxClassMemberCount));
+            return SplitCodeCache.split(
+                    kept.get(),
+                    code,
+                    maxMethodLength,
+                    maxClassMemberCount,
+                    () -> rewrite(code, maxMethodLength, maxClassMemberCount));
         } catch (Throwable t) {
             throw new RuntimeException(
                     "JavaCodeSplitter failed. This is a bug. Please file an issue.", t);

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -44,9 +46,16 @@ class GeneratedCodeCacheITCase {
                         .collect(Collectors.joining(", "));
         String query = "SELECT " + columns + " FROM (VALUES (1)) AS t(x)";
 
+        FileTime started = FileTime.from(Instant.now().minusSeconds(1));
         cli.run("sql", "-D", "tributary.lake.root=" + lake, query);
         Map<Path, BasicFileAttributes> kept = entriesHolding(cli.generatedCodeCache(), token);
-        assertThat(kept).as("classes kept after the first query").isNotEmpty();
+        assertThat(kept).as("split classes kept after the first query").isNotEmpty();
+        // Calcite's metadata handlers, compiled by Janino (the same in every process): those the
+        // first query compiled or read.
+        Map<Path, BasicFileAttributes> compiled = compiledClasses(cli.generatedCodeCache());
+        compiled.values().removeIf(file -> file.lastModifiedTime().compareTo(started) < 0);
+        assertThat(compiled).as("compiled classes kept after the first query").isNotEmpty();
+
         cli.run("sql", "-D", "tributary.lake.root=" + lake, query);
 
         Map<Path, BasicFileAttributes> after = entriesHolding(cli.generatedCodeCache(), token);
@@ -62,12 +71,37 @@ class GeneratedCodeCacheITCase {
                     .as("%s read (a read renews its time)", name)
                     .isGreaterThan(before.lastModifiedTime());
         }
+        Map<Path, BasicFileAttributes> compiledAfter = compiledClasses(cli.generatedCodeCache());
+        assertThat(compiledAfter.keySet()).containsAll(compiled.keySet());
+        for (Path file : compiled.keySet()) {
+            assertThat(compiledAfter.get(file).fileKey())
+                    .as("%s not compiled again", file.getFileName())
+                    .isEqualTo(compiled.get(file).fileKey());
+        }
+        assertThat(compiled.keySet())
+                .as("compiled classes the second query read")
+                .anyMatch(
+                        file ->
+                                compiledAfter
+                                                .get(file)
+                                                .lastModifiedTime()
+                                                .compareTo(compiled.get(file).lastModifiedTime())
+                                        > 0);
+    }
+
+    private static Map<Path, BasicFileAttributes> compiledClasses(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".janino.classes"))
+                    .collect(
+                            Collectors.toMap(
+                                    Function.identity(), GeneratedCodeCacheITCase::attributes));
+        }
     }
 
     private static Map<Path, BasicFileAttributes> entriesHolding(Path folder, String token)
             throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.toString().endsWith(".java"))
+            return files.filter(file -> file.toString().endsWith(".split.java"))
                     .filter(file -> read(file).contains(token))
                     .collect(
                             Collectors.toMap(
@@ -77,7 +111,8 @@ class GeneratedCodeCacheITCase {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            // After the binary checksum, the split code as UTF-8.
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             // Evicted by another test JVM meanwhile.
             return "";

@@ -1,0 +1,116 @@
+package io.tributary.pipelines.runtime.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeptResultsTest {
+    @TempDir Path folder;
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSecondJvmReadsWhatTheFirstKept() {
+        KeptResults first = new KeptResults(folder, 10, "1.20.1");
+        first.write(first.key("split.java", "code"), bytes("split"));
+
+        KeptResults second = new KeptResults(folder, 10, "1.20.1");
+        assertThat(second.read(second.key("split.java", "code"))).hasValue(bytes("split"));
+    }
+
+    @Test
+    void theKindThePartsAndFlinksVersionMakeTheKey() {
+        KeptResults kept = new KeptResults(folder, 10, "1.20.1");
+        KeptResults.Key key = kept.key("split.java", "a", "b");
+
+        assertThat(kept.key("split.java", "a", "b")).hasToString(key.toString());
+        assertThat(kept.key("janino.classes", "a", "b").toString()).isNotEqualTo(key.toString());
+        assertThat(kept.key("split.java", "ab").toString()).isNotEqualTo(key.toString());
+        assertThat(kept.key("split.java", "a", "c").toString()).isNotEqualTo(key.toString());
+        assertThat(new KeptResults(folder, 10, "1.20.2").key("split.java", "a", "b").toString())
+                .isNotEqualTo(key.toString());
+        assertThat(key.toString()).endsWith(".split.java");
+    }
+
+    @Test
+    void aDamagedFileIsNotRead() throws IOException {
+        KeptResults kept = new KeptResults(folder, 10, "1.20.1");
+        KeptResults.Key key = kept.key("split.java", "code");
+        kept.write(key, bytes("split"));
+        Path file = onlyEntry();
+        byte[] content = Files.readAllBytes(file);
+
+        content[content.length - 1] ^= 1;
+        Files.write(file, content);
+        assertThat(kept.read(key)).isEmpty();
+
+        Files.write(file, bytes("split"));
+        assertThat(kept.read(key)).isEmpty();
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenKeepsNothing() throws IOException {
+        Path notAFolder = Files.writeString(folder.resolve("file"), "x");
+        KeptResults kept = new KeptResults(notAFolder, 10, "1.20.1");
+        KeptResults.Key key = kept.key("split.java", "code");
+
+        kept.write(key, bytes("split"));
+
+        assertThat(kept.read(key)).isEmpty();
+    }
+
+    @Test
+    void beyondItsLimitTheLeastRecentlyUsedQuarterGoes() throws IOException {
+        KeptResults kept = new KeptResults(folder, 8, "1.20.1");
+        for (int i = 0; i < 8; i++) {
+            kept.write(kept.key("split.java", "code" + i), bytes("split" + i));
+        }
+        List<Path> entries = entries();
+        for (int i = 0; i < entries.size(); i++) {
+            Files.setLastModifiedTime(entries.get(i), FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        // A read renews the entry, whichever its age was.
+        assertThat(kept.read(kept.key("split.java", "code0"))).hasValue(bytes("split0"));
+
+        kept.write(kept.key("split.java", "code8"), bytes("split8"));
+
+        assertThat(entries()).hasSize(6);
+        assertThat(kept.read(kept.key("split.java", "code0"))).hasValue(bytes("split0"));
+        assertThat(kept.read(kept.key("split.java", "code8"))).hasValue(bytes("split8"));
+    }
+
+    @Test
+    void abandonedTemporaryFilesAreRemoved() throws IOException {
+        Path abandoned = Files.writeString(folder.resolve("abc.tmp"), "partial");
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(0));
+        Path recent = Files.writeString(folder.resolve("def.tmp"), "being written");
+        KeptResults kept = new KeptResults(folder, 10, "1.20.1");
+
+        kept.write(kept.key("split.java", "code"), bytes("split"));
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(recent).exists();
+    }
+
+    private Path onlyEntry() throws IOException {
+        List<Path> entries = entries();
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
+    }
+
+    private List<Path> entries() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> !f.toString().endsWith(".tmp")).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.tributary.pipelines.runtime.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
+import org.codehaus.commons.compiler.CompilerFactoryFactory;
+import org.codehaus.commons.compiler.ISimpleCompiler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeptSimpleCompilerTest {
+    private static final String SOURCE =
+            "package kept;\n"
+                    + "public class Answer implements java.util.concurrent.Callable<Object> {\n"
+                    + "  public Object call() { return new Inner().value(); }\n"
+                    + "  static class Inner { int value() { return 6 * 7; } }\n"
+                    + "}\n";
+
+    @TempDir Path folder;
+
+    private KeptResults kept() {
+        return new KeptResults(folder, 10, "1.20.1");
+    }
+
+    @Test
+    void aSecondJvmDefinesTheKeptClassesInsteadOfCompiling() throws Exception {
+        KeptSimpleCompiler first = new KeptSimpleCompiler(kept());
+        first.setParentClassLoader(getClass().getClassLoader());
+        first.cook(SOURCE);
+        Map<String, byte[]> compiled = first.getBytecodes();
+        assertThat(compiled).containsOnlyKeys("kept.Answer", "kept.Answer$Inner");
+        assertThat(answer(first)).isEqualTo(42);
+
+        KeptSimpleCompiler second = new KeptSimpleCompiler(kept());
+        second.setParentClassLoader(getClass().getClassLoader());
+        second.cook(SOURCE);
+
+        assertThat(second.getClassLoader()).isNotSameAs(first.getClassLoader());
+        assertThat(second.getClassLoader().getClass().getSimpleName()).isEqualTo("KeptClassLoader");
+        assertThat(second.getBytecodes()).containsOnlyKeys(compiled.keySet());
+        assertThat(answer(second)).isEqualTo(42);
+    }
+
+    @Test
+    void otherSettingsCompileAgain() throws Exception {
+        KeptSimpleCompiler first = new KeptSimpleCompiler(kept());
+        first.setParentClassLoader(getClass().getClassLoader());
+        first.cook(SOURCE);
+
+        KeptSimpleCompiler withLines = new KeptSimpleCompiler(kept());
+        withLines.setParentClassLoader(getClass().getClassLoader());
+        withLines.setDebuggingInformation(true, true, true);
+        withLines.cook(SOURCE);
+
+        assertThat(withLines.getClassLoader().getClass().getSimpleName())
+                .isNotEqualTo("KeptClassLoader");
+        assertThat(entries()).hasSize(2);
+    }
+
+    @Test
+    void aDamagedEntryIsCompiledAgain() throws Exception {
+        KeptSimpleCompiler first = new KeptSimpleCompiler(kept());
+        first.setParentClassLoader(getClass().getClassLoader());
+        first.cook(SOURCE);
+        Path entry = entries().get(0);
+        byte[] content = Files.readAllBytes(entry);
+        content[content.length / 2] ^= 1;
+        Files.write(entry, content);
+
+        KeptSimpleCompiler second = new KeptSimpleCompiler(kept());
+        second.setParentClassLoader(getClass().getClassLoader());
+        second.cook(SOURCE);
+
+        assertThat(second.getClassLoader().getClass().getSimpleName())
+                .isNotEqualTo("KeptClassLoader");
+        assertThat(answer(second)).isEqualTo(42);
+    }
+
+    @Test
+    void whatEncodeWritesDecodeReads() {
+        Map<String, byte[]> classes = Map.of("a.B", new byte[] {1, 2, 3}, "a.C", new byte[0]);
+
+        assertThat(KeptSimpleCompiler.decode(KeptSimpleCompiler.encode(classes)))
+                .hasValueSatisfying(
+                        decoded -> {
+                            assertThat(decoded).containsOnlyKeys("a.B", "a.C");
+                            assertThat(decoded.get("a.B")).containsExactly(1, 2, 3);
+                        });
+        assertThat(KeptSimpleCompiler.decode(new byte[] {0, 0, 0, 9, 1})).isEmpty();
+    }
+
+    @Test
+    void calciteGetsItsCompilersFromTheKeptFactory() throws Exception {
+        // Calcite asks for the factory by the class loader that loaded it (its metadata handlers).
+        assertThat(
+                        CompilerFactoryFactory.getDefaultCompilerFactory(
+                                JaninoRelMetadataProvider.class.getClassLoader()))
+                .isInstanceOf(KeptCompilerFactory.class);
+        ISimpleCompiler compiler = new KeptCompilerFactory().newSimpleCompiler();
+        // This test JVM keeps nothing (no folder is set for unit tests): Janino's own compiler.
+        assertThat(compiler).isInstanceOf(org.codehaus.janino.SimpleCompiler.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object answer(ISimpleCompiler compiler) throws Exception {
+        Class<?> type = compiler.getClassLoader().loadClass("kept.Answer");
+        return ((Callable<Object>) type.getDeclaredConstructor().newInstance()).call();
+    }
+
+    private List<Path> entries() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".janino.classes")).toList();
+        }
+    }
+}
