@@ -29,18 +29,22 @@ class KeptSimpleCompilerTest {
         return new KeptResults(folder, 10, "1.20.1");
     }
 
+    /** What a JVM of its own compiles, with what earlier ones kept in the folder. */
+    private KeptSimpleCompiler compiled(String source) throws Exception {
+        KeptSimpleCompiler compiler = new KeptSimpleCompiler(kept());
+        compiler.setParentClassLoader(getClass().getClassLoader());
+        compiler.cook(source);
+        return compiler;
+    }
+
     @Test
     void aSecondJvmDefinesTheKeptClassesInsteadOfCompiling() throws Exception {
-        KeptSimpleCompiler first = new KeptSimpleCompiler(kept());
-        first.setParentClassLoader(getClass().getClassLoader());
-        first.cook(SOURCE);
+        KeptSimpleCompiler first = compiled(SOURCE);
         Map<String, byte[]> compiled = first.getBytecodes();
         assertThat(compiled).containsOnlyKeys("kept.Answer", "kept.Answer$Inner");
         assertThat(answer(first)).isEqualTo(42);
 
-        KeptSimpleCompiler second = new KeptSimpleCompiler(kept());
-        second.setParentClassLoader(getClass().getClassLoader());
-        second.cook(SOURCE);
+        KeptSimpleCompiler second = compiled(SOURCE);
 
         assertThat(second.getClassLoader()).isNotSameAs(first.getClassLoader());
         assertThat(second.getClassLoader().getClass().getSimpleName()).isEqualTo("KeptClassLoader");
@@ -50,9 +54,7 @@ class KeptSimpleCompilerTest {
 
     @Test
     void otherSettingsCompileAgain() throws Exception {
-        KeptSimpleCompiler first = new KeptSimpleCompiler(kept());
-        first.setParentClassLoader(getClass().getClassLoader());
-        first.cook(SOURCE);
+        KeptSimpleCompiler first = compiled(SOURCE);
 
         KeptSimpleCompiler withLines = new KeptSimpleCompiler(kept());
         withLines.setParentClassLoader(getClass().getClassLoader());
@@ -66,17 +68,13 @@ class KeptSimpleCompilerTest {
 
     @Test
     void aDamagedEntryIsCompiledAgain() throws Exception {
-        KeptSimpleCompiler first = new KeptSimpleCompiler(kept());
-        first.setParentClassLoader(getClass().getClassLoader());
-        first.cook(SOURCE);
+        KeptSimpleCompiler first = compiled(SOURCE);
         Path entry = entries().get(0);
         byte[] content = Files.readAllBytes(entry);
         content[content.length / 2] ^= 1;
         Files.write(entry, content);
 
-        KeptSimpleCompiler second = new KeptSimpleCompiler(kept());
-        second.setParentClassLoader(getClass().getClassLoader());
-        second.cook(SOURCE);
+        KeptSimpleCompiler second = compiled(SOURCE);
 
         assertThat(second.getClassLoader().getClass().getSimpleName())
                 .isNotEqualTo("KeptClassLoader");
