@@ -86,17 +86,17 @@ final class KeptSimpleCompiler extends Cookable implements ISimpleCompiler {
                         Integer.toString(sourceVersion),
                         Integer.toString(targetVersion),
                         source);
-        Optional<Map<String, byte[]>> kept =
-                this.kept.read(key).flatMap(KeptSimpleCompiler::decode);
-        if (kept.isPresent()) {
-            classes = kept.get();
+        Optional<Map<String, byte[]>> keptClasses =
+                kept.read(key).flatMap(KeptSimpleCompiler::decode);
+        if (keptClasses.isPresent()) {
+            classes = keptClasses.get();
             loader = new KeptClassLoader(parent, classes);
             return;
         }
         compiler.cook(fileName, new StringReader(source));
         classes = compiler.getBytecodes();
         loader = compiler.getClassLoader();
-        this.kept.write(key, encode(classes));
+        kept.write(key, encode(classes));
     }
 
     @Override
