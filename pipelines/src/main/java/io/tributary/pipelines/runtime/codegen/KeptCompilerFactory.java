@@ -12,7 +12,8 @@ import org.codehaus.janino.CompilerFactory;
  * comes before Janino's on the class path {@code bin/tributary} and the tests build; Calcite asks
  * that file for its compiler when it generates the planner's metadata handlers — dozens of classes
  * compiled at every JVM's first planning, 8 % of a cold 10-line backfill's CPU. Flink compiles its
- * own generated operators with Janino directly, not through here.
+ * generated operators with Janino directly; the jar's own {@code CompileUtils}, which replaces
+ * Flink's, takes its compilers from here instead.
  */
 @Internal
 public class KeptCompilerFactory extends CompilerFactory {

@@ -20,9 +20,10 @@ import org.codehaus.commons.compiler.WarningHandler;
 import org.codehaus.janino.SimpleCompiler;
 
 /**
- * Janino's simple compiler, whose class files are kept ({@link KeptResults}) under the source and
- * the settings that shape them: a JVM that compiles the same source again defines the kept classes
- * instead, in a class loader of its own under the same parent, as Janino does.
+ * Janino's simple compiler, whose class files are kept ({@link KeptResults}) under the source, the
+ * settings that shape them and the classes they were compiled against ({@link CompiledAgainst}): a
+ * JVM that compiles the same source again defines the kept classes instead, in a class loader of
+ * its own under the same parent, as Janino does.
  */
 @Internal
 final class KeptSimpleCompiler extends Cookable implements ISimpleCompiler {
@@ -85,6 +86,7 @@ final class KeptSimpleCompiler extends Cookable implements ISimpleCompiler {
                         debugging,
                         Integer.toString(sourceVersion),
                         Integer.toString(targetVersion),
+                        CompiledAgainst.of(source, parent),
                         source);
         Optional<Map<String, byte[]>> keptClasses =
                 kept.read(key).flatMap(KeptSimpleCompiler::decode);

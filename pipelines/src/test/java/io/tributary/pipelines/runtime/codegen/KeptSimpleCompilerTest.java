@@ -67,6 +67,41 @@ class KeptSimpleCompilerTest {
     }
 
     @Test
+    void aChangedClassItCallsCompilesAgain() throws Exception {
+        String caller =
+                "package kept;\n"
+                        + "public class Caller implements java.util.concurrent.Callable<Object> {\n"
+                        + "  public Object call() { return Long.valueOf(dep.Helper.value()); }\n"
+                        + "}\n";
+        ClassLoader returnsInt = helper("v1", "public static int value() { return 1; }");
+        ClassLoader returnsLong = helper("v2", "public static long value() { return 2L; }");
+        KeptSimpleCompiler first = new KeptSimpleCompiler(kept());
+        first.setParentClassLoader(returnsInt);
+        first.cook(caller);
+
+        KeptSimpleCompiler second = new KeptSimpleCompiler(kept());
+        second.setParentClassLoader(returnsLong);
+        second.cook(caller);
+
+        // Kept from the first, the caller would look for value()I and fail.
+        assertThat(second.getClassLoader().getClass().getSimpleName())
+                .isNotEqualTo("KeptClassLoader");
+        assertThat(call(second, "kept.Caller")).isEqualTo(2L);
+    }
+
+    /** A loader of a class {@code dep.Helper} with {@code method}, compiled into a folder. */
+    private ClassLoader helper(String version, String method) throws Exception {
+        org.codehaus.janino.SimpleCompiler compiler = new org.codehaus.janino.SimpleCompiler();
+        compiler.cook("package dep; public class Helper { " + method + " }");
+        Path root = folder.resolve("classes-" + version);
+        Path file = root.resolve("dep/Helper.class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, compiler.getBytecodes().get("dep.Helper"));
+        return new java.net.URLClassLoader(
+                new java.net.URL[] {root.toUri().toURL()}, getClass().getClassLoader());
+    }
+
+    @Test
     void aDamagedEntryIsCompiledAgain() throws Exception {
         KeptSimpleCompiler first = compiled(SOURCE);
         Path entry = entries().get(0);
@@ -106,9 +141,13 @@ class KeptSimpleCompilerTest {
         assertThat(compiler).isInstanceOf(org.codehaus.janino.SimpleCompiler.class);
     }
 
-    @SuppressWarnings("unchecked")
     private static Object answer(ISimpleCompiler compiler) throws Exception {
-        Class<?> type = compiler.getClassLoader().loadClass("kept.Answer");
+        return call(compiler, "kept.Answer");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object call(ISimpleCompiler compiler, String className) throws Exception {
+        Class<?> type = compiler.getClassLoader().loadClass(className);
         return ((Callable<Object>) type.getDeclaredConstructor().newInstance()).call();
     }
 
