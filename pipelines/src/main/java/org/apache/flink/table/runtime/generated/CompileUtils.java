@@ -3,7 +3,6 @@ package org.apache.flink.table.runtime.generated;
 import io.tributary.pipelines.runtime.codegen.KeptCompilerFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.common.InvalidProgramException;
 import org.apache.flink.shaded.guava31.com.google.common.cache.Cache;
@@ -138,61 +137,12 @@ public final class CompileUtils {
     }
 
     /** A class's cache key: its loader's hash and its code. */
-    static final class ClassKey {
-        private final int classLoaderId;
-        private final String code;
-
-        private ClassKey(int classLoaderId, String code) {
-            this.classLoaderId = classLoaderId;
-            this.code = code;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ClassKey
-                    && classLoaderId == ((ClassKey) o).classLoaderId
-                    && code.equals(((ClassKey) o).code);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(classLoaderId, code);
-        }
-    }
+    record ClassKey(int classLoaderId, String code) {}
 
     /** An expression's cache key: its code and signature. */
-    static final class ExpressionKey {
-        private final String code;
-        private final List<String> argumentNames;
-        private final List<Class<?>> argumentClasses;
-        private final Class<?> returnClass;
-
-        private ExpressionKey(
-                String code,
-                List<String> argumentNames,
-                List<Class<?>> argumentClasses,
-                Class<?> returnClass) {
-            this.code = code;
-            this.argumentNames = argumentNames;
-            this.argumentClasses = argumentClasses;
-            this.returnClass = returnClass;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof ExpressionKey)) {
-                return false;
-            }
-            ExpressionKey other = (ExpressionKey) o;
-            return code.equals(other.code)
-                    && argumentNames.equals(other.argumentNames)
-                    && argumentClasses.equals(other.argumentClasses)
-                    && returnClass.equals(other.returnClass);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(code, argumentNames, argumentClasses, returnClass);
-        }
-    }
+    record ExpressionKey(
+            String code,
+            List<String> argumentNames,
+            List<Class<?>> argumentClasses,
+            Class<?> returnClass) {}
 }
