@@ -13,10 +13,11 @@ class LauncherClassPathITCase {
 
     /**
      * Flink's RPC system comes from the class path (or the class-data archive made of it), not from
-     * the copy in a temporary file that Flink's own loader writes at every start.
+     * the copy in a temporary file that Flink's own loader writes at every start; Janino comes from
+     * the job jar, unsigned (or the archive), not from its signed jar on Flink's class path.
      */
     @Test
-    void flinksRpcSystemLoadsFromTheClassPath() throws Exception {
+    void flinksRpcSystemAndJaninoLoadFromTheClassPath() throws Exception {
         Launcher.Result answer =
                 Launcher.run(
                         dir,
@@ -30,6 +31,9 @@ class LauncherClassPathITCase {
                 .contains("42")
                 .containsPattern(
                         "org\\.apache\\.flink\\.runtime\\.rpc\\.pekko\\.PekkoRpcSystem source: "
-                                + "(shared objects file|.*/pipelines/target/flink-rpc/flink-rpc-akka\\.jar)");
+                                + "(shared objects file|.*/pipelines/target/flink-rpc/flink-rpc-akka\\.jar)")
+                .containsPattern(
+                        "org\\.codehaus\\.janino\\.SimpleCompiler source: "
+                                + "(shared objects file|.*/pipelines/target/tributary-pipelines-[^/]*\\.jar)");
     }
 }
