@@ -4,14 +4,16 @@ import io.tributary.connector.kinesis.local.Kinesalite;
 import io.tributary.pipelines.runtime.codegen.KeptResults;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.util.FileUtils;
+import java.util.stream.Stream;
 
 /**
  * Tributary's CLI in a JVM of its own, started the way {@code bin/tributary} starts it: the shaded
@@ -190,9 +192,21 @@ public final class TributaryProcess {
             if (process.isAlive()) {
                 kill();
             }
-            FileUtils.deleteDirectoryQuietly(tmp.toFile());
+            deleteQuietly(tmp);
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+        }
+
+        /**
+         * Plain Java: the Spark compatibility tests use this class without Flink on their class
+         * path.
+         */
+        private static void deleteQuietly(Path folder) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // A file left in the temporary folder is only litter.
+            }
         }
     }
 }
