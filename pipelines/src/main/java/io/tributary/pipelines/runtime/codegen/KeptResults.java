@@ -2,7 +2,6 @@ package io.tributary.pipelines.runtime.codegen;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.runtime.util.EnvironmentInformation;
@@ -41,7 +43,7 @@ public final class KeptResults {
     /** The folder, set by {@code bin/tributary} and the build's tests; unset, nothing is kept. */
     public static final String DIRECTORY_PROPERTY = "tributary.generated-code.cache-dir";
 
-    static final int DEFAULT_MAX_ENTRIES = 2000;
+    static final int DEFAULT_MAX_ENTRIES = 4000;
 
     /** Changes when what a file holds, or how its key is made, changes. */
     private static final String FORMAT = "tributary-kept-results-1";
@@ -121,9 +123,14 @@ public final class KeptResults {
             } finally {
                 Files.deleteIfExists(temporary);
             }
-            evictBeyondLimit();
-        } catch (IOException | DirectoryIteratorException | SecurityException e) {
+        } catch (IOException | RuntimeException e) {
             // Nothing kept: the next JVM does this work again, as it always did.
+            return;
+        }
+        try {
+            evictBeyondLimit();
+        } catch (IOException | RuntimeException e) {
+            // The folder stays over its bound until the next write; what this JVM made is kept.
         }
     }
 
@@ -143,11 +150,27 @@ public final class KeptResults {
         if (entries.size() <= maxEntries) {
             return;
         }
-        entries.sort(Comparator.comparing(KeptResults::modified));
+        List<Path> oldestFirst = leastRecentlyUsedFirst(entries, KeptResults::modified);
         int keep = maxEntries * 3 / 4;
-        for (Path file : entries.subList(0, entries.size() - keep)) {
+        for (Path file : oldestFirst.subList(0, entries.size() - keep)) {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * {@code files} by the time {@code lastUsed} gives each, asked once per file: other JVMs renew
+     * and remove files meanwhile, and a sort that asked again could see one file at two times (a
+     * comparison the sort refuses).
+     */
+    @VisibleForTesting
+    static List<Path> leastRecentlyUsedFirst(List<Path> files, Function<Path, FileTime> lastUsed) {
+        Map<Path, FileTime> times = new HashMap<>();
+        for (Path file : files) {
+            times.put(file, lastUsed.apply(file));
+        }
+        List<Path> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(times::get));
+        return sorted;
     }
 
     private static FileTime modified(Path file) {

@@ -7,7 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +93,37 @@ class KeptResultsTest {
         assertThat(entries()).hasSize(6);
         assertThat(kept.read(kept.key("split.java", "code0"))).hasValue(bytes("split0"));
         assertThat(kept.read(kept.key("split.java", "code8"))).hasValue(bytes("split8"));
+    }
+
+    /**
+     * Other JVMs renew and remove files while one evicts: a file's time can change between two
+     * looks, as here at every look. Sorted by times looked at once, the order holds; a sort that
+     * looked again failed the compile that wrote the file (IllegalArgumentException from TimSort).
+     */
+    @Test
+    void evictionOrdersByOneLookAtEachFile() {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            files.add(folder.resolve("entry-" + i));
+        }
+        Random changing = new Random(7);
+        Map<Path, FileTime> firstLook = new HashMap<>();
+        AtomicInteger looks = new AtomicInteger();
+
+        List<Path> oldestFirst =
+                KeptResults.leastRecentlyUsedFirst(
+                        files,
+                        file -> {
+                            looks.incrementAndGet();
+                            FileTime time = FileTime.fromMillis(changing.nextInt(1000));
+                            firstLook.putIfAbsent(file, time);
+                            return time;
+                        });
+
+        assertThat(looks).hasValue(files.size());
+        assertThat(oldestFirst)
+                .containsExactlyInAnyOrderElementsOf(files)
+                .isSortedAccordingTo(Comparator.comparing(firstLook::get));
     }
 
     @Test
