@@ -212,15 +212,7 @@ class CompileUtilsParityTest {
         return new Failure(thrown, printed.toString(StandardCharsets.UTF_8));
     }
 
-    private static final class Failure {
-        final Throwable thrown;
-        final String printed;
-
-        Failure(Throwable thrown, String printed) {
-            this.thrown = thrown;
-            this.printed = printed;
-        }
-
+    private record Failure(Throwable thrown, String printed) {
         /** Each exception of the chain by class name and message (the classes' loaders differ). */
         String describe() {
             StringBuilder chain = new StringBuilder();
