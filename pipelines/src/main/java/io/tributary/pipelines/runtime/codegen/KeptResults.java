@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.VisibleForTesting;
@@ -55,11 +56,20 @@ public final class KeptResults {
     private final int maxEntries;
     private final String flinkVersion;
 
+    /**
+     * Writes between two looks at the folder's size: listing thousands of files at every write cost
+     * more than the bound is worth; the folder overshoots by at most this many per JVM.
+     */
+    private final int writesPerSizeCheck;
+
+    private final AtomicInteger writesUntilSizeCheck = new AtomicInteger();
+
     @VisibleForTesting
     KeptResults(Path directory, int maxEntries, String flinkVersion) {
         this.directory = directory;
         this.maxEntries = maxEntries;
         this.flinkVersion = flinkVersion;
+        this.writesPerSizeCheck = Math.max(1, maxEntries / 20);
     }
 
     /** The folder {@link #DIRECTORY_PROPERTY} names for this JVM, if it names one. */
@@ -127,6 +137,10 @@ public final class KeptResults {
             // Nothing kept: the next JVM does this work again, as it always did.
             return;
         }
+        if (writesUntilSizeCheck.getAndDecrement() > 0) {
+            return;
+        }
+        writesUntilSizeCheck.set(writesPerSizeCheck - 1);
         try {
             evictBeyondLimit();
         } catch (IOException | RuntimeException e) {
