@@ -36,8 +36,8 @@ import org.apache.flink.runtime.util.EnvironmentInformation;
  * a file is used only when the checksum it starts with matches the bytes after it, and anything the
  * folder cannot do (missing, read-only, full, a file damaged or removed under it) only costs the
  * work again. Files are written under a temporary name and renamed, so JVMs sharing the folder read
- * whole ones. The folder keeps at most {@link #DEFAULT_MAX_ENTRIES} results: one more removes the
- * least recently used quarter (a read renews a file's time).
+ * whole ones. The folder keeps about {@link #DEFAULT_MAX_ENTRIES} results at most: beyond that, the
+ * least recently used quarter goes (a read renews a file's time).
  */
 @Internal
 public final class KeptResults {
