@@ -126,6 +126,26 @@ class KeptResultsTest {
                 .isSortedAccordingTo(Comparator.comparing(firstLook::get));
     }
 
+    /**
+     * A JVM looks at the folder's size at its first write and then every twentieth of the bound in
+     * writes (here every second): in between, the folder may be over its bound.
+     */
+    @Test
+    void theSizeIsLookedAtEveryFewWrites() throws IOException {
+        KeptResults filling = new KeptResults(folder, 1000, "1.20.1");
+        for (int i = 0; i < 39; i++) {
+            filling.write(filling.key("split.java", "old" + i), bytes("old" + i));
+        }
+        KeptResults kept = new KeptResults(folder, 40, "1.20.1");
+
+        kept.write(kept.key("split.java", "new0"), bytes("new0"));
+        assertThat(entries()).as("looked at: within the bound").hasSize(40);
+        kept.write(kept.key("split.java", "new1"), bytes("new1"));
+        assertThat(entries()).as("not looked at: over the bound").hasSize(41);
+        kept.write(kept.key("split.java", "new2"), bytes("new2"));
+        assertThat(entries()).as("looked at: the oldest quarter gone").hasSize(30);
+    }
+
     @Test
     void abandonedTemporaryFilesAreRemoved() throws IOException {
         Path abandoned = Files.writeString(folder.resolve("abc.tmp"), "partial");
