@@ -2,12 +2,9 @@ package io.tributary.pipelines.runtime.codegen;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.annotation.Internal;
 
 /**
@@ -17,16 +14,11 @@ import org.apache.flink.annotation.Internal;
  * signature, so kept class files are only right for the same classes: a changed function compiles
  * again instead of failing with {@code NoSuchMethodError}.
  *
- * <p>Generated code names every class it uses by its full name (it has no imports), so the names
- * are found in its text; Janino's and Calcite's classes, and Flink's own, come with Flink's
- * version, which every key already holds.
+ * <p>The names are found in the code's text ({@link GeneratedCodeNames}); Janino's and Calcite's
+ * classes, and Flink's own, come with Flink's version, which every key already holds.
  */
 @Internal
 final class CompiledAgainst {
-    private static final Pattern QUALIFIED_NAME =
-            Pattern.compile(
-                    "(?<![\\w$.])((?:[a-z_][a-z0-9_]*\\.)+[A-Z][\\w$]*(?:\\.[A-Z][\\w$]*)*)");
-
     /** Packages whose classes Flink's version fixes (Flink's distribution, Calcite, Janino). */
     private static final List<String> FIXED_BY_FLINK =
             List.of(
@@ -63,14 +55,8 @@ final class CompiledAgainst {
     }
 
     private static TreeSet<String> namedClasses(String source) {
-        TreeSet<String> names = new TreeSet<>();
-        Matcher matcher = QUALIFIED_NAME.matcher(source);
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            if (FIXED_BY_FLINK.stream().noneMatch(name::startsWith)) {
-                names.add(name);
-            }
-        }
+        TreeSet<String> names = GeneratedCodeNames.in(source);
+        names.removeIf(name -> FIXED_BY_FLINK.stream().anyMatch(name::startsWith));
         return names;
     }
 
@@ -80,16 +66,9 @@ final class CompiledAgainst {
      * {@code none} when none is.
      */
     private static String fingerprint(String name, ClassLoader loader) {
-        String[] segments = name.split("\\.");
-        int firstClass = 0;
-        while (!Character.isUpperCase(segments[firstClass].charAt(0))) {
-            firstClass++;
-        }
-        String folder = String.join("/", Arrays.copyOfRange(segments, 0, firstClass));
-        for (int end = segments.length; end > firstClass; end--) {
-            String file =
-                    folder + "/" + String.join("$", Arrays.copyOfRange(segments, firstClass, end));
-            try (InputStream in = loader.getResourceAsStream(file + ".class")) {
+        for (String candidate : GeneratedCodeNames.classCandidates(name)) {
+            try (InputStream in =
+                    loader.getResourceAsStream(candidate.replace('.', '/') + ".class")) {
                 if (in != null) {
                     return HexFormat.of().formatHex(KeptResults.sha256().digest(in.readAllBytes()));
                 }

@@ -1,6 +1,7 @@
 package org.apache.flink.table.runtime.generated;
 
 import io.tributary.pipelines.runtime.codegen.KeptCompilerFactory;
+import io.tributary.pipelines.runtime.codegen.SharedGeneratedClasses;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * JVMs ({@link KeptCompilerFactory}). Every task compiles its operators with Janino when it starts,
  * and every job again: a job's classes live in a class loader of its own, which Flink's cache below
  * keys them by. Kept, a cold 10-line backfill's tasks define the classes an earlier command
- * compiled instead of compiling them (6 % of its CPU).
+ * compiled instead of compiling them (6 % of its CPU). And the jobs of one JVM share a class where
+ * their class loaders allow it, so the JIT compiles a generated operator once, not once per job.
  *
  * <p>Like {@code JavaCodeSplitter} in this jar, this class replaces Flink's on the class path that
  * {@code bin/tributary}, the command server and the tests build (Tributary's jar comes first); on a
@@ -63,15 +65,21 @@ public final class CompileUtils {
 
     /**
      * The class {@code name} that {@code code} declares, compiled with {@code cl} as the parent of
-     * its class loader, or defined from the class files an earlier JVM kept for the same code.
+     * its class loader — or with the loader of Flink and Tributary, when {@code cl} finds the same
+     * classes for the code ({@link SharedGeneratedClasses}) — or defined from the class files an
+     * earlier JVM kept for the same code.
      */
     @SuppressWarnings("unchecked")
     public static <T> Class<T> compile(ClassLoader cl, String name, String code) {
         try {
+            // Under the loader of Flink and Tributary when the job's finds the same classes: then
+            // every job of this JVM runs one class, and the JIT's work on it.
+            ClassLoader parent = SharedGeneratedClasses.parentFor(cl, code);
             // By the loader's hash, not the loader: the cache must not keep a job's loader alive.
             return (Class<T>)
                     COMPILED_CLASS_CACHE.get(
-                            new ClassKey(cl.hashCode(), code), () -> doCompile(cl, name, code));
+                            new ClassKey(parent.hashCode(), code),
+                            () -> doCompile(parent, name, code));
         } catch (Exception e) {
             throw new FlinkRuntimeException(e.getMessage(), e);
         }
