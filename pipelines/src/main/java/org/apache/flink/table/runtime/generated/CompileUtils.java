@@ -37,10 +37,15 @@ public final class CompileUtils {
     private static final String CANNOT_COMPILE =
             "Table program cannot be compiled. This is a bug. Please file an issue.";
 
-    /** As Flink's: compiled classes by class loader and code, softly held, for five minutes. */
+    /**
+     * As Flink's, compiled classes by class loader and code, softly held, but for thirty minutes
+     * after their last use instead of five: the command server waits that long for its next command
+     * (Flink's bound would drop the classes its jobs share, and what the JIT made of them, between
+     * two commands a few minutes apart).
+     */
     static final Cache<ClassKey, Class<?>> COMPILED_CLASS_CACHE =
             CacheBuilder.newBuilder()
-                    .expireAfterAccess(Duration.ofMinutes(5))
+                    .expireAfterAccess(Duration.ofMinutes(30))
                     .maximumSize(300)
                     .softValues()
                     .build();
