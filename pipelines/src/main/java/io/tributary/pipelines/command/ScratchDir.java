@@ -13,10 +13,12 @@ public final class ScratchDir {
     @Option(
             names = "--dir",
             defaultValue = "./tributary-data/bench",
-            description = "Scratch folder, emptied first " + "(default: ${DEFAULT-VALUE}).")
+            description =
+                    "Scratch folder, emptied first; what it held is removed when the bench ends"
+                            + " (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    /** The folder, emptied: runs do not read each other's tables. */
+    /** The folder, emptied ({@link Scratch#empty}): runs do not read each other's tables. */
     public Path emptied() throws IOException {
         return Scratch.empty(dir);
     }
