@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,36 @@ class ScratchTest {
         assertThat(Scratch.empty(dir)).isEmptyDirectory();
         assertThat(parent.resolve("bench.previous-" + ProcessHandle.current().pid()))
                 .isEmptyDirectory();
+    }
+
+    @Test
+    void whatWasSetAsideIsRemovedWhenTheJvmExits() throws Exception {
+        Path dir = parent.resolve("bench");
+        Files.createDirectories(dir.resolve("lake/silver"));
+        Files.writeString(dir.resolve("lake/silver/part.parquet"), "rows");
+
+        Process bench =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                EmptyAndExit.class.getName(),
+                                dir.toString())
+                        .inheritIO()
+                        .start();
+
+        assertThat(bench.waitFor()).isZero();
+        assertThat(dir).isEmptyDirectory();
+        try (Stream<Path> siblings = Files.list(parent)) {
+            assertThat(siblings).containsExactly(dir);
+        }
+    }
+
+    /** A bench's JVM: empties its scratch folder, then exits. */
+    public static final class EmptyAndExit {
+        public static void main(String[] args) throws Exception {
+            Scratch.empty(Path.of(args[0]));
+        }
     }
 
     @Test
