@@ -3,6 +3,8 @@ package io.tributary.pipelines.command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.util.FileUtils;
 
@@ -19,6 +21,8 @@ import org.apache.flink.util.FileUtils;
  */
 @PublicEvolving
 public final class Scratch {
+    private static final List<Path> REMOVED_AT_EXIT = new ArrayList<>();
+
     private Scratch() {}
 
     /**
@@ -32,16 +36,29 @@ public final class Scratch {
                             dir.getFileName() + ".previous-" + ProcessHandle.current().pid());
             try {
                 Files.move(dir, aside);
-                Runtime.getRuntime()
-                        .addShutdownHook(
-                                new Thread(
-                                        () -> FileUtils.deleteDirectoryQuietly(aside.toFile()),
-                                        "scratch-removal"));
+                removeAtExit(aside);
             } catch (IOException e) {
                 // Another file system, or the name taken: deleted now, as before.
                 FileUtils.deleteDirectory(dir.toFile());
             }
         }
         return Files.createDirectories(dir);
+    }
+
+    /** Removes {@code folder} when this JVM exits, after the bench's timed runs. */
+    public static void removeAtExit(Path folder) {
+        synchronized (REMOVED_AT_EXIT) {
+            if (REMOVED_AT_EXIT.isEmpty()) {
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(Scratch::remove, "scratch-removal"));
+            }
+            REMOVED_AT_EXIT.add(folder);
+        }
+    }
+
+    private static void remove() {
+        synchronized (REMOVED_AT_EXIT) {
+            REMOVED_AT_EXIT.forEach(folder -> FileUtils.deleteDirectoryQuietly(folder.toFile()));
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.pipelines.weblogs.command;
 
 import io.tributary.pipelines.command.LakeQuery;
 import io.tributary.pipelines.command.ResultPrinter;
+import io.tributary.pipelines.command.Scratch;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
 import io.tributary.pipelines.runtime.TributaryOptions;
@@ -135,9 +136,9 @@ final class WeblogsBatchBench {
 
     /**
      * Backfills the named run's landing {@code times} more, each into a fresh lake so that every
-     * repeat does the first run's work, in the JVM the runs before warmed. The lakes are kept until
-     * the next bench: deleting one just before the next run would slow that run's file creation on
-     * some file systems ({@link io.tributary.pipelines.command.Scratch}).
+     * repeat does the first run's work, in the JVM the runs before warmed. The lakes are removed
+     * when the bench exits: deleting one just before the next run would slow that run's file
+     * creation on some file systems ({@link Scratch}).
      */
     private Optional<RepeatedRuns> repeat(String name, int times) throws Exception {
         if (times < 1) {
@@ -146,6 +147,7 @@ final class WeblogsBatchBench {
         double[] seconds = new double[times];
         for (int i = 0; i < times; i++) {
             seconds[i] = timedBackfill(dir.resolve(name).resolve("landing"), warmLake(name, i + 1));
+            Scratch.removeAtExit(warmLake(name, i + 1));
             out.printf(
                     Locale.ROOT,
                     "%s: again in this JVM (%d of %d): %.1f s%n",
