@@ -17,7 +17,9 @@ class SharedGeneratedClassesTest {
     private static final ClassLoader SHARED = SharedGeneratedClasses.class.getClassLoader();
 
     /** A class of the application that generated code names. */
-    public static final class Named {}
+    public static final class Named {
+        public static final Object CONSTANT = new Object();
+    }
 
     /** Generated code naming {@link Named} as Flink's does: by its full name. */
     private static String codeNamingIt(String className) {
@@ -73,6 +75,17 @@ class SharedGeneratedClassesTest {
                         + "java.util.Map.Entry e; }";
 
         assertThat(SharedGeneratedClasses.parentFor(delegatingOnly(), code)).isSameAs(SHARED);
+    }
+
+    @Test
+    void aMemberOfAClassTheJobHasItsOwnCopyOfIsNotShared() {
+        ClassLoader job = new OwnCopyOf(Named.class.getName(), SHARED);
+        String code =
+                "public class Member { Object o = "
+                        + Named.class.getCanonicalName()
+                        + ".CONSTANT; }";
+
+        assertThat(SharedGeneratedClasses.parentFor(job, code)).isSameAs(job);
     }
 
     private static ClassLoader delegatingOnly() {
