@@ -44,6 +44,7 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class TributaryCli {
 
     public static void main(String[] args) {
+        ProcessTemporaryFolders.claimAndRemoveEnded();
         EmbeddedCluster.install();
         int code = execute(args);
         try {
