@@ -29,7 +29,8 @@ import org.apache.flink.configuration.Configuration;
  * partitions as the shape has days. With {@code --runs} above one, the shape is backfilled again,
  * each time into a fresh lake, in the JVM the first run warmed: the median of those repeats is the
  * figure a command gets from the command server, and their spread shows how much one run can be
- * trusted on the machine.
+ * trusted on the machine. With {@code --cold}, the shape is also backfilled by {@code bin/tributary
+ * run weblogs} in a JVM of its own: what a user's first command takes ({@link ColdCommand}).
  */
 @Internal
 final class WeblogsBatchBench {
@@ -69,7 +70,13 @@ final class WeblogsBatchBench {
      * @param days the days the lines span; 0: each shape's own
      * @param runs backfills of each shape: the first, then repeats in the JVM it warmed
      */
-    void run(List<Shape> shapes, long lines, int days, int runs, Optional<SparkYardstick> spark)
+    void run(
+            List<Shape> shapes,
+            long lines,
+            int days,
+            int runs,
+            Optional<ColdCommand> cold,
+            Optional<SparkYardstick> spark)
             throws Exception {
         out.printf(
                 "Backfills with parallelism %d on %d cores; a 10-line backfill first…%n",
@@ -87,6 +94,8 @@ final class WeblogsBatchBench {
             out.printf(Locale.ROOT, "%s: first run %.1f s%n", name, seconds);
             Scan scan = scanSilver(name);
             Optional<RepeatedRuns> repeats = repeat(name, runs - 1);
+            Optional<Double> coldSeconds =
+                    cold.isPresent() ? Optional.of(cold(name, cold.get())) : Optional.empty();
             List<Object> row =
                     new ArrayList<>(
                             Arrays.asList(
@@ -96,6 +105,11 @@ final class WeblogsBatchBench {
                                     lines,
                                     tenths(seconds),
                                     Math.round(lines / seconds)));
+            coldSeconds.ifPresent(
+                    c -> {
+                        row.add(tenths(c));
+                        row.add(Math.round(lines / c));
+                    });
             repeats.ifPresent(
                     r -> {
                         row.add(tenths(r.median()));
@@ -121,6 +135,9 @@ final class WeblogsBatchBench {
         }
         List<String> columns =
                 new ArrayList<>(List.of("shape", "landing", "days", "lines", "seconds", "lines/s"));
+        if (cold.isPresent()) {
+            columns.addAll(List.of("cold command s", "cold lines/s"));
+        }
         if (runs > 1) {
             columns.addAll(List.of("warm s", "warm lines/s", "warm min–max s"));
         }
@@ -157,6 +174,22 @@ final class WeblogsBatchBench {
                     seconds[i]);
         }
         return Optional.of(new RepeatedRuns(seconds));
+    }
+
+    /**
+     * Times the named run's landing backfilled by a command of its own, into a lake of its own,
+     * removed when the bench exits; the command's output is kept beside it.
+     */
+    private double cold(String name, ColdCommand command) throws Exception {
+        Path lake = dir.resolve(name).resolve("cold-lake");
+        Scratch.removeAtExit(lake);
+        double seconds =
+                command.seconds(
+                        dir.resolve(name).resolve("landing"),
+                        lake,
+                        dir.resolve(name).resolve("cold-command.log"));
+        out.printf(Locale.ROOT, "%s: as a command of its own: %.1f s%n", name, seconds);
+        return seconds;
     }
 
     private static double tenths(double seconds) {

@@ -120,6 +120,14 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
                             + " for the first run in this JVM and for the warm repeats' median.")
     boolean spark;
 
+    @Option(
+            names = "--cold",
+            description =
+                    "Batch: also backfill each shape with bin/tributary run weblogs in a JVM of its"
+                            + " own, without the command server, and print its wall time: what a"
+                            + " user's first command takes, start-up included.")
+    boolean cold;
+
     @Mixin ScratchDir scratch;
 
     @Spec CommandSpec spec;
@@ -148,8 +156,17 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
             System.err.println("tributary: " + missing.get());
             return 2;
         }
+        Optional<ColdCommand> command =
+                cold
+                        ? Optional.of(new ColdCommand(Path.of("bin", "tributary"), common))
+                        : Optional.empty();
+        missing = command.flatMap(ColdCommand::missing);
+        if (missing.isPresent()) {
+            System.err.println("tributary: " + missing.get());
+            return 2;
+        }
         new WeblogsBatchBench(conf, dir, System.out)
-                .run(shapes, lines, days, spark ? Math.max(runs, 2) : runs, yardstick);
+                .run(shapes, lines, days, spark ? Math.max(runs, 2) : runs, command, yardstick);
         return 0;
     }
 }

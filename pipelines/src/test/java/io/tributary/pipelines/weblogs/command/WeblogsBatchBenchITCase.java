@@ -36,7 +36,13 @@ class WeblogsBatchBenchITCase {
         conf.set(TributaryOptions.PARALLELISM, 1);
 
         new WeblogsBatchBench(conf, dir, new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                .run(List.of(WeblogsBatchBench.Shape.ONE_DAY), 200, 1, 3, Optional.empty());
+                .run(
+                        List.of(WeblogsBatchBench.Shape.ONE_DAY),
+                        200,
+                        1,
+                        3,
+                        Optional.empty(),
+                        Optional.empty());
 
         String out = bytes.toString(StandardCharsets.UTF_8);
         List<Double> repeats = new ArrayList<>();
