@@ -151,16 +151,14 @@ public final class WeblogsBenchCommand implements Callable<Integer> {
         }
         Optional<SparkYardstick> yardstick =
                 spark ? Optional.of(new SparkYardstick(Path.of("compat-spark"))) : Optional.empty();
-        Optional<String> missing = yardstick.flatMap(SparkYardstick::missing);
-        if (missing.isPresent()) {
-            System.err.println("tributary: " + missing.get());
-            return 2;
-        }
         Optional<ColdCommand> command =
                 cold
                         ? Optional.of(new ColdCommand(Path.of("bin", "tributary"), common))
                         : Optional.empty();
-        missing = command.flatMap(ColdCommand::missing);
+        Optional<String> missing =
+                yardstick
+                        .flatMap(SparkYardstick::missing)
+                        .or(() -> command.flatMap(ColdCommand::missing));
         if (missing.isPresent()) {
             System.err.println("tributary: " + missing.get());
             return 2;
