@@ -1,19 +1,18 @@
 package io.tributary.pipelines.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
-import java.util.stream.Stream;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.util.FileUtils;
 
 /**
  * The temporary folders of the JVMs {@code bin/tributary} starts: one per process, named by its
@@ -51,7 +50,7 @@ final class ProcessTemporaryFolders {
             claim(rootPath, ProcessHandle.current().pid())
                     .ifPresent(own -> System.setProperty("java.io.tmpdir", own.toString()));
             removeEnded(rootPath, ProcessTemporaryFolders::isRunning);
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (IOException | DirectoryIteratorException | IllegalArgumentException e) {
             // the JVM's default temporary folder serves
         }
     }
@@ -66,9 +65,7 @@ final class ProcessTemporaryFolders {
             return Optional.empty();
         }
         Path own = root.resolve(Long.toString(pid));
-        if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
-            deleteTree(own);
-        }
+        FileUtils.deleteFileOrDirectory(own.toFile());
         return Optional.of(Files.createDirectory(own));
     }
 
@@ -91,9 +88,10 @@ final class ProcessTemporaryFolders {
                         && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
                         && !running.test(pid.get())) {
                     try {
-                        deleteTree(folder);
+                        // Flink's deletion removes a link inside without following it.
+                        FileUtils.deleteDirectory(folder.toFile());
                         removed.add(folder);
-                    } catch (IOException | UncheckedIOException e) {
+                    } catch (IOException e) {
                         // another command removing it at the same time, say: left as it is
                     }
                 }
@@ -116,14 +114,5 @@ final class ProcessTemporaryFolders {
             return Optional.empty();
         }
         return Optional.of(Long.parseLong(name));
-    }
-
-    /** Deepest first; links are removed, never followed. */
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }
