@@ -156,6 +156,12 @@ public final class RetailPipeline implements Pipeline {
         }
     }
 
+    /** Gold's statements read only the lake's declared tables, through SQL views. */
+    @Override
+    public boolean derivedPlansReusable() {
+        return true;
+    }
+
     /** Bronze and silver lose only the rows of the landing files this backfill read. */
     @Override
     public Map<String, BackfillScope> backfillScopes() {

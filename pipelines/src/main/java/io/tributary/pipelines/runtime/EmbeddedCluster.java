@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.annotation.Internal;
@@ -103,6 +104,9 @@ public final class EmbeddedCluster {
     /** The job a thread's next submissions wait for: see {@link #submittingAfter}. */
     private static final ThreadLocal<CompletableFuture<?>> PREVIOUS = new ThreadLocal<>();
 
+    /** What a thread hands the job graphs it submits: see {@link #recordingJobGraphs}. */
+    private static final ThreadLocal<Consumer<JobGraph>> RECORDER = new ThreadLocal<>();
+
     private EmbeddedCluster() {}
 
     /**
@@ -182,6 +186,55 @@ public final class EmbeddedCluster {
             return planAndSubmit.call();
         } finally {
             PREVIOUS.remove();
+        }
+    }
+
+    /**
+     * Runs {@code planAndSubmit} on this thread, handing {@code recorder} the graph of each job it
+     * sends to the shared cluster before the cluster takes it: the cluster's adaptive scheduler
+     * then sets the parallelism of the graph's vertices, which a graph run again must leave open.
+     */
+    static <T> T recordingJobGraphs(Consumer<JobGraph> recorder, Callable<T> planAndSubmit)
+            throws Exception {
+        RECORDER.set(recorder);
+        try {
+            return planAndSubmit.call();
+        } finally {
+            RECORDER.remove();
+        }
+    }
+
+    /**
+     * Submits a job graph planned before ({@link #recordingJobGraphs}) to the shared cluster, held
+     * as a planned job is ({@link #submittingAfter}). Empty when the shared cluster cannot take it
+     * (the job's cluster settings differ, or it needs more slots): then the job is planned as any
+     * other and gets a cluster of its own.
+     */
+    static Optional<JobClient> submitPlanned(JobGraph jobGraph, Configuration jobConf)
+            throws Exception {
+        awaitPrevious();
+        MiniCluster shared;
+        synchronized (EmbeddedCluster.class) {
+            Configuration conf = Context.jobConfiguration(jobConf);
+            shared = sharedFor(conf);
+        }
+        if (shared == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                submitTo(shared, jobGraph, Thread.currentThread().getContextClassLoader()).get());
+    }
+
+    /** Waits for the job this thread's submissions are held for, if any; refuses if it failed. */
+    private static void awaitPrevious() throws InterruptedException {
+        CompletableFuture<?> previous = PREVIOUS.get();
+        if (previous != null) {
+            try {
+                previous.get();
+            } catch (ExecutionException failed) {
+                throw new CancellationException(
+                        "not submitted: the job before it failed (" + failed.getCause() + ")");
+            }
         }
     }
 
@@ -268,6 +321,15 @@ public final class EmbeddedCluster {
             return LocalExecutor.create(own).execute(pipeline, own, userCodeClassLoader);
         }
         JobGraph jobGraph = PipelineExecutorUtils.getJobGraph(pipeline, conf, userCodeClassLoader);
+        Consumer<JobGraph> recorder = RECORDER.get();
+        if (recorder != null) {
+            recorder.accept(jobGraph);
+        }
+        return submitTo(shared, jobGraph, userCodeClassLoader);
+    }
+
+    private static CompletableFuture<JobClient> submitTo(
+            MiniCluster shared, JobGraph jobGraph, ClassLoader userCodeClassLoader) {
         return shared.submitJob(jobGraph)
                 .thenApply(
                         submitted ->
@@ -430,15 +492,7 @@ public final class EmbeddedCluster {
         public CompletableFuture<JobClient> execute(
                 Pipeline pipeline, Configuration conf, ClassLoader userCodeClassLoader)
                 throws Exception {
-            CompletableFuture<?> previous = PREVIOUS.get();
-            if (previous != null) {
-                try {
-                    previous.get();
-                } catch (ExecutionException failed) {
-                    throw new CancellationException(
-                            "not submitted: the job before it failed (" + failed.getCause() + ")");
-                }
-            }
+            awaitPrevious();
             return submit(pipeline, conf, userCodeClassLoader);
         }
     }

@@ -34,6 +34,17 @@ public interface Pipeline {
             StreamTableEnvironment tEnv, Configuration conf, PipelineMode mode) throws Exception {}
 
     /**
+     * Whether a backfill's {@link Stage#derived derived} stages plan the same job whenever their
+     * statements, the settings and the build are the same: then a later command may run the job
+     * planned before instead of planning it again ({@code ReusedPlans}). False for a pipeline whose
+     * {@link #registerComputedViews} or {@link #registerSources} give those stages something read
+     * from data at planning (the metrics pipeline's SLA definitions).
+     */
+    default boolean derivedPlansReusable() {
+        return false;
+    }
+
+    /**
      * Batch mode: the tables whose backfill replaces only the rows of the inputs that run read, by
      * qualified name. The tables are known at any time; the inputs once {@link #registerSources}
      * has listed them. The other tables a backfill writes are replaced whole, or by the partitions

@@ -1,19 +1,17 @@
 package io.tributary.pipelines.runtime;
 
 import io.tributary.connector.delta.DeltaStorage;
-import io.tributary.connector.delta.DeltaWriterLease;
+import io.tributary.pipelines.runtime.codegen.KeptResults;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
@@ -142,10 +140,12 @@ public final class PipelineRunner {
      */
     @VisibleForTesting
     public List<String> streamingOperatorUids(Pipeline pipeline) throws Exception {
+        List<Pipeline.Stage> stages = pipeline.stages(PipelineMode.STREAMING).subList(0, 1);
         Planned planned =
                 plan(
                         pipeline,
-                        pipeline.stages(PipelineMode.STREAMING).subList(0, 1),
+                        stages,
+                        StreamClaims.read(pipeline, stages, PipelineMode.STREAMING, conf, out),
                         pipeline.name(),
                         PipelineMode.STREAMING);
         planned.statements.attachAsDataStream();
@@ -167,7 +167,9 @@ public final class PipelineRunner {
                         .filter(s -> s.name().equals(stageName))
                         .findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no stage " + stageName));
-        return plan(pipeline, List.of(stage), pipeline.name(), PipelineMode.BATCH)
+        List<Pipeline.Stage> stages = List.of(stage);
+        StreamClaims claims = StreamClaims.read(pipeline, stages, PipelineMode.BATCH, conf, out);
+        return plan(pipeline, stages, claims, pipeline.name(), PipelineMode.BATCH)
                 .statements
                 .explain();
     }
@@ -175,16 +177,30 @@ public final class PipelineRunner {
     private JobClient submit(
             Pipeline pipeline, List<Pipeline.Stage> stages, String jobName, PipelineMode mode)
             throws Exception {
-        Planned planned = plan(pipeline, stages, jobName, mode);
-        if (planned == null) {
+        StreamClaims claims = StreamClaims.read(pipeline, stages, mode, conf, out);
+        if (claims.skipsAll()) {
             return null;
         }
+        Callable<JobClient> planAndSubmit =
+                () -> execute(pipeline, plan(pipeline, stages, claims, jobName, mode), mode);
+        if (mode != PipelineMode.BATCH || !EmbeddedCluster.isInstalled()) {
+            return planAndSubmit.call();
+        }
+        Configuration jobConf = jobConfiguration(mode);
+        Optional<ReusedPlans> plans = ReusedPlans.ofThisJvm();
+        Optional<KeptResults.Key> key =
+                plans.flatMap(
+                        p -> p.keyOf(pipeline, stages, claims.leftToStreams(), jobName, jobConf));
+        return key.isPresent()
+                ? plans.get().submit(key.get(), jobConf, planAndSubmit)
+                : planAndSubmit.call();
+    }
+
+    private JobClient execute(Pipeline pipeline, Planned planned, PipelineMode mode)
+            throws Exception {
         if (mode == PipelineMode.STREAMING) {
-            forgetCatchUps(
-                    LiveTables.catchUpDir(
-                            conf,
-                            pipeline.name())); // an earlier run's markers would say this one caught
-            // up
+            // an earlier run's markers would say this one caught up
+            forgetCatchUps(LiveTables.catchUpDir(conf, pipeline.name()));
         }
         TableResult result = planned.statements.execute();
         JobClient job = result.getJobClient().orElseThrow();
@@ -194,33 +210,14 @@ public final class PipelineRunner {
         return job;
     }
 
-    /**
-     * A job of one or more stages, planned: its environments and statements; null when a stream
-     * keeps every table of it.
-     */
+    /** A job of one or more stages, planned: its environments and statements. */
     private Planned plan(
-            Pipeline pipeline, List<Pipeline.Stage> stages, String jobName, PipelineMode mode)
+            Pipeline pipeline,
+            List<Pipeline.Stage> stages,
+            StreamClaims claims,
+            String jobName,
+            PipelineMode mode)
             throws Exception {
-        // Streams' claims are checked before any source is touched: a refusal costs nothing.
-        List<Set<String>> leftToStreams = new ArrayList<>();
-        List<Boolean> skipped = new ArrayList<>();
-        for (Pipeline.Stage stage : stages) {
-            Set<String> left = leftToStreams(pipeline, stage, mode);
-            leftToStreams.add(left);
-            boolean allLeft =
-                    stage.statements().stream()
-                            .map(LiveTables::targetOf)
-                            .allMatch(t -> t == null || left.contains(t));
-            skipped.add(mode == PipelineMode.BATCH && allLeft);
-            if (skipped.get(skipped.size() - 1) && stages.size() > 1) {
-                out.println(
-                        stage.name()
-                                + ": every table is kept current by a running stream; skipped");
-            }
-        }
-        if (!skipped.contains(false)) {
-            return null;
-        }
         StreamExecutionEnvironment env = environment(jobName, mode);
         StreamTableEnvironment tEnv = tableEnvironment(env, pipeline, mode);
         StreamStatementSet statements = tEnv.createStatementSet();
@@ -231,7 +228,7 @@ public final class PipelineRunner {
                 mode == PipelineMode.BATCH ? pipeline.backfillScopes() : Map.of();
         for (int i = 0; i < stages.size(); i++) {
             Pipeline.Stage part = stages.get(i);
-            if (skipped.get(i)) {
+            if (claims.skips(i)) {
                 continue; // nor are the tables before it shadowed for it
             }
             if (i > 0) {
@@ -247,7 +244,7 @@ public final class PipelineRunner {
             }
             for (String sql : part.statements()) {
                 String target = LiveTables.targetOf(sql);
-                if (leftToStreams.get(i).contains(target)) {
+                if (claims.leftToStreams().get(i).contains(target)) {
                     continue;
                 }
                 if (target != null) {
@@ -303,23 +300,6 @@ public final class PipelineRunner {
         return new Planned(env, statements);
     }
 
-    /** The tables of {@code stage} a backfill leaves to the streams that keep them current. */
-    private Set<String> leftToStreams(Pipeline pipeline, Pipeline.Stage stage, PipelineMode mode) {
-        Set<String> left = new HashSet<>();
-        if (mode == PipelineMode.BATCH) {
-            Set<String> scoped = pipeline.backfillScopes().keySet();
-            for (String sql : stage.statements()) {
-                String target = LiveTables.targetOf(sql);
-                if (target != null
-                        && !scoped.contains(target)
-                        && leftToStream(pipeline, stage, target)) {
-                    left.add(target);
-                }
-            }
-        }
-        return left;
-    }
-
     /**
      * A derived stage reads whole tables: a filter pushed into one statement's scan skips next to
      * nothing there, but makes that scan differ from the others' and read the table a second time.
@@ -345,37 +325,6 @@ public final class PipelineRunner {
             this.env = env;
             this.statements = statements;
         }
-    }
-
-    /**
-     * Whether a backfill leaves {@code table} to the stream that keeps it current. A derived table
-     * (gold) is left to the stream, which recomputes it from the tables the backfill writes; any
-     * other table a stream writes is refused, since overwriting it would erase the stream's rows.
-     */
-    private boolean leftToStream(Pipeline pipeline, Pipeline.Stage stage, String table) {
-        Optional<LakeTable> declared =
-                pipeline.tables().stream().filter(t -> t.qualifiedName().equals(table)).findFirst();
-        if (declared.isEmpty()) {
-            return false;
-        }
-        Optional<DeltaWriterLease> lease =
-                DeltaWriterLease.read(declared.get().location(LakeCatalog.lakeRoot(conf)))
-                        .filter(l -> l.isLive(Instant.now()));
-        if (lease.isEmpty()) {
-            return false;
-        }
-        if (!stage.isDerived()) {
-            throw new ConfigurationError(
-                    table
-                            + " is written by "
-                            + lease.get().describe()
-                            + "; a backfill would overwrite the rows it keeps current",
-                    "stop that job before backfilling "
-                            + table
-                            + ", or let the stream load the history");
-        }
-        out.println("  " + table + ": kept current by " + lease.get().describe() + "; left to it");
-        return true;
     }
 
     private static void add(StreamTableEnvironment tEnv, StatementSet statements, String sql) {

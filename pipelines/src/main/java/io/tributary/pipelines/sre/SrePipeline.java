@@ -106,6 +106,12 @@ public final class SrePipeline implements Pipeline {
         return DESCRIPTOR.tables(new PipelineDescriptor.Bindings() {});
     }
 
+    /** Gold's statements read only the lake's declared tables, through SQL views. */
+    @Override
+    public boolean derivedPlansReusable() {
+        return true;
+    }
+
     /**
      * A backfill of a time range replaces that range's bronze and silver rows; without one, whole
      * tables.

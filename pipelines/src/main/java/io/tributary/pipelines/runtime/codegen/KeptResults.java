@@ -72,9 +72,23 @@ public final class KeptResults {
         this.writesPerSizeCheck = Math.max(1, maxEntries / 20);
     }
 
+    /** Results kept in {@code directory}, as this JVM's would be: for tests of their users. */
+    @VisibleForTesting
+    public static KeptResults in(Path directory) {
+        return new KeptResults(directory, DEFAULT_MAX_ENTRIES, EnvironmentInformation.getVersion());
+    }
+
     /** The folder {@link #DIRECTORY_PROPERTY} names for this JVM, if it names one. */
     public static Optional<KeptResults> ofThisJvm() {
         return Optional.ofNullable(Shared.RESULTS);
+    }
+
+    /**
+     * The results kept in the sub-folder {@code name} of this folder, at most {@code maxEntries} of
+     * them: for results a hundred times the size of a generated class.
+     */
+    public KeptResults within(String name, int maxEntries) {
+        return new KeptResults(directory.resolve(name), maxEntries, flinkVersion);
     }
 
     /**
@@ -153,6 +167,9 @@ public final class KeptResults {
         Instant abandoned = Instant.now().minus(ABANDONED_TEMPORARY_FILE);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
+                if (Files.isDirectory(file)) {
+                    continue; // a sub-folder's results are bounded by it (within)
+                }
                 if (!file.getFileName().toString().endsWith(".tmp")) {
                     entries.add(file);
                 } else if (modified(file).toInstant().isBefore(abandoned)) {

@@ -95,6 +95,29 @@ class KeptResultsTest {
         assertThat(kept.read(kept.key("split.java", "code8"))).hasValue(bytes("split8"));
     }
 
+    @Test
+    void aSubFolderKeepsItsOwnResultsUnderItsOwnLimit() throws IOException {
+        KeptResults kept = new KeptResults(folder, 8, "1.20.1");
+        KeptResults large = kept.within("plans", 2);
+        large.write(large.key("jobgraph", "a"), bytes("graph a"));
+
+        for (int i = 0; i < 12; i++) {
+            kept.write(kept.key("split.java", "code" + i), bytes("split" + i));
+        }
+        for (String graph : List.of("b", "c", "d")) {
+            large.write(large.key("jobgraph", graph), bytes("graph " + graph));
+        }
+
+        assertThat(kept.read(kept.key("jobgraph", "d"))).as("not the folder's own").isEmpty();
+        assertThat(large.read(large.key("jobgraph", "d"))).hasValue(bytes("graph d"));
+        try (Stream<Path> graphs = Files.list(folder.resolve("plans"))) {
+            assertThat(graphs.count()).as("its own bound, not its parent's").isLessThanOrEqualTo(3);
+        }
+        assertThat(entries().stream().filter(Files::isRegularFile).count())
+                .as("the parent's eviction passes the sub-folder by, and keeps its bound")
+                .isLessThanOrEqualTo(8);
+    }
+
     /**
      * Other JVMs renew and remove files while one evicts: a file's time can change between two
      * looks, as here at every look. Sorted by times looked at once, the order holds; a sort that
