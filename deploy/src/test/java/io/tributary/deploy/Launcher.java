@@ -17,28 +17,33 @@ import java.util.concurrent.TimeUnit;
 final class Launcher {
     private static final Path HOME = Path.of(System.getProperty("tributary.home"));
     private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static final String OUT = "out.txt";
+    private static final String ERR = "err.txt";
 
     private Launcher() {}
 
     static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(HOME.resolve("bin/tributary").toString());
-        command.addAll(List.of(args));
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        ProcessBuilder builder =
-                new ProcessBuilder(command)
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile());
-        builder.environment().put("TRIBUTARY_SERVER_DIR", dir.resolve("server").toString());
-        builder.environment().put("TRIBUTARY_SERVER_VERBOSE", "1");
-        builder.environment().putAll(env);
-        Process process = builder.start();
+        Process process = start(dir, env, args);
         if (!process.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("bin/tributary " + String.join(" ", args) + " hangs");
         }
-        return new Result(process.exitValue(), read(out), read(err));
+        return new Result(process.exitValue(), read(dir.resolve(OUT)), read(dir.resolve(ERR)));
+    }
+
+    /** Starts {@code bin/tributary}, its output going to files in {@code dir}. */
+    static Process start(Path dir, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(HOME.resolve("bin/tributary").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .redirectOutput(dir.resolve(OUT).toFile())
+                        .redirectError(dir.resolve(ERR).toFile());
+        builder.environment().put("TRIBUTARY_SERVER_DIR", dir.resolve("server").toString());
+        builder.environment().put("TRIBUTARY_SERVER_VERBOSE", "1");
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     private static String read(Path file) throws IOException {

@@ -2,6 +2,7 @@ package io.tributary.pipelines.cli;
 
 import io.tributary.pipelines.command.CommonOptions;
 import io.tributary.pipelines.command.Logging;
+import io.tributary.pipelines.runtime.Compilers;
 import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.PipelineRunner;
@@ -49,6 +50,11 @@ final class RunCommand implements Callable<Integer> {
         Logging.configure(common.verbose);
         Configuration conf = common.configuration();
         Pipeline chosen = Pipelines.named(pipeline, conf);
+        if (mode == PipelineMode.BATCH) {
+            chosen.batchInputBytes(conf).ifPresentOrElse(Compilers::reads, Compilers::readsUnknown);
+        } else {
+            Compilers.readsUnknown(); // a stream runs for hours
+        }
         long start = System.nanoTime();
         System.out.printf("Running %s in %s mode%n", pipeline, mode.name().toLowerCase());
         if (bounded) {

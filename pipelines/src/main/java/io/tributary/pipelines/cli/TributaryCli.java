@@ -1,5 +1,6 @@
 package io.tributary.pipelines.cli;
 
+import io.tributary.pipelines.runtime.Compilers;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.DemoStep;
 import io.tributary.pipelines.runtime.EmbeddedCluster;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class TributaryCli {
 
     public static void main(String[] args) {
+        Compilers.started(TributaryCli.class, args);
         ProcessTemporaryFolders.claimAndRemoveEnded();
         EmbeddedCluster.install();
         int code = execute(args);

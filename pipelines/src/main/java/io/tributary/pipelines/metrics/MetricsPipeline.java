@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -158,9 +159,7 @@ public final class MetricsPipeline implements Pipeline {
 
     /** Every file under {@code <landing>/metrics/}, read in parallel. */
     private DataStream<RowData> landing(StreamExecutionEnvironment env, Configuration conf) {
-        org.apache.flink.core.fs.Path root =
-                new org.apache.flink.core.fs.Path(
-                        StoragePaths.join(conf.get(TributaryOptions.LANDING_ROOT), NAME));
+        org.apache.flink.core.fs.Path root = landingRoot(conf);
         List<org.apache.flink.core.fs.Path> files =
                 LandingFiles.list(
                         root,
@@ -296,6 +295,19 @@ public final class MetricsPipeline implements Pipeline {
                 mode == PipelineMode.BATCH
                         ? SlaSource.fixed(new SlaStore(conf).current())
                         : SlaSource.lake(SlaStore.location(conf)));
+    }
+
+    /** The landing files' bytes; a Prometheus server's answers are not known before. */
+    @Override
+    public OptionalLong batchInputBytes(Configuration conf) {
+        return conf.get(MetricsOptions.SOURCE) == MetricsSource.LANDING
+                ? OptionalLong.of(LandingFiles.bytes(landingRoot(conf)))
+                : OptionalLong.empty();
+    }
+
+    private static org.apache.flink.core.fs.Path landingRoot(Configuration conf) {
+        return new org.apache.flink.core.fs.Path(
+                StoragePaths.join(conf.get(TributaryOptions.LANDING_ROOT), NAME));
     }
 
     /**

@@ -19,6 +19,7 @@ import io.tributary.udfs.retail.SwingScoresFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
@@ -154,6 +155,11 @@ public final class RetailPipeline implements Pipeline {
         if (mode == PipelineMode.STREAMING) {
             RetailLiveModel.register(tEnv, conf);
         }
+    }
+
+    @Override
+    public OptionalLong batchInputBytes(Configuration conf) {
+        return OptionalLong.of(lines.landingBytes(conf));
     }
 
     /** Gold's statements read only the lake's declared tables, through SQL views. */

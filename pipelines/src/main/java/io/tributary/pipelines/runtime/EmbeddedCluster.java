@@ -104,6 +104,9 @@ public final class EmbeddedCluster {
     /** The job a thread's next submissions wait for: see {@link #submittingAfter}. */
     private static final ThreadLocal<CompletableFuture<?>> PREVIOUS = new ThreadLocal<>();
 
+    /** Whether this JVM has sent a job to a cluster: see {@link #submittedAny}. */
+    private static volatile boolean submittedAny;
+
     /** What a thread hands the job graphs it submits: see {@link #recordingJobGraphs}. */
     private static final ThreadLocal<Consumer<JobGraph>> RECORDER = new ThreadLocal<>();
 
@@ -225,6 +228,14 @@ public final class EmbeddedCluster {
                 submitTo(shared, jobGraph, Thread.currentThread().getContextClassLoader()).get());
     }
 
+    /**
+     * Whether this JVM has sent a job to an embedded cluster: from then on, a command has done
+     * something that running it again would do twice ({@link Compilers}).
+     */
+    static boolean submittedAny() {
+        return submittedAny;
+    }
+
     /** Waits for the job this thread's submissions are held for, if any; refuses if it failed. */
     private static void awaitPrevious() throws InterruptedException {
         CompletableFuture<?> previous = PREVIOUS.get();
@@ -314,6 +325,7 @@ public final class EmbeddedCluster {
     private static synchronized CompletableFuture<JobClient> submit(
             Pipeline pipeline, Configuration conf, ClassLoader userCodeClassLoader)
             throws Exception {
+        submittedAny = true;
         MiniCluster shared = sharedFor(conf);
         if (shared == null) {
             Configuration own = new Configuration(conf);
@@ -330,6 +342,7 @@ public final class EmbeddedCluster {
 
     private static CompletableFuture<JobClient> submitTo(
             MiniCluster shared, JobGraph jobGraph, ClassLoader userCodeClassLoader) {
+        submittedAny = true;
         return shared.submitJob(jobGraph)
                 .thenApply(
                         submitted ->

@@ -113,6 +113,7 @@ public final class LakeTablesCatalog extends GenericInMemoryCatalog {
         if (info.isEmpty()) {
             return false;
         }
+        Compilers.reads(info.get().bytes());
         registering = true;
         try {
             createTable(path, table(info.get()), false);

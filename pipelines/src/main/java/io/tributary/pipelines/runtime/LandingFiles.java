@@ -41,6 +41,32 @@ public final class LandingFiles {
         return files;
     }
 
+    /**
+     * How many bytes the files under {@code folder} hold, as {@link #list} would find them: 0 when
+     * there is no such folder (a run then says what is missing).
+     */
+    public static long bytes(Path folder) {
+        try {
+            FileSystem fs = folder.getFileSystem();
+            return fs.exists(folder) ? bytes(fs, folder) : 0;
+        } catch (IOException e) {
+            return 0; // the run lists the folder itself, and reports what it cannot read
+        }
+    }
+
+    private static long bytes(FileSystem fs, Path folder) throws IOException {
+        long total = 0;
+        FileStatus[] statuses = fs.listStatus(folder);
+        for (FileStatus status : statuses == null ? new FileStatus[0] : statuses) {
+            String name = status.getPath().getName();
+            if (name.startsWith(".") || name.startsWith("_")) {
+                continue;
+            }
+            total += status.isDir() ? bytes(fs, status.getPath()) : status.getLen();
+        }
+        return total;
+    }
+
     private static void collect(FileSystem fs, Path folder, List<Path> files) throws IOException {
         FileStatus[] statuses = fs.listStatus(folder);
         if (statuses == null) {

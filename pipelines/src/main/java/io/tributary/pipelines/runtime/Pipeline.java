@@ -2,6 +2,7 @@ package io.tributary.pipelines.runtime;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.flink.annotation.PublicEvolving;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -32,6 +33,16 @@ public interface Pipeline {
      */
     default void registerComputedViews(
             StreamTableEnvironment tEnv, Configuration conf, PipelineMode mode) throws Exception {}
+
+    /**
+     * How many bytes a backfill with {@code conf} reads, where the pipeline can tell before it
+     * plans anything (its landing files); empty where it cannot (a database, a server). A command
+     * started with the client compiler alone runs again with both when its input is large ({@link
+     * Compilers}).
+     */
+    default OptionalLong batchInputBytes(Configuration conf) {
+        return OptionalLong.empty();
+    }
 
     /**
      * Whether a backfill's {@link Stage#derived derived} stages plan the same job whenever their

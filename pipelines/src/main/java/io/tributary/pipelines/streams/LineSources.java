@@ -79,11 +79,19 @@ public final class LineSources {
                 : kafka(env, tEnv, conf, tables, conf.get(streamOptions.topic()), format);
     }
 
+    /** How many bytes a backfill with {@code conf} reads: its landing files'. */
+    public long landingBytes(Configuration conf) {
+        return LandingFiles.bytes(landingFolder(conf));
+    }
+
+    private Path landingFolder(Configuration conf) {
+        return new Path(StoragePaths.join(conf.get(TributaryOptions.LANDING_ROOT), pipeline));
+    }
+
     /** Every file under {@code <landing>/<pipeline>/}, plain or compressed, line by line. */
     private DataStream<RowData> landing(
             StreamExecutionEnvironment env, Configuration conf, String whenEmpty) {
-        Path landing =
-                new Path(StoragePaths.join(conf.get(TributaryOptions.LANDING_ROOT), pipeline));
+        Path landing = landingFolder(conf);
         List<Path> files = LandingFiles.list(landing, whenEmpty);
         landingFiles = files.stream().map(Path::toString).collect(Collectors.toList());
         FileSource<RowData> source =

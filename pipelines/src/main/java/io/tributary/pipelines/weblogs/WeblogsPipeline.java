@@ -9,6 +9,7 @@ import io.tributary.pipelines.streams.LineSources;
 import io.tributary.udfs.sql.ParseAccessLogFunction;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
@@ -85,6 +86,11 @@ public final class WeblogsPipeline implements Pipeline {
                                 + " 'tributary generate weblogs --lines 100000', or set"
                                 + " tributary.landing.root");
         tEnv.createTemporaryView("weblogs_lines", tEnv.fromDataStream(stream));
+    }
+
+    @Override
+    public OptionalLong batchInputBytes(Configuration conf) {
+        return OptionalLong.of(lines.landingBytes(conf));
     }
 
     /** Gold's statements read only the lake's declared tables, through SQL views. */
