@@ -47,9 +47,12 @@ import org.slf4j.LoggerFactory;
  * checksums make a damaged file a miss; a graph that cannot be read back is planned again.
  */
 @Internal
-final class ReusedPlans {
-    /** The build this JVM runs: set by {@code bin/tributary}; unset, no graph is kept or reused. */
-    static final String BUILD_PROPERTY = "tributary.build";
+public final class ReusedPlans {
+    /**
+     * The build this JVM runs: set by {@code bin/tributary}; unset or empty, no graph is kept or
+     * reused (the bench's backfills are each a fresh lake's first).
+     */
+    public static final String BUILD_PROPERTY = "tributary.build";
 
     /** A graph of the web logs' gold stage takes 1.6 MB: a few dozen are enough for any user. */
     private static final int MAX_PLANS = 48;

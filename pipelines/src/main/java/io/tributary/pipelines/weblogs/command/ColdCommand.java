@@ -1,6 +1,7 @@
 package io.tributary.pipelines.weblogs.command;
 
 import io.tributary.pipelines.command.CommonOptions;
+import io.tributary.pipelines.runtime.ReusedPlans;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import io.tributary.pipelines.weblogs.WeblogsPipeline;
 import java.io.IOException;
@@ -55,6 +56,12 @@ final class ColdCommand {
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
         builder.environment().put("TRIBUTARY_SERVER", "off");
+        // A user's first backfill of a lake finds no job graph kept for it; nor does this one.
+        builder.environment()
+                .merge(
+                        "JAVA_OPTS",
+                        "-D" + ReusedPlans.BUILD_PROPERTY + "=",
+                        (given, none) -> given + " " + none);
         long start = System.nanoTime();
         int exit = builder.start().waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
