@@ -93,7 +93,7 @@ public final class Compilers {
         long seen = SEEN.addAndGet(bytes);
         if (clientFirst()
                 && seen > Long.getLong(MAX_BYTES_PROPERTY, CLIENT_ONLY_MAX_BYTES)
-                && !EmbeddedCluster.submittedAny()) {
+                && !EmbeddedSubmissions.submittedAny()) {
             OptionalInt code = runAgainWithBothCompilers(seen);
             if (code.isPresent()) {
                 System.exit(code.getAsInt());

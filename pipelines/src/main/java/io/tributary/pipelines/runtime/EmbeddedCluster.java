@@ -3,25 +3,18 @@ package io.tributary.pipelines.runtime;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.dag.Pipeline;
-import org.apache.flink.client.deployment.executors.LocalExecutor;
-import org.apache.flink.client.deployment.executors.PipelineExecutorUtils;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.DeploymentOptions;
@@ -29,15 +22,9 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.SecurityOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.PipelineExecutor;
-import org.apache.flink.core.execution.PipelineExecutorFactory;
-import org.apache.flink.core.execution.PipelineExecutorServiceLoader;
 import org.apache.flink.runtime.client.JobStatusMessage;
-import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -59,9 +46,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 @Internal
 public final class EmbeddedCluster {
-    /** The {@code execution.target} of jobs sent to the shared cluster. */
-    static final String TARGET = "tributary-embedded";
-
     /** How many jobs of the first job's parallelism fit side by side (a stream and queries). */
     private static final int JOBS_SIDE_BY_SIDE = 4;
 
@@ -101,15 +85,6 @@ public final class EmbeddedCluster {
     /** Whether this JVM's jobs go to the shared cluster (see {@link #install()}). */
     private static volatile boolean installed;
 
-    /** The job a thread's next submissions wait for: see {@link #submittingAfter}. */
-    private static final ThreadLocal<CompletableFuture<?>> PREVIOUS = new ThreadLocal<>();
-
-    /** Whether this JVM has sent a job to a cluster: see {@link #submittedAny}. */
-    private static volatile boolean submittedAny;
-
-    /** What a thread hands the job graphs it submits: see {@link #recordingJobGraphs}. */
-    private static final ThreadLocal<Consumer<JobGraph>> RECORDER = new ThreadLocal<>();
-
     private EmbeddedCluster() {}
 
     /**
@@ -127,7 +102,7 @@ public final class EmbeddedCluster {
                     instanceof LocalStreamEnvironment)) {
                 return; // a real cluster's context, a test's MiniCluster, or already installed
             }
-            Context.set();
+            EmbeddedSubmissions.installContext();
             installed = true;
         }
     }
@@ -149,7 +124,7 @@ public final class EmbeddedCluster {
             started.complete(null);
             return started;
         }
-        Configuration job = Context.jobConfiguration(jobConf);
+        Configuration job = EmbeddedSubmissions.jobConfiguration(jobConf);
         long asked;
         synchronized (EmbeddedCluster.class) {
             asked = closes;
@@ -172,81 +147,6 @@ public final class EmbeddedCluster {
         starting.setDaemon(true);
         starting.start();
         return started;
-    }
-
-    /**
-     * Runs {@code planAndSubmit} on this thread with the jobs it submits held until {@code
-     * previous} completes, and refused if it fails: a job can be planned while the job whose tables
-     * it reads still runs. Only for the shared cluster ({@link #isInstalled()}).
-     */
-    public static <T> T submittingAfter(CompletableFuture<?> previous, Callable<T> planAndSubmit)
-            throws Exception {
-        if (!installed) {
-            throw new IllegalStateException("jobs are not sent to the embedded cluster");
-        }
-        PREVIOUS.set(previous);
-        try {
-            return planAndSubmit.call();
-        } finally {
-            PREVIOUS.remove();
-        }
-    }
-
-    /**
-     * Runs {@code planAndSubmit} on this thread, handing {@code recorder} the graph of each job it
-     * sends to the shared cluster before the cluster takes it: the cluster's adaptive scheduler
-     * then sets the parallelism of the graph's vertices, which a graph run again must leave open.
-     */
-    static <T> T recordingJobGraphs(Consumer<JobGraph> recorder, Callable<T> planAndSubmit)
-            throws Exception {
-        RECORDER.set(recorder);
-        try {
-            return planAndSubmit.call();
-        } finally {
-            RECORDER.remove();
-        }
-    }
-
-    /**
-     * Submits a job graph planned before ({@link #recordingJobGraphs}) to the shared cluster, held
-     * as a planned job is ({@link #submittingAfter}). Empty when the shared cluster cannot take it
-     * (the job's cluster settings differ, or it needs more slots): then the job is planned as any
-     * other and gets a cluster of its own.
-     */
-    static Optional<JobClient> submitPlanned(JobGraph jobGraph, Configuration jobConf)
-            throws Exception {
-        awaitPrevious();
-        MiniCluster shared;
-        synchronized (EmbeddedCluster.class) {
-            Configuration conf = Context.jobConfiguration(jobConf);
-            shared = sharedFor(conf);
-        }
-        if (shared == null) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                submitTo(shared, jobGraph, Thread.currentThread().getContextClassLoader()).get());
-    }
-
-    /**
-     * Whether this JVM has sent a job to an embedded cluster: from then on, a command has done
-     * something that running it again would do twice ({@link Compilers}).
-     */
-    static boolean submittedAny() {
-        return submittedAny;
-    }
-
-    /** Waits for the job this thread's submissions are held for, if any; refuses if it failed. */
-    private static void awaitPrevious() throws InterruptedException {
-        CompletableFuture<?> previous = PREVIOUS.get();
-        if (previous != null) {
-            try {
-                previous.get();
-            } catch (ExecutionException failed) {
-                throw new CancellationException(
-                        "not submitted: the job before it failed (" + failed.getCause() + ")");
-            }
-        }
     }
 
     /** Stops the shared cluster, if one was started; the next job starts another. */
@@ -322,39 +222,8 @@ public final class EmbeddedCluster {
                 .collect(Collectors.toSet());
     }
 
-    private static synchronized CompletableFuture<JobClient> submit(
-            Pipeline pipeline, Configuration conf, ClassLoader userCodeClassLoader)
-            throws Exception {
-        submittedAny = true;
-        MiniCluster shared = sharedFor(conf);
-        if (shared == null) {
-            Configuration own = new Configuration(conf);
-            own.set(DeploymentOptions.TARGET, "local");
-            return LocalExecutor.create(own).execute(pipeline, own, userCodeClassLoader);
-        }
-        JobGraph jobGraph = PipelineExecutorUtils.getJobGraph(pipeline, conf, userCodeClassLoader);
-        Consumer<JobGraph> recorder = RECORDER.get();
-        if (recorder != null) {
-            recorder.accept(jobGraph);
-        }
-        return submitTo(shared, jobGraph, userCodeClassLoader);
-    }
-
-    private static CompletableFuture<JobClient> submitTo(
-            MiniCluster shared, JobGraph jobGraph, ClassLoader userCodeClassLoader) {
-        submittedAny = true;
-        return shared.submitJob(jobGraph)
-                .thenApply(
-                        submitted ->
-                                new MiniClusterJobClient(
-                                        submitted.getJobID(),
-                                        shared,
-                                        userCodeClassLoader,
-                                        MiniClusterJobClient.JobFinalizationBehavior.NOTHING));
-    }
-
     /** The shared cluster, started if need be; null when this job needs a cluster of its own. */
-    private static MiniCluster sharedFor(Configuration conf) throws Exception {
+    static synchronized MiniCluster sharedFor(Configuration conf) throws Exception {
         int needed = slotsNeeded(conf);
         if (cluster != null && !cluster.isRunning()) {
             cluster = null;
@@ -439,74 +308,10 @@ public final class EmbeddedCluster {
         return settings;
     }
 
-    private static <T> void setIfAbsent(
+    static <T> void setIfAbsent(
             Configuration conf, org.apache.flink.configuration.ConfigOption<T> option, T value) {
         if (!conf.contains(option)) {
             conf.set(option, value);
-        }
-    }
-
-    /** The environments Flink hands out in this JVM: each bound to the shared cluster. */
-    private static final class Context extends StreamExecutionEnvironment {
-        private static final PipelineExecutorServiceLoader EXECUTORS = new Executors();
-
-        private Context() {}
-
-        static void set() {
-            initializeContextEnvironment(
-                    conf ->
-                            new StreamExecutionEnvironment(
-                                    EXECUTORS,
-                                    jobConfiguration(conf),
-                                    Thread.currentThread().getContextClassLoader()));
-        }
-
-        static Configuration jobConfiguration(Configuration conf) {
-            Configuration job = new Configuration(conf);
-            // As Flink's local environment: all cores unless the job says otherwise.
-            setIfAbsent(
-                    job,
-                    CoreOptions.DEFAULT_PARALLELISM,
-                    Runtime.getRuntime().availableProcessors());
-            job.set(DeploymentOptions.TARGET, TARGET);
-            job.set(DeploymentOptions.ATTACHED, true);
-            return job;
-        }
-    }
-
-    private static final class Executors
-            implements PipelineExecutorServiceLoader, PipelineExecutorFactory, PipelineExecutor {
-        @Override
-        public PipelineExecutorFactory getExecutorFactory(Configuration conf) {
-            return this;
-        }
-
-        @Override
-        public Stream<String> getExecutorNames() {
-            return Stream.of(TARGET);
-        }
-
-        @Override
-        public String getName() {
-            return TARGET;
-        }
-
-        @Override
-        public boolean isCompatibleWith(Configuration conf) {
-            return Objects.equals(conf.get(DeploymentOptions.TARGET), TARGET);
-        }
-
-        @Override
-        public PipelineExecutor getExecutor(Configuration conf) {
-            return this;
-        }
-
-        @Override
-        public CompletableFuture<JobClient> execute(
-                Pipeline pipeline, Configuration conf, ClassLoader userCodeClassLoader)
-                throws Exception {
-            awaitPrevious();
-            return submit(pipeline, conf, userCodeClassLoader);
         }
     }
 }

@@ -12,7 +12,7 @@ import org.apache.flink.core.execution.JobClient;
 /**
  * The jobs of a backfill's stages, each planned while the job before it runs and submitted once
  * that job finished: planning a stage's SQL takes seconds, as long as a small job runs. Only on the
- * embedded cluster, which can hold a submission ({@link EmbeddedCluster#submittingAfter}); anywhere
+ * embedded cluster, which can hold a submission ({@link EmbeddedSubmissions#submittingAfter}); anywhere
  * else a stage is planned when the one before has finished.
  */
 @Internal
@@ -49,7 +49,7 @@ final class OverlappingStages implements AutoCloseable {
     /** Starts planning the next stage now; its job is submitted once {@code before} completes. */
     void planNext(CompletableFuture<Void> before, Callable<JobClient> submit) {
         if (planner != null) {
-            planned = planner.submit(() -> EmbeddedCluster.submittingAfter(before, submit));
+            planned = planner.submit(() -> EmbeddedSubmissions.submittingAfter(before, submit));
         }
     }
 

@@ -140,14 +140,14 @@ public final class ReusedPlans {
             throws Exception {
         Optional<JobGraph> kept = read(key);
         if (kept.isPresent()) {
-            Optional<JobClient> job = EmbeddedCluster.submitPlanned(kept.get(), jobConf);
+            Optional<JobClient> job = EmbeddedSubmissions.submitPlanned(kept.get(), jobConf);
             if (job.isPresent()) {
                 REUSED.incrementAndGet();
                 LOG.info("Submitted {} as planned before ({})", kept.get().getName(), key);
                 return job.get();
             }
         }
-        return EmbeddedCluster.recordingJobGraphs(graph -> keep(key, graph), planAndSubmit);
+        return EmbeddedSubmissions.recordingJobGraphs(graph -> keep(key, graph), planAndSubmit);
     }
 
     /** How many jobs this JVM submitted from kept graphs. */

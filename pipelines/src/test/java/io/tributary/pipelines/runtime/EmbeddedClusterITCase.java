@@ -132,7 +132,7 @@ class EmbeddedClusterITCase {
         CompletableFuture<Void> previous = new CompletableFuture<>();
         previous.completeExceptionally(new IllegalStateException("silver failed"));
 
-        assertThatThrownBy(() -> EmbeddedCluster.submittingAfter(previous, aDiscardingJob()))
+        assertThatThrownBy(() -> EmbeddedSubmissions.submittingAfter(previous, aDiscardingJob()))
                 .hasStackTraceContaining("the job before it failed")
                 .hasStackTraceContaining("silver failed");
         assertThat(EmbeddedCluster.sharedClusterJobs()).isEqualTo(before);
@@ -148,7 +148,7 @@ class EmbeddedClusterITCase {
                         () -> {
                             try {
                                 held.complete(
-                                        EmbeddedCluster.submittingAfter(
+                                        EmbeddedSubmissions.submittingAfter(
                                                 previous, aDiscardingJob()));
                             } catch (Exception e) {
                                 held.completeExceptionally(e);
