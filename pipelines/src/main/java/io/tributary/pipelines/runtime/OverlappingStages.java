@@ -12,8 +12,8 @@ import org.apache.flink.core.execution.JobClient;
 /**
  * The jobs of a backfill's stages, each planned while the job before it runs and submitted once
  * that job finished: planning a stage's SQL takes seconds, as long as a small job runs. Only on the
- * embedded cluster, which can hold a submission ({@link EmbeddedSubmissions#submittingAfter}); anywhere
- * else a stage is planned when the one before has finished.
+ * embedded cluster, which can hold a submission ({@link EmbeddedSubmissions#submittingAfter});
+ * anywhere else a stage is planned when the one before has finished.
  */
 @Internal
 final class OverlappingStages implements AutoCloseable {

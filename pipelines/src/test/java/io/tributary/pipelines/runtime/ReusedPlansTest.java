@@ -54,7 +54,7 @@ class ReusedPlansTest {
     @Test
     void aJobHasOneKeyWhichChangesWithAnythingItsPlanningReads() {
         ReusedPlans plans = plans("build-1");
-        String key = key(plans, weblogs, gold(), NONE_LEFT, conf(2)).orElseThrow().toString();
+        String key = goldKey(plans).toString();
 
         assertThat(key(plans, weblogs, gold(), NONE_LEFT, conf(2)).orElseThrow().toString())
                 .isEqualTo(key);
@@ -106,30 +106,14 @@ class ReusedPlansTest {
                                 conf(2)))
                 .as("a stage that reads the run's inputs")
                 .isEmpty();
-        assertThat(
-                        key(
-                                plans,
-                                weblogs,
-                                Pipeline.Stage.derived(
-                                        "now",
-                                        List.of(
-                                                "INSERT INTO gold.weblogs_summary SELECT"
-                                                        + " current_timestamp")),
-                                NONE_LEFT,
-                                conf(2)))
+        assertThat(derivedKey(plans, "INSERT INTO gold.weblogs_summary SELECT current_timestamp"))
                 .as("a temporal function: the query's start is planned in")
                 .isEmpty();
         assertThat(
-                        key(
+                        derivedKey(
                                 plans,
-                                weblogs,
-                                Pipeline.Stage.derived(
-                                        "scoped",
-                                        List.of(
-                                                "INSERT INTO silver.weblogs_requests SELECT *"
-                                                        + " FROM silver.weblogs_requests")),
-                                NONE_LEFT,
-                                conf(2)))
+                                "INSERT INTO silver.weblogs_requests SELECT * FROM"
+                                        + " silver.weblogs_requests"))
                 .as("a table scoped to the run's inputs: they are planned in")
                 .isEmpty();
         assertThat(key(plans, weblogs, gold(), NONE_LEFT, secret))
@@ -147,10 +131,24 @@ class ReusedPlansTest {
                 .isEmpty();
     }
 
+    /** The key of a derived stage of the web logs with one statement, {@code sql}. */
+    private Optional<KeptResults.Key> derivedKey(ReusedPlans plans, String sql) {
+        return key(
+                plans,
+                weblogs,
+                Pipeline.Stage.derived("derived", List.of(sql)),
+                NONE_LEFT,
+                conf(2));
+    }
+
+    private KeptResults.Key goldKey(ReusedPlans plans) {
+        return key(plans, weblogs, gold(), NONE_LEFT, conf(2)).orElseThrow();
+    }
+
     @Test
     void aKeptGraphIsReadBackWithAJobIdOfItsOwn() throws Exception {
         ReusedPlans plans = plans("build-1");
-        KeptResults.Key key = key(plans, weblogs, gold(), NONE_LEFT, conf(2)).orElseThrow();
+        KeptResults.Key key = goldKey(plans);
         JobVertex vertex = new JobVertex("aggregate", new JobVertexID());
         JobGraph graph = new JobGraph(new JobID(), "gold", vertex);
 
@@ -161,15 +159,13 @@ class ReusedPlansTest {
         assertThat(read.getName()).isEqualTo("gold");
         assertThat(read.getVertices()).extracting(JobVertex::getID).containsExactly(vertex.getID());
         assertThat(read.getJobID()).isNotEqualTo(graph.getJobID());
-        assertThat(plans(("build-1")).read(key))
-                .as("another JVM of the build reads it")
-                .isPresent();
+        assertThat(plans("build-1").read(key)).as("another JVM of the build reads it").isPresent();
     }
 
     @Test
     void aDamagedGraphIsPlannedAgain() throws Exception {
         ReusedPlans plans = plans("build-1");
-        KeptResults.Key key = key(plans, weblogs, gold(), NONE_LEFT, conf(2)).orElseThrow();
+        KeptResults.Key key = goldKey(plans);
         plans.keep(key, new JobGraph(new JobID(), "gold", new JobVertex("v")));
         Path kept = folder.resolve("plans").resolve(key.toString());
         byte[] bytes = Files.readAllBytes(kept);
