@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * sources for its derived stages from data ({@link Pipeline#derivedPlansReusable()}), a statement
  * that writes a table scoped to the run's inputs, a temporal function (Flink fixes the query's
  * start time into the plan), and a setting Flink counts as secret (a graph carries the job's
- * settings, and the folder is not a place for them).
+ * settings, and the folder is not a place for them). A function whose result is not fixed by its
+ * arguments must say so ({@code FunctionDefinition#isDeterministic}), as Flink's own constant
+ * folding already requires: the planner folds a deterministic call on literals into the plan.
  *
  * <p>The graphs live in the kept results' folder ({@link KeptResults}, under {@code plans/}), whose
  * checksums make a damaged file a miss; a graph that cannot be read back is planned again.
