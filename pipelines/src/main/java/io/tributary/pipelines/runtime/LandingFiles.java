@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
@@ -22,7 +23,7 @@ public final class LandingFiles {
 
     /** The files under {@code folder}, in path order; fails with the fix when there are none. */
     public static List<Path> list(Path folder, String hint) {
-        List<Path> files = new ArrayList<>();
+        List<FileStatus> files = new ArrayList<>();
         try {
             FileSystem fs = folder.getFileSystem();
             if (!fs.exists(folder)) {
@@ -37,8 +38,10 @@ public final class LandingFiles {
         if (files.isEmpty()) {
             throw new ConfigurationError("No landing files in " + folder, hint);
         }
-        files.sort(Comparator.comparing(Path::toString));
-        return files;
+        return files.stream()
+                .map(FileStatus::getPath)
+                .sorted(Comparator.comparing(Path::toString))
+                .collect(Collectors.toList());
     }
 
     /**
@@ -46,28 +49,20 @@ public final class LandingFiles {
      * there is no such folder (a run then says what is missing).
      */
     public static long bytes(Path folder) {
+        List<FileStatus> files = new ArrayList<>();
         try {
             FileSystem fs = folder.getFileSystem();
-            return fs.exists(folder) ? bytes(fs, folder) : 0;
+            if (fs.exists(folder)) {
+                collect(fs, folder, files);
+            }
         } catch (IOException e) {
             return 0; // the run lists the folder itself, and reports what it cannot read
         }
+        return files.stream().mapToLong(FileStatus::getLen).sum();
     }
 
-    private static long bytes(FileSystem fs, Path folder) throws IOException {
-        long total = 0;
-        FileStatus[] statuses = fs.listStatus(folder);
-        for (FileStatus status : statuses == null ? new FileStatus[0] : statuses) {
-            String name = status.getPath().getName();
-            if (name.startsWith(".") || name.startsWith("_")) {
-                continue;
-            }
-            total += status.isDir() ? bytes(fs, status.getPath()) : status.getLen();
-        }
-        return total;
-    }
-
-    private static void collect(FileSystem fs, Path folder, List<Path> files) throws IOException {
+    private static void collect(FileSystem fs, Path folder, List<FileStatus> files)
+            throws IOException {
         FileStatus[] statuses = fs.listStatus(folder);
         if (statuses == null) {
             return;
@@ -80,7 +75,7 @@ public final class LandingFiles {
             if (status.isDir()) {
                 collect(fs, status.getPath(), files);
             } else {
-                files.add(status.getPath());
+                files.add(status);
             }
         }
     }
