@@ -86,7 +86,7 @@ class LauncherCompilersITCase {
         assertThat(again.out())
                 .as("the first JVM ran nothing: one run, one bronze commit of the 20 lines")
                 .containsOnlyOnce("Running weblogs in batch mode")
-                .containsOnlyOnce("bronze.weblogs_raw 20 rows/1 file");
+                .containsOnlyOnce("silver done: bronze.weblogs_raw 20 rows/1 file");
         assertThat(both.code()).as(both.toString()).isZero();
         assertThat(both.err()).as("started with both compilers").doesNotContain(AGAIN);
         assertThat(small.code()).as(small.toString()).isZero();
