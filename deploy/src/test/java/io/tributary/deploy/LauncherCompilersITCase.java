@@ -3,8 +3,13 @@ package io.tributary.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,14 +104,24 @@ class LauncherCompilersITCase {
     @Test
     void killingTheCommandEndsTheJvmThatRunsItAgain() throws Exception {
         Path landing = landing("landing", 200_000);
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Map<String, String> env =
+                env(
+                        "JAVA_OPTS",
+                        "-Dtributary.compilers.client-only-max-bytes=100",
+                        "TMPDIR",
+                        tmp.toString());
         // A stale class-data archive is written by a JVM the launcher starts first: not this one.
-        assertThat(Launcher.run(dir, env(), "--version").code()).isZero();
-        Process command =
-                Launcher.start(
-                        dir,
-                        env("JAVA_OPTS", "-Dtributary.compilers.client-only-max-bytes=100"),
-                        backfill(landing, dir.resolve("lake")));
-        ProcessHandle again = awaitChild(command, Duration.ofMinutes(2));
+        assertThat(Launcher.run(dir, env, "--version").code()).isZero();
+        Path processFolders = onlyChild(tmp);
+
+        ProcessHandle again;
+        Process command;
+        try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+            processFolders.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            command = Launcher.start(dir, env, backfill(landing, dir.resolve("lake")));
+            again = awaitOtherProcessFolder(watch, command.pid(), Duration.ofMinutes(2));
+        }
 
         command.destroy();
 
@@ -116,19 +133,38 @@ class LauncherCompilersITCase {
                 .doesNotContain("Finished in");
     }
 
-    /** The JVM the command started again, once it runs. */
-    private static ProcessHandle awaitChild(Process command, Duration patience) throws Exception {
+    private static Path onlyChild(Path folder) throws Exception {
+        try (Stream<Path> children = Files.list(folder)) {
+            List<Path> all = children.collect(Collectors.toList());
+            assertThat(all).as("the launcher's folder of process folders").hasSize(1);
+            return all.get(0);
+        }
+    }
+
+    /**
+     * The JVM the command started again: each JVM the launcher starts, and each one started again,
+     * makes a folder named by its process id as it starts; the command's own is {@code parent}.
+     */
+    private static ProcessHandle awaitOtherProcessFolder(
+            WatchService watch, long parent, Duration patience) throws Exception {
         Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
-            Optional<ProcessHandle> child = command.toHandle().children().findFirst();
-            if (child.isPresent()) {
-                return child.get();
+            WatchKey key =
+                    watch.poll(
+                            Duration.between(Instant.now(), deadline).toMillis(),
+                            TimeUnit.MILLISECONDS);
+            if (key == null) {
+                break;
             }
-            assertThat(command.isAlive())
-                    .as("the command ended before starting another JVM")
-                    .isTrue();
-            // Polls a process table, which tells nobody when a process starts.
-            Thread.sleep(50);
+            for (WatchEvent<?> event : key.pollEvents()) {
+                String name = String.valueOf(event.context());
+                if (name.matches("\\d+") && Long.parseLong(name) != parent) {
+                    Optional<ProcessHandle> child = ProcessHandle.of(Long.parseLong(name));
+                    assertThat(child).as("the JVM started again, process " + name).isPresent();
+                    return child.get();
+                }
+            }
+            key.reset();
         }
         throw new AssertionError("no JVM started again within " + patience);
     }
