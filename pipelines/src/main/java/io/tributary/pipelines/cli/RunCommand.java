@@ -50,10 +50,13 @@ final class RunCommand implements Callable<Integer> {
         Logging.configure(common.verbose);
         Configuration conf = common.configuration();
         Pipeline chosen = Pipelines.named(pipeline, conf);
-        if (mode == PipelineMode.BATCH) {
-            chosen.batchInputBytes(conf).ifPresentOrElse(Compilers::reads, Compilers::readsUnknown);
-        } else {
-            Compilers.readsUnknown(); // a stream runs for hours
+        if (Compilers.clientFirst()) {
+            if (mode == PipelineMode.BATCH) {
+                chosen.batchInputBytes(conf)
+                        .ifPresentOrElse(Compilers::reads, Compilers::readsUnknown);
+            } else {
+                Compilers.readsUnknown(); // a stream runs for hours
+            }
         }
         long start = System.nanoTime();
         System.out.printf("Running %s in %s mode%n", pipeline, mode.name().toLowerCase());

@@ -106,7 +106,11 @@ public final class Compilers {
         reads(UNKNOWN);
     }
 
-    private static boolean clientFirst() {
+    /**
+     * Whether this JVM runs with the client compiler alone until its command's input proves large:
+     * only then is the input worth measuring.
+     */
+    public static boolean clientFirst() {
         return CLIENT_FIRST.equals(System.getProperty(PROPERTY));
     }
 
