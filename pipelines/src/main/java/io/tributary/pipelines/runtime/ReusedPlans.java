@@ -113,6 +113,7 @@ public final class ReusedPlans {
         if (settings.keySet().stream().anyMatch(GlobalConfiguration::isSensitive)) {
             return Optional.empty();
         }
+        Set<String> scoped = pipeline.backfillScopes().keySet();
         List<String> parts = new ArrayList<>(List.of(build, CODE_STAMP, pipeline.name(), jobName));
         for (int i = 0; i < stages.size(); i++) {
             Pipeline.Stage stage = stages.get(i);
@@ -123,7 +124,7 @@ public final class ReusedPlans {
             for (String sql : stage.statements()) {
                 String target = LiveTables.targetOf(sql);
                 if (TEMPORAL_FUNCTION.matcher(sql).find()
-                        || (target != null && pipeline.backfillScopes().containsKey(target))) {
+                        || (target != null && scoped.contains(target))) {
                     return Optional.empty();
                 }
                 parts.add(sql);
