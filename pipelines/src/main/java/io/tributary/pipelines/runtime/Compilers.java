@@ -15,15 +15,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JIT compilers a command runs with. {@code bin/tributary} starts a backfill or a query with
- * the client compiler alone ({@code -XX:TieredStopAtLevel=1}, and {@value #PROPERTY}={@value
- * #CLIENT_FIRST}): it compiles a command's planner, Flink's runtime and the job's code in a
- * fraction of the time both compilers take, which is a fifth of what a small command waits for
- * (docs/benchmarks.md, "Session 38"); but the code it makes runs rows at half the speed of the
- * optimising compiler's. So a command that learns, before it has submitted any job, that it reads
- * more than {@link #CLIENT_ONLY_MAX_BYTES} runs again in a JVM with both compilers: this JVM starts
- * it with its own command line, hands it the terminal, waits for it and exits with its code. A
- * command that has submitted a job goes on where it is: running anything twice is worse than
- * running it slower.
+ * the client compiler alone ({@code -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1}, and {@value
+ * #PROPERTY}={@value #CLIENT_FIRST}): it compiles a command's planner, Flink's runtime and the
+ * job's code in a fraction of the time both compilers take, which is a fifth of what a small
+ * command waits for (docs/benchmarks.md, "Session 38"); but the code it makes runs rows at half the
+ * speed of the optimising compiler's. So a command that learns, before it has submitted any job,
+ * that it reads more than {@link #CLIENT_ONLY_MAX_BYTES} runs again in a JVM with both compilers:
+ * this JVM starts it with its own command line, hands it the terminal, waits for it and exits with
+ * its code. A command that has submitted a job goes on where it is: running anything twice is worse
+ * than running it slower.
  *
  * <p>The second JVM stops when this one ends (killed, or its terminal closed), as a command the
  * user started would.
@@ -52,7 +52,14 @@ public final class Compilers {
     /** The process a JVM started again watches: it ends with it. */
     private static final String PARENT_PROPERTY = "tributary.compilers.parent";
 
-    private static final String CLIENT_ONLY_FLAG = "-XX:TieredStopAtLevel=1";
+    /**
+     * What makes a JVM client-first: the client compiler alone, on one thread — on two cores a
+     * second compiler thread takes its CPU from the command's own threads (a cold 10-line backfill
+     * 3.38 → 3.13 s, docs/benchmarks.md "Session 39"). Both compilers need two threads at least, so
+     * a JVM started again drops both, whoever set them.
+     */
+    private static final List<String> CLIENT_ONLY_FLAGS =
+            List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
 
     private static final long UNKNOWN = Long.MAX_VALUE / 4;
 
@@ -185,7 +192,7 @@ public final class Compilers {
         List<String> command = new ArrayList<>();
         command.add(java);
         for (String option : jvmOptions) {
-            if (option.equals(CLIENT_ONLY_FLAG)) {
+            if (CLIENT_ONLY_FLAGS.contains(option)) {
                 continue;
             }
             command.add(

@@ -15,6 +15,7 @@ class CompilersTest {
                                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                                 "-Xmx2g",
                                 "-XX:TieredStopAtLevel=1",
+                                "-XX:CICompilerCount=1",
                                 "-Dtributary.compilers=client-first",
                                 "-Dtributary.build=42"),
                         "a.jar:b.jar",
