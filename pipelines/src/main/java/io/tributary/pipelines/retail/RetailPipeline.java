@@ -2,12 +2,11 @@ package io.tributary.pipelines.retail;
 
 import io.tributary.pipelines.retail.internal.CsvHeaderFunction;
 import io.tributary.pipelines.retail.live.RetailLiveModel;
-import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.ConfigurationError;
 import io.tributary.pipelines.runtime.LakeTable;
-import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.streams.LineFedPipeline;
 import io.tributary.pipelines.streams.LineSources;
 import io.tributary.udfs.retail.ParseRetailEventFunction;
 import io.tributary.udfs.retail.PopularFillFunction;
@@ -19,15 +18,11 @@ import io.tributary.udfs.retail.SwingScoresFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.table.data.RowData;
 
 /**
  * A shop's events into the lake (docs/retail.md): JSON or CSV lines → {@code
@@ -37,17 +32,13 @@ import org.apache.flink.table.data.RowData;
  * in streaming mode from a Kafka topic (plain JSON or Kinesis envelopes); the SQL is the same. A
  * backfill replaces in bronze and silver only the rows of the files it read.
  */
-public final class RetailPipeline implements Pipeline {
+public final class RetailPipeline implements LineFedPipeline {
     public static final String NAME = "retail";
 
     private static final PipelineDescriptor DESCRIPTOR =
             PipelineDescriptor.load(RetailPipeline.class);
 
-    static final List<String> BRONZE_SILVER =
-            Stream.concat(
-                            DESCRIPTOR.fixedTables("bronze").stream(),
-                            DESCRIPTOR.fixedTables("silver").stream())
-                    .collect(Collectors.toList());
+    static final List<String> BRONZE_SILVER = DESCRIPTOR.fixedTables("bronze", "silver");
 
     /** The gold tables, a contract with analysts (and the Glue catalog). */
     public static final List<String> GOLD = DESCRIPTOR.fixedTables("gold");
@@ -132,17 +123,16 @@ public final class RetailPipeline implements Pipeline {
         tEnv.createTemporarySystemFunction(SwingScoresFunction.NAME, SwingScoresFunction.class);
         tEnv.createTemporarySystemFunction(RecommendFunction.NAME, RecommendFunction.class);
         tEnv.createTemporarySystemFunction(PopularFillFunction.NAME, PopularFillFunction.class);
-        DataStream<RowData> stream =
-                lines.lines(
-                        env,
-                        tEnv,
-                        conf,
-                        mode,
-                        tables(),
-                        "put shop events there (JSON lines or CSV with a header, plain or"
-                                + " .gz), generate some with 'tributary generate retail', or set"
-                                + " tributary.landing.root");
-        tEnv.createTemporaryView("retail_lines", tEnv.fromDataStream(stream));
+        lines.registerView(
+                "retail_lines",
+                env,
+                tEnv,
+                conf,
+                mode,
+                tables(),
+                "put shop events there (JSON lines or CSV with a header, plain or"
+                        + " .gz), generate some with 'tributary generate retail', or set"
+                        + " tributary.landing.root");
     }
 
     /**
@@ -158,20 +148,14 @@ public final class RetailPipeline implements Pipeline {
     }
 
     @Override
-    public OptionalLong batchInputBytes(Configuration conf) {
-        return OptionalLong.of(lines.landingBytes(conf));
+    public LineSources lineSources() {
+        return lines;
     }
 
     /** Gold's statements read only the lake's declared tables, through SQL views. */
     @Override
     public boolean derivedPlansReusable() {
         return true;
-    }
-
-    /** Bronze and silver lose only the rows of the landing files this backfill read. */
-    @Override
-    public Map<String, BackfillScope> backfillScopes() {
-        return lines.backfillScopes();
     }
 
     @Override

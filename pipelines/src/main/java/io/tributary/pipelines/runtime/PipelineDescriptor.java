@@ -100,10 +100,12 @@ public final class PipelineDescriptor {
         return names;
     }
 
-    /** The fixed tables of one layer, qualified, in declaration order. */
-    public List<String> fixedTables(String layer) {
+    /** The fixed tables of the layers named, qualified, in declaration order. */
+    public List<String> fixedTables(String layer, String... moreLayers) {
+        List<String> layers = new ArrayList<>(List.of(moreLayers));
+        layers.add(layer);
         return fixedTables().stream()
-                .filter(t -> t.startsWith(layer + "."))
+                .filter(t -> layers.contains(t.substring(0, t.indexOf('.'))))
                 .collect(java.util.stream.Collectors.toList());
     }
 

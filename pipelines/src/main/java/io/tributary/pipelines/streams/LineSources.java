@@ -58,11 +58,25 @@ public final class LineSources {
     }
 
     /**
-     * The lines: in batch mode those of every file under {@code <landing>/<pipeline>/} ({@code
-     * whenEmpty} tells the user what to do when there is none), in streaming mode those of the
-     * Kafka topic or Kinesis stream the pipeline's {@link StreamOptions} name.
+     * Registers the lines as the temporary view {@code view}: in batch mode those of every file
+     * under {@code <landing>/<pipeline>/} ({@code whenEmpty} tells the user what to do when there
+     * is none), in streaming mode those of the Kafka topic or Kinesis stream the pipeline's {@link
+     * StreamOptions} name.
      */
-    public DataStream<RowData> lines(
+    public void registerView(
+            String view,
+            StreamExecutionEnvironment env,
+            StreamTableEnvironment tEnv,
+            Configuration conf,
+            PipelineMode mode,
+            List<LakeTable> tables,
+            String whenEmpty)
+            throws Exception {
+        tEnv.createTemporaryView(
+                view, tEnv.fromDataStream(lines(env, tEnv, conf, mode, tables, whenEmpty)));
+    }
+
+    private DataStream<RowData> lines(
             StreamExecutionEnvironment env,
             StreamTableEnvironment tEnv,
             Configuration conf,

@@ -1,22 +1,15 @@
 package io.tributary.pipelines.weblogs;
 
-import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.LakeTable;
-import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
+import io.tributary.pipelines.streams.LineFedPipeline;
 import io.tributary.pipelines.streams.LineSources;
 import io.tributary.udfs.sql.ParseAccessLogFunction;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.table.data.RowData;
 
 /**
  * Web server access logs (Apache/Nginx common and combined formats) into the lake: lines → {@code
@@ -27,18 +20,14 @@ import org.apache.flink.table.data.RowData;
  * backfill replaces in bronze and silver only the rows of the landing files it read, so nightly
  * one-day backfills add up to the lake of one backfill over every day.
  */
-public final class WeblogsPipeline implements Pipeline {
+public final class WeblogsPipeline implements LineFedPipeline {
     public static final String NAME = "weblogs";
 
     private static final PipelineDescriptor DESCRIPTOR =
             PipelineDescriptor.load(WeblogsPipeline.class);
 
     /** The tables each line lands in: a backfill replaces their rows of the files it reads. */
-    static final List<String> BRONZE_SILVER =
-            Stream.concat(
-                            DESCRIPTOR.fixedTables("bronze").stream(),
-                            DESCRIPTOR.fixedTables("silver").stream())
-                    .collect(Collectors.toList());
+    static final List<String> BRONZE_SILVER = DESCRIPTOR.fixedTables("bronze", "silver");
 
     /** The gold tables, a contract with analysts (and the Glue catalog). */
     public static final List<String> GOLD = DESCRIPTOR.fixedTables("gold");
@@ -75,34 +64,27 @@ public final class WeblogsPipeline implements Pipeline {
             throws Exception {
         tEnv.createTemporarySystemFunction(
                 ParseAccessLogFunction.NAME, ParseAccessLogFunction.class);
-        DataStream<RowData> stream =
-                lines.lines(
-                        env,
-                        tEnv,
-                        conf,
-                        mode,
-                        tables(),
-                        "put Apache/Nginx access logs there (plain or .gz), generate some with"
-                                + " 'tributary generate weblogs --lines 100000', or set"
-                                + " tributary.landing.root");
-        tEnv.createTemporaryView("weblogs_lines", tEnv.fromDataStream(stream));
+        lines.registerView(
+                "weblogs_lines",
+                env,
+                tEnv,
+                conf,
+                mode,
+                tables(),
+                "put Apache/Nginx access logs there (plain or .gz), generate some with"
+                        + " 'tributary generate weblogs --lines 100000', or set"
+                        + " tributary.landing.root");
     }
 
     @Override
-    public OptionalLong batchInputBytes(Configuration conf) {
-        return OptionalLong.of(lines.landingBytes(conf));
+    public LineSources lineSources() {
+        return lines;
     }
 
     /** Gold's statements read only the lake's declared tables, through SQL views. */
     @Override
     public boolean derivedPlansReusable() {
         return true;
-    }
-
-    /** Bronze and silver lose only the rows of the landing files this backfill read. */
-    @Override
-    public Map<String, BackfillScope> backfillScopes() {
-        return lines.backfillScopes();
     }
 
     @Override
