@@ -23,7 +23,29 @@ final class Launcher {
     private Launcher() {}
 
     static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
-        Process process = start(dir, env, args);
+        return waitFor(dir, start(dir, env, args), args);
+    }
+
+    /**
+     * Runs {@code bin/tributary} as if typed in a terminal: in a pseudo-terminal that util-linux's
+     * {@code script} opens (standard input and error are one terminal). What the command printed,
+     * on either stream, is in {@link Result#out()}; {@code script}'s own errors in {@link
+     * Result#err()}.
+     */
+    static Result inTerminal(Path dir, Map<String, String> env, String... args) throws Exception {
+        StringBuilder line = new StringBuilder(quoted(HOME.resolve("bin/tributary").toString()));
+        for (String arg : args) {
+            line.append(' ').append(quoted(arg));
+        }
+        List<String> command = List.of("script", "-q", "-e", "-c", line.toString(), "/dev/null");
+        return waitFor(dir, start(dir, env, command), args);
+    }
+
+    private static String quoted(String arg) {
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    private static Result waitFor(Path dir, Process process, String... args) throws Exception {
         if (!process.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("bin/tributary " + String.join(" ", args) + " hangs");
@@ -36,6 +58,11 @@ final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(HOME.resolve("bin/tributary").toString());
         command.addAll(List.of(args));
+        return start(dir, env, command);
+    }
+
+    private static Process start(Path dir, Map<String, String> env, List<String> command)
+            throws IOException {
         ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .redirectOutput(dir.resolve(OUT).toFile())

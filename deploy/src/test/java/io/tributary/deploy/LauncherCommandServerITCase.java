@@ -10,8 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/tributary} with a command server running: a short command goes to the server (which
  * counts it), a command from another environment runs in the launcher's own JVM with the same
- * answer, and errors keep their exit code either way. Runs the launcher of this checkout, whose
- * jars the modules before this one built.
+ * answer, and errors keep their exit code either way. Without one, a command typed in a terminal
+ * runs in a JVM of its own and starts a server for the next; a script's starts one only when asked.
+ * Runs the launcher of this checkout, whose jars the modules before this one built.
  */
 class LauncherCommandServerITCase {
     @TempDir Path dir;
@@ -87,6 +88,36 @@ class LauncherCommandServerITCase {
             assertThat(next.out()).contains("42");
             assertThat(next.err()).doesNotContain("declined").doesNotContain("started a");
             assertThat(launch(Map.of(), "server", "status").out()).contains("2 command(s) served");
+        } finally {
+            launch(Map.of(), "server", "stop");
+        }
+    }
+
+    @Test
+    void aCommandTypedInATerminalRunsItselfAndStartsAServerForTheNextOnes() throws Exception {
+        String lake = "tributary.lake.root=" + dir.resolve("lake");
+        Launcher.Result first =
+                Launcher.inTerminal(dir, Map.of(), "sql", "-D", lake, "SELECT 6 * 7");
+        try {
+            assertThat(first.code()).as(first.toString()).isZero();
+            assertThat(first.out())
+                    .contains("42")
+                    .contains("started a command server")
+                    .contains("the next commands run in it");
+            assertThat(launch(Map.of(), "server", "status").out())
+                    .as("the first command ran in a JVM of its own, started with C1 alone")
+                    .contains("0 command(s) served");
+
+            Launcher.Result next =
+                    Launcher.inTerminal(dir, Map.of(), "sql", "-D", lake, "SELECT 6 * 7");
+            assertThat(next.code()).as(next.toString()).isZero();
+            assertThat(next.out())
+                    .contains("42")
+                    .doesNotContain("started a")
+                    .doesNotContain("declined");
+            assertThat(launch(Map.of(), "server", "status").out())
+                    .as("the next one ran in the server, its warm-up stopped if need be")
+                    .contains("1 command(s) served");
         } finally {
             launch(Map.of(), "server", "stop");
         }

@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
                         + " report, config, generate): bin/tributary hands them to it when it runs"
                         + " the same build in the same environment, and runs them itself otherwise."
                         + " Commands then skip the JVM's start-up, class loading and compilation: a"
-                        + " 10-line backfill or a query takes about a second instead of five. From a"
-                        + " terminal, bin/tributary starts one for a run, sql, tables or report when"
-                        + " none runs, and hands it the command (TRIBUTARY_SERVER=auto|on|off).",
+                        + " 10-line backfill or a query takes about a second instead of three. From"
+                        + " a terminal, a run, sql, tables or report that finds none runs in a JVM"
+                        + " of its own and then starts one for the next commands"
+                        + " (TRIBUTARY_SERVER=auto|on|off).",
         subcommands = {
             ServerCommand.Start.class,
             ServerCommand.Run.class,
