@@ -72,25 +72,29 @@ public final class LineSources {
             List<LakeTable> tables,
             String whenEmpty)
             throws Exception {
-        tEnv.createTemporaryView(
-                view, tEnv.fromDataStream(lines(env, tEnv, conf, mode, tables, whenEmpty)));
-    }
-
-    private DataStream<RowData> lines(
-            StreamExecutionEnvironment env,
-            StreamTableEnvironment tEnv,
-            Configuration conf,
-            PipelineMode mode,
-            List<LakeTable> tables,
-            String whenEmpty)
-            throws Exception {
+        DataStream<RowData> lines;
         if (mode == PipelineMode.BATCH) {
-            return landing(env, conf, whenEmpty);
+            lines = landing(env, conf, whenEmpty);
+        } else {
+            LineRecordFormat format = conf.get(streamOptions.format());
+            lines =
+                    conf.get(streamOptions.source()) == StreamSource.KINESIS
+                            ? kinesis(
+                                    env,
+                                    tEnv,
+                                    conf,
+                                    tables,
+                                    conf.get(streamOptions.stream()),
+                                    format)
+                            : kafka(
+                                    env,
+                                    tEnv,
+                                    conf,
+                                    tables,
+                                    conf.get(streamOptions.topic()),
+                                    format);
         }
-        LineRecordFormat format = conf.get(streamOptions.format());
-        return conf.get(streamOptions.source()) == StreamSource.KINESIS
-                ? kinesis(env, tEnv, conf, tables, conf.get(streamOptions.stream()), format)
-                : kafka(env, tEnv, conf, tables, conf.get(streamOptions.topic()), format);
+        tEnv.createTemporaryView(view, tEnv.fromDataStream(lines));
     }
 
     /** How many bytes a backfill with {@code conf} reads: its landing files'. */
