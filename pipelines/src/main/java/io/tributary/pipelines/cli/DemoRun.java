@@ -1,10 +1,10 @@
 package io.tributary.pipelines.cli;
 
+import io.tributary.pipelines.command.TemporaryFiles;
 import io.tributary.pipelines.demo.EmbeddedKafka;
 import io.tributary.pipelines.runtime.DemoContext;
 import io.tributary.pipelines.runtime.TributaryOptions;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
@@ -46,7 +46,7 @@ final class DemoRun implements DemoContext, AutoCloseable {
     @Override
     public EmbeddedKafka kafka() throws Exception {
         if (kafka == null) {
-            kafkaDir = Files.createTempDirectory("tributary-demo-kafka");
+            kafkaDir = TemporaryFiles.folder("tributary-demo-kafka");
             kafka = EmbeddedKafka.start(kafkaDir);
             out.println("  Embedded Kafka broker on " + kafka.bootstrapServers());
         }

@@ -2,10 +2,11 @@ package io.tributary.pipelines.cli;
 
 import io.tributary.pipelines.command.LakeQuery;
 import io.tributary.pipelines.command.Logging;
+import io.tributary.pipelines.command.TemporaryFiles;
 import io.tributary.pipelines.runtime.PipelineProvider;
 import io.tributary.pipelines.runtime.Pipelines;
 import io.tributary.pipelines.runtime.TributaryOptions;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ final class TrainingRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(false);
-        Path dir = Files.createTempDirectory("tributary-training-run");
+        Path dir = TemporaryFiles.folder("tributary-training-run");
         try {
             Configuration conf = new Configuration();
             conf.set(TributaryOptions.LANDING_ROOT, dir.resolve("landing").toString());
@@ -54,7 +55,12 @@ final class TrainingRunCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            FileUtils.deleteDirectory(dir.toFile());
+            try {
+                FileUtils.deleteDirectory(dir.toFile());
+            } catch (IOException stillWritten) {
+                // A warm-up stopped for a command: its cancelled tasks may still be writing. The
+                // folder is in this process's own, which goes when the process does.
+            }
         }
         return 0;
     }

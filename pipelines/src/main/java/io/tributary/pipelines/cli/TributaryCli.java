@@ -45,8 +45,9 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class TributaryCli {
 
     public static void main(String[] args) {
-        Compilers.started(TributaryCli.class, args);
+        // First: whatever reads java.io.tmpdir after it finds this process's own folder.
         ProcessTemporaryFolders.claimAndRemoveEnded();
+        Compilers.started(TributaryCli.class, args);
         EmbeddedCluster.install();
         int code = execute(args);
         try {

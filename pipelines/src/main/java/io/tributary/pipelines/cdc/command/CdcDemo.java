@@ -5,6 +5,7 @@ import io.tributary.pipelines.cdc.CdcPipeline;
 import io.tributary.pipelines.command.BurstFeed;
 import io.tributary.pipelines.command.LakeQuery;
 import io.tributary.pipelines.command.TableWatch;
+import io.tributary.pipelines.command.TemporaryFiles;
 import io.tributary.pipelines.runtime.DemoContext;
 import io.tributary.pipelines.runtime.DemoStep;
 import io.tributary.pipelines.runtime.PipelineRunner;
@@ -54,7 +55,7 @@ public final class CdcDemo implements DemoStep {
     @Override
     public void run(DemoContext demo) throws Exception {
         Configuration streaming = demo.streamingConf();
-        Path tables = Files.createTempFile("tributary-demo-cdc-tables", ".yaml");
+        Path tables = TemporaryFiles.file("tributary-demo-cdc-tables", ".yaml");
         Files.writeString(
                 tables,
                 "tables:\n"

@@ -2,12 +2,12 @@ package io.tributary.pipelines.sre.command;
 
 import io.tributary.pipelines.command.CommonOptions;
 import io.tributary.pipelines.command.GeneratedFiles;
+import io.tributary.pipelines.command.TemporaryFiles;
 import io.tributary.pipelines.sre.SreCsvLoader;
 import io.tributary.pipelines.sre.SreDatabase;
 import io.tributary.pipelines.sre.SreGenerator;
 import io.tributary.pipelines.sre.SreOptions;
 import io.tributary.pipelines.sre.SrePipeline;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -86,7 +86,7 @@ public final class SreGenerateCommand implements Callable<Integer> {
         }
         Path csvDir =
                 intoDatabase && files.out().isEmpty()
-                        ? Files.createTempDirectory("tributary-sre")
+                        ? TemporaryFiles.folder("tributary-sre")
                         : dir;
         SreGenerator.Result sre = generator.generate(csvDir, requests);
         if (!intoDatabase) {
