@@ -101,8 +101,7 @@ class TerraformModulesITCase {
     }
 
     @Test
-    void aSyntaxErrorIsCaught() throws Exception {
-        Path broken = Files.createTempDirectory("tf-broken");
+    void aSyntaxErrorIsCaught(@TempDir Path broken) throws Exception {
         Files.writeString(
                 broken.resolve("main.tf"), "resource \"aws_s3_bucket\" \"x\" {\n  bucket = \n");
         assertThat(terraform("fmt", "-check", broken.toString()).exitCode)

@@ -10,7 +10,8 @@ class TemporaryFilesTest {
     @TempDir Path processFolder;
 
     @Test
-    void filesAndFoldersGoToTheTemporaryFolderTheJvmHasNowNotTheOneItStartedWith() throws Exception {
+    void filesAndFoldersGoToTheTemporaryFolderTheJvmHasNowNotTheOneItStartedWith()
+            throws Exception {
         String started = System.getProperty("java.io.tmpdir");
         System.setProperty("java.io.tmpdir", processFolder.toString());
         try {

@@ -2,6 +2,7 @@ package io.tributary.pipelines.runtime.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.pipelines.runtime.EmbeddedCluster;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -9,13 +10,26 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two jobs run their generated operators from one class: each job gets a class loader of its own,
- * yet what the JIT compiled for the first job's operators serves the second's.
+ * Two jobs on the embedded cluster run their generated operators from one class: each job gets a
+ * class loader of its own, yet what the JIT compiled for the first job's operators serves the
+ * second's.
  */
 class SharedGeneratedClassesITCase {
+    @BeforeAll
+    static void embeddedCluster() {
+        EmbeddedCluster.install();
+    }
+
+    /** Stopped here, not by the JVM's exit, which would leave its folders behind. */
+    @AfterAll
+    static void stop() throws Exception {
+        EmbeddedCluster.close();
+    }
 
     @Test
     void twoJobsRunTheSameGeneratedClass() throws Exception {
