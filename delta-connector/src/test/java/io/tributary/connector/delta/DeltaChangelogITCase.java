@@ -2,6 +2,7 @@ package io.tributary.connector.delta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.delta.testutils.MiniClusters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.DataTypes;
@@ -32,12 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Updates and deletes merged into Delta tables copy-on-write, with and without a primary key. */
 class DeltaChangelogITCase {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(4)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.oneTaskManager(4);
 
     private static final int ROWS = 3_000;
     private static final int KEYS = 7;

@@ -11,13 +11,13 @@ import io.tributary.connector.delta.internal.RowChange;
 import io.tributary.connector.delta.internal.RowChange.Kind;
 import io.tributary.connector.delta.internal.RowKeys;
 import io.tributary.connector.delta.internal.StagedFile;
+import io.tributary.connector.delta.testutils.MiniClusters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.checkpoint.TaskStateSnapshot;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -39,17 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * once, not twice.
  */
 class DeltaCommitterOperatorTest {
-    /**
-     * The batch overwrites beside a harnessed stream run on one cluster that the extension stops: a
-     * cluster per job stops after the job, too late when it is the JVM's last.
-     */
+    /** Where the batch overwrites beside a harnessed stream run. */
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.oneTaskManager(2);
 
     private static final RowType ROW_TYPE =
             (RowType)

@@ -3,13 +3,13 @@ package io.tributary.connector.delta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.connector.delta.testutils.LogWatch;
+import io.tributary.connector.delta.testutils.MiniClusters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -27,12 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeltaContinuousSourceITCase {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(4)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.oneTaskManager(4);
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 

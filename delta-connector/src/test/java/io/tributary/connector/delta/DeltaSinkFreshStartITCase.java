@@ -3,10 +3,10 @@ package io.tributary.connector.delta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.connector.delta.testutils.LogWatch;
+import io.tributary.connector.delta.testutils.MiniClusters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
@@ -24,12 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeltaSinkFreshStartITCase {
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.oneTaskManager(2);
 
     @TempDir Path dir;
 
