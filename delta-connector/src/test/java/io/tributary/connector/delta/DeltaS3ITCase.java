@@ -3,11 +3,13 @@ package io.tributary.connector.delta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.connector.delta.testutils.InJvmS3;
+import io.tributary.connector.delta.testutils.MiniClusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 import org.jclouds.blobstore.domain.StorageMetadata;
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Writes and reads a Delta table on an S3 API through Flink's S3 file system. */
 class DeltaS3ITCase {
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.oneTaskManager(2);
+
     @RegisterExtension static final InJvmS3 S3 = new InJvmS3("lake");
 
     @Test

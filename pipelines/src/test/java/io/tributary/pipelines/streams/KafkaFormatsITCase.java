@@ -2,6 +2,7 @@ package io.tributary.pipelines.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.pipelines.runtime.EmbeddedCluster;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaFormatsITCase {
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+
+    @BeforeAll
+    static void embeddedCluster() {
+        EmbeddedCluster.install();
+    }
+
+    /** Stopped here, not by the JVM's exit, which would leave its folders behind. */
+    @AfterAll
+    static void stop() throws Exception {
+        EmbeddedCluster.close();
+    }
 
     @TempDir Path dir;
 

@@ -2,6 +2,7 @@ package io.tributary.connector.delta.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.delta.testutils.MiniClusters;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and the timed commits are real commits on top of it (the figures themselves are not asserted).
  */
 class DeltaLogBenchmarkITCase {
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.oneTaskManager(2);
+
     @TempDir Path dir;
 
     @Test
