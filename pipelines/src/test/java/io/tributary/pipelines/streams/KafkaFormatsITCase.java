@@ -2,7 +2,7 @@ package io.tributary.pipelines.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.pipelines.runtime.EmbeddedCluster;
+import io.tributary.pipelines.testutils.EmbeddedClusterExtension;
 import io.tributary.pipelines.testutils.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,8 +15,6 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaFormatsITCase {
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
 
-    @BeforeAll
-    static void embeddedCluster() {
-        EmbeddedCluster.install();
-    }
-
-    /** Stopped here, not by the JVM's exit, which would leave its folders behind. */
-    @AfterAll
-    static void stop() throws Exception {
-        EmbeddedCluster.close();
-    }
+    @RegisterExtension
+    static final EmbeddedClusterExtension CLUSTER = new EmbeddedClusterExtension();
 
     @TempDir Path dir;
 

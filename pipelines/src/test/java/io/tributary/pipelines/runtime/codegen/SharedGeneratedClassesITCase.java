@@ -2,7 +2,7 @@ package io.tributary.pipelines.runtime.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.pipelines.runtime.EmbeddedCluster;
+import io.tributary.pipelines.testutils.EmbeddedClusterExtension;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -10,9 +10,8 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two jobs on the embedded cluster run their generated operators from one class: each job gets a
@@ -20,16 +19,8 @@ import org.junit.jupiter.api.Test;
  * second's.
  */
 class SharedGeneratedClassesITCase {
-    @BeforeAll
-    static void embeddedCluster() {
-        EmbeddedCluster.install();
-    }
-
-    /** Stopped here, not by the JVM's exit, which would leave its folders behind. */
-    @AfterAll
-    static void stop() throws Exception {
-        EmbeddedCluster.close();
-    }
+    @RegisterExtension
+    static final EmbeddedClusterExtension CLUSTER = new EmbeddedClusterExtension();
 
     @Test
     void twoJobsRunTheSameGeneratedClass() throws Exception {
