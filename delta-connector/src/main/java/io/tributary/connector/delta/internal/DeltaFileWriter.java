@@ -42,16 +42,26 @@ final class DeltaFileWriter {
     private long rows;
     private long nextSizeCheck = 1;
 
+    /**
+     * @param compressor Snappy's, shared with the other files of the same writer
+     */
     DeltaFileWriter(
-            String path, RowColumns columns, LearnedDictionaries dictionaries, long rowGroupSize)
+            String path,
+            RowColumns columns,
+            LearnedDictionaries dictionaries,
+            SharedCompressor compressor,
+            long rowGroupSize)
             throws IOException {
         this.path = path;
         this.dictionaries = dictionaries;
         this.properties = dictionaries.nextFile();
         this.file = new CountingOutputFile(new Path(path));
-        this.writer =
-                new ParquetRowWriter(
-                        file, columns, properties, CompressionCodecName.SNAPPY, rowGroupSize);
+        this.writer = new ParquetRowWriter(file, columns, properties, compressor, rowGroupSize);
+    }
+
+    /** The compressor of the data files a writer makes: Snappy, as Delta's own writers use. */
+    static SharedCompressor compressor() {
+        return new SharedCompressor(CompressionCodecName.SNAPPY);
     }
 
     void write(RowData row) throws IOException {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.RowData;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
@@ -13,7 +12,6 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.OutputFile;
 
@@ -30,7 +28,7 @@ final class ParquetRowWriter {
     private final ParquetProperties props;
     private final long rowGroupSize;
     private final ParquetFileWriter file;
-    private final CodecFactory codecs;
+    private final SharedCompressor compressors;
     private final CodecFactory.BytesCompressor compressor;
     private final List<ColumnDescriptor> descriptors;
     private ColumnChunkPageWriteStore pages;
@@ -44,7 +42,7 @@ final class ParquetRowWriter {
             OutputFile out,
             RowColumns columns,
             ParquetProperties props,
-            CompressionCodecName codec,
+            SharedCompressor compressors,
             long rowGroupSize)
             throws IOException {
         this.columns = columns;
@@ -61,9 +59,14 @@ final class ParquetRowWriter {
                         null,
                         props);
         file.start();
-        this.codecs = new CodecFactory(new Configuration(false), props.getPageSizeThreshold());
-        this.compressor = codecs.getCompressor(codec);
-        startGroup();
+        this.compressors = compressors;
+        this.compressor = compressors.acquire(props.getPageSizeThreshold());
+        try {
+            startGroup();
+        } catch (RuntimeException e) {
+            compressors.release();
+            throw e;
+        }
     }
 
     private void startGroup() {
@@ -165,7 +168,7 @@ final class ParquetRowWriter {
                 releaseGroup();
                 file.close();
             } finally {
-                codecs.release();
+                compressors.release();
             }
         }
     }

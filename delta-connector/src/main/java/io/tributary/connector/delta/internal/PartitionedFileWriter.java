@@ -34,6 +34,7 @@ public final class PartitionedFileWriter {
     private final StructType physicalSchema;
     private final RowColumns columns;
     private final LearnedDictionaries dictionaries = new LearnedDictionaries();
+    private final SharedCompressor compressor = DeltaFileWriter.compressor();
     private final int[] partitionOrdinals;
     private final LogicalType[] partitionTypes;
 
@@ -150,7 +151,8 @@ public final class PartitionedFileWriter {
                 directory + "/" + filePrefix + "-" + UUID.randomUUID() + ".c000.snappy.parquet";
         OpenFile file =
                 new OpenFile(
-                        new DeltaFileWriter(path, columns, dictionaries, config.rowGroupSize),
+                        new DeltaFileWriter(
+                                path, columns, dictionaries, compressor, config.rowGroupSize),
                         partition,
                         values,
                         context.getStatisticsColumns());

@@ -50,6 +50,7 @@ class DeltaFileWriterTest {
                 dir.resolve(name + ".parquet").toUri().toString(),
                 new RowColumns(TYPE, new int[] {0, 1}),
                 new LearnedDictionaries(),
+                DeltaFileWriter.compressor(),
                 128 << 20);
     }
 

@@ -18,7 +18,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalOutputFile;
 import org.junit.jupiter.api.Test;
@@ -98,7 +97,7 @@ class LearnedDictionariesTest {
                 new LocalOutputFile(dir.resolve(name + ".parquet")),
                 new RowColumns(TYPE, new int[] {0, 1}),
                 properties,
-                CompressionCodecName.SNAPPY,
+                DeltaFileWriter.compressor(),
                 128 << 20);
     }
 

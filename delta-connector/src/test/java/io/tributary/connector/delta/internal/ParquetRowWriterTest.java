@@ -154,14 +154,43 @@ class ParquetRowWriterTest {
     }
 
     @Test
+    void filesWrittenAtOnceWithOneCompressorAreEachWhatParquetMrsRecordWriterWrites()
+            throws IOException {
+        List<RowData> first = rows(20_000, 5);
+        List<RowData> second = rows(15_000, 6);
+        SharedCompressor compressor = DeltaFileWriter.compressor();
+        ParquetRowWriter a = writer(dir.resolve("a.parquet"), 128 << 20, compressor);
+        ParquetRowWriter b = writer(dir.resolve("b.parquet"), 128 << 20, compressor);
+        assertThat(compressor.users()).isEqualTo(2);
+        // Row by row in turn: each file's pages (several per column) are compressed in between the
+        // other's.
+        for (int i = 0; i < first.size(); i++) {
+            a.write(first.get(i));
+            if (i < second.size()) {
+                b.write(second.get(i));
+            }
+        }
+        b.close();
+        assertThat(compressor.users()).isEqualTo(1);
+        a.close();
+
+        assertThat(compressor.users()).as("returned to Hadoop's pool").isZero();
+        assertThat(Files.readAllBytes(dir.resolve("a.parquet")))
+                .isEqualTo(Files.readAllBytes(writeReference("ref-a", first, 128 << 20)));
+        assertThat(Files.readAllBytes(dir.resolve("b.parquet")))
+                .isEqualTo(Files.readAllBytes(writeReference("ref-b", second, 128 << 20)));
+    }
+
+    @Test
     void aFailedCloseReleasesTheStreamAndAnAbortAfterItDoesNothing() throws IOException {
         FailingFile out = new FailingFile();
+        SharedCompressor compressor = DeltaFileWriter.compressor();
         ParquetRowWriter writer =
                 new ParquetRowWriter(
                         out,
                         new RowColumns(TYPE, ALL),
                         LearnedDictionaries.properties(Set.of()),
-                        CompressionCodecName.SNAPPY,
+                        compressor,
                         128 << 20);
         for (RowData row : rows(100, 4)) {
             writer.write(row);
@@ -173,6 +202,7 @@ class ParquetRowWriterTest {
         out.failing = false;
         writer.close(); // what DeltaFileWriter.abort does next: no second attempt, no error
         assertThat(out.written).as("nothing written after the failure").isEqualTo(out.failedAt);
+        assertThat(compressor.users()).as("the compressor released once").isZero();
     }
 
     /** A file whose writes fail once {@link #failing} is set, remembering its close. */
@@ -243,16 +273,26 @@ class ParquetRowWriterTest {
     }
 
     private static ParquetRowWriter writer(Path path, long rowGroupSize) throws IOException {
+        return writer(path, rowGroupSize, DeltaFileWriter.compressor());
+    }
+
+    private static ParquetRowWriter writer(
+            Path path, long rowGroupSize, SharedCompressor compressor) throws IOException {
         return new ParquetRowWriter(
                 new LocalOutputFile(path),
                 new RowColumns(TYPE, ALL),
                 LearnedDictionaries.properties(Set.of()),
-                CompressionCodecName.SNAPPY,
+                compressor,
                 rowGroupSize);
     }
 
     private Path writeReference(List<RowData> rows, long rowGroupSize) throws IOException {
-        Path path = dir.resolve("reference-" + rowGroupSize + ".parquet");
+        return writeReference("reference-" + rowGroupSize, rows, rowGroupSize);
+    }
+
+    private Path writeReference(String name, List<RowData> rows, long rowGroupSize)
+            throws IOException {
+        Path path = dir.resolve(name + ".parquet");
         MessageType schema = ParquetSchemas.toParquet(TYPE, ALL);
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         try (ParquetWriter<Group> writer =
