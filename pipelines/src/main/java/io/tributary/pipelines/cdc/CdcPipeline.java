@@ -10,10 +10,10 @@ import io.tributary.pipelines.cdc.internal.CurrentVersions;
 import io.tributary.pipelines.cdc.internal.HistoryFunction;
 import io.tributary.pipelines.cdc.internal.ToRows;
 import io.tributary.pipelines.runtime.ConfigurationError;
+import io.tributary.pipelines.runtime.DeclaredPipeline;
 import io.tributary.pipelines.runtime.LakeCatalog;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.LiveTables;
-import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.StreamSource;
@@ -80,7 +80,7 @@ import org.apache.kafka.common.TopicPartition;
  * pipeline's batch mode.
  */
 @PublicEvolving
-public final class CdcPipeline implements Pipeline {
+public final class CdcPipeline implements DeclaredPipeline {
     public static final String NAME = "cdc";
     private static final PipelineDescriptor DESCRIPTOR = PipelineDescriptor.load(CdcPipeline.class);
 
@@ -118,14 +118,15 @@ public final class CdcPipeline implements Pipeline {
     }
 
     @Override
-    public List<LakeTable> tables() {
-        return DESCRIPTOR.tables(bindings());
+    public PipelineDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     /**
      * The captured tables: each one's names, and the columns and keys its silver tables declare.
      */
-    private PipelineDescriptor.Bindings bindings() {
+    @Override
+    public PipelineDescriptor.Bindings bindings() {
         return new PipelineDescriptor.Bindings() {
             @Override
             public List<Map<String, String>> items(String each) {
@@ -407,6 +408,6 @@ public final class CdcPipeline implements Pipeline {
         if (mode != PipelineMode.STREAMING) {
             throw streamingOnly();
         }
-        return DESCRIPTOR.stages(mode, bindings());
+        return DeclaredPipeline.super.stages(mode);
     }
 }

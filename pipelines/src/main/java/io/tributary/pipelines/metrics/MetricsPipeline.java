@@ -15,10 +15,10 @@ import io.tributary.pipelines.metrics.sla.SlaSource;
 import io.tributary.pipelines.metrics.sla.SlaStore;
 import io.tributary.pipelines.runtime.BackfillScope;
 import io.tributary.pipelines.runtime.ConfigurationError;
+import io.tributary.pipelines.runtime.DeclaredPipeline;
 import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.LandingFiles;
 import io.tributary.pipelines.runtime.LiveTables;
-import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.SourceTimeRange;
@@ -68,7 +68,7 @@ import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
  * one of Prometheus only the samples of its time range.
  */
 @PublicEvolving
-public final class MetricsPipeline implements Pipeline {
+public final class MetricsPipeline implements DeclaredPipeline {
     public static final String NAME = "metrics";
     static final String LANDING_ORIGIN = LiveTables.LANDING_ORIGIN;
     static final String PROMETHEUS_ORIGIN = "prometheus";
@@ -135,8 +135,8 @@ public final class MetricsPipeline implements Pipeline {
     }
 
     @Override
-    public List<LakeTable> tables() {
-        return DESCRIPTOR.tables(new PipelineDescriptor.Bindings() {});
+    public PipelineDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
@@ -328,26 +328,24 @@ public final class MetricsPipeline implements Pipeline {
     }
 
     @Override
-    public List<Stage> stages(PipelineMode mode) {
-        return DESCRIPTOR.stages(
-                mode,
-                new PipelineDescriptor.Bindings() {
-                    /** A stream's bronze, silver and rejects skip the samples they hold. */
-                    @Override
-                    public String rewrite(String name, String sql, PipelineMode m) {
-                        return m == PipelineMode.STREAMING && READ.contains(name)
-                                ? CommittedBefore.skipCommitted(sql, name, "source", "`position`")
-                                : sql;
-                    }
+    public PipelineDescriptor.Bindings bindings() {
+        return new PipelineDescriptor.Bindings() {
+            /** A stream's bronze, silver and rejects skip the samples they hold. */
+            @Override
+            public String rewrite(String name, String sql, PipelineMode m) {
+                return m == PipelineMode.STREAMING && READ.contains(name)
+                        ? CommittedBefore.skipCommitted(sql, name, "source", "`position`")
+                        : sql;
+            }
 
-                    @Override
-                    public Map<String, String> shared(PipelineMode m) {
-                        return Map.of(
-                                "read",
-                                conf.get(MetricsOptions.SOURCE) == MetricsSource.LANDING
-                                        ? "landing"
-                                        : "prometheus " + range());
-                    }
-                });
+            @Override
+            public Map<String, String> shared(PipelineMode m) {
+                return Map.of(
+                        "read",
+                        conf.get(MetricsOptions.SOURCE) == MetricsSource.LANDING
+                                ? "landing"
+                                : "prometheus " + range());
+            }
+        };
     }
 }

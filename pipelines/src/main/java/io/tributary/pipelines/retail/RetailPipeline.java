@@ -3,7 +3,6 @@ package io.tributary.pipelines.retail;
 import io.tributary.pipelines.retail.internal.CsvHeaderFunction;
 import io.tributary.pipelines.retail.live.RetailLiveModel;
 import io.tributary.pipelines.runtime.ConfigurationError;
-import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.streams.LineFedPipeline;
@@ -102,8 +101,8 @@ public final class RetailPipeline implements LineFedPipeline {
     }
 
     @Override
-    public List<LakeTable> tables() {
-        return DESCRIPTOR.tables(new PipelineDescriptor.Bindings() {});
+    public PipelineDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
@@ -159,8 +158,8 @@ public final class RetailPipeline implements LineFedPipeline {
     }
 
     @Override
-    public List<Stage> stages(PipelineMode mode) {
-        return DESCRIPTOR.stages(mode, new Bindings());
+    public PipelineDescriptor.Bindings bindings() {
+        return new Bindings();
     }
 
     /** The templates' lists and the settings every statement may use. */

@@ -1,10 +1,9 @@
 package io.tributary.pipelines.sre;
 
 import io.tributary.pipelines.runtime.BackfillScope;
+import io.tributary.pipelines.runtime.DeclaredPipeline;
 import io.tributary.pipelines.runtime.LakeCatalog;
-import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.LiveTables;
-import io.tributary.pipelines.runtime.Pipeline;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.runtime.SourceTimeRange;
@@ -51,7 +50,7 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
  * outputs from a full read when it starts afresh.
  */
 @PublicEvolving
-public final class SrePipeline implements Pipeline {
+public final class SrePipeline implements DeclaredPipeline {
     public static final String NAME = "sre";
     static final List<String> SOURCES = List.of("esteira_prod", "log", "chamados");
 
@@ -102,8 +101,8 @@ public final class SrePipeline implements Pipeline {
     }
 
     @Override
-    public List<LakeTable> tables() {
-        return DESCRIPTOR.tables(new PipelineDescriptor.Bindings() {});
+    public PipelineDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     /** Gold's statements read only the lake's declared tables, through SQL views. */
@@ -153,71 +152,62 @@ public final class SrePipeline implements Pipeline {
     }
 
     @Override
-    public List<Stage> stages(PipelineMode mode) {
+    public PipelineDescriptor.Bindings bindings() {
         String catchUp = LiveTables.catchUpDir(conf, NAME);
-        return DESCRIPTOR.stages(
-                mode,
-                new PipelineDescriptor.Bindings() {
-                    /** The database's tables, each read whole or in the backfill's time range. */
-                    @Override
-                    public List<Map<String, String>> items(String each) {
-                        String source =
-                                conf.getOptional(SreOptions.JDBC_URL)
-                                        .map(url -> new SreDatabase(url, null, null).redacted())
-                                        .orElse("jdbc")
-                                        .replace("'", "''");
-                        return SOURCES.stream()
-                                .map(
-                                        table ->
-                                                Map.of(
-                                                        "name",
-                                                        table,
-                                                        "source",
-                                                        source + "/" + table,
-                                                        "where",
-                                                        timeRange
-                                                                .map(
-                                                                        r ->
-                                                                                r.where(
-                                                                                        TIME_COLUMNS
-                                                                                                .get(
-                                                                                                        table)))
-                                                                .orElse("")))
-                                .collect(Collectors.toList());
-                    }
+        return new PipelineDescriptor.Bindings() {
+            /** The database's tables, each read whole or in the backfill's time range. */
+            @Override
+            public List<Map<String, String>> items(String each) {
+                String source =
+                        conf.getOptional(SreOptions.JDBC_URL)
+                                .map(url -> new SreDatabase(url, null, null).redacted())
+                                .orElse("jdbc")
+                                .replace("'", "''");
+                return SOURCES.stream()
+                        .map(
+                                table ->
+                                        Map.of(
+                                                "name",
+                                                table,
+                                                "source",
+                                                source + "/" + table,
+                                                "where",
+                                                timeRange
+                                                        .map(r -> r.where(TIME_COLUMNS.get(table)))
+                                                        .orElse("")))
+                        .collect(Collectors.toList());
+            }
 
-                    @Override
-                    public Map<String, String> shared(PipelineMode m) {
-                        String readOptions =
-                                m == PipelineMode.BATCH
-                                        ? ""
-                                        : LiveTables.readOptions(
-                                                conf.get(TributaryOptions.STREAMING_BOUNDED)
-                                                        ? null
-                                                        : conf.get(
-                                                                TributaryOptions
-                                                                        .STREAMING_MONITOR_INTERVAL),
-                                                catchUp);
-                        return Map.of(
-                                "read_options",
-                                readOptions,
-                                "read",
-                                timeRange.map(r -> "database " + r).orElse("database"));
-                    }
+            @Override
+            public Map<String, String> shared(PipelineMode m) {
+                String readOptions =
+                        m == PipelineMode.BATCH
+                                ? ""
+                                : LiveTables.readOptions(
+                                        conf.get(TributaryOptions.STREAMING_BOUNDED)
+                                                ? null
+                                                : conf.get(
+                                                        TributaryOptions
+                                                                .STREAMING_MONITOR_INTERVAL),
+                                        catchUp);
+                return Map.of(
+                        "read_options",
+                        readOptions,
+                        "read",
+                        timeRange.map(r -> "database " + r).orElse("database"));
+            }
 
-                    /**
-                     * A fresh streaming start reads the silver tables whole: its outputs are
-                     * recomputed, not added to.
-                     */
-                    @Override
-                    public String rewrite(String name, String sql, PipelineMode m) {
-                        boolean recomputed =
-                                name.equals("silver.sre_rejects") || name.startsWith("gold.");
-                        return m == PipelineMode.STREAMING && recomputed
-                                ? SqlHints.withSinkOptions(
-                                        sql, LiveTables.recomputingSinkOptions(catchUp))
-                                : sql;
-                    }
-                });
+            /**
+             * A fresh streaming start reads the silver tables whole: its outputs are recomputed,
+             * not added to.
+             */
+            @Override
+            public String rewrite(String name, String sql, PipelineMode m) {
+                boolean recomputed = name.equals("silver.sre_rejects") || name.startsWith("gold.");
+                return m == PipelineMode.STREAMING && recomputed
+                        ? SqlHints.withSinkOptions(sql, LiveTables.recomputingSinkOptions(catchUp))
+                        : sql;
+            }
+        };
     }
 }

@@ -1,7 +1,7 @@
 package io.tributary.pipelines.streams;
 
 import io.tributary.pipelines.runtime.BackfillScope;
-import io.tributary.pipelines.runtime.Pipeline;
+import io.tributary.pipelines.runtime.DeclaredPipeline;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.flink.annotation.Internal;
@@ -12,7 +12,7 @@ import org.apache.flink.configuration.Configuration;
  * bronze and silver lose only the rows of the files it read.
  */
 @Internal
-public interface LineFedPipeline extends Pipeline {
+public interface LineFedPipeline extends DeclaredPipeline {
     /** Where the pipeline's lines come from. */
     LineSources lineSources();
 

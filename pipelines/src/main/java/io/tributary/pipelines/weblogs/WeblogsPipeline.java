@@ -1,6 +1,5 @@
 package io.tributary.pipelines.weblogs;
 
-import io.tributary.pipelines.runtime.LakeTable;
 import io.tributary.pipelines.runtime.PipelineDescriptor;
 import io.tributary.pipelines.runtime.PipelineMode;
 import io.tributary.pipelines.streams.LineFedPipeline;
@@ -51,8 +50,8 @@ public final class WeblogsPipeline implements LineFedPipeline {
     }
 
     @Override
-    public List<LakeTable> tables() {
-        return DESCRIPTOR.tables(new PipelineDescriptor.Bindings() {});
+    public PipelineDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
@@ -88,18 +87,16 @@ public final class WeblogsPipeline implements LineFedPipeline {
     }
 
     @Override
-    public List<Stage> stages(PipelineMode mode) {
-        return DESCRIPTOR.stages(
-                mode,
-                new PipelineDescriptor.Bindings() {
-                    /**
-                     * A stream's bronze and silver skip the Kafka records they hold (a fresh start
-                     * re-reads some).
-                     */
-                    @Override
-                    public String rewrite(String name, String sql, PipelineMode m) {
-                        return m == PipelineMode.STREAMING ? lines.skipCommitted(name, sql) : sql;
-                    }
-                });
+    public PipelineDescriptor.Bindings bindings() {
+        return new PipelineDescriptor.Bindings() {
+            /**
+             * A stream's bronze and silver skip the Kafka records they hold (a fresh start re-reads
+             * some).
+             */
+            @Override
+            public String rewrite(String name, String sql, PipelineMode m) {
+                return m == PipelineMode.STREAMING ? lines.skipCommitted(name, sql) : sql;
+            }
+        };
     }
 }

@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Everything that lists pipelines or their gold tables agrees with the registry: a pipeline written
  * but not registered, or registered but missing from the Glue catalog list or the Helm values,
- * fails here rather than in production.
+ * fails here rather than in production. Every pipeline is declared the same way, by its {@code
+ * pipeline.yaml}.
  */
 class RegisteredPipelinesTest {
     private static final Path GOLD_TABLES = Path.of("..", "terraform", "gold-tables.json");
@@ -57,6 +58,13 @@ class RegisteredPipelinesTest {
                 assertThat(registeredPackages)
                         .as("%s's package has a registered PipelineProvider", c.getName())
                         .contains(c.getPackageName());
+            }
+            if (c.isAssignableTo(Pipeline.class) && c.getSimpleName().endsWith("Pipeline")) {
+                assertThat(c.isAssignableTo(DeclaredPipeline.class))
+                        .as(
+                                "%s declares its tables and stages in its pipeline.yaml, as a %s",
+                                c.getName(), DeclaredPipeline.class.getSimpleName())
+                        .isTrue();
             }
         }
     }
