@@ -33,19 +33,26 @@ final class Launcher {
      * Result#err()}.
      */
     static Result inTerminal(Path dir, Map<String, String> env, String... args) throws Exception {
+        return waitFor(dir, startInTerminal(dir, env, args), args);
+    }
+
+    /** Starts {@code bin/tributary} as {@link #inTerminal} runs it. */
+    static Process startInTerminal(Path dir, Map<String, String> env, String... args)
+            throws IOException {
         StringBuilder line = new StringBuilder(quoted(HOME.resolve("bin/tributary").toString()));
         for (String arg : args) {
             line.append(' ').append(quoted(arg));
         }
         List<String> command = List.of("script", "-q", "-e", "-c", line.toString(), "/dev/null");
-        return waitFor(dir, start(dir, env, command), args);
+        return start(dir, env, command);
     }
 
     private static String quoted(String arg) {
         return "'" + arg.replace("'", "'\\''") + "'";
     }
 
-    private static Result waitFor(Path dir, Process process, String... args) throws Exception {
+    /** Waits for a command {@link #start started} with {@code args} and reads what it printed. */
+    static Result waitFor(Path dir, Process process, String... args) throws Exception {
         if (!process.waitFor(PATIENCE.toMinutes(), TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("bin/tributary " + String.join(" ", args) + " hangs");

@@ -2,7 +2,9 @@ package io.tributary.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/tributary} with a command server running: a short command goes to the server (which
  * counts it), a command from another environment runs in the launcher's own JVM with the same
  * answer, and errors keep their exit code either way. Without one, a command typed in a terminal
- * runs in a JVM of its own and starts a server for the next; a script's starts one only when asked.
- * Runs the launcher of this checkout, whose jars the modules before this one built.
+ * runs in a JVM of its own and starts a server for the next, unless the user stopped it; a script's
+ * starts one only when asked. Runs the launcher of this checkout, whose jars the modules before
+ * this one built.
  */
 class LauncherCommandServerITCase {
     @TempDir Path dir;
@@ -118,6 +121,44 @@ class LauncherCommandServerITCase {
             assertThat(launch(Map.of(), "server", "status").out())
                     .as("the next one ran in the server, its warm-up stopped if need be")
                     .contains("1 command(s) served");
+        } finally {
+            launch(Map.of(), "server", "stop");
+        }
+    }
+
+    @Test
+    void aTerminalCommandStoppedByASignalStartsNoServer() throws Exception {
+        Path landing = WebLogLanding.write(dir, "landing", 200_000);
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Map<String, String> env = Map.of("TMPDIR", tmp.toString());
+        // Not in a terminal: starts no server, and makes the folder of the JVMs' folders.
+        assertThat(launch(env, "--version").code()).isZero();
+        String[] backfill = {
+            "run",
+            "weblogs",
+            "-D",
+            "tributary.landing.root=" + landing,
+            "-D",
+            "tributary.lake.root=" + dir.resolve("lake")
+        };
+
+        Process command;
+        ProcessHandle jvm;
+        try (ProcessFolders folders = ProcessFolders.under(tmp)) {
+            command = Launcher.startInTerminal(dir, env, backfill);
+            jvm = folders.awaitJvm(command.pid(), Duration.ofMinutes(2));
+        }
+        // What kill does, or a terminal that closes: the JVM ends with 143, not the launcher.
+        jvm.destroy();
+        Launcher.Result stopped = Launcher.waitFor(dir, command, backfill);
+        try {
+            assertThat(stopped.code()).as(stopped.toString()).isEqualTo(143);
+            assertThat(stopped.out())
+                    .doesNotContain("Finished in")
+                    .doesNotContain("command server");
+            assertThat(launch(Map.of(), "server", "status").code())
+                    .as("no server started after a command the user stopped")
+                    .isEqualTo(3);
         } finally {
             launch(Map.of(), "server", "stop");
         }

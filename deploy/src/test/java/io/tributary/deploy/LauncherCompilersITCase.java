@@ -3,23 +3,12 @@ package io.tributary.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherCompilersITCase {
     private static final String AGAIN = "running it again with both compilers";
-    private static final String LINE =
-            "10.0.0.%d - - [10/Oct/2015:13:%02d:36 +0000] \"GET /page/%d HTTP/1.1\" 200 %d"
-                    + " \"-\" \"curl/8.0\"";
 
     @TempDir Path dir;
 
@@ -51,14 +37,7 @@ class LauncherCompilersITCase {
     }
 
     private Path landing(String name, int lines) throws Exception {
-        Path landing = dir.resolve(name);
-        List<String> log = new ArrayList<>();
-        for (int i = 0; i < lines; i++) {
-            log.add(String.format(LINE, i % 250, i % 60, i % 1000, 100 + i % 5000));
-        }
-        Files.createDirectories(landing.resolve("weblogs"));
-        Files.write(landing.resolve("weblogs/access.log"), log, StandardCharsets.UTF_8);
-        return landing;
+        return WebLogLanding.write(dir, name, lines);
     }
 
     private static Map<String, String> env(String... keysAndValues) {
@@ -113,14 +92,12 @@ class LauncherCompilersITCase {
                         tmp.toString());
         // A stale class-data archive is written by a JVM the launcher starts first: not this one.
         assertThat(Launcher.run(dir, env, "--version").code()).isZero();
-        Path processFolders = onlyChild(tmp);
 
-        ProcessHandle again;
         Process command;
-        try (WatchService watch = FileSystems.getDefault().newWatchService()) {
-            processFolders.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+        ProcessHandle again;
+        try (ProcessFolders folders = ProcessFolders.under(tmp)) {
             command = Launcher.start(dir, env, backfill(landing, dir.resolve("lake")));
-            again = awaitOtherProcessFolder(watch, command.pid(), Duration.ofMinutes(2));
+            again = folders.awaitJvm(command.pid(), Duration.ofMinutes(2));
         }
 
         command.destroy();
@@ -131,41 +108,5 @@ class LauncherCompilersITCase {
         assertThat(Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8))
                 .as("the JVM started again was stopped, not left to finish the backfill")
                 .doesNotContain("Finished in");
-    }
-
-    private static Path onlyChild(Path folder) throws Exception {
-        try (Stream<Path> children = Files.list(folder)) {
-            List<Path> all = children.collect(Collectors.toList());
-            assertThat(all).as("the launcher's folder of process folders").hasSize(1);
-            return all.get(0);
-        }
-    }
-
-    /**
-     * The JVM the command started again: each JVM the launcher starts, and each one started again,
-     * makes a folder named by its process id as it starts; the command's own is {@code parent}.
-     */
-    private static ProcessHandle awaitOtherProcessFolder(
-            WatchService watch, long parent, Duration patience) throws Exception {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            WatchKey key =
-                    watch.poll(
-                            Duration.between(Instant.now(), deadline).toMillis(),
-                            TimeUnit.MILLISECONDS);
-            if (key == null) {
-                break;
-            }
-            for (WatchEvent<?> event : key.pollEvents()) {
-                String name = String.valueOf(event.context());
-                if (name.matches("\\d+") && Long.parseLong(name) != parent) {
-                    Optional<ProcessHandle> child = ProcessHandle.of(Long.parseLong(name));
-                    assertThat(child).as("the JVM started again, process " + name).isPresent();
-                    return child.get();
-                }
-            }
-            key.reset();
-        }
-        throw new AssertionError("no JVM started again within " + patience);
     }
 }
