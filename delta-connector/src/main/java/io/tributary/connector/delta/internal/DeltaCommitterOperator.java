@@ -86,10 +86,8 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
 
     private transient CommitMetrics metrics;
 
-    /** Streaming: when this writer's lease on the table runs out; 0 while it holds none. */
-    private transient long leaseExpires;
-
-    private transient WriterLeases leases;
+    /** The table's lease, where this committer {@link #holdsLease holds one}; null otherwise. */
+    private transient CommitterLease lease;
 
     /** Whether this lineage's pending-files list exists beside the table. */
     private transient boolean hadPendingFiles;
@@ -128,11 +126,16 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         hadPendingFiles =
                 context.isRestored(); // an earlier attempt's list is rewritten, or removed
         restoredCheckpoint = context.getRestoredCheckpointId().orElse(-1L);
-        leases = new WriterLeases(config.tablePath, new FlinkFileIO(config.kernelConf));
-        if (holdsLease()
-                && DeltaWriterLease.heldByOther(config.tablePath, appId, Instant.now())
-                        .isPresent()) {
-            takeLease(); // fails, naming the other writer
+        if (holdsLease()) {
+            lease =
+                    new CommitterLease(
+                            config,
+                            getRuntimeContext().getJobInfo().getJobName()
+                                    + " (job "
+                                    + getRuntimeContext().getJobInfo().getJobId()
+                                    + ")",
+                            appId);
+            lease.refuseIfHeldByOther();
         }
         if (context.getRestoredCheckpointId().isPresent()) {
             refuseOlderThanTable(context.getRestoredCheckpointId().getAsLong());
@@ -242,9 +245,9 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
     @Override
     public void open() throws Exception {
         super.open();
-        if (holdsLease()) {
-            long every = Math.max(1, config.writerLeaseMillis / 3);
-            getProcessingTimeService().scheduleWithFixedDelay(time -> renewLease(), every, every);
+        if (lease != null) {
+            long every = lease.renewalMillis();
+            getProcessingTimeService().scheduleWithFixedDelay(time -> lease.renew(), every, every);
         }
         getRuntimeContext()
                 .getMetricGroup()
@@ -365,43 +368,10 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
         pending.clear();
     }
 
-    /** Renews a lease this writer holds; a writer that has not committed yet holds none. */
-    private void renewLease() {
-        if (leaseExpires > 0) {
-            takeLease();
-        }
-    }
-
-    private void takeLease() {
-        long expires = System.currentTimeMillis() + config.writerLeaseMillis;
-        Optional<DeltaWriterLease> other =
-                leases.acquire(
-                        getRuntimeContext().getJobInfo().getJobName()
-                                + " (job "
-                                + getRuntimeContext().getJobInfo().getJobId()
-                                + ")",
-                        appId,
-                        Instant.ofEpochMilli(expires));
-        if (other.isPresent()) {
-            // Not a permanent failure: the job restarts and goes on once the other job's lease is
-            // free.
-            throw new IllegalStateException(
-                    "Delta table "
-                            + config.tablePath
-                            + " is written by "
-                            + other.get().describe()
-                            + ". A second streaming writer would double its rows, so this job ("
-                            + appId
-                            + ") waits: stop the other job, or resume this table's writer with --resume.");
-        }
-        leaseExpires = expires;
-    }
-
     @Override
     public void close() throws Exception {
-        if (leaseExpires > 0) {
-            leases.release(appId);
-            leaseExpires = 0;
+        if (lease != null) {
+            lease.release();
         }
         super.close();
     }
@@ -422,9 +392,8 @@ public class DeltaCommitterOperator extends AbstractStreamOperator<Void>
                                         + "the table to it (a stream recomputes tables it derives from others)."));
             }
         }
-        if (holdsLease() && leaseExpires == 0) {
-            takeLease(); // from the first commit on: a job killed before it committed leaves no
-            // claim behind
+        if (lease != null) {
+            lease.beforeCommit();
         }
         long start = System.nanoTime();
         Optional<CommitSummary> summary = committer.commit(items, appId, version, replace);
