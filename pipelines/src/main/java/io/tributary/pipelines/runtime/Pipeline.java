@@ -35,10 +35,10 @@ public interface Pipeline {
             StreamTableEnvironment tEnv, Configuration conf, PipelineMode mode) throws Exception {}
 
     /**
-     * How many bytes a backfill with {@code conf} reads, where the pipeline can tell before it
-     * plans anything (its landing files); empty where it cannot (a database, a server). A command
-     * started with the client compiler alone runs again with both when its input is large ({@link
-     * Compilers}).
+     * How many bytes a backfill with {@code conf} reads, decompressed, where the pipeline can tell
+     * before it plans anything (its landing files); empty where it cannot (a database, a server). A
+     * command started with the client compiler alone runs again with both when its input is large
+     * ({@link Compilers}).
      */
     default OptionalLong batchInputBytes(Configuration conf) {
         return OptionalLong.empty();

@@ -33,6 +33,17 @@ class LandingFilesTest {
     }
 
     @Test
+    void aCompressedFileCountsAsTheLinesItExpandsTo() throws Exception {
+        Files.writeString(dir.resolve("a.log"), "12345");
+        Files.write(dir.resolve("b.log.gz"), new byte[100]);
+        Files.write(dir.resolve("c.log.bz2"), new byte[10]);
+
+        assertThat(LandingFiles.bytes(flink(dir)))
+                .as("plain by its size, compressed files by what they expand to")
+                .isEqualTo(5 + 110 * LandingFiles.EXPANSION);
+    }
+
+    @Test
     void aMissingFolderHoldsNothingAndARunSaysWhatIsMissing() {
         Path missing = dir.resolve("missing");
 
