@@ -69,9 +69,15 @@ public final class LandingFiles {
     }
 
     private static long lineBytes(FileStatus file) {
-        boolean compressed =
-                StandardDeCompressors.getDecompressorForFileName(file.getPath().getPath()) != null;
-        return compressed ? file.getLen() * EXPANSION : file.getLen();
+        return compressed(file.getPath()) ? file.getLen() * EXPANSION : file.getLen();
+    }
+
+    /**
+     * Whether a landing file is decompressed as it is read (by its name, as Flink's file source
+     * chooses): such a file is read whole, never in pieces.
+     */
+    static boolean compressed(Path path) {
+        return StandardDeCompressors.getDecompressorForFileName(path.getPath()) != null;
     }
 
     private static void collect(FileSystem fs, Path folder, List<FileStatus> files)

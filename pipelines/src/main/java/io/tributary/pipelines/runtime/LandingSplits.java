@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.connector.file.src.FileSourceSplit;
-import org.apache.flink.connector.file.src.compression.StandardDeCompressors;
 import org.apache.flink.connector.file.src.enumerate.FileEnumerator;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
@@ -66,7 +65,7 @@ public final class LandingSplits implements FileEnumerator {
             FileStatus status = path.getFileSystem().getFileStatus(path);
             files.add(status);
             key.addAll(List.of(path, status.getLen(), status.getModificationTime()));
-            if (!compressed(path)) {
+            if (!LandingFiles.compressed(path)) {
                 plainBytes += status.getLen();
             }
         }
@@ -79,7 +78,7 @@ public final class LandingSplits implements FileEnumerator {
         List<FileSourceSplit> splits = new ArrayList<>();
         for (FileStatus file : files) {
             Path path = file.getPath();
-            if (compressed(path) || file.getLen() < 2 * piece) {
+            if (LandingFiles.compressed(path) || file.getLen() < 2 * piece) {
                 splits.add(split(splits.size(), file, 0, file.getLen(), 0));
             } else {
                 cut(file, piece, splits);
@@ -159,10 +158,6 @@ public final class LandingSplits implements FileEnumerator {
                 length,
                 file.getModificationTime(),
                 file.getLen());
-    }
-
-    private static boolean compressed(Path path) {
-        return StandardDeCompressors.getDecompressorForFileName(path.getPath()) != null;
     }
 
     private static final class Enumerated {
